@@ -1,0 +1,57 @@
+/**
+ * A calendar date with no time and no time zone, as "YYYY-MM-DD". String comparison orders dates.
+ * Arithmetic goes through a day number (days since 1970-01-01, proleptic Gregorian) computed with
+ * Date.UTC, so the local time zone of the machine never shifts a date.
+ */
+export type CalendarDate = string & { readonly __calendarDate: unique symbol };
+
+export function isValidYmd(year: number, month: number, day: number): boolean {
+  if (!Number.isInteger(year) || !Number.isInteger(month) || !Number.isInteger(day)) return false;
+  if (year < 1 || year > 9999 || month < 1 || month > 12 || day < 1) return false;
+  return day <= daysInMonth(year, month);
+}
+
+export function daysInMonth(year: number, month: number): number {
+  return [31, isLeapYear(year) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1];
+}
+
+export function isLeapYear(year: number): boolean {
+  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+}
+
+/** Builds a CalendarDate; the caller must have checked isValidYmd. */
+export function calendarDate(year: number, month: number, day: number): CalendarDate {
+  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}` as CalendarDate;
+}
+
+export function toDayNumber(date: CalendarDate): number {
+  const y = Number(date.slice(0, 4));
+  const m = Number(date.slice(5, 7));
+  const d = Number(date.slice(8, 10));
+  const utc = new Date(0);
+  utc.setUTCFullYear(y, m - 1, d);
+  utc.setUTCHours(0, 0, 0, 0);
+  return Math.round(utc.getTime() / 86_400_000);
+}
+
+export function fromDayNumber(dayNumber: number): CalendarDate {
+  const utc = new Date(dayNumber * 86_400_000);
+  return calendarDate(utc.getUTCFullYear(), utc.getUTCMonth() + 1, utc.getUTCDate());
+}
+
+export function addDays(date: CalendarDate, days: number): CalendarDate {
+  return fromDayNumber(toDayNumber(date) + days);
+}
+
+export function daysBetween(from: CalendarDate, to: CalendarDate): number {
+  return toDayNumber(to) - toDayNumber(from);
+}
+
+/** Danish display form dd-mm-åååå. */
+export function formatDanishDate(date: CalendarDate): string {
+  return `${date.slice(8, 10)}-${date.slice(5, 7)}-${date.slice(0, 4)}`;
+}
+
+export function yearOf(date: CalendarDate): number {
+  return Number(date.slice(0, 4));
+}

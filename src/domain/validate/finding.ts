@@ -1,0 +1,54 @@
+/** A validation finding. Codes are stable: tests, the CLI's --json output and the task pane rely on them. */
+export type FindingCode =
+  | 'MISSING_TABLE'
+  | 'MISSING_COLUMN'
+  | 'REQUIRED_EMPTY'
+  | 'WRONG_TYPE'
+  | 'OUT_OF_RANGE'
+  | 'EXCEL_ERROR'
+  | 'UNKNOWN_CODE'
+  | 'INACTIVE_CODE'
+  | 'INVALID_ID'
+  | 'UNKNOWN_INITIATIVE'
+  | 'DATE_ORDER'
+  | 'STEP_STATUS_MISMATCH'
+  | 'TARGET_GROUP_NOT_IN_INITIATIVE'
+  | 'COURSE_TOO_LONG'
+  | 'CAPACITY_EXCEEDED'
+  | 'DUPLICATE_ID'
+  | 'DUPLICATE_CODE'
+  | 'AMBIGUOUS_SYNONYM'
+  | 'CPR_NUMBER'
+  | 'AGE_OUT_OF_BOUNDS'
+  | 'KPI_UNREADABLE';
+
+export type Severity = 'error' | 'warning';
+
+export type FindingParams = Record<string, string | number>;
+
+export interface Finding {
+  sheet: string;
+  /** A1 address of the cell, e.g. "C7". */
+  cell: string;
+  /** Sheet row number (1-based). */
+  row: number;
+  /** Header name of the column ('' when the finding is about a whole table). */
+  column: string;
+  severity: Severity;
+  code: FindingCode;
+  /** Rendered in the language asked for (Danish by default). */
+  message: string;
+  /** The value to write into the cell to fix it, where one is known. */
+  suggestion?: string;
+  /** What the message was rendered from, so it can be rendered again in another language. */
+  params: FindingParams;
+}
+
+/** Column letters for a 1-based column number: 1 → A, 27 → AA. */
+export function columnLetters(column: number): string {
+  let letters = '';
+  for (let n = column; n > 0; n = Math.floor((n - 1) / 26)) letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
+  return letters;
+}
+
+export const cellAddress = (row: number, column: number) => `${columnLetters(column)}${row}`;

@@ -1,0 +1,10 @@
+import { langFrom } from './index';
+import { uiDa, type UiStrings } from './ui.da';
+import { uiEn } from './ui.en';
+
+export type { UiStrings };
+
+/** UI texts for Office's display language (e.g. "da-DK", "en-US"); Danish unless English. */
+export function uiStrings(displayLanguage: string | undefined): UiStrings {
+  return langFrom(displayLanguage) === 'en' ? uiEn : uiDa;
+}

@@ -1,0 +1,89 @@
+const CopyWebpackPlugin = require('copy-webpack-plugin');
+const HtmlWebpackPlugin = require('html-webpack-plugin');
+
+// The manifest points at the dev server; a deployment build rewrites it to ADDIN_URL.
+const urlDev = 'https://localhost:3000/';
+
+function productionUrl() {
+  const url = process.env.ADDIN_URL;
+  if (!url) return undefined;
+  // Office only loads add-ins over https.
+  if (!url.startsWith('https://')) throw new Error(`ADDIN_URL must start with https:// (got ${url})`);
+  return url.endsWith('/') ? url : `${url}/`;
+}
+
+// Certificates are only needed for `webpack serve`; creating them can fail in CI or
+// containers (no trust store / no GUI prompt), so the dev server degrades to http there.
+async function devServerTransport() {
+  try {
+    const devCerts = require('office-addin-dev-certs');
+    return { type: 'https', options: await devCerts.getHttpsServerOptions() };
+  } catch (error) {
+    console.warn(
+      '\n[Indsatsmonitor] WARNING: could not create a trusted localhost certificate ' +
+        `(${error instanceof Error ? error.message : error}).\n` +
+        '  The dev server runs on plain http://localhost:3000/ instead; Office will NOT load the add-in from it.\n' +
+        '  Run `npx office-addin-dev-certs install` on a desktop machine to fix this.\n',
+    );
+    return { type: 'http' };
+  }
+}
+
+module.exports = async (env = {}, argv = {}) => {
+  const prodUrl = productionUrl();
+  return {
+    mode: argv.mode ?? 'production',
+    devtool: 'source-map',
+    entry: {
+      taskpane: './src/taskpane/index.tsx',
+      commands: './src/commands/commands.ts',
+    },
+    output: { clean: true },
+    resolve: { extensions: ['.ts', '.tsx', '.js'] },
+    module: {
+      rules: [
+        {
+          test: /\.tsx?$/,
+          exclude: /node_modules/,
+          // Type errors are reported by `npm run typecheck`, not by the bundler.
+          use: { loader: 'ts-loader', options: { transpileOnly: true } },
+        },
+      ],
+    },
+    plugins: [
+      new HtmlWebpackPlugin({
+        filename: 'taskpane.html',
+        template: './src/taskpane/taskpane.html',
+        chunks: ['taskpane'],
+      }),
+      new HtmlWebpackPlugin({
+        filename: 'commands.html',
+        template: './src/commands/commands.html',
+        chunks: ['commands'],
+      }),
+      new HtmlWebpackPlugin({
+        filename: 'support.html',
+        template: './src/support/support.html',
+        chunks: [],
+      }),
+      new CopyWebpackPlugin({
+        patterns: [
+          { from: 'assets/*.png', to: 'assets/[name][ext]' },
+          {
+            from: 'manifest.xml',
+            to: '[name][ext]',
+            transform: (content) =>
+              prodUrl ? content.toString().replaceAll(urlDev, prodUrl) : content,
+          },
+        ],
+      }),
+    ],
+    performance: { maxEntrypointSize: 1024 * 1024, maxAssetSize: 1024 * 1024 },
+    devServer: {
+      port: 3000,
+      // Office loads the task pane and icons cross-origin from the host application.
+      headers: { 'Access-Control-Allow-Origin': '*' },
+      server: env.WEBPACK_SERVE ? await devServerTransport() : undefined,
+    },
+  };
+};
