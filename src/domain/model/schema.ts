@@ -24,6 +24,8 @@ export interface ColumnSpec {
   taxonomy?: TaxonomyKey;
   min?: number;
   max?: number;
+  /** For taxonomy columns: what a cell holds. Single values default to the name, lists to codes. */
+  store?: 'code' | 'name';
 }
 
 export type TableKind = 'initiatives' | 'participants' | 'statusLog' | 'budget' | 'postings';
@@ -67,7 +69,7 @@ export const PARTICIPANTS: TableSpec = {
     { header: 'Deltager-ID', type: 'text', required: true },
     { header: 'Startdato', type: 'date', required: true },
     { header: 'Målgruppe', type: 'code', taxonomy: 'targetGroups', required: true },
-    { header: 'Trin', type: 'code', taxonomy: 'steps' },
+    { header: 'Trin', type: 'code', taxonomy: 'steps', store: 'code' },
     { header: 'Status', type: 'code', taxonomy: 'statuses', required: true },
     { header: 'Statusdato', type: 'date' },
     { header: 'Slutdato', type: 'date' },

@@ -13,7 +13,8 @@ const SERIAL_MAX = 2958465;
 const DAY_1899_12_30 = -25569;
 
 const TIME = String.raw`(?:[T\s]+\d{1,2}[:.]\d{2}(?:[:.]\d{2}(?:[.,]\d+)?)?\s*(?:Z|[+-]\d{2}:?\d{2})?)?`;
-const SERIAL_TEXT = /^\d{1,7}$/;
+// Serials typed as text: 5–7 digits only (10000 = 1927-05-18), so a bare year like "2017" is not a date.
+const SERIAL_TEXT = /^\d{5,7}$/;
 /** Year first: ISO "2017-08-29" (optionally with a time, which is dropped), also "2017/08/29". */
 const YEAR_FIRST = new RegExp(String.raw`^(\d{4})([-/.])(\d{1,2})\2(\d{1,2})${TIME}$`, 'i');
 /** Day first, any of - . / between parts: "29-08-2017", "29/8-2017", "29.08.17", "29/8", "29.8." */

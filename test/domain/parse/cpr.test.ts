@@ -91,11 +91,4 @@ describe('findCprNumbers', () => {
       }),
     );
   });
-
-  it('is quick on a large sheet', () => {
-    const cells = Array.from({ length: 100_000 }, (_, i) => `Borger nr. ${i} – indsats M${i % 7}, 12.${i % 12} 2017`);
-    const start = Date.now();
-    for (const cell of cells) findCprNumbers(cell);
-    expect(Date.now() - start).toBeLessThan(1000);
-  });
 });

@@ -1,0 +1,5 @@
+export * from './types';
+export * from './defaults';
+export * from './matcher';
+export * from './normalize';
+export * from './sheet';

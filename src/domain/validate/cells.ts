@@ -1,0 +1,168 @@
+/**
+ * Reading one table row through its column specs: the checks every cell gets (Excel error values,
+ * CPR numbers) and the parse of each typed column. Problems become findings; values become the
+ * typed fields the cross-field rules and the summaries use.
+ */
+import type { ColumnSpec, TableSpec } from '../model/schema';
+import type { TableData } from '../model/table';
+import { parseKpiList } from '../model/kpi';
+import type { KpiTarget } from '../model/types';
+import {
+  excelErrorOf, findCprNumbers, isBlank, parseAmountOre, parseDate, parseInteger, parseNumber, parsePercentBasisPoints, safeText,
+} from '../parse';
+import type { CalendarDate } from '../parse/calendarDate';
+import { formatDanishDate } from '../parse/calendarDate';
+import type { CellValue, ParseResult } from '../parse/cell';
+import { matchKey } from '../taxonomy/normalize';
+import { entryUsableOn, type TaxonomyMatcher } from '../taxonomy/matcher';
+import type { TaxonomyEntry, TaxonomyKey } from '../taxonomy/types';
+import type { Reporter } from './reporter';
+
+export type FieldValue = string | number | CalendarDate | TaxonomyEntry | TaxonomyEntry[] | KpiTarget[];
+
+/** Column positions of a table, resolved by header name (case, spacing and accents ignored). */
+export function locateColumns(spec: TableSpec, table: TableData, report: Reporter, tableName: string): Map<ColumnSpec, number> {
+  const byKey = new Map<string, number>();
+  table.header.forEach((h, i) => {
+    const key = matchKey(safeText(h));
+    if (key && !byKey.has(key)) byKey.set(key, i);
+  });
+  const located = new Map<ColumnSpec, number>();
+  for (const column of spec.columns) {
+    const index = byKey.get(matchKey(column.header));
+    if (index !== undefined) located.set(column, index);
+    else report.add(table, -1, -1, column.required ? 'error' : 'warning', 'MISSING_COLUMN', { column: column.header, table: tableName });
+  }
+  return located;
+}
+
+export class RowReader {
+  constructor(
+    private readonly report: Reporter,
+    private readonly matchers: Record<TaxonomyKey, TaxonomyMatcher>,
+    private readonly referenceYear: number,
+  ) {}
+
+  /** The checks every cell of a row gets, whatever its column. Returns the columns that failed. */
+  scanRow(table: TableData, rowIndex: number, row: CellValue[]): Set<number> {
+    const failed = new Set<number>();
+    for (let i = 0; i < row.length; i++) {
+      const value = row[i];
+      if (value === null || value === undefined || typeof value === 'boolean') continue;
+      const error = excelErrorOf(value);
+      if (error) {
+        this.report.add(table, rowIndex, i, 'error', 'EXCEL_ERROR', { value: error });
+        failed.add(i);
+        continue;
+      }
+      const cprs = findCprNumbers(value);
+      if (cprs.length) {
+        this.report.add(table, rowIndex, i, 'error', 'CPR_NUMBER', { value: cprs.join(', ') });
+        failed.add(i);
+      }
+    }
+    return failed;
+  }
+
+  /** Parses the row's typed columns; fields of columns with problems are left out. */
+  readRow(table: TableData, rowIndex: number, row: CellValue[], columns: Map<ColumnSpec, number>, rowDate?: (fields: Map<string, FieldValue>) => CalendarDate | undefined): Map<string, FieldValue> {
+    const failed = this.scanRow(table, rowIndex, row);
+    const fields = new Map<string, FieldValue>();
+    const codeColumns: [ColumnSpec, number][] = [];
+    for (const [column, index] of columns) {
+      if (failed.has(index)) continue;
+      const value = row[index];
+      if (isBlank(value)) {
+        if (column.required) this.report.add(table, rowIndex, index, 'error', 'REQUIRED_EMPTY', { column: column.header });
+        continue;
+      }
+      if (column.type === 'code' || column.type === 'codeList') {
+        codeColumns.push([column, index]); // after the other fields: validity depends on the row's date
+        continue;
+      }
+      const parsed = this.parseTyped(column, value, table, rowIndex, index);
+      if (parsed !== undefined) fields.set(column.header, parsed);
+    }
+    const date = rowDate?.(fields);
+    for (const [column, index] of codeColumns) {
+      const parsed = column.type === 'code'
+        ? this.readCode(column, row[index], table, rowIndex, index, date)
+        : this.readCodeList(column, row[index], table, rowIndex, index, date);
+      if (parsed !== undefined) fields.set(column.header, parsed);
+    }
+    return fields;
+  }
+
+  private parseTyped(column: ColumnSpec, value: CellValue, table: TableData, rowIndex: number, index: number): FieldValue | undefined {
+    let result: ParseResult<number | string>;
+    switch (column.type) {
+      case 'date': result = parseDate(value, { referenceYear: this.referenceYear }); break;
+      case 'integer': result = parseInteger(value); break;
+      case 'number': result = parseNumber(value); break;
+      case 'amount': result = parseAmountOre(value); break;
+      case 'percent': result = parsePercentBasisPoints(value); break;
+      case 'kpiList': {
+        const { targets, unreadable } = parseKpiList(safeText(value));
+        for (const part of unreadable) this.report.add(table, rowIndex, index, 'warning', 'KPI_UNREADABLE', { value: part });
+        return targets;
+      }
+      default: return safeText(value);
+    }
+    if (!result.ok) {
+      this.report.add(table, rowIndex, index, 'error', 'WRONG_TYPE', { value: result.input, column: column.header, reason: this.report.parseReason(result.code) });
+      return undefined;
+    }
+    const v = result.value;
+    if (typeof v === 'number' && ((column.min !== undefined && v < column.min) || (column.max !== undefined && v > column.max))) {
+      this.report.add(table, rowIndex, index, 'error', 'OUT_OF_RANGE', { value: safeText(value), column: column.header, min: column.min ?? '', max: column.max ?? '' });
+      return undefined;
+    }
+    return v;
+  }
+
+  private readCode(column: ColumnSpec, value: CellValue, table: TableData, rowIndex: number, index: number, date: CalendarDate | undefined): TaxonomyEntry | undefined {
+    const entry = this.lookup(column, safeText(value), table, rowIndex, index, (e) => this.display(column, e));
+    if (entry) this.checkUsable(column, entry, safeText(value), table, rowIndex, index, date);
+    return entry;
+  }
+
+  private readCodeList(column: ColumnSpec, value: CellValue, table: TableData, rowIndex: number, index: number, date: CalendarDate | undefined): TaxonomyEntry[] | undefined {
+    const matcher = this.matchers[column.taxonomy!];
+    // Split on ; , and line breaks; " og " only where the whole part is not itself a known name.
+    const parts = safeText(value).split(/[;,\n]/).map((p) => p.trim()).filter(Boolean)
+      .flatMap((p) => (matcher.match(p).kind === 'match' ? [p] : p.split(/\s+og\s+/i)));
+    const entries: TaxonomyEntry[] = [];
+    parts.forEach((part, i) => {
+      const entry = this.lookup(column, part, table, rowIndex, index, (e) =>
+        parts.map((p, j) => (j === i ? this.display(column, e) : p)).join('; '));
+      if (entry) {
+        this.checkUsable(column, entry, part, table, rowIndex, index, date);
+        if (!entries.includes(entry)) entries.push(entry);
+      }
+    });
+    return entries;
+  }
+
+  private lookup(column: ColumnSpec, text: string, table: TableData, rowIndex: number, index: number, fix: (e: TaxonomyEntry) => string): TaxonomyEntry | undefined {
+    const result = this.matchers[column.taxonomy!].match(text);
+    if (result.kind === 'match') return result.entry;
+    const best = result.suggestions[0]?.entry;
+    this.report.add(table, rowIndex, index, 'error', 'UNKNOWN_CODE',
+      { value: text, taxonomy: this.report.taxonomyName(column.taxonomy!), ...(best ? { suggestion: this.display(column, best) } : {}) },
+      best ? fix(best) : undefined);
+    return undefined;
+  }
+
+  private checkUsable(column: ColumnSpec, entry: TaxonomyEntry, text: string, table: TableData, rowIndex: number, index: number, date: CalendarDate | undefined): void {
+    if (entryUsableOn(entry, date)) return;
+    this.report.add(table, rowIndex, index, 'warning', 'INACTIVE_CODE', {
+      value: text, taxonomy: this.report.taxonomyName(column.taxonomy!), ...(entry.active && date ? { date: formatDanishDate(date) } : {}),
+    });
+  }
+
+  /** What a cell of this column holds for an entry: the name for single values, the code for lists and steps. */
+  display(column: ColumnSpec, entry: TaxonomyEntry): string {
+    const store = column.store ?? (column.type === 'codeList' ? 'code' : 'name');
+    return store === 'code' ? entry.code : entry.name;
+  }
+}

@@ -1,0 +1,3 @@
+export * from './finding';
+export { renderMessage } from './reporter';
+export * from './validateWorkbook';

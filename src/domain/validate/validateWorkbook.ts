@@ -1,0 +1,348 @@
+/**
+ * Validates a whole workbook's tables against the taxonomies it holds (or the built-in ones) and
+ * reads the typed model on the way. One pass over the rows; cross-row rules (duplicates, capacity)
+ * are computed from what the pass collected, so findings do not depend on row order.
+ */
+import { messages, type Lang } from '../../i18n';
+import {
+  BUDGET, INITIATIVE_ID_PATTERN, INITIATIVES, PARTICIPANTS, POSTINGS, SHEETS, STATUS_LOG, TABLE_NAMES, type ColumnSpec, type TableSpec,
+} from '../model/schema';
+import type { TableData } from '../model/table';
+import type { BudgetLine, Initiative, KpiTarget, ParticipantCourse, Posting, StatusLogEntry } from '../model/types';
+import { isBlank } from '../parse';
+import { daysBetween, formatDanishDate, yearOf, type CalendarDate } from '../parse/calendarDate';
+import type { CellValue } from '../parse/cell';
+import { defaultTaxonomies, TAXONOMY_KEYS } from '../taxonomy/defaults';
+import { TaxonomyMatcher } from '../taxonomy/matcher';
+import { matchKey } from '../taxonomy/normalize';
+import { readTaxonomyTable } from '../taxonomy/sheet';
+import type { TaxonomyEntry, TaxonomyKey, TaxonomySet } from '../taxonomy/types';
+import { locateColumns, RowReader, type FieldValue } from './cells';
+import type { Finding } from './finding';
+import { Reporter } from './reporter';
+
+export interface ValidateOptions {
+  /** The date "today" for rules that look at the present (course length, capacity). */
+  asOf: CalendarDate;
+  lang?: Lang;
+  /** Year for dates typed without one ("29/8"); defaults to the year of asOf. */
+  referenceYear?: number;
+}
+
+export interface WorkbookModel {
+  initiatives: Initiative[];
+  participants: ParticipantCourse[];
+  statusLog: StatusLogEntry[];
+  budget: BudgetLine[];
+  postings: Posting[];
+}
+
+export interface ValidationResult {
+  findings: Finding[];
+  model: WorkbookModel;
+  taxonomies: TaxonomySet;
+}
+
+type Fields = Map<string, FieldValue>;
+
+/** A row that was read, with where it came from, for rules that look at several rows. */
+interface Located<T> {
+  item: T;
+  table: TableData;
+  rowIndex: number;
+  columns: Map<ColumnSpec, number>;
+  fields: Fields;
+}
+
+const PARTICIPANT_TABLE = /^Deltagere_(.+)$/i;
+
+export function validateWorkbook(tables: TableData[], options: ValidateOptions): ValidationResult {
+  const report = new Reporter(options.lang ?? 'da');
+  const taxonomies = readTaxonomies(tables, report);
+  const matchers = Object.fromEntries(TAXONOMY_KEYS.map((k) => [k, new TaxonomyMatcher(taxonomies[k])])) as Record<TaxonomyKey, TaxonomyMatcher>;
+  const reader = new RowReader(report, matchers, options.referenceYear ?? yearOf(options.asOf));
+  const model: WorkbookModel = { initiatives: [], participants: [], statusLog: [], budget: [], postings: [] };
+
+  const readTable = <T>(spec: TableSpec, table: TableData, name: string, build: (f: Fields) => T | undefined, rowDate?: (f: Fields) => CalendarDate | undefined): Located<T>[] => {
+    const columns = locateColumns(spec, table, report, name);
+    const out: Located<T>[] = [];
+    table.rows.forEach((row, rowIndex) => {
+      if (isBlankRow(row)) return;
+      const fields = reader.readRow(table, rowIndex, row, columns, rowDate);
+      const item = build(fields);
+      if (item !== undefined) out.push({ item, table, rowIndex, columns, fields });
+    });
+    return out;
+  };
+
+  // Register first: the tracking sheets are checked against it.
+  const registerTable = findTable(tables, TABLE_NAMES.initiatives, SHEETS.initiatives);
+  const initiatives = registerTable
+    ? readTable(INITIATIVES, registerTable, TABLE_NAMES.initiatives, buildInitiative, (f) => f.get('Start') as CalendarDate | undefined)
+    : [];
+  checkInitiatives(initiatives, report);
+  model.initiatives = initiatives.map((l) => l.item);
+  const byId = new Map(initiatives.map((l) => [l.item.id.toUpperCase(), l]));
+
+  for (const table of tables) {
+    const match = PARTICIPANT_TABLE.exec(table.table ?? '');
+    if (!match) continue;
+    const initiative = byId.get(match[1].toUpperCase());
+    if (!initiative) report.add(table, -1, 0, 'warning', 'UNKNOWN_INITIATIVE', { value: match[1] });
+    const initiativeId = initiative?.item.id ?? match[1];
+    const rows = readTable(PARTICIPANTS, table, table.table!, (f) => buildParticipant(initiativeId, f), (f) => f.get('Startdato') as CalendarDate | undefined);
+    checkParticipants(rows, initiative, matchers, report, options.asOf);
+    model.participants.push(...rows.map((l) => l.item));
+  }
+
+  const unknownInitiative = (rows: Located<{ initiativeId: string }>[]) => {
+    for (const l of rows) {
+      if (!byId.has(l.item.initiativeId.toUpperCase())) report.add(l.table, l.rowIndex, l.columns.get(l.columns.keys().next().value!) ?? 0, 'error', 'UNKNOWN_INITIATIVE', { value: l.item.initiativeId });
+    }
+  };
+  const logTable = findTable(tables, TABLE_NAMES.statusLog, SHEETS.statusLog);
+  if (logTable) {
+    const rows = readTable(STATUS_LOG, logTable, TABLE_NAMES.statusLog, buildStatusEntry);
+    unknownInitiative(rows);
+    model.statusLog = rows.map((l) => l.item);
+  }
+  const budgetTable = findTable(tables, TABLE_NAMES.budget);
+  if (budgetTable) {
+    const rows = readTable(BUDGET, budgetTable, TABLE_NAMES.budget, buildBudgetLine);
+    unknownInitiative(rows);
+    model.budget = rows.map((l) => l.item);
+  }
+  const postingTable = findTable(tables, TABLE_NAMES.postings);
+  if (postingTable) {
+    const rows = readTable(POSTINGS, postingTable, TABLE_NAMES.postings, buildPosting, (f) => f.get('Dato') as CalendarDate | undefined);
+    unknownInitiative(rows);
+    model.postings = rows.map((l) => l.item);
+  }
+
+  return { findings: sortFindings(report.findings, tables), model, taxonomies };
+}
+
+function isBlankRow(row: CellValue[]): boolean {
+  for (const v of row) if (!isBlank(v)) return false;
+  return true;
+}
+
+function findTable(tables: TableData[], tableName: string, sheetName?: string): TableData | undefined {
+  const key = matchKey(tableName);
+  return tables.find((t) => t.table !== undefined && matchKey(t.table) === key)
+    ?? (sheetName ? tables.find((t) => t.table === undefined && t.sheet === sheetName) : undefined);
+}
+
+function readTaxonomies(tables: TableData[], report: Reporter): TaxonomySet {
+  const set = defaultTaxonomies();
+  for (const key of TAXONOMY_KEYS) {
+    const table = findTable(tables.filter((t) => t.sheet === SHEETS.taxonomies), set[key].tableName);
+    if (!table) continue;
+    const { taxonomy, problems } = readTaxonomyTable(key, table);
+    const name = report.taxonomyName(key);
+    const col = (header: string) => table.header.findIndex((h) => matchKey(String(h ?? '')) === matchKey(header));
+    for (const p of problems) {
+      const column = col(p.column);
+      if (p.kind === 'missing-column') report.add(table, -1, -1, 'error', 'MISSING_COLUMN', { column: p.column, table: set[key].tableName });
+      else if (p.kind === 'required-empty') report.add(table, p.rowIndex, column, 'error', 'REQUIRED_EMPTY', { column: p.column });
+      else if (p.kind === 'wrong-type') report.add(table, p.rowIndex, column, 'error', 'WRONG_TYPE', { value: p.value, column: p.column, reason: report.parseReason(p.reason as never) ?? p.reason! });
+      else if (p.kind === 'duplicate-code') report.add(table, p.rowIndex, column, 'error', 'DUPLICATE_CODE', { value: p.value, taxonomy: name, rows: rowList(table, p.otherRows!) });
+      else report.add(table, p.rowIndex, column, 'warning', 'AMBIGUOUS_SYNONYM', { value: p.value, taxonomy: name, first: p.first!, second: p.second! });
+    }
+    if (taxonomy.entries.length) set[key] = taxonomy;
+  }
+  return set;
+}
+
+const rowList = (table: TableData, rowIndexes: number[]) => rowIndexes.map((i) => table.headerRow + 1 + i).join(', ');
+
+// ---- building typed records from fields -------------------------------------------------------
+
+const text = (f: Fields, h: string) => f.get(h) as string | undefined;
+const num = (f: Fields, h: string) => f.get(h) as number | undefined;
+const date = (f: Fields, h: string) => f.get(h) as CalendarDate | undefined;
+const entry = (f: Fields, h: string) => f.get(h) as TaxonomyEntry | undefined;
+const codes = (f: Fields, h: string) => ((f.get(h) as TaxonomyEntry[] | undefined) ?? []).map((e) => e.code);
+const defined = <T extends object>(o: T): T => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
+
+function buildInitiative(f: Fields): Initiative | undefined {
+  const id = text(f, 'ID');
+  if (!id) return undefined;
+  return defined({
+    id,
+    name: text(f, 'Navn') ?? '',
+    unit: entry(f, 'Ansvarlig enhed')?.code,
+    goals: codes(f, 'Mål'),
+    targetGroups: codes(f, 'Målgrupper'),
+    start: date(f, 'Start'),
+    end: date(f, 'Slut'),
+    places: num(f, 'Pladser'),
+    state: entry(f, 'Status')?.code,
+    offer: entry(f, 'Tilbud')?.code,
+    courseWeeks: num(f, 'Forløbsuger'),
+    kpis: (f.get('KPI') as KpiTarget[] | undefined) ?? [],
+  });
+}
+
+function buildParticipant(initiativeId: string, f: Fields): ParticipantCourse | undefined {
+  const participantId = text(f, 'Deltager-ID');
+  if (!participantId) return undefined;
+  return defined({
+    initiativeId,
+    participantId,
+    start: date(f, 'Startdato'),
+    targetGroup: entry(f, 'Målgruppe')?.code,
+    step: entry(f, 'Trin')?.code,
+    status: entry(f, 'Status')?.code,
+    statusDate: date(f, 'Statusdato'),
+    end: date(f, 'Slutdato'),
+    ordinaryHoursPerWeek: num(f, 'Ordinære timer pr. uge'),
+    age: num(f, 'Alder'),
+    remark: text(f, 'Bemærkning'),
+  });
+}
+
+function buildStatusEntry(f: Fields): StatusLogEntry | undefined {
+  const initiativeId = text(f, 'Indsats-ID');
+  const d = date(f, 'Dato');
+  const indicator = text(f, 'Indikator');
+  const value = num(f, 'Værdi');
+  if (!initiativeId || !d || !indicator || value === undefined) return undefined;
+  return defined({ initiativeId, date: d, indicator, value, comment: text(f, 'Kommentar') });
+}
+
+function buildBudgetLine(f: Fields): BudgetLine | undefined {
+  const initiativeId = text(f, 'Indsats-ID');
+  const year = num(f, 'År');
+  const source = entry(f, 'Kilde')?.code;
+  const amountOre = num(f, 'Beløb');
+  if (!initiativeId || year === undefined || !source || amountOre === undefined) return undefined;
+  return defined({ initiativeId, year, source, amountOre, refundRateBp: num(f, 'Refusionssats') });
+}
+
+function buildPosting(f: Fields): Posting | undefined {
+  const initiativeId = text(f, 'Indsats-ID');
+  const d = date(f, 'Dato');
+  const type = entry(f, 'Type')?.code;
+  const amountOre = num(f, 'Beløb');
+  if (!initiativeId || !d || !type || amountOre === undefined) return undefined;
+  return defined({ initiativeId, date: d, type, amountOre, voucher: text(f, 'Bilag'), source: entry(f, 'Kilde')?.code });
+}
+
+// ---- cross-field and cross-row rules ----------------------------------------------------------
+
+function col(l: Located<unknown>, header: string): number {
+  for (const [spec, index] of l.columns) if (spec.header === header) return index;
+  return 0;
+}
+
+function checkDateOrder(l: Located<unknown>, report: Reporter, later: string, earlier: string): void {
+  const a = date(l.fields, later);
+  const b = date(l.fields, earlier);
+  if (a && b && a < b) {
+    report.add(l.table, l.rowIndex, col(l, later), 'error', 'DATE_ORDER', { column: later, date: formatDanishDate(a), otherColumn: earlier, otherDate: formatDanishDate(b) });
+  }
+}
+
+function checkInitiatives(rows: Located<Initiative>[], report: Reporter): void {
+  const byId = new Map<string, Located<Initiative>[]>();
+  for (const l of rows) {
+    const id = l.item.id;
+    if (!INITIATIVE_ID_PATTERN.test(id)) {
+      const fixed = id.normalize('NFD').replace(/[^A-Za-z0-9_]+/g, '_').replace(/^[^A-Za-z]+/, '').slice(0, 20);
+      report.add(l.table, l.rowIndex, col(l, 'ID'), 'error', 'INVALID_ID', { value: id }, fixed || undefined);
+    }
+    byId.set(id.toUpperCase(), [...(byId.get(id.toUpperCase()) ?? []), l]);
+    checkDateOrder(l, report, 'Slut', 'Start');
+  }
+  for (const group of byId.values()) {
+    if (group.length < 2) continue;
+    const rowsText = group.map((l) => l.table.headerRow + 1 + l.rowIndex).join(', ');
+    for (const l of group) report.add(l.table, l.rowIndex, col(l, 'ID'), 'error', 'DUPLICATE_ID', { value: l.item.id, rows: rowsText });
+  }
+}
+
+function checkParticipants(
+  rows: Located<ParticipantCourse>[],
+  initiative: Located<Initiative> | undefined,
+  matchers: Record<TaxonomyKey, TaxonomyMatcher>,
+  report: Reporter,
+  asOf: CalendarDate,
+): void {
+  const allowedGroups = initiative?.item.targetGroups ?? [];
+  let active = 0;
+  for (const l of rows) {
+    const p = l.item;
+    checkDateOrder(l, report, 'Statusdato', 'Startdato');
+    checkDateOrder(l, report, 'Slutdato', 'Startdato');
+    const status = entry(l.fields, 'Status');
+    const group = entry(l.fields, 'Målgruppe');
+    const step = entry(l.fields, 'Trin');
+
+    if (status?.steps?.length && step && !status.steps.includes(Number(step.code))) {
+      report.add(l.table, l.rowIndex, col(l, 'Trin'), 'error', 'STEP_STATUS_MISMATCH',
+        { status: status.name, steps: status.steps.join(', '), step: step.code }, status.steps.length === 1 ? String(status.steps[0]) : undefined);
+    }
+    if (group && allowedGroups.length && !allowedGroups.includes(group.code)) {
+      const names = allowedGroups.map((c) => matchers.targetGroups.byCode(c)?.name ?? c).join(', ');
+      report.add(l.table, l.rowIndex, col(l, 'Målgruppe'), 'warning', 'TARGET_GROUP_NOT_IN_INITIATIVE', { value: group.name, allowed: names });
+    }
+    if (group && p.age !== undefined && ((group.minAge !== undefined && p.age < group.minAge) || (group.maxAge !== undefined && p.age > group.maxAge))) {
+      const t = messages[report.lang].texts;
+      const bounds = [group.minAge !== undefined ? t.ageAtLeast(group.minAge) : '', group.maxAge !== undefined ? t.ageAtMost(group.maxAge) : '']
+        .filter(Boolean).join(', ');
+      report.add(l.table, l.rowIndex, col(l, 'Alder'), 'error', 'AGE_OUT_OF_BOUNDS', { age: p.age, group: group.name, bounds });
+    }
+    const isActive = status?.outcomeClass === 'active' && p.start !== undefined && p.start <= asOf && (!p.end || p.end >= asOf);
+    if (isActive) active++;
+    const maxWeeks = allowedWeeks(initiative?.item, group, matchers);
+    if (isActive && !p.end && maxWeeks !== undefined) {
+      const days = daysBetween(p.start!, asOf);
+      if (days > maxWeeks * 7) {
+        report.add(l.table, l.rowIndex, col(l, 'Slutdato'), 'warning', 'COURSE_TOO_LONG', { weeks: Math.floor(days / 7), maxWeeks });
+      }
+    }
+  }
+  const places = initiative?.item.places;
+  if (initiative && places !== undefined && active > places) {
+    report.add(initiative.table, initiative.rowIndex, col(initiative, 'Pladser'), 'warning', 'CAPACITY_EXCEEDED', { active, places, date: formatDanishDate(asOf) });
+  }
+  checkDuplicateParticipants(rows, report);
+}
+
+/** The allowed course length: the initiative's own, else the offer's maximum for the target group. */
+function allowedWeeks(initiative: Initiative | undefined, group: TaxonomyEntry | undefined, matchers: Record<TaxonomyKey, TaxonomyMatcher>): number | undefined {
+  if (initiative?.courseWeeks !== undefined) return initiative.courseWeeks;
+  const offer = initiative?.offer ? matchers.offers.byCode(initiative.offer) : undefined;
+  if (!offer?.maxWeeks) return undefined;
+  return (group && offer.maxWeeks[group.code]) ?? offer.maxWeeks['*'];
+}
+
+/** The same participant twice in one initiative is fine for consecutive courses, not for overlapping ones. */
+function checkDuplicateParticipants(rows: Located<ParticipantCourse>[], report: Reporter): void {
+  const byId = new Map<string, Located<ParticipantCourse>[]>();
+  for (const l of rows) {
+    const key = l.item.participantId.trim().toUpperCase();
+    const group = byId.get(key);
+    if (group) group.push(l);
+    else byId.set(key, [l]);
+  }
+  const overlaps = (a: ParticipantCourse, b: ParticipantCourse) =>
+    !a.start || !b.start || ((!a.end || b.start <= a.end) && (!b.end || a.start <= b.end));
+  for (const group of byId.values()) {
+    if (group.length < 2) continue;
+    const clashing = group.filter((a) => group.some((b) => b !== a && overlaps(a.item, b.item)));
+    if (clashing.length < 2) continue;
+    const rowsText = clashing.map((l) => l.table.headerRow + 1 + l.rowIndex).sort((a, b) => a - b).join(', ');
+    for (const l of clashing) report.add(l.table, l.rowIndex, col(l, 'Deltager-ID'), 'error', 'DUPLICATE_ID', { value: l.item.participantId, rows: rowsText });
+  }
+}
+
+/** Workbook order of tables, then row, then column, then code: stable output for people and tests. */
+function sortFindings(findings: Finding[], tables: TableData[]): Finding[] {
+  const sheetOrder = new Map<string, number>();
+  tables.forEach((t) => sheetOrder.has(t.sheet) || sheetOrder.set(t.sheet, sheetOrder.size));
+  const colNum = (cell: string) => cell.replace(/\d+$/, '').split('').reduce((n, c) => n * 26 + c.charCodeAt(0) - 64, 0);
+  return findings.sort((a, b) =>
+    (sheetOrder.get(a.sheet) ?? 0) - (sheetOrder.get(b.sheet) ?? 0) || a.row - b.row || colNum(a.cell) - colNum(b.cell) || a.code.localeCompare(b.code));
+}
