@@ -51,22 +51,23 @@ const targetGroups = entries([
   { code: 'MG14', name: 'Integrationsydelsesmodtagere', lawRef: 'Integrationsloven', synonyms: ['Integrationsydelse', 'Modtagere af integrationsydelse'] },
   { code: 'MG15', name: 'Modtagere af selvforsørgelses- og hjemrejseydelse', lawRef: 'Integrationsloven', validFrom: date('2019-07-01'), synonyms: ['Selvforsørgelses- og hjemrejseydelse', 'Hjemrejseydelse', 'SHO'] },
   { code: 'LG01', name: 'Aktivitetsparate kontanthjælpsmodtagere over 30 år', minAge: 30, synonyms: ['KH-AP over 30 år', 'AP over 30', 'Aktivitetsparate kontanthjælpsmodtagere over 30 år med mindst 1 års ledighed'] },
-  { code: 'LG02', name: 'Aktivitetsparate med mindst 5 år på offentlig forsørgelse', synonyms: ['Aktivitetsparate borgere med mindst 5 år på offentlig forsørgelse', 'Langvarige modtagere af kontanthjælp'] },
+  { code: 'LG02', name: 'Aktivitetsparate med mindst 5 år på offentlig forsørgelse', synonyms: ['Aktivitetsparate borgere med mindst 5 år på offentlig forsørgelse', 'Aktivitetsparate borgere med mindst 5 år på offentlig/uddannelses- og kontanthjælp og integrationsydelse', 'Langvarige modtagere af kontanthjælp'] },
   { code: 'LG03', name: 'Ressourceforløbsmodtagere over 30 år', minAge: 30, synonyms: ['Ressourceforløbsydelse over 30 år', 'Personer i ressourceforløb over 30 år'] },
   { code: 'LG04', name: 'Unge under 25 år uden uddannelse', maxAge: 24, synonyms: ['Unge under 25 år', 'Unge under 25 uden ungdomsuddannelse', 'FGU-målgruppen'] },
   { code: 'LG05', name: 'Borgere på kanten af arbejdsmarkedet', synonyms: ['Langvarige ydelsesmodtagere'] },
   { code: 'LG06', name: 'Aktivitetsparate kvinder med indvandrerbaggrund', synonyms: ['Kvinder med indvandrerbaggrund', 'Aktivitetsparate etniske minoritetskvinder', 'Etniske minoritetskvinder'] },
+  { code: 'LG07', name: 'Kontanthjælpsmodtagere (jobparate og aktivitetsparate)', synonyms: ['Kontanthjælpsmodtagere', 'Kontanthjælpsmodtager', 'KH'] },
 ]);
 
 /** Participant statuses with outcome class and the steps (trin) they belong to (ITMV status table, pool note). */
 const statuses = entries([
-  { code: 'FORLØB', name: 'I forløb', outcomeClass: 'active', steps: [1, 2], synonyms: ['I 13-ugers forløb', '13-ugers forløb', 'Forløb', 'I gang', 'Aktiv', 'Start-afklaring', 'På vej mod job'] },
-  { code: 'PRAKTIK', name: 'I virksomhedspraktik', outcomeClass: 'active', steps: [3], synonyms: ['Virksomhedspraktik', 'Praktik', 'I praktik', 'Virksomhedsforløb'] },
+  { code: 'FORLØB', name: 'I forløb', outcomeClass: 'active', steps: [1, 2], synonyms: ['I 13-ugers forløb', 'Er i 13-ugers forløb', '13-ugers forløb', 'Forløb', 'I gang', 'Aktiv', 'Start-afklaring', 'På vej mod job'] },
+  { code: 'PRAKTIK', name: 'I virksomhedspraktik', outcomeClass: 'active', steps: [3], synonyms: ['Virksomhedspraktik', 'Er i virksomhedspraktik', 'Praktik', 'I praktik', 'Virksomhedsforløb', 'I virksomhedsforløb'] },
   { code: 'PAUSE', name: 'Pause', outcomeClass: 'active', synonyms: ['Sygdom', 'Midlertidig pause', 'Standby'] },
-  { code: 'JOB', name: 'I ordinær beskæftigelse', outcomeClass: 'job', synonyms: ['Job', 'Ordinært job', 'Ordinær beskæftigelse', 'Kommet i job', 'I job'] },
+  { code: 'JOB', name: 'I ordinær beskæftigelse', outcomeClass: 'job', synonyms: ['Job', 'Ordinært job', 'Ordinær beskæftigelse', 'Kommet i job', 'Er kommet i job', 'I job', 'I beskæftigelse', 'Beskæftigelse'] },
   { code: 'LØNTILSKUD', name: 'Ansat med løntilskud', outcomeClass: 'job', synonyms: ['Løntilskud', 'I løntilskud', 'Ansættelse med løntilskud'] },
   { code: 'UDDANNELSE', name: 'I uddannelse', outcomeClass: 'education', synonyms: ['Uddannelse', 'Påbegyndt uddannelse', 'Startet på uddannelse'] },
-  { code: 'ANDEN', name: 'Afsluttet til anden indsats', outcomeClass: 'ended', steps: [1, 2, 3], synonyms: ['Afsluttet efter trin 1', 'Visiteret til anden indsats', 'Afsluttet med henblik på visitation til anden indsats', 'Anden indsats'] },
+  { code: 'ANDEN', name: 'Afsluttet til anden indsats', outcomeClass: 'ended', steps: [1, 2, 3], synonyms: ['Afsluttet efter trin 1', 'Afsluttet forløbet efter trin 1', 'Har afsluttet forløbet efter trin 1 med henblik på visitation til anden indsats', 'Visiteret til anden indsats', 'Afsluttet med henblik på visitation til anden indsats', 'Anden indsats'] },
   { code: 'AFSLUTTET', name: 'Afsluttet uden job eller uddannelse', outcomeClass: 'ended', synonyms: ['Afsluttet', 'Ophørt', 'Frafald', 'Udeblevet'] },
 ]);
 
@@ -80,7 +81,8 @@ const steps = entries([
 /** Offers (tilbud). Company placement lengths per LAB § 61; subsidised employment per LAB §§ 67–68. */
 const offers = entries([
   { code: 'VOO', name: 'Vejledning og opkvalificering', synonyms: ['Vejledning', 'Opkvalificering', 'CV-vejledning', 'Jobvejledning'] },
-  { code: 'PRAKTIK', name: 'Virksomhedspraktik', maxWeeks: { MG01: 4, MG02: 4, MG04: 4, MG12: 4, MG03: 13, MG05: 13, LG01: 13, LG02: 13, '*': 13 }, synonyms: ['Praktik', 'Afklaringspraktik', 'Snusepraktik'] },
+  { code: 'PRAKTIK', name: 'Virksomhedspraktik', maxWeeks: { MG01: 4, MG02: 4, MG04: 4, MG12: 4, MG03: 13, MG05: 13, LG01: 13, LG02: 13, '*': 13 }, synonyms: ['Praktik', 'Afklaringspraktik', 'Snusepraktik', 'Snusepraktikker'] },
+  { code: 'LTS', name: 'Ansættelse med løntilskud', maxWeeks: { '*': 26 }, synonyms: ['Løntilskud', 'Løntilskudsjob'] },
   { code: 'LTS-OFF', name: 'Løntilskud hos offentlig arbejdsgiver', maxWeeks: { '*': 17 }, synonyms: ['Offentligt løntilskud', 'Løntilskud offentlig'] },
   { code: 'LTS-PRIV', name: 'Løntilskud hos privat arbejdsgiver', maxWeeks: { '*': 26 }, synonyms: ['Privat løntilskud', 'Løntilskud privat'] },
   { code: 'NYTTE', name: 'Nytteindsats', synonyms: ['Nyttejob', 'Straksaktivering'] },
@@ -94,7 +96,7 @@ const units = entries([
   { code: 'CDS', name: 'Center for Dagtilbud og Skoler', synonyms: ['Dagtilbud og Skoler'] },
   { code: 'CBF', name: 'Center for Børn og Forebyggelse', synonyms: ['Børn og Forebyggelse'] },
   { code: 'CÆR', name: 'Center for Ældre og Rehabilitering', synonyms: ['Ældre og Rehabilitering'] },
-  { code: 'IUJ', name: 'Ishøj Uddannelse og Job', synonyms: ['Ishøj Uddannelse & Job'] },
+  { code: 'IUJ', name: 'Ishøj Uddannelse og Job', synonyms: ['Ishøj Uddannelse & Job', 'Ishøj Uddannelse og Job (IUJ)'] },
   { code: 'STK', name: 'Stabsenhed for tryghedsskabelse og kriminalitetsforebyggelse', synonyms: ['Tryghed og Kriminalitetsforebyggelse'] },
   { code: 'SBS', name: 'Stabsenhed Borgerservice', synonyms: ['Borgerservice'] },
   { code: 'HPV', name: 'Helhedsplanen i Vejleåparken', synonyms: ['Boligsocial helhedsplan Vejleåparken', 'Vejleåparken'] },
@@ -105,7 +107,7 @@ const fundingSources = entries([
   { code: 'KOM', name: 'Kommune', synonyms: ['Kommunal', 'Kommunal medfinansiering', 'Ishøj Kommune', 'Kommunalt budget'] },
   { code: 'REF', name: 'Statsrefusion', synonyms: ['Refusion', 'Staten', 'Statslig refusion'] },
   { code: 'STAR', name: 'STAR-pulje', synonyms: ['STAR', 'Puljemidler', 'Styrelsen for Arbejdsmarked og Rekruttering', 'STAR pulje'] },
-  { code: 'SATS', name: 'Satspulje', synonyms: ['Satspuljemidler'] },
+  { code: 'SATS', name: 'Satspulje', synonyms: ['Satspuljemidler', 'Satspuljefinansieret'] },
   { code: 'LBF', name: 'Landsbyggefonden', synonyms: ['LBF', 'Landsbygefonden', 'Helhedsplan via Landsbyggefonden'] },
   { code: 'FOND', name: 'Fond', synonyms: ['Privat fond', 'A.P. Møller Fonden', 'Fondsmidler'] },
 ]);
