@@ -80,7 +80,10 @@ module.exports = async (env = {}, argv = {}) => {
     ],
     performance: { maxEntrypointSize: 1024 * 1024, maxAssetSize: 1024 * 1024 },
     devServer: {
+      // Loopback only: the server sends CORS * and needs no visitors from the network.
+      host: 'localhost',
       port: 3000,
+      static: false,
       // Office loads the task pane and icons cross-origin from the host application.
       headers: { 'Access-Control-Allow-Origin': '*' },
       server: env.WEBPACK_SERVE ? await devServerTransport() : undefined,

@@ -1,0 +1,255 @@
+/** Every validation rule with a failing and a passing case, on tables shaped as the adapters deliver them. */
+import { validateWorkbook, type Finding, type FindingCode } from '../../../src/domain/validate';
+import { BUDGET, POSTINGS, STATUS_LOG, type TableData } from '../../../src/domain/model';
+import type { CalendarDate } from '../../../src/domain/parse';
+import { headerOf, register, rowsOf, table, tracking } from '../../helpers/tables';
+
+const asOf = '2017-08-29' as CalendarDate;
+const itmv = {
+  ID: 'ITMV', Navn: 'I Tråd Med Verden', 'Ansvarlig enhed': 'HPV', Mål: 'L1; M4', Målgrupper: 'MG03; LG01; LG06',
+  Start: '01-01-2016', Slut: '31-12-2017', Pladser: 12, Status: 'I gang', Forløbsuger: 13, KPI: 'andel i job ≥ 30 %',
+};
+const good = {
+  'Deltager-ID': 'ITMV-001', Startdato: '15-08-2017', Målgruppe: 'Aktivitetsparate kontanthjælpsmodtagere', Trin: 1,
+  Status: 'I forløb', Statusdato: '20-08-2017', Alder: 34, 'Ordinære timer pr. uge': 0,
+};
+
+function run(tables: TableData[], lang: 'da' | 'en' = 'da'): Finding[] {
+  return validateWorkbook(tables, { asOf, lang }).findings;
+}
+const participants = (...rows: Record<string, unknown>[]) => run([register([itmv]), tracking('ITMV', rows as never)]);
+const codes = (findings: Finding[]) => findings.map((f) => `${f.cell} ${f.code}`);
+const only = (findings: Finding[], code: FindingCode) => findings.filter((f) => f.code === code);
+
+it('a clean register and tracking sheet give no findings', () => {
+  expect(participants(good)).toEqual([]);
+});
+
+describe('REQUIRED_EMPTY', () => {
+  it('flags an empty required cell', () => {
+    const findings = participants({ ...good, Status: '  ' });
+    expect(findings).toEqual([expect.objectContaining({ sheet: 'ITMV', cell: 'E2', row: 2, column: 'Status', severity: 'error', code: 'REQUIRED_EMPTY', message: "'Status' skal udfyldes." })]);
+  });
+  it('ignores an empty optional cell and a wholly empty row', () => {
+    expect(participants({ ...good, Alder: null }, {})).toEqual([]);
+  });
+});
+
+describe('WRONG_TYPE and OUT_OF_RANGE', () => {
+  it('flags text in a date or number column with the reason', () => {
+    const findings = participants({ ...good, Startdato: 'snart', Alder: 'tre' });
+    expect(codes(findings)).toEqual(['B2 WRONG_TYPE', 'I2 WRONG_TYPE']);
+    expect(findings[0].message).toBe("'snart' i 'Startdato' kan ikke læses: ikke en dato (brug fx 29-08-2017).");
+  });
+  it('accepts Danish dates, Excel serials and decimal commas', () => {
+    expect(participants({ ...good, Startdato: 42962, Statusdato: '20.8.2017', 'Ordinære timer pr. uge': '12,5' })).toEqual([]);
+  });
+  it('flags a value outside the column range', () => {
+    expect(codes(participants({ ...good, 'Ordinære timer pr. uge': 90 }))).toEqual(['H2 OUT_OF_RANGE']);
+    expect(participants({ ...good, 'Ordinære timer pr. uge': 37 })).toEqual([]);
+  });
+});
+
+describe('EXCEL_ERROR', () => {
+  it('flags error values in any cell, as text or as an object', () => {
+    const findings = participants({ ...good, Alder: '#N/A', Bemærkning: { error: '#REF!' } });
+    expect(codes(findings)).toEqual(['I2 EXCEL_ERROR', 'J2 EXCEL_ERROR']);
+    expect(findings[1].params.value).toBe('#REF!');
+  });
+});
+
+describe('UNKNOWN_CODE', () => {
+  it('flags an unknown value with the closest entry as suggestion', () => {
+    const [finding] = participants({ ...good, Målgruppe: 'Aktivitetsparate kontanthjælpsmodtagre' });
+    expect(finding).toMatchObject({ cell: 'C2', code: 'UNKNOWN_CODE', severity: 'error', suggestion: 'Aktivitetsparate kontanthjælpsmodtagere' });
+    expect(finding.message).toBe("'Aktivitetsparate kontanthjælpsmodtagre' findes ikke i Målgrupper. Mente du 'Aktivitetsparate kontanthjælpsmodtagere'?");
+  });
+  it('gives the message in English when asked', () => {
+    const [finding] = run([register([itmv]), tracking('ITMV', [{ ...good, Status: 'praktikk' }])], 'en');
+    expect(finding.message).toBe("'praktikk' is not in Statuses (Statusser). Did you mean 'I virksomhedspraktik'?");
+  });
+  it('suggests a whole corrected list for a code list cell', () => {
+    const findings = run([register([{ ...itmv, Mål: 'L1; M44' }])]);
+    expect(findings).toEqual([expect.objectContaining({ cell: 'D2', code: 'UNKNOWN_CODE', suggestion: 'L1; M4' })]);
+  });
+  it('accepts codes, names and synonyms', () => {
+    expect(participants({ ...good, Målgruppe: 'KH-AP', Status: 'i 13-ugers forløb', Trin: 'Trin 1' })).toEqual([]);
+    expect(run([register([{ ...itmv, Mål: 'Færre på offentlig forsørgelse og M4', 'Ansvarlig enhed': 'Helhedsplanen i Vejleåparken' }])])).toEqual([]);
+  });
+});
+
+describe('INACTIVE_CODE', () => {
+  const taxonomy = (aktiv: string, from: string | null) =>
+    table('Taksonomier', 'Målgrupper', ['Kode', 'Navn', 'Synonymer', 'Aktiv', 'Gyldig fra', 'Gyldig til'], [
+      ['MG03', 'Aktivitetsparate kontanthjælpsmodtagere', null, aktiv, from, null],
+      ['LG01', 'Aktivitetsparate kontanthjælpsmodtagere over 30 år', null, 'Ja', null, null],
+      ['LG06', 'Aktivitetsparate kvinder med indvandrerbaggrund', null, 'Ja', null, null],
+    ]);
+  const undated = { ...itmv, Start: null, Slut: null };
+  it('warns about an entry marked inactive, wherever it is used', () => {
+    const findings = run([taxonomy('Nej', null), register([undated]), tracking('ITMV', [good])]);
+    expect(findings.map((f) => `${f.sheet}!${f.cell} ${f.code} ${f.severity}`)).toEqual(['Indsatser!E2 INACTIVE_CODE warning', 'ITMV!C2 INACTIVE_CODE warning']);
+  });
+  it('warns about an entry not yet in force on the row date, naming the date', () => {
+    const [finding] = run([taxonomy('Ja', '01-01-2018'), register([undated]), tracking('ITMV', [good])]);
+    expect(finding.message).toBe("'Aktivitetsparate kontanthjælpsmodtagere' i Målgrupper er ikke gældende pr. 15-08-2017.");
+  });
+  it('accepts an entry in force on the row date', () => {
+    expect(run([taxonomy('Ja', '01-01-2017'), register([undated]), tracking('ITMV', [good])])).toEqual([]);
+  });
+});
+
+describe('DATE_ORDER', () => {
+  it('flags a status date or end date before the start', () => {
+    const findings = participants({ ...good, Statusdato: '14-08-2017', Slutdato: '01-08-2017', Status: 'Afsluttet', Trin: null });
+    expect(codes(findings)).toEqual(['F2 DATE_ORDER', 'G2 DATE_ORDER']);
+    expect(findings[1].message).toBe("'Slutdato' (01-08-2017) ligger før 'Startdato' (15-08-2017).");
+  });
+  it('flags an initiative ending before it starts', () => {
+    expect(codes(run([register([{ ...itmv, Slut: '31-12-2015' }])]))).toEqual(['G2 DATE_ORDER']);
+  });
+  it('accepts the same day', () => {
+    expect(participants({ ...good, Statusdato: '15-08-2017', Slutdato: '15-08-2017', Status: 'Job', Trin: null })).toEqual([]);
+  });
+});
+
+describe('STEP_STATUS_MISMATCH', () => {
+  it('flags a step that the status does not belong to, suggesting the right one', () => {
+    const findings = participants({ ...good, Status: 'I virksomhedspraktik', Trin: 1 });
+    expect(findings).toEqual([expect.objectContaining({ cell: 'D2', code: 'STEP_STATUS_MISMATCH', suggestion: '3' })]);
+  });
+  it('accepts a matching step, and statuses without steps', () => {
+    expect(participants({ ...good, Status: 'I virksomhedspraktik', Trin: 3 }, { ...good, 'Deltager-ID': 'ITMV-002', Status: 'Job', Trin: 2 })).toEqual([]);
+  });
+});
+
+describe('TARGET_GROUP_NOT_IN_INITIATIVE', () => {
+  it("warns when the participant's group is not one of the initiative's", () => {
+    const [finding] = participants({ ...good, Målgruppe: 'Dagpengemodtagere' });
+    expect(finding).toMatchObject({ cell: 'C2', code: 'TARGET_GROUP_NOT_IN_INITIATIVE', severity: 'warning' });
+    expect(finding.message).toContain('Aktivitetsparate kontanthjælpsmodtagere over 30 år');
+  });
+  it('accepts any group when the initiative names none', () => {
+    expect(run([register([{ ...itmv, Målgrupper: null }]), tracking('ITMV', [{ ...good, Målgruppe: 'Dagpengemodtagere' }])])).toEqual([]);
+  });
+});
+
+describe('AGE_OUT_OF_BOUNDS', () => {
+  it('flags an age below the bound the taxonomy states ("over 30 år")', () => {
+    const [finding] = participants({ ...good, Målgruppe: 'Aktivitetsparate kontanthjælpsmodtagere over 30 år', Alder: 25 });
+    expect(finding).toMatchObject({ cell: 'I2', code: 'AGE_OUT_OF_BOUNDS', severity: 'error' });
+    expect(finding.message).toBe("Alder 25 passer ikke til målgruppen 'Aktivitetsparate kontanthjælpsmodtagere over 30 år' (mindst 30 år).");
+  });
+  it('flags an age above a maximum and accepts ages within', () => {
+    const groups = { ...itmv, Målgrupper: 'LG04' };
+    const young = { ...good, Målgruppe: 'Unge under 25 år uden uddannelse' };
+    expect(codes(run([register([groups]), tracking('ITMV', [{ ...young, Alder: 25 }])]))).toEqual(['I2 AGE_OUT_OF_BOUNDS']);
+    expect(run([register([groups]), tracking('ITMV', [{ ...young, Alder: 24 }])])).toEqual([]);
+  });
+});
+
+describe('COURSE_TOO_LONG', () => {
+  it('warns when an active course has run past its length without an end', () => {
+    const [finding] = participants({ ...good, Startdato: '01-05-2017', Statusdato: null });
+    expect(finding).toMatchObject({ cell: 'G2', code: 'COURSE_TOO_LONG', severity: 'warning', params: { weeks: 17, maxWeeks: 13 } });
+  });
+  it('accepts exactly 13 weeks, a course with an end date, and an ended course', () => {
+    const start = '30-05-2017'; // 91 days before 29-08-2017
+    expect(participants(
+      { ...good, Startdato: start, Statusdato: null },
+      { ...good, 'Deltager-ID': 'B', Startdato: '01-05-2017', Statusdato: null, Slutdato: '31-07-2017' },
+      { ...good, 'Deltager-ID': 'C', Startdato: '01-01-2017', Statusdato: null, Status: 'Job', Trin: null },
+    )).toEqual([]);
+  });
+  it("uses the offer's maximum for the target group when the initiative has no course length", () => {
+    const praktik = { ...itmv, Forløbsuger: null, Tilbud: 'Virksomhedspraktik', Målgrupper: null };
+    const jobparat = { ...good, Målgruppe: 'Jobparate kontanthjælpsmodtagere', Startdato: '15-07-2017', Statusdato: null };
+    expect(codes(run([register([praktik]), tracking('ITMV', [jobparat])]))).toEqual(['G2 COURSE_TOO_LONG']); // 6 weeks > 4
+    expect(run([register([praktik]), tracking('ITMV', [{ ...jobparat, Målgruppe: 'Aktivitetsparate kontanthjælpsmodtagere' }])])).toEqual([]);
+  });
+});
+
+describe('CAPACITY_EXCEEDED', () => {
+  const people = (n: number, extra: Record<string, unknown> = {}) =>
+    Array.from({ length: n }, (_, i) => ({ ...good, 'Deltager-ID': `P${i}`, ...extra }));
+  it('warns at the Pladser cell when more are active than there are places', () => {
+    const findings = run([register([itmv]), tracking('ITMV', people(13) as never)]);
+    expect(findings).toEqual([expect.objectContaining({ sheet: 'Indsatser', cell: 'H2', code: 'CAPACITY_EXCEEDED', severity: 'warning', params: { active: 13, places: 12, date: '29-08-2017' } })]);
+  });
+  it('counts only active participants on the date', () => {
+    const rows = [...people(12), ...people(3, { 'Deltager-ID': 'X', Status: 'Job', Trin: null }).map((p, i) => ({ ...p, 'Deltager-ID': `J${i}` })),
+      { ...good, 'Deltager-ID': 'LATE', Startdato: '01-09-2017', Statusdato: null }];
+    expect(run([register([itmv]), tracking('ITMV', rows as never)])).toEqual([]);
+  });
+});
+
+describe('DUPLICATE_ID', () => {
+  it('flags every row of a participant with overlapping courses', () => {
+    const findings = participants(good, { ...good, Startdato: '20-08-2017' });
+    expect(findings.map((f) => `${f.cell} ${f.code} ${f.params.rows}`)).toEqual(['A2 DUPLICATE_ID 2, 3', 'A3 DUPLICATE_ID 2, 3']);
+  });
+  it('accepts consecutive courses of the same participant', () => {
+    expect(participants({ ...good, Startdato: '01-01-2017', Statusdato: null, Slutdato: '31-03-2017', Status: 'Afsluttet', Trin: null }, good)).toEqual([]);
+  });
+  it('flags duplicate initiative IDs in the register', () => {
+    expect(codes(run([register([itmv, { ...itmv, Navn: 'Kopi' }])]))).toEqual(['A2 DUPLICATE_ID', 'A3 DUPLICATE_ID']);
+  });
+});
+
+describe('CPR_NUMBER', () => {
+  it('flags a CPR number in any cell, masked, as an error', () => {
+    const findings = participants({ ...good, 'Deltager-ID': '290885-1234', Bemærkning: 'ring til 0101901234' });
+    expect(codes(findings)).toEqual(['A2 CPR_NUMBER', 'J2 CPR_NUMBER']);
+    expect(findings[0].params.value).toBe('290885-****');
+    expect(JSON.stringify(findings)).not.toContain('1234');
+  });
+  it('does not flag pseudonyms, phone numbers or impossible dates', () => {
+    expect(participants({ ...good, 'Deltager-ID': 'ITMV-0042', Bemærkning: 'tlf. 43 57 71 00; sag 3213991234' })).toEqual([]);
+  });
+});
+
+describe('register, status log and finance tables', () => {
+  it('flags an invalid initiative ID with a usable suggestion', () => {
+    expect(run([register([{ ...itmv, ID: 'Flere skal med' }])])).toEqual([expect.objectContaining({ code: 'INVALID_ID', suggestion: 'Flere_skal_med' })]);
+  });
+  it('flags unknown KPI text as a warning and reads known KPIs', () => {
+    const result = validateWorkbook([register([{ ...itmv, KPI: 'andel i job ≥ 30 %; flere glade borgere' }])], { asOf });
+    expect(codes(result.findings)).toEqual(['L2 KPI_UNREADABLE']);
+    expect(result.model.initiatives[0].kpis).toEqual([{ indicator: 'job', comparator: '>=', target: 0.3, text: 'andel i job ≥ 30 %' }]);
+  });
+  it('flags rows that refer to an initiative not in the register', () => {
+    const log = table('Statuslog', 'Statuslog', headerOf(STATUS_LOG), rowsOf(STATUS_LOG, [
+      { 'Indsats-ID': 'ITMV', Dato: '29-08-2017', Indikator: 'I job', Værdi: 2 },
+      { 'Indsats-ID': 'NOPE', Dato: '29-08-2017', Indikator: 'I job', Værdi: 2 },
+    ]));
+    expect(codes(run([register([itmv]), log]))).toEqual(['A3 UNKNOWN_INITIATIVE']);
+  });
+  it('warns about a tracking table for an initiative not in the register', () => {
+    expect(codes(run([register([itmv]), tracking('ANDET', [good])]))).toEqual(['A1 UNKNOWN_INITIATIVE']);
+  });
+  it('reads budget and postings with amounts in øre and rates in basis points', () => {
+    const budget = table('Økonomi', 'Budget', headerOf(BUDGET), rowsOf(BUDGET, [{ 'Indsats-ID': 'ITMV', År: 2017, Kilde: 'Kommune', Beløb: '262.000 kr.', Refusionssats: '50 %' }]));
+    const postings = table('Økonomi', 'Posteringer', headerOf(POSTINGS), rowsOf(POSTINGS, [
+      { 'Indsats-ID': 'ITMV', Dato: '31.8.2017', Type: 'udgift', Beløb: '262.000,00', Bilag: 'B-1', Kilde: 'Kommune' },
+      { 'Indsats-ID': 'ITMV', Dato: '31.8.2017', Type: 'udgift', Beløb: '1,234', Bilag: 'B-2' },
+    ]), 1, 8);
+    const result = validateWorkbook([register([itmv]), budget, postings], { asOf });
+    expect(result.model.budget).toEqual([{ initiativeId: 'ITMV', year: 2017, source: 'KOM', amountOre: 26_200_000, refundRateBp: 5000 }]);
+    expect(result.model.postings).toEqual([{ initiativeId: 'ITMV', date: '2017-08-31', type: 'UDGIFT', amountOre: 26_200_000, voucher: 'B-1', source: 'KOM' }]);
+    expect(codes(result.findings)).toEqual(['K3 WRONG_TYPE']); // table starts in column H
+  });
+});
+
+describe('MISSING_COLUMN and MISSING_TABLE shapes', () => {
+  it('flags a renamed required column once, at the header', () => {
+    const t = tracking('ITMV', [good]);
+    t.header = t.header.map((h) => (h === 'Status' ? 'Tilstand' : h));
+    const findings = run([register([itmv]), t]);
+    expect(findings).toEqual([expect.objectContaining({ cell: 'A1', row: 1, code: 'MISSING_COLUMN', severity: 'error', params: { column: 'Status', table: 'Deltagere_ITMV' } })]);
+  });
+  it('finds columns whatever their case and spacing', () => {
+    const t = tracking('ITMV', [good]);
+    t.header = t.header.map((h) => ` ${h.toUpperCase()} `);
+    expect(run([register([itmv]), t])).toEqual([]);
+  });
+});
