@@ -9,7 +9,7 @@ import {
 } from '../model/schema';
 import type { TableData } from '../model/table';
 import type { BudgetLine, Initiative, KpiTarget, ParticipantCourse, Posting, StatusLogEntry } from '../model/types';
-import { isBlank } from '../parse';
+import { isBlank } from '../parse/excelError';
 import { daysBetween, formatDanishDate, yearOf, type CalendarDate } from '../parse/calendarDate';
 import type { CellValue } from '../parse/cell';
 import { defaultTaxonomies, TAXONOMY_KEYS } from '../taxonomy/defaults';
@@ -17,7 +17,7 @@ import { TaxonomyMatcher } from '../taxonomy/matcher';
 import { matchKey } from '../taxonomy/normalize';
 import { readTaxonomyTable } from '../taxonomy/sheet';
 import type { TaxonomyEntry, TaxonomyKey, TaxonomySet } from '../taxonomy/types';
-import { locateColumns, RowReader, type FieldValue } from './cells';
+import { locateColumns, readOrder, RowReader, type FieldValue } from './cells';
 import type { Finding } from './finding';
 import { Reporter } from './reporter';
 
@@ -65,13 +65,15 @@ export function validateWorkbook(tables: TableData[], options: ValidateOptions):
 
   const readTable = <T>(spec: TableSpec, table: TableData, name: string, build: (f: Fields) => T | undefined, rowDate?: (f: Fields) => CalendarDate | undefined): Located<T>[] => {
     const columns = locateColumns(spec, table, report, name);
+    const order = readOrder(columns);
     const out: Located<T>[] = [];
-    table.rows.forEach((row, rowIndex) => {
-      if (isBlankRow(row)) return;
-      const fields = reader.readRow(table, rowIndex, row, columns, rowDate);
+    for (let rowIndex = 0; rowIndex < table.rows.length; rowIndex++) {
+      const row = table.rows[rowIndex];
+      if (isBlankRow(row)) continue;
+      const fields = reader.readRow(table, rowIndex, row, order, rowDate);
       const item = build(fields);
       if (item !== undefined) out.push({ item, table, rowIndex, columns, fields });
-    });
+    }
     return out;
   };
 
@@ -163,12 +165,11 @@ const num = (f: Fields, h: string) => f.get(h) as number | undefined;
 const date = (f: Fields, h: string) => f.get(h) as CalendarDate | undefined;
 const entry = (f: Fields, h: string) => f.get(h) as TaxonomyEntry | undefined;
 const codes = (f: Fields, h: string) => ((f.get(h) as TaxonomyEntry[] | undefined) ?? []).map((e) => e.code);
-const defined = <T extends object>(o: T): T => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
 
 function buildInitiative(f: Fields): Initiative | undefined {
   const id = text(f, 'ID');
   if (!id) return undefined;
-  return defined({
+  return {
     id,
     name: text(f, 'Navn') ?? '',
     unit: entry(f, 'Ansvarlig enhed')?.code,
@@ -181,13 +182,13 @@ function buildInitiative(f: Fields): Initiative | undefined {
     offer: entry(f, 'Tilbud')?.code,
     courseWeeks: num(f, 'Forløbsuger'),
     kpis: (f.get('KPI') as KpiTarget[] | undefined) ?? [],
-  });
+  };
 }
 
 function buildParticipant(initiativeId: string, f: Fields): ParticipantCourse | undefined {
   const participantId = text(f, 'Deltager-ID');
   if (!participantId) return undefined;
-  return defined({
+  return {
     initiativeId,
     participantId,
     start: date(f, 'Startdato'),
@@ -199,7 +200,7 @@ function buildParticipant(initiativeId: string, f: Fields): ParticipantCourse | 
     ordinaryHoursPerWeek: num(f, 'Ordinære timer pr. uge'),
     age: num(f, 'Alder'),
     remark: text(f, 'Bemærkning'),
-  });
+  };
 }
 
 function buildStatusEntry(f: Fields): StatusLogEntry | undefined {
@@ -208,7 +209,7 @@ function buildStatusEntry(f: Fields): StatusLogEntry | undefined {
   const indicator = text(f, 'Indikator');
   const value = num(f, 'Værdi');
   if (!initiativeId || !d || !indicator || value === undefined) return undefined;
-  return defined({ initiativeId, date: d, indicator, value, comment: text(f, 'Kommentar') });
+  return { initiativeId, date: d, indicator, value, comment: text(f, 'Kommentar') };
 }
 
 function buildBudgetLine(f: Fields): BudgetLine | undefined {
@@ -217,7 +218,7 @@ function buildBudgetLine(f: Fields): BudgetLine | undefined {
   const source = entry(f, 'Kilde')?.code;
   const amountOre = num(f, 'Beløb');
   if (!initiativeId || year === undefined || !source || amountOre === undefined) return undefined;
-  return defined({ initiativeId, year, source, amountOre, refundRateBp: num(f, 'Refusionssats') });
+  return { initiativeId, year, source, amountOre, refundRateBp: num(f, 'Refusionssats') };
 }
 
 function buildPosting(f: Fields): Posting | undefined {
@@ -226,7 +227,7 @@ function buildPosting(f: Fields): Posting | undefined {
   const type = entry(f, 'Type')?.code;
   const amountOre = num(f, 'Beløb');
   if (!initiativeId || !d || !type || amountOre === undefined) return undefined;
-  return defined({ initiativeId, date: d, type, amountOre, voucher: text(f, 'Bilag'), source: entry(f, 'Kilde')?.code });
+  return { initiativeId, date: d, type, amountOre, voucher: text(f, 'Bilag'), source: entry(f, 'Kilde')?.code };
 }
 
 // ---- cross-field and cross-row rules ----------------------------------------------------------

@@ -70,7 +70,8 @@ describe('parseDate', () => {
 
   it.each<[CellValue, ParseFailureCode]>([
     [60, 'invalid-date'],
-    ['60', 'invalid-date'],
+    ['60', 'not-a-date'], // text serials need 5–7 digits
+    ['2017', 'not-a-date'], // a bare year is not a date
     [0, 'not-a-date'],
     [-1, 'not-a-date'],
     [2958466, 'not-a-date'],
