@@ -6,7 +6,7 @@ import tseslint from 'typescript-eslint';
 export default defineConfig(
   { ignores: ['dist/', 'coverage/', 'node_modules/', 'test/artifacts/'] },
   {
-    files: ['src/**/*.{ts,tsx}', 'test/**/*.{ts,tsx}'],
+    files: ['src/**/*.{ts,tsx}', 'test/**/*.{ts,tsx}', 'bench/**/*.ts'],
     extends: [js.configs.recommended, tseslint.configs.recommended],
     rules: {
       // `_name` marks a deliberately unused binding, e.g. a property dropped by rest destructuring.

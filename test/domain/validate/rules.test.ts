@@ -1,5 +1,5 @@
 /** Every validation rule with a failing and a passing case, on tables shaped as the adapters deliver them. */
-import { validateWorkbook, type Finding, type FindingCode } from '../../../src/domain/validate';
+import { validateWorkbook, type Finding } from '../../../src/domain/validate';
 import { BUDGET, POSTINGS, STATUS_LOG, type TableData } from '../../../src/domain/model';
 import type { CalendarDate } from '../../../src/domain/parse';
 import { headerOf, register, rowsOf, table, tracking } from '../../helpers/tables';
@@ -19,7 +19,6 @@ function run(tables: TableData[], lang: 'da' | 'en' = 'da'): Finding[] {
 }
 const participants = (...rows: Record<string, unknown>[]) => run([register([itmv]), tracking('ITMV', rows as never)]);
 const codes = (findings: Finding[]) => findings.map((f) => `${f.cell} ${f.code}`);
-const only = (findings: Finding[], code: FindingCode) => findings.filter((f) => f.code === code);
 
 it('a clean register and tracking sheet give no findings', () => {
   expect(participants(good)).toEqual([]);
