@@ -1,6 +1,6 @@
 import { langFrom } from './index';
-import { uiDa, type UiStrings } from './ui.da';
-import { uiEn } from './ui.en';
+import { uiDa, type UiStrings } from './da';
+import { uiEn } from './en';
 
 export type { UiStrings };
 

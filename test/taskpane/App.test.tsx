@@ -4,7 +4,7 @@ import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import { App } from '../../src/taskpane/App';
 import { isDarkColor } from '../../src/taskpane/theme';
 import { uiStrings } from '../../src/i18n/ui';
-import { uiDa } from '../../src/i18n/ui.da';
+import { uiDa } from '../../src/i18n/da';
 
 // jsdom has no ResizeObserver; Fluent's MessageBar uses it only to reflow long texts.
 beforeAll(() => {
