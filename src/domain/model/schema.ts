@@ -59,6 +59,8 @@ export const INITIATIVES: TableSpec = {
     { header: 'Tilbud', type: 'code', taxonomy: 'offers' },
     { header: 'Forløbsuger', type: 'integer', min: 1, max: 520 },
     { header: 'KPI', type: 'kpiList' },
+    // The date the initiative's tracking sheet reflects; rules about "now" use it instead of today.
+    { header: 'Status pr.', type: 'date' },
   ],
 };
 

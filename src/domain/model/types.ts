@@ -26,6 +26,8 @@ export interface Initiative {
   offer?: string;
   courseWeeks?: number;
   kpis: KpiTarget[];
+  /** The date the tracking sheet reflects ("Status pr."). */
+  statusDate?: CalendarDate;
 }
 
 /** One row of a tracking sheet: one participant's course in one initiative. */

@@ -182,6 +182,7 @@ function buildInitiative(f: Fields): Initiative | undefined {
     offer: entry(f, 'Tilbud')?.code,
     courseWeeks: num(f, 'Forløbsuger'),
     kpis: (f.get('KPI') as KpiTarget[] | undefined) ?? [],
+    statusDate: date(f, 'Status pr.'),
   };
 }
 
@@ -268,8 +269,9 @@ function checkParticipants(
   initiative: Located<Initiative> | undefined,
   matchers: Record<TaxonomyKey, TaxonomyMatcher>,
   report: Reporter,
-  asOf: CalendarDate,
+  today: CalendarDate,
 ): void {
+  const asOf = initiative?.item.statusDate ?? today;
   const allowedGroups = initiative?.item.targetGroups ?? [];
   let active = 0;
   for (const l of rows) {
@@ -296,11 +298,11 @@ function checkParticipants(
     }
     const isActive = status?.outcomeClass === 'active' && p.start !== undefined && p.start <= asOf && (!p.end || p.end >= asOf);
     if (isActive) active++;
-    const maxWeeks = allowedWeeks(initiative?.item, group, matchers);
-    if (isActive && !p.end && maxWeeks !== undefined) {
-      const days = daysBetween(p.start!, asOf);
-      if (days > maxWeeks * 7) {
-        report.add(l.table, l.rowIndex, col(l, 'Slutdato'), 'warning', 'COURSE_TOO_LONG', { weeks: Math.floor(days / 7), maxWeeks });
+    if (isActive && !p.end) {
+      const limit = courseLimit(initiative?.item, status!, group, p, matchers);
+      const days = limit && daysBetween(limit.since, asOf);
+      if (limit && days! > limit.weeks * 7) {
+        report.add(l.table, l.rowIndex, col(l, 'Slutdato'), 'warning', 'COURSE_TOO_LONG', { weeks: Math.floor(days! / 7), maxWeeks: limit.weeks });
       }
     }
   }
@@ -311,12 +313,25 @@ function checkParticipants(
   checkDuplicateParticipants(rows, report);
 }
 
-/** The allowed course length: the initiative's own, else the offer's maximum for the target group. */
-function allowedWeeks(initiative: Initiative | undefined, group: TaxonomyEntry | undefined, matchers: Record<TaxonomyKey, TaxonomyMatcher>): number | undefined {
-  if (initiative?.courseWeeks !== undefined) return initiative.courseWeeks;
-  const offer = initiative?.offer ? matchers.offers.byCode(initiative.offer) : undefined;
-  if (!offer?.maxWeeks) return undefined;
-  return (group && offer.maxWeeks[group.code]) ?? offer.maxWeeks['*'];
+/**
+ * How long an active participant may stay without an end date, counted from when. A status that is
+ * itself an offer with a maximum length (e.g. "I virksomhedspraktik": LAB § 61, by target group) is
+ * limited from its status date; otherwise the initiative's course length (or its offer's) applies
+ * from the start date.
+ */
+function courseLimit(
+  initiative: Initiative | undefined,
+  status: TaxonomyEntry,
+  group: TaxonomyEntry | undefined,
+  p: ParticipantCourse,
+  matchers: Record<TaxonomyKey, TaxonomyMatcher>,
+): { weeks: number; since: CalendarDate } | undefined {
+  const weeksFor = (offer: TaxonomyEntry | undefined) => offer?.maxWeeks && ((group && offer.maxWeeks[group.code]) ?? offer.maxWeeks['*']);
+  const statusOffer = [status.name, ...status.synonyms].map((t) => matchers.offers.match(t)).find((m) => m.kind === 'match');
+  const statusWeeks = statusOffer?.kind === 'match' ? weeksFor(statusOffer.entry) : undefined;
+  if (statusWeeks !== undefined) return { weeks: statusWeeks, since: p.statusDate ?? p.start! };
+  const weeks = initiative?.courseWeeks ?? weeksFor(initiative?.offer ? matchers.offers.byCode(initiative.offer) : undefined);
+  return weeks === undefined ? undefined : { weeks, since: p.start! };
 }
 
 /** The same participant twice in one initiative is fine for consecutive courses, not for overlapping ones. */

@@ -168,6 +168,20 @@ describe('COURSE_TOO_LONG', () => {
   });
 });
 
+describe('COURSE_TOO_LONG for company placements and status dates', () => {
+  const inPlacement = { ...good, Startdato: '01-01-2017', Trin: 3, Status: 'I virksomhedspraktik' };
+  it('limits a placement by LAB § 61 from its status date: 13 weeks for aktivitetsparate', () => {
+    expect(participants({ ...inPlacement, Statusdato: '01-06-2017' })).toEqual([]); // 12 weeks
+    expect(codes(participants({ ...inPlacement, Statusdato: '15-05-2017' }))).toEqual(['G2 COURSE_TOO_LONG']); // 15 weeks
+  });
+  it("judges a sheet on its 'Status pr.' date instead of today", () => {
+    const dated = { ...itmv, 'Status pr.': '01-06-2017' };
+    const row = { ...good, Startdato: '01-04-2017', Statusdato: null };
+    expect(run([register([dated]), tracking('ITMV', [row])])).toEqual([]); // 8 weeks on 01-06-2017
+    expect(codes(run([register([itmv]), tracking('ITMV', [row])]))).toEqual(['G2 COURSE_TOO_LONG']); // 21 weeks on 29-08-2017
+  });
+});
+
 describe('CAPACITY_EXCEEDED', () => {
   const people = (n: number, extra: Record<string, unknown> = {}) =>
     Array.from({ length: n }, (_, i) => ({ ...good, 'Deltager-ID': `P${i}`, ...extra }));
