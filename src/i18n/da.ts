@@ -97,3 +97,115 @@ export const uiDa = {
 /** The shape every UI language must provide: same keys as Danish, any wording. */
 export type UiStrings = Widen<typeof uiDa>;
 type Widen<T> = { readonly [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
+
+// ---- texts written into workbooks (titles, header notes) ----
+export const workbookDa = {
+  titles: {
+    taxonomies: 'Taksonomier',
+    taxonomiesHelp: 'Kodelister som rullelister og validering bruger. Ret, tilføj eller markér som inaktiv (Aktiv = Nej); slet ikke koder, der er i brug.',
+    initiatives: 'Indsatser',
+    initiativesHelp: 'Én række pr. indsats. ID bliver navnet på indsatsens opfølgningsark.',
+    participants: (name: string) => `Deltagere – ${name}`,
+    participantsHelp: 'Én række pr. deltagerforløb. Brug et pseudonym som Deltager-ID – aldrig CPR-nummer.',
+    statusLog: 'Statuslog',
+    statusLogHelp: 'Tal der kun rapporteres som totaler, fx "64 borgere indskrevet pr. 31-12-2020".',
+    finance: 'Økonomi',
+    financeHelp: 'Budget pr. indsats, år og kilde, og posteringer (udgifter, refusionsanmodninger, modtaget refusion og tilskud).',
+  },
+  taxonomyNotes: {
+    Navn: 'Navnet som det står i rullelister og celler.',
+    Trin: 'De trin statussen hører til, adskilt af semikolon, fx "1; 2". Tom = alle.',
+  } as Record<string, string>,
+  columnNotes: {
+    ID: 'Kort ID for indsatsen: bogstaver a-z, tal og _, højst 20 tegn, fx ITMV.',
+    Navn: 'Indsatsens navn.',
+    'Ansvarlig enhed': 'Enheden der er ansvarlig (fra taksonomien Enheder).',
+    Mål: 'Koder fra taksonomien Mål, adskilt af semikolon, fx "L1; M4".',
+    Målgrupper: 'Koder fra taksonomien Målgrupper, adskilt af semikolon, fx "MG03; LG01".',
+    Start: 'Indsatsens startdato (dd-mm-åååå).',
+    Slut: 'Indsatsens slutdato (dd-mm-åååå); tom hvis løbende.',
+    Pladser: 'Antal pladser (kapacitet). Flere aktive deltagere end pladser giver en advarsel.',
+    Status: 'Status fra listen.',
+    Tilbud: 'Tilbudstype (fra taksonomien Tilbud); giver maksimal varighed pr. målgruppe.',
+    Forløbsuger: 'Forløbets længde i uger, fx 13. Aktive forløb uden slutdato ud over dette giver en advarsel.',
+    KPI: 'Mål for resultater, adskilt af semikolon, fx "andel i job ≥ 30 %; 40 % i virksomhedspraktik i 13 uger".',
+    'Status pr.': 'Datoen opfølgningsarket afspejler. Regler om "nu" (forløbslængde, kapacitet) bruger denne dato.',
+    'Deltager-ID': 'Pseudonym for deltageren, fx ITMV-001. Aldrig CPR-nummer.',
+    Startdato: 'Forløbets startdato (dd-mm-åååå).',
+    Målgruppe: 'Deltagerens målgruppe (fra listen).',
+    Trin: 'Trin 1 start-afklaring, 2 på vej mod job, 3 virksomhedsforløb.',
+    Statusdato: 'Datoen status blev sat.',
+    Slutdato: 'Forløbets slutdato; tom mens forløbet er aktivt.',
+    'Ordinære timer pr. uge': 'Ordinære løntimer pr. uge (0–80), fx 12,5.',
+    Alder: 'Alder i hele år ved start. Tjekkes mod målgruppens aldersgrænser.',
+    Bemærkning: 'Fri tekst. Skriv ikke CPR-numre eller helbredsoplysninger.',
+    'Indsats-ID': 'ID fra tabellen Indsatser.',
+    Dato: 'Dato (dd-mm-åååå).',
+    Indikator: 'Hvad tallet måler, fx "Indskrevne borgere" eller "Andel i job (%)".',
+    Værdi: 'Tallet.',
+    Kommentar: 'Fri tekst.',
+    År: 'Budgetår, fx 2017.',
+    Kilde: 'Finansieringskilde (fra listen).',
+    Beløb: 'Beløb i kroner, fx 262.000,00.',
+    Refusionssats: 'Refusionssats i procent, fx 50 %.',
+    Type: 'Udgift, refusionsanmodning, refusion modtaget eller tilskud modtaget.',
+    Bilag: 'Bilagsnummer.',
+    Kode: 'Kort, entydig kode.',
+    Synonymer: 'Andre skrivemåder, adskilt af semikolon.',
+    Aktiv: 'Ja eller Nej. Inaktive koder giver en advarsel, hvis de bruges.',
+    'Gyldig fra': 'Første dag koden gælder (tom = altid).',
+    'Gyldig til': 'Sidste dag koden gælder (tom = altid).',
+    Udfaldsklasse: 'Aktiv, Job, Uddannelse eller Afsluttet: hvad status tæller som i overblikket.',
+    'Min. alder': 'Laveste alder i målgruppen.',
+    'Maks. alder': 'Højeste alder i målgruppen.',
+    Lovhjemmel: 'Lovhenvisning, fx LAB § 2, nr. 3.',
+    'Maks. uger': 'Maksimal varighed pr. målgruppekode, fx "MG01=4; MG03=13; *=13".',
+  } as Record<string, string>,
+};
+
+// ---- the indsats command ----
+export const cliDa = {
+  usage: `Brug: indsats <kommando> [valg]
+
+Kommandoer:
+  demo -o FIL.xlsx                 skriv en demo-projektmappe med indsatserne fra kildedokumenterne
+  init -o FIL.xlsx                 skriv en tom, struktureret projektmappe med standardtaksonomierne
+  repair FIL.xlsx -o UD.xlsx       opret det der mangler (ark, tabeller, kolonner) – data flyttes eller slettes aldrig
+  validate FIL.xlsx [--json]       vis fejl og advarsler; afslutningskode 0 uden fejl, 1 med fejl, 2 hvis filen ikke kan læses
+
+Valg:
+  -o, --output FIL   hvor resultatet skrives (en eksisterende fil overskrives kun med --force)
+  --as-of DATO       dato for regler om "nu" (standard: i dag), fx 2017-08-29
+  --json             findings som JSON på stdout
+  --lang da|en       sprog for meddelelser (standard: da)
+  --force            overskriv en eksisterende outputfil
+  --quiet            ingen fremdriftslinjer på stderr
+  -h, --help         denne hjælp`,
+  unknownCommand: (c: string) => `Ukendt kommando '${c}'.`,
+  missingOutput: 'Angiv hvor filen skal skrives med -o FIL.xlsx.',
+  missingInput: 'Angiv den projektmappe, der skal læses.',
+  outputExists: (f: string) => `${f} findes allerede. Vælg et andet navn, eller brug --force for at overskrive den.`,
+  sameFile: 'Outputfilen må ikke være den samme som inputfilen: inputfilen ændres aldrig.',
+  badDate: (v: string) => `'${v}' er ikke en dato. Brug fx 2017-08-29.`,
+  badOption: (m: string) => `Ugyldigt valg: ${m}`,
+  readError: {
+    'not-found': (f: string) => `${f} findes ikke.`,
+    'not-xlsx': (f: string) => `${f} er ikke en Excel-projektmappe (.xlsx). Gem den som .xlsx i Excel og prøv igen.`,
+    corrupt: (f: string) => `${f} kan ikke åbnes: filen er beskadiget. Prøv at åbne og gemme den i Excel.`,
+    'too-large': (f: string) => `${f} er for stor (over 200 MB).`,
+  } as Record<string, (f: string) => string>,
+  writeError: (f: string, why: string) => `${f} kunne ikke skrives: ${why}`,
+  unexpected: (why: string) => `Uventet fejl: ${why}. Intet er ændret i inputfilen.`,
+  wrote: (f: string) => `Skrev ${f}.`,
+  repaired: (f: string, n: number) => (n ? `Skrev ${f} med ${n} tilføjelser.` : `Skrev ${f}: intet manglede.`),
+  summary: (errors: number, warnings: number) =>
+    `${errors === 1 ? '1 fejl' : `${errors} fejl`}, ${warnings === 1 ? '1 advarsel' : `${warnings} advarsler`}.`,
+  severity: { error: 'fejl', warning: 'advarsel' },
+  suggestion: 'forslag',
+  progress: {
+    reading: (f: string, mb: string) => `Læser ${f} (${mb} MB) …`,
+    validating: (tables: number, rows: number) => `Validerer ${tables} tabeller (${rows.toLocaleString('da-DK')} rækker) …`,
+    writing: (f: string) => `Skriver ${f} …`,
+    done: (s: string) => `Færdig på ${s} s.`,
+  },
+};

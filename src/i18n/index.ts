@@ -1,11 +1,11 @@
-import { findingMessagesDa, parseReasonsDa, textsDa } from './da';
-import { findingMessagesEn, parseReasonsEn, textsEn } from './en';
+import { cliDa, findingMessagesDa, parseReasonsDa, textsDa, workbookDa } from './da';
+import { cliEn, findingMessagesEn, parseReasonsEn, textsEn, workbookEn } from './en';
 
 export type Lang = 'da' | 'en';
 
 export const messages = {
-  da: { findings: findingMessagesDa, parseReasons: parseReasonsDa, texts: textsDa },
-  en: { findings: findingMessagesEn, parseReasons: parseReasonsEn, texts: textsEn },
+  da: { findings: findingMessagesDa, parseReasons: parseReasonsDa, texts: textsDa, workbook: workbookDa, cli: cliDa },
+  en: { findings: findingMessagesEn, parseReasons: parseReasonsEn, texts: textsEn, workbook: workbookEn, cli: cliEn },
 } as const;
 
 /** 'en' for English display languages (e.g. "en-US"), Danish otherwise. */

@@ -7,7 +7,6 @@ import { TAXONOMY_COLUMNS as C } from '../model/schema';
 import type { TableData } from '../model/table';
 import { parseBoolean, parseCodeList, parseDate, parseInteger, safeText, isBlank } from '../parse';
 import type { CalendarDate } from '../parse/calendarDate';
-import { formatDanishDate } from '../parse/calendarDate';
 import { taxonomyTableName } from './defaults';
 import { matchKey } from './normalize';
 import type { OutcomeClass, Taxonomy, TaxonomyEntry, TaxonomyKey } from './types';
@@ -24,6 +23,7 @@ export function taxonomyHeader(key: TaxonomyKey): string[] {
   return header;
 }
 
+/** Rows for a taxonomy table; dates as ISO calendar dates (the writer turns them into Excel dates). */
 export function taxonomyToRows(taxonomy: Taxonomy): { header: string[]; rows: (string | number | null)[][] } {
   const header = taxonomyHeader(taxonomy.key);
   const rows = taxonomy.entries.map((e) =>
@@ -33,8 +33,8 @@ export function taxonomyToRows(taxonomy: Taxonomy): { header: string[]; rows: (s
         case C.name: return e.name;
         case C.synonyms: return e.synonyms.join('; ');
         case C.active: return e.active ? 'Ja' : 'Nej';
-        case C.validFrom: return e.validFrom ? formatDanishDate(e.validFrom) : null;
-        case C.validTo: return e.validTo ? formatDanishDate(e.validTo) : null;
+        case C.validFrom: return e.validFrom ?? null;
+        case C.validTo: return e.validTo ?? null;
         case C.outcomeClass: return e.outcomeClass ? OUTCOME_NAMES[e.outcomeClass] : null;
         case C.steps: return e.steps?.length ? e.steps.join('; ') : null;
         case C.minAge: return e.minAge ?? null;

@@ -25,6 +25,12 @@ export class Reporter {
     this.findings.push(finding);
   }
 
+  /** A table the model needs is not in the workbook: reported at A1 of the sheet it belongs on. */
+  addMissingTable(sheet: string, table: string, severity: Severity): void {
+    const params = { table };
+    this.findings.push({ sheet, cell: 'A1', row: 1, column: '', severity, code: 'MISSING_TABLE', message: renderMessage('MISSING_TABLE', params, this.lang), params });
+  }
+
   parseReason(code: keyof (typeof messages)['da']['parseReasons']): string {
     return messages[this.lang].parseReasons[code];
   }

@@ -82,6 +82,7 @@ export function validateWorkbook(tables: TableData[], options: ValidateOptions):
   const initiatives = registerTable
     ? readTable(INITIATIVES, registerTable, TABLE_NAMES.initiatives, buildInitiative, (f) => f.get('Start') as CalendarDate | undefined)
     : [];
+  if (!registerTable) report.addMissingTable(SHEETS.initiatives, TABLE_NAMES.initiatives, 'error');
   checkInitiatives(initiatives, report);
   model.initiatives = initiatives.map((l) => l.item);
   const byId = new Map(initiatives.map((l) => [l.item.id.toUpperCase(), l]));
@@ -103,18 +104,21 @@ export function validateWorkbook(tables: TableData[], options: ValidateOptions):
     }
   };
   const logTable = findTable(tables, TABLE_NAMES.statusLog, SHEETS.statusLog);
+  if (!logTable) report.addMissingTable(SHEETS.statusLog, TABLE_NAMES.statusLog, 'warning');
   if (logTable) {
     const rows = readTable(STATUS_LOG, logTable, TABLE_NAMES.statusLog, buildStatusEntry);
     unknownInitiative(rows);
     model.statusLog = rows.map((l) => l.item);
   }
   const budgetTable = findTable(tables, TABLE_NAMES.budget);
+  if (!budgetTable) report.addMissingTable(SHEETS.finance, TABLE_NAMES.budget, 'warning');
   if (budgetTable) {
     const rows = readTable(BUDGET, budgetTable, TABLE_NAMES.budget, buildBudgetLine);
     unknownInitiative(rows);
     model.budget = rows.map((l) => l.item);
   }
   const postingTable = findTable(tables, TABLE_NAMES.postings);
+  if (!postingTable) report.addMissingTable(SHEETS.finance, TABLE_NAMES.postings, 'warning');
   if (postingTable) {
     const rows = readTable(POSTINGS, postingTable, TABLE_NAMES.postings, buildPosting, (f) => f.get('Dato') as CalendarDate | undefined);
     unknownInitiative(rows);

@@ -14,8 +14,9 @@ const good = {
   Status: 'I forløb', Statusdato: '20-08-2017', Alder: 34, 'Ordinære timer pr. uge': 0,
 };
 
+/** Findings, leaving out the missing status-log and finance tables that most cases here don't need. */
 function run(tables: TableData[], lang: 'da' | 'en' = 'da'): Finding[] {
-  return validateWorkbook(tables, { asOf, lang }).findings;
+  return validateWorkbook(tables, { asOf, lang }).findings.filter((f) => f.code !== 'MISSING_TABLE');
 }
 const participants = (...rows: Record<string, unknown>[]) => run([register([itmv]), tracking('ITMV', rows as never)]);
 const codes = (findings: Finding[]) => findings.map((f) => `${f.cell} ${f.code}`);
@@ -227,7 +228,7 @@ describe('register, status log and finance tables', () => {
   });
   it('flags unknown KPI text as a warning and reads known KPIs', () => {
     const result = validateWorkbook([register([{ ...itmv, KPI: 'andel i job ≥ 30 %; flere glade borgere' }])], { asOf });
-    expect(codes(result.findings)).toEqual(['L2 KPI_UNREADABLE']);
+    expect(codes(result.findings.filter((f) => f.code !== 'MISSING_TABLE'))).toEqual(['L2 KPI_UNREADABLE']);
     expect(result.model.initiatives[0].kpis).toEqual([{ indicator: 'job', comparator: '>=', target: 0.3, text: 'andel i job ≥ 30 %' }]);
   });
   it('flags rows that refer to an initiative not in the register', () => {
@@ -246,14 +247,28 @@ describe('register, status log and finance tables', () => {
       { 'Indsats-ID': 'ITMV', Dato: '31.8.2017', Type: 'udgift', Beløb: '262.000,00', Bilag: 'B-1', Kilde: 'Kommune' },
       { 'Indsats-ID': 'ITMV', Dato: '31.8.2017', Type: 'udgift', Beløb: '1,234', Bilag: 'B-2' },
     ]), 1, 8);
-    const result = validateWorkbook([register([itmv]), budget, postings], { asOf });
+    const result = validateWorkbook([register([itmv]), budget, postings, table('Statuslog', 'Statuslog', headerOf(STATUS_LOG), [])], { asOf });
     expect(result.model.budget).toEqual([{ initiativeId: 'ITMV', year: 2017, source: 'KOM', amountOre: 26_200_000, refundRateBp: 5000 }]);
     expect(result.model.postings).toEqual([{ initiativeId: 'ITMV', date: '2017-08-31', type: 'UDGIFT', amountOre: 26_200_000, voucher: 'B-1', source: 'KOM' }]);
     expect(codes(result.findings)).toEqual(['K3 WRONG_TYPE']); // table starts in column H
   });
 });
 
-describe('MISSING_COLUMN and MISSING_TABLE shapes', () => {
+describe('MISSING_TABLE', () => {
+  it('is an error without the register and a warning without the status log or finance tables', () => {
+    const findings = validateWorkbook([], { asOf }).findings;
+    expect(findings.map((f) => `${f.sheet}!${f.cell} ${f.severity} ${f.params.table}`)).toEqual([
+      'Indsatser!A1 error Indsatser', 'Statuslog!A1 warning Statuslog', 'Økonomi!A1 warning Budget', 'Økonomi!A1 warning Posteringer',
+    ]);
+    expect(findings[0].message).toBe("Tabellen 'Indsatser' mangler i projektmappen.");
+  });
+  it('accepts a register typed as a plain range on the sheet Indsatser', () => {
+    const plain = { ...register([itmv]), table: undefined };
+    expect(validateWorkbook([plain], { asOf }).findings.filter((f) => f.severity === 'error')).toEqual([]);
+  });
+});
+
+describe('MISSING_COLUMN shapes', () => {
   it('flags a renamed required column once, at the header', () => {
     const t = tracking('ITMV', [good]);
     t.header = t.header.map((h) => (h === 'Status' ? 'Tilstand' : h));

@@ -1,0 +1,169 @@
+/**
+ * The demo workbook's content, built from the initiatives in the source documents (Ishøj Kommune /
+ * Jobcenter Vallensbæk 2014–2021). Participant IDs are pseudonyms; participants' dates, ages and
+ * hours are made up within what the documents state, the counts and totals are the documents'.
+ *
+ * ITMV reproduces the status table "pr. 29/8" (2016): in job 2 (1 ordinary, 1 løntilskud), in
+ * company placement 6, in the 13-week course 8, ended after step 1 to another effort 3, in all 18.
+ * The parts add up to 19: the table counts courses per status but citizens in the total, so one
+ * citizen has two courses here — ended after step 1 early in 2016, then back in a new course.
+ */
+import {
+  BUDGET, INITIATIVES, PARTICIPANTS, participantTableName, POSTINGS, STATUS_LOG, TABLE_NAMES, type TableSpec,
+} from '../domain/model/schema';
+import { addDays, type CalendarDate } from '../domain/parse/calendarDate';
+import type { CellValue } from '../domain/parse/cell';
+
+type Row = Record<string, CellValue>;
+const d = (iso: string) => iso as CalendarDate;
+const pad = (n: number) => String(n).padStart(3, '0');
+const rowsOf = (spec: TableSpec, rows: Row[]): CellValue[][] => rows.map((r) => spec.columns.map((c) => r[c.header] ?? null));
+
+const register: Row[] = [
+  { ID: 'ITMV', Navn: 'I Tråd Med Verden', 'Ansvarlig enhed': 'Helhedsplanen i Vejleåparken', Mål: 'L1; L4', Målgrupper: 'MG03; LG06', Start: '2016-01-01', Slut: '2017-12-31', Pladser: 12, Status: 'I gang', Tilbud: 'Vejledning og opkvalificering', Forløbsuger: 13, 'Status pr.': '2016-08-29' },
+  { ID: 'FSM', Navn: 'Flere skal med', 'Ansvarlig enhed': 'Jobcenter Vallensbæk', Mål: 'L1; M4', Målgrupper: 'LG02', Start: '2017-01-01', Slut: '2019-12-31', Status: 'Afsluttet', KPI: '40 % af målgruppen i virksomhedspraktik i 13 uger', 'Status pr.': '2018-06-30' },
+  { ID: 'JOBFIRST', Navn: 'JobFirst', 'Ansvarlig enhed': 'Jobcenter Vallensbæk', Mål: 'L1; M4', Målgrupper: 'MG08; LG01', Start: '2016-01-01', Slut: '2017-12-31', Pladser: 100, Status: 'Afsluttet', 'Status pr.': '2017-06-30' },
+  { ID: 'EMP', Navn: 'Empowerment', 'Ansvarlig enhed': 'Jobcenter Vallensbæk', Mål: 'L1; M4', Målgrupper: 'LG07; LG03', Start: '2014-01-01', Slut: '2016-12-31', Pladser: 200, Status: 'Afsluttet', 'Status pr.': '2016-12-31' },
+  { ID: 'SPEC', Navn: 'Speciel indsats for 10-15 udsatte borgere med få ressourcer', 'Ansvarlig enhed': 'Jobcenter Vallensbæk', Mål: 'L1; M4', Målgrupper: 'MG08; LG01', Start: '2017-01-01', Slut: '2017-12-31', Pladser: 15, Status: 'Afsluttet', Tilbud: 'Virksomhedspraktik', Forløbsuger: 13, 'Status pr.': '2017-09-30' },
+  { ID: 'STRAKS', Navn: 'Straksaktivering / nytteindsats', 'Ansvarlig enhed': 'Ishøj Uddannelse og Job', Mål: 'L1', Målgrupper: 'MG02; MG04; MG01', Start: '2020-01-01', Status: 'I gang', Tilbud: 'Nytteindsats', 'Status pr.': '2020-12-31' },
+  { ID: 'CVJOB', Navn: 'CV og Job Værkstedet', 'Ansvarlig enhed': 'Jobcenter Vallensbæk', Mål: 'L1', Målgrupper: 'MG01; MG02', Start: '2020-01-01', Status: 'I gang', Tilbud: 'Vejledning og opkvalificering', Forløbsuger: 8, 'Status pr.': '2020-12-31' },
+  { ID: 'TRANS', Navn: 'Opkvalificering på transportområdet', 'Ansvarlig enhed': 'Jobcenter Vallensbæk', Mål: 'L1; L3', Målgrupper: 'LG07; MG14', Start: '2019-03-01', Slut: '2020-12-31', Status: 'Afsluttet', Tilbud: 'Vejledning og opkvalificering', 'Status pr.': '2020-12-31' },
+  { ID: 'FKIB', Navn: 'Flere kvinder med indvandrerbaggrund i beskæftigelse', 'Ansvarlig enhed': 'Jobcenter Vallensbæk', Mål: 'L1; L4', Målgrupper: 'MG03; MG12; LG06', Start: '2020-01-01', Slut: '2022-12-31', Pladser: 100, Status: 'I gang', Tilbud: 'Vejledning og opkvalificering', 'Status pr.': '2021-02-18' },
+  { ID: 'UNGE', Navn: 'Ungeindsats – Ishøj Uddannelse og Job', 'Ansvarlig enhed': 'Ishøj Uddannelse og Job', Mål: 'L2; M2', Målgrupper: 'LG04', Start: '2019-08-01', Status: 'I gang', 'Status pr.': '2020-12-31' },
+  { ID: 'SMC', Navn: 'Samarbejdsprojekt med Socialmedicinsk Center', 'Ansvarlig enhed': 'Jobcenter Vallensbæk', Mål: 'L3', Målgrupper: 'LG05', Status: 'Standby', 'Status pr.': '2020-12-31' },
+  { ID: 'INV', Navn: 'Investeringsprojekter inspireret af Aabenraa', 'Ansvarlig enhed': 'Jobcenter Vallensbæk', Mål: 'L1', Målgrupper: 'LG05', Status: 'Standby', 'Status pr.': '2020-12-31' },
+  { ID: 'HJEM', Navn: 'Hjemløseindsats: boliger og halvårlige tællinger', 'Ansvarlig enhed': 'Center for Socialservice', Mål: 'M7', Start: '2015-01-01', Status: 'I gang', 'Status pr.': '2016-12-31' },
+];
+
+interface Course {
+  id: string;
+  start: string;
+  group: string;
+  step?: number;
+  status: string;
+  statusDate?: string;
+  end?: string;
+  hours?: number;
+  age: number;
+  remark?: string;
+}
+
+const course = (c: Course): Row => ({
+  'Deltager-ID': c.id, Startdato: c.start, Målgruppe: c.group, Trin: c.step ?? null, Status: c.status,
+  Statusdato: c.statusDate ?? c.start, Slutdato: c.end ?? null, 'Ordinære timer pr. uge': c.hours ?? null, Alder: c.age, Bemærkning: c.remark ?? null,
+});
+
+const AP = 'Aktivitetsparate kontanthjælpsmodtagere';
+const AP_WOMEN = 'Aktivitetsparate kvinder med indvandrerbaggrund';
+
+/** ITMV pr. 29-08-2016: 19 courses of 18 citizens (see the file comment). */
+function itmv(): Row[] {
+  const rows: Row[] = [
+    course({ id: 'ITMV-001', start: '2016-01-11', group: AP, step: 3, status: 'I ordinær beskæftigelse', statusDate: '2016-06-01', end: '2016-06-01', hours: 30, age: 34 }),
+    course({ id: 'ITMV-002', start: '2016-01-11', group: AP_WOMEN, step: 3, status: 'Ansat med løntilskud', statusDate: '2016-07-01', end: '2016-07-01', age: 41 }),
+  ];
+  // 6 in company placement (trin 3), each after a full 13-week course.
+  ['2016-03-07', '2016-03-21', '2016-04-04', '2016-04-18', '2016-05-02', '2016-05-16'].forEach((start, i) =>
+    rows.push(course({ id: `ITMV-${pad(3 + i)}`, start, group: i % 2 ? AP : AP_WOMEN, step: 3, status: 'I virksomhedspraktik', statusDate: addDays(d(start), 91), age: 31 + i * 3 })));
+  // 8 in the 13-week course (trin 1 or 2), started within the last 13 weeks; ITMV-017 is back for a second course.
+  ['2016-06-06', '2016-06-13', '2016-06-27', '2016-07-04', '2016-07-18', '2016-08-01', '2016-08-15', '2016-08-22'].forEach((start, i) =>
+    rows.push(course({ id: i === 3 ? 'ITMV-017' : `ITMV-${pad(9 + (i > 3 ? i - 1 : i))}`, start, group: i % 3 ? AP_WOMEN : AP, step: start < '2016-07-10' ? 2 : 1, status: 'I forløb', age: 28 + i * 4, ...(i === 3 ? { remark: 'Nyt forløb efter afklaring i foråret' } : {}) })));
+  // 3 ended after step 1, after the 6-week clarification period, to another effort.
+  ['2016-01-25', '2016-02-08', '2016-02-22'].forEach((start, i) =>
+    rows.push(course({ id: ['ITMV-017', 'ITMV-016', 'ITMV-018'][i], start, group: AP_WOMEN, step: 1, status: 'Afsluttet til anden indsats', statusDate: addDays(d(start), 42), end: addDays(d(start), 42), age: 45 + i })));
+  return rows;
+}
+
+/** FKIB pr. 18-02-2021: 65 women; 30,8 % (20) in work > 18,5 h or education, 10,8 % (7) with ordinary hours < 18,5 h, 6,2 % (4) in company placements. */
+function fkib(): Row[] {
+  const rows: Row[] = [];
+  const group = (i: number) => (i % 5 === 4 ? 'Selvforsørgende ledige' : AP);
+  for (let i = 0; i < 65; i++) {
+    const id = `FKIB-${pad(i + 1)}`;
+    const start = addDays(d('2020-01-06'), (i * 7) % 350);
+    const age = 25 + ((i * 7) % 36);
+    if (i < 16) rows.push(course({ id, start, group: group(i), status: 'I ordinær beskæftigelse', statusDate: addDays(start, 120), end: addDays(start, 120), hours: 20 + (i % 18), age }));
+    else if (i < 20) rows.push(course({ id, start, group: group(i), status: 'I uddannelse', statusDate: addDays(start, 150), end: addDays(start, 150), age }));
+    else if (i < 27) rows.push(course({ id, start, group: group(i), status: 'I forløb', hours: 6 + (i % 10), age }));
+    else if (i < 31) rows.push(course({ id, start, group: AP, status: 'I virksomhedspraktik', statusDate: addDays(d('2021-01-04'), (i - 27) * 7), age }));
+    else rows.push(course({ id, start, group: group(i), status: 'I forløb', age }));
+  }
+  return rows;
+}
+
+/** A small, varied tracking sheet for the pool initiatives (group 1, steps 1–3). */
+function poolCourses(prefix: string, statusDate: string, group: string, plan: [status: string, step: number | undefined, count: number][]): Row[] {
+  const rows: Row[] = [];
+  const asOf = d(statusDate);
+  let n = 0;
+  for (const [status, step, count] of plan) {
+    for (let i = 0; i < count; i++, n++) {
+      const id = `${prefix}-${pad(n + 1)}`;
+      const age = 31 + ((n * 5) % 30);
+      if (status === 'I forløb') rows.push(course({ id, start: addDays(asOf, -14 - 7 * i), group, step, status, age }));
+      else if (status === 'I virksomhedspraktik') rows.push(course({ id, start: addDays(asOf, -150 - 7 * i), group, step, status, statusDate: addDays(asOf, -20 - 7 * i), age }));
+      else {
+        const start = addDays(asOf, -300 - 14 * n);
+        const end = addDays(start, status === 'I ordinær beskæftigelse' ? 200 : 60);
+        rows.push(course({ id, start, group, step, status, statusDate: end, end, hours: status === 'I ordinær beskæftigelse' ? 10 + (n % 20) : undefined, age }));
+      }
+    }
+  }
+  return rows;
+}
+
+const statusLog: Row[] = [
+  ...([['Kommet i job', 2, '1 ordinær beskæftigelse, 1 i løntilskud'], ['I virksomhedspraktik (trin 3)', 6, null], ['I 13-ugers forløb (trin 1 og 2)', 8, null], ['Afsluttet efter trin 1 til anden indsats', 3, null], ['I alt', 18, 'Borgere der har påbegyndt et forløb i 2016']] as const)
+    .map(([indicator, value, comment]) => ({ 'Indsats-ID': 'ITMV', Dato: '2016-08-29', Indikator: indicator, Værdi: value, Kommentar: comment })),
+  { 'Indsats-ID': 'FSM', Dato: '2016-12-31', Indikator: 'Personmarkerede borgere i bruttomålgruppen', Værdi: 160, Kommentar: 'Ca. 160 borgere, opgjort december 2016' },
+  { 'Indsats-ID': 'JOBFIRST', Dato: '2016-01-01', Indikator: 'Borgere i indsatsgruppen', Værdi: 100, Kommentar: 'Kontrolleret forsøg: 100 i indsatsgruppen, 100 i kontrolgruppen' },
+  { 'Indsats-ID': 'EMP', Dato: '2014-01-01', Indikator: 'Borgere i målgruppen', Værdi: 200, Kommentar: 'Ledige i mindst to år, over 30 år' },
+  { 'Indsats-ID': 'STRAKS', Dato: '2020-12-31', Indikator: 'Indskrevne borgere i 2020', Værdi: 64, Kommentar: 'Påvirket af coronarestriktionerne' },
+  { 'Indsats-ID': 'CVJOB', Dato: '2020-12-31', Indikator: 'Deltagere i 8-ugers forløb i 2020', Værdi: 60, Kommentar: 'Ca. 60 borgere' },
+  { 'Indsats-ID': 'TRANS', Dato: '2020-12-31', Indikator: 'Tilmeldte borgere', Værdi: 96, Kommentar: 'Ca. 70 af dem er sandsynligvis Ishøj-borgere' },
+  { 'Indsats-ID': 'UNGE', Dato: '2020-12-31', Indikator: 'Unge startet på FGU i 2020', Værdi: 46, Kommentar: null },
+  { 'Indsats-ID': 'FKIB', Dato: '2021-02-18', Indikator: 'Tilknyttede borgere', Værdi: 65, Kommentar: null },
+  { 'Indsats-ID': 'FKIB', Dato: '2021-02-18', Indikator: 'Andel i beskæftigelse > 18,5 timer eller uddannelse (%)', Værdi: 30.8, Kommentar: null },
+  { 'Indsats-ID': 'FKIB', Dato: '2021-02-18', Indikator: 'Andel med ordinære timer under 18,5 timer (%)', Værdi: 10.8, Kommentar: null },
+  { 'Indsats-ID': 'FKIB', Dato: '2021-02-18', Indikator: 'Andel i virksomhedsforløb mv. (%)', Værdi: 6.2, Kommentar: 'Virksomhedspraktik, løntilskud' },
+  ...([['2015-05-31', 61], ['2015-12-31', 50], ['2016-05-31', 54], ['2016-12-31', 38]] as const)
+    .map(([date, value]) => ({ 'Indsats-ID': 'HJEM', Dato: date, Indikator: 'Hjemløse Ishøj-borgere (tælling)', Værdi: value, Kommentar: null })),
+];
+
+/** ITMV 2017: 262.000 kr. committed with half refunded by the state; residents a further 262.000 kr. via Landsbyggefonden. */
+const budget: Row[] = [
+  { 'Indsats-ID': 'ITMV', År: 2017, Kilde: 'Kommune', Beløb: 262000, Refusionssats: 0.5 },
+  { 'Indsats-ID': 'ITMV', År: 2017, Kilde: 'Landsbyggefonden', Beløb: 262000, Refusionssats: null },
+];
+
+const postings: Row[] = [
+  { 'Indsats-ID': 'ITMV', Dato: '2017-02-01', Type: 'Tilskud modtaget', Beløb: 262000, Bilag: 'ITMV-2017-01', Kilde: 'Landsbyggefonden' },
+  { 'Indsats-ID': 'ITMV', Dato: '2017-03-31', Type: 'Udgift', Beløb: 131000, Bilag: 'ITMV-2017-02', Kilde: 'Kommune' },
+  { 'Indsats-ID': 'ITMV', Dato: '2017-08-31', Type: 'Udgift', Beløb: 131000, Bilag: 'ITMV-2017-03', Kilde: 'Kommune' },
+  { 'Indsats-ID': 'ITMV', Dato: '2017-09-15', Type: 'Refusionsanmodning', Beløb: 131000, Bilag: 'ITMV-2017-04', Kilde: 'Statsrefusion' },
+  { 'Indsats-ID': 'ITMV', Dato: '2017-11-30', Type: 'Refusion modtaget', Beløb: 131000, Bilag: 'ITMV-2017-05', Kilde: 'Statsrefusion' },
+];
+
+/** Rows per table name, in the schema's column order, for the structure operation. */
+export function demoRows(): Record<string, CellValue[][]> {
+  const participants: Record<string, Row[]> = {
+    ITMV: itmv(),
+    FSM: poolCourses('FSM', '2018-06-30', 'Aktivitetsparate med mindst 5 år på offentlig forsørgelse',
+      [['I forløb', 1, 5], ['I forløb', 2, 5], ['I virksomhedspraktik', 3, 4], ['I ordinær beskæftigelse', 3, 3], ['Afsluttet til anden indsats', 1, 2], ['Afsluttet uden job eller uddannelse', undefined, 1]]),
+    JOBFIRST: poolCourses('JF', '2017-06-30', 'Personer i ressourceforløb',
+      [['I forløb', 1, 3], ['I forløb', 2, 2], ['I virksomhedspraktik', 3, 4], ['I ordinær beskæftigelse', 3, 3], ['Afsluttet til anden indsats', 1, 3]]),
+    EMP: poolCourses('EMP', '2016-12-31', 'Ressourceforløbsmodtagere over 30 år',
+      [['I ordinær beskæftigelse', undefined, 3], ['Afsluttet til anden indsats', undefined, 4], ['Afsluttet uden job eller uddannelse', undefined, 3]]),
+    SPEC: poolCourses('SPEC', '2017-09-30', 'Aktivitetsparate kontanthjælpsmodtagere over 30 år',
+      [['I virksomhedspraktik', 3, 8], ['Afsluttet til anden indsats', 1, 2], ['Afsluttet uden job eller uddannelse', undefined, 2]]),
+    FKIB: fkib(),
+  };
+  const rows: Record<string, CellValue[][]> = {
+    [TABLE_NAMES.initiatives]: rowsOf(INITIATIVES, register),
+    [TABLE_NAMES.statusLog]: rowsOf(STATUS_LOG, statusLog),
+    [TABLE_NAMES.budget]: rowsOf(BUDGET, budget),
+    [TABLE_NAMES.postings]: rowsOf(POSTINGS, postings),
+  };
+  for (const r of register) rows[participantTableName(String(r.ID))] = rowsOf(PARTICIPANTS, participants[String(r.ID)] ?? []);
+  return rows;
+}

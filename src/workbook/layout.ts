@@ -1,0 +1,70 @@
+/**
+ * How the contract's tables look in a workbook: where they sit, their number formats, widths,
+ * header notes and drop-downs. Pure data derived from the schema; the structure operation uses it.
+ */
+import { messages, type Lang } from '../i18n';
+import type { ColumnSpec, TableSpec } from '../domain/model/schema';
+import { TAXONOMY_COLUMNS } from '../domain/model/schema';
+import { taxonomyTableName } from '../domain/taxonomy/defaults';
+import type { ColumnLayout } from './plan';
+
+/** Excel number format codes are locale-independent; Danish Excel shows 262.000,00 kr. and 29-08-2017. */
+export const NUMBER_FORMATS = {
+  date: 'dd-mm-yyyy',
+  amount: '#,##0.00 "kr."',
+  percent: '0.0%',
+  integer: '0',
+  number: '#,##0.##',
+  text: '@',
+} as const;
+
+/** Data tables start below a title and a help line. */
+export const TABLE_TOP_ROW = 4;
+
+const WIDTHS: Record<ColumnSpec['type'], number> = {
+  text: 24, id: 12, date: 12, integer: 10, number: 12, amount: 16, percent: 12, boolean: 8, code: 34, codeList: 18, kpiList: 40,
+};
+
+export function columnLayout(column: ColumnSpec, lang: Lang): ColumnLayout {
+  const layout: ColumnLayout = { header: column.header, width: Math.max(WIDTHS[column.type], column.header.length + 4) };
+  const format = formatOf(column);
+  if (format) layout.numberFormat = format;
+  const note = messages[lang].workbook.columnNotes[column.header];
+  if (note) layout.note = note;
+  if (column.type === 'code' && column.taxonomy) {
+    layout.list = { table: taxonomyTableName(column.taxonomy), column: column.store === 'code' ? TAXONOMY_COLUMNS.code : TAXONOMY_COLUMNS.name };
+  }
+  return layout;
+}
+
+function formatOf(column: ColumnSpec): string | undefined {
+  switch (column.type) {
+    case 'date': return NUMBER_FORMATS.date;
+    case 'amount': return NUMBER_FORMATS.amount;
+    case 'percent': return NUMBER_FORMATS.percent;
+    case 'integer': return NUMBER_FORMATS.integer;
+    case 'number': return NUMBER_FORMATS.number;
+    case 'id': return NUMBER_FORMATS.text;
+    default: return column.header === 'Deltager-ID' ? NUMBER_FORMATS.text : undefined; // keep "0042" as typed
+  }
+}
+
+export function tableLayout(spec: TableSpec, lang: Lang): ColumnLayout[] {
+  return spec.columns.map((c) => columnLayout(c, lang));
+}
+
+/** Layout of a taxonomy table's columns (all but dates and ages are text). */
+export function taxonomyLayout(header: string[], lang: Lang): ColumnLayout[] {
+  const { columnNotes, taxonomyNotes } = messages[lang].workbook;
+  return header.map((h) => {
+    const layout: ColumnLayout = { header: h, width: h === TAXONOMY_COLUMNS.name || h === TAXONOMY_COLUMNS.synonyms ? 40 : Math.max(10, h.length + 4) };
+    if (h === TAXONOMY_COLUMNS.validFrom || h === TAXONOMY_COLUMNS.validTo) layout.numberFormat = NUMBER_FORMATS.date;
+    else if (h === TAXONOMY_COLUMNS.minAge || h === TAXONOMY_COLUMNS.maxAge) layout.numberFormat = NUMBER_FORMATS.integer;
+    else if (h === TAXONOMY_COLUMNS.code) layout.numberFormat = NUMBER_FORMATS.text;
+    if (h === TAXONOMY_COLUMNS.active) layout.listValues = ['Ja', 'Nej'];
+    if (h === TAXONOMY_COLUMNS.outcomeClass) layout.listValues = ['Aktiv', 'Job', 'Uddannelse', 'Afsluttet'];
+    const note = taxonomyNotes[h] ?? columnNotes[h];
+    if (note) layout.note = note;
+    return layout;
+  });
+}

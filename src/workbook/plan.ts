@@ -1,0 +1,47 @@
+/**
+ * A plan: what to write into a workbook, as plain data. The core decides what the workbook should
+ * contain; the Office.js and ExcelJS adapters only know how to write it. Plans are diffable and
+ * testable without Excel. Every operation is idempotent: applying a plan twice gives the same
+ * workbook as applying it once.
+ */
+import type { CellValue } from '../domain/parse/cell';
+
+/** How one table column is presented and checked. */
+export interface ColumnLayout {
+  header: string;
+  /** Excel number format code (locale-independent): "dd-mm-yyyy", "#,##0.00 \"kr.\"", "0.0%". */
+  numberFormat?: string;
+  /** Column width in characters. */
+  width?: number;
+  /** Help text shown as a note on the header cell. */
+  note?: string;
+  /** In-cell drop-down whose source is a column of another table (e.g. Målgrupper[Navn]). */
+  list?: { table: string; column: string };
+  /** In-cell drop-down with fixed values (e.g. Ja/Nej). */
+  listValues?: string[];
+}
+
+export type PlanOp =
+  /** Create the sheet at the end when it is missing; never touches an existing sheet. */
+  | { kind: 'ensureSheet'; sheet: string }
+  /**
+   * Create a table with this header and rows at `topLeft` (1-based row/column). Only planned where
+   * neither the table nor data in its range exists.
+   */
+  | { kind: 'createTable'; sheet: string; table: string; topLeft: { row: number; column: number }; header: string[]; rows: CellValue[][] }
+  /** Turn a plain range with a header row (typed before the model existed) into a table; values stay. */
+  | { kind: 'tableFromRange'; sheet: string; table: string; ref: string }
+  /** Append missing columns at the right of an existing table; existing cells are not touched. */
+  | { kind: 'addColumns'; sheet: string; table: string; headers: string[] }
+  /** Number formats, widths, header notes and drop-downs of a table's columns (by header name). */
+  | { kind: 'layoutColumns'; sheet: string; table: string; columns: ColumnLayout[] }
+  /** Freeze the rows above and the columns left of the given cell. */
+  | { kind: 'freeze'; sheet: string; rows: number; columns: number }
+  /** A title or label written into a single cell, only when the cell is empty. */
+  | { kind: 'label'; sheet: string; row: number; column: number; text: string; style?: 'title' | 'subtitle' };
+
+export interface Plan {
+  ops: PlanOp[];
+}
+
+export const emptyPlan = (): Plan => ({ ops: [] });

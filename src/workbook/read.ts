@@ -1,0 +1,47 @@
+/**
+ * What an adapter (Office.js or .xlsx) reads from a workbook: every sheet, the Excel tables on it
+ * and, for a sheet without tables, its used range as one region. Values are raw cell values as the
+ * domain parses them (formulas give their cached result; rich text its plain text).
+ */
+import type { TableData } from '../domain/model/table';
+import type { CellValue } from '../domain/parse/cell';
+
+export interface TableRead extends TableData {
+  /** The table's (or region's) range including the header, e.g. "A1:J19". */
+  ref: string;
+  /** Number format per data cell (same shape as rows); undefined = General. */
+  numberFormats?: (string | undefined)[][];
+}
+
+export interface SheetRead {
+  name: string;
+  tables: TableRead[];
+  /** A sheet's used range when it holds no table: header = first non-empty row. */
+  region?: TableRead;
+  /** Merged ranges, e.g. "A1:C1": tables cannot hold them. */
+  merged: string[];
+  /** Cells that hold a formula, by A1 address, for rules that must not overwrite them. */
+  formulas?: Record<string, string>;
+}
+
+export interface WorkbookRead {
+  sheets: SheetRead[];
+}
+
+/** All table regions of a workbook, in sheet order, as the domain core wants them. */
+export function tablesOf(workbook: WorkbookRead): TableData[] {
+  return workbook.sheets.flatMap((s) => (s.tables.length ? s.tables : s.region ? [s.region] : []));
+}
+
+export function findSheet(workbook: WorkbookRead, name: string): SheetRead | undefined {
+  const lower = name.toLowerCase();
+  return workbook.sheets.find((s) => s.name.toLowerCase() === lower);
+}
+
+export function findTableRead(workbook: WorkbookRead, tableName: string): TableRead | undefined {
+  const lower = tableName.toLowerCase();
+  for (const s of workbook.sheets) for (const t of s.tables) if (t.table?.toLowerCase() === lower) return t;
+  return undefined;
+}
+
+export type { CellValue };
