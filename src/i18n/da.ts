@@ -45,6 +45,8 @@ export const findingMessagesDa: Record<FindingCode, (p: P) => string> = {
     `Cellen ser ud til at indeholde et CPR-nummer (${p.value}). CPR-numre må ikke gemmes her: brug et pseudonym som deltager-ID.`,
   AGE_OUT_OF_BOUNDS: (p) => `Alder ${p.age} passer ikke til målgruppen '${p.group}' (${p.bounds}).`,
   KPI_UNREADABLE: (p) => `KPI-målet '${p.value}' kan ikke læses. Skriv fx 'andel i job ≥ 30 %'.`,
+  MERGED_CELLS: (p) => `Cellerne ${p.range} er flettet. En tabel kan ikke holde flettede celler: ophæv fletningen og udfyld hver celle.`,
+  EMPTY_ROW: (p) => `Række ${p.row} er tom midt i tabellen. Slet rækken, eller udfyld den.`,
 };
 
 export const textsDa = {

@@ -46,6 +46,8 @@ export const findingMessagesEn: Record<FindingCode, (p: P) => string> = {
     `The cell seems to hold a CPR number (${p.value}). CPR numbers must not be stored here: use a pseudonym as participant ID.`,
   AGE_OUT_OF_BOUNDS: (p) => `Age ${p.age} does not fit the target group '${p.group}' (${p.bounds}).`,
   KPI_UNREADABLE: (p) => `The KPI target '${p.value}' cannot be read. Write e.g. 'andel i job ≥ 30 %'.`,
+  MERGED_CELLS: (p) => `The cells ${p.range} are merged. A table cannot hold merged cells: unmerge them and fill each cell.`,
+  EMPTY_ROW: (p) => `Row ${p.row} is empty in the middle of the table. Delete the row or fill it in.`,
 };
 
 export const textsEn: typeof textsDa = {

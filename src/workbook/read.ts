@@ -5,6 +5,7 @@
  */
 import type { TableData } from '../domain/model/table';
 import type { CellValue } from '../domain/parse/cell';
+import { parseRef, type RangeRef } from './ref';
 
 export interface TableRead extends TableData {
   /** The table's (or region's) range including the header, e.g. "A1:J19". */
@@ -28,9 +29,19 @@ export interface WorkbookRead {
   sheets: SheetRead[];
 }
 
-/** All table regions of a workbook, in sheet order, as the domain core wants them. */
+/** All table regions of a workbook, in sheet order, as the domain core wants them (with the merged ranges they overlap). */
 export function tablesOf(workbook: WorkbookRead): TableData[] {
-  return workbook.sheets.flatMap((s) => (s.tables.length ? s.tables : s.region ? [s.region] : []));
+  return workbook.sheets.flatMap((s) => {
+    const tables: TableData[] = s.tables.length ? s.tables : s.region ? [s.region] : [];
+    return tables.map((t) => {
+      const merged = s.merged.filter((m) => overlaps(parseRef(m), parseRef((t as TableRead).ref)));
+      return merged.length ? { ...t, merged } : t;
+    });
+  });
+}
+
+function overlaps(a: RangeRef, b: RangeRef): boolean {
+  return a.firstRow <= b.lastRow && b.firstRow <= a.lastRow && a.firstColumn <= b.lastColumn && b.firstColumn <= a.lastColumn;
 }
 
 export function findSheet(workbook: WorkbookRead, name: string): SheetRead | undefined {

@@ -14,4 +14,6 @@ export interface TableData {
   /** Sheet column number (1-based) of the first column. */
   firstColumn: number;
   rows: CellValue[][];
+  /** Merged ranges (A1) that overlap the table: only their first cell holds a value. */
+  merged?: string[];
 }

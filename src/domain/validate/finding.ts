@@ -20,7 +20,9 @@ export type FindingCode =
   | 'AMBIGUOUS_SYNONYM'
   | 'CPR_NUMBER'
   | 'AGE_OUT_OF_BOUNDS'
-  | 'KPI_UNREADABLE';
+  | 'KPI_UNREADABLE'
+  | 'MERGED_CELLS'
+  | 'EMPTY_ROW';
 
 export type Severity = 'error' | 'warning';
 

@@ -67,6 +67,7 @@ export function validateWorkbook(tables: TableData[], options: ValidateOptions):
     const columns = locateColumns(spec, table, report, name);
     const order = readOrder(columns);
     const out: Located<T>[] = [];
+    checkTableShape(table, report);
     for (let rowIndex = 0; rowIndex < table.rows.length; rowIndex++) {
       const row = table.rows[rowIndex];
       if (isBlankRow(row)) continue;
@@ -126,6 +127,21 @@ export function validateWorkbook(tables: TableData[], options: ValidateOptions):
   }
 
   return { findings: sortFindings(report.findings, tables), model, taxonomies };
+}
+
+/** Merged cells and empty rows between data rows: harmless to us, confusing to people and to Excel's tables. */
+function checkTableShape(table: TableData, report: Reporter): void {
+  for (const range of table.merged ?? []) {
+    const [first] = range.split(':');
+    const row = Number(/\d+$/.exec(first)?.[0] ?? table.headerRow);
+    const column = first.replace(/\d+$/, '').split('').reduce((n, c) => n * 26 + c.charCodeAt(0) - 64, 0);
+    report.add(table, row - table.headerRow - 1, column - table.firstColumn, 'warning', 'MERGED_CELLS', { range });
+  }
+  let last = table.rows.length - 1;
+  while (last >= 0 && isBlankRow(table.rows[last])) last--;
+  for (let i = 0; i < last; i++) {
+    if (isBlankRow(table.rows[i])) report.add(table, i, 0, 'warning', 'EMPTY_ROW', { row: table.headerRow + 1 + i });
+  }
 }
 
 function isBlankRow(row: CellValue[]): boolean {

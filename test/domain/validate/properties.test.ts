@@ -17,7 +17,7 @@ const row = fc.record({
   Slutdato: fc.constantFrom('01-06-2017', '31-12-2017', null),
   'Ordinære timer pr. uge': fc.constantFrom(0, 12.5, '18,5', -1, null),
   Alder: fc.constantFrom(22, 35, 'tre', null),
-  Bemærkning: fc.constantFrom('', 'ok', 'cpr 0101901234', null),
+  Bemærkning: fc.constantFrom('ok', 'cpr 0101901234', 'samtale afholdt'), // never a wholly empty row: their position is the point of EMPTY_ROW
 });
 
 /** A finding with its row given as the data row's original index, so runs on shuffled rows compare. */

@@ -30,7 +30,7 @@ describe('REQUIRED_EMPTY', () => {
     const findings = participants({ ...good, Status: '  ' });
     expect(findings).toEqual([expect.objectContaining({ sheet: 'ITMV', cell: 'E2', row: 2, column: 'Status', severity: 'error', code: 'REQUIRED_EMPTY', message: "'Status' skal udfyldes." })]);
   });
-  it('ignores an empty optional cell and a wholly empty row', () => {
+  it('ignores an empty optional cell and a trailing empty row', () => {
     expect(participants({ ...good, Alder: null }, {})).toEqual([]);
   });
 });
@@ -265,6 +265,17 @@ describe('MISSING_TABLE', () => {
   it('accepts a register typed as a plain range on the sheet Indsatser', () => {
     const plain = { ...register([itmv]), table: undefined };
     expect(validateWorkbook([plain], { asOf }).findings.filter((f) => f.severity === 'error')).toEqual([]);
+  });
+});
+
+describe('MERGED_CELLS and EMPTY_ROW', () => {
+  it('warns about merged cells in a table at their first cell', () => {
+    const t = { ...tracking('ITMV', [good, { ...good, 'Deltager-ID': 'B' }]), merged: ['J2:J3'] };
+    expect(run([register([itmv]), t])).toEqual([expect.objectContaining({ cell: 'J2', code: 'MERGED_CELLS', severity: 'warning', params: { range: 'J2:J3' } })]);
+  });
+  it('warns about an empty row between data rows but not about trailing empty rows', () => {
+    const findings = participants(good, {}, { ...good, 'Deltager-ID': 'B' }, {}, {});
+    expect(findings).toEqual([expect.objectContaining({ cell: 'A3', code: 'EMPTY_ROW', severity: 'warning', message: 'Række 3 er tom midt i tabellen. Slet rækken, eller udfyld den.' })]);
   });
 });
 
