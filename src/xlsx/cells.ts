@@ -31,6 +31,9 @@ export function unwrapValue(value: unknown, depth = 0): CellValue {
  */
 export function cellValue(cell: Cell | undefined): CellValue {
   if (!cell || cell.type === ValueType.Merge) return null;
+  // `cell.value` of a formula cell drops a falsy cached result (0, false, ""): ExcelJS copies the
+  // model with `if (value)`. `cell.result` is the model's own field.
+  if (cell.type === ValueType.Formula) return unwrapValue(cell.result);
   return unwrapValue(cell.value);
 }
 

@@ -1,0 +1,381 @@
+/**
+ * Apply a Plan to an ExcelJS workbook. Every operation is idempotent (applying a plan twice gives
+ * the same workbook) and never overwrites a value the user typed: when it would, it throws a
+ * PlanConflictError naming the sheet and cell, before changing anything for that operation.
+ *
+ * ExcelJS pitfall handled throughout: after loading, all cells with the same style share ONE style
+ * object (and font/fill objects), so `cell.numFmt = x` or `cell.font.bold = true` silently changes
+ * every cell with that style. We only ever assign fresh objects (`cell.style = { ...cell.style, … }`).
+ */
+import type { Cell, DataValidation, Style, Workbook, Worksheet } from 'exceljs';
+import type { CellValue } from '../domain/parse/cell';
+import type { ColumnLayout, Plan, PlanOp } from '../workbook/plan';
+import { cellAddress, formatRange, intersects, parseRange, type Rect } from './address';
+import { headerText, isOccupied, valueAt } from './cells';
+import { PlanConflictError } from './errors';
+import { allTables, mergedRanges, tableModels, tableRect, type TableModel } from './internals';
+import { setValidation } from './validations';
+
+/** Texts of the drop-down warning; kept here until they move to src/i18n. */
+export const VALIDATION_TEXTS = {
+  errorTitle: 'Ukendt værdi',
+  error: 'Vælg en værdi fra listen eller ret taksonomien på arket Taksonomier.',
+} as const;
+
+export const TABLE_STYLE = 'TableStyleMedium2';
+/** Empty rows below a table that get its number formats, so rows typed later look right. */
+export const FORMAT_ROWS_BELOW = 500;
+/** Drop-downs reach at least this many rows below the header. */
+export const VALIDATION_MIN_ROWS = 1000;
+
+export function applyPlan(workbook: Workbook, plan: Plan): void {
+  for (const op of plan.ops) applyOp(workbook, op);
+}
+
+function applyOp(workbook: Workbook, op: PlanOp): void {
+  switch (op.kind) {
+    case 'ensureSheet':
+      if (findWorksheet(workbook, op.sheet)) return;
+      // ExcelJS would silently truncate a longer name (and the next ensureSheet would not find it).
+      if (op.sheet.length > 31) throw new Error(`Sheet name "${op.sheet}" is longer than Excel's 31 characters`);
+      workbook.addWorksheet(op.sheet); // throws for characters Excel does not allow
+      return;
+    case 'createTable':
+      return createTable(workbook, op);
+    case 'tableFromRange':
+      return tableFromRange(workbook, op);
+    case 'addColumns':
+      return addColumns(workbook, op);
+    case 'layoutColumns':
+      return layoutColumns(workbook, op);
+    case 'freeze':
+      return freeze(sheetOf(workbook, op.sheet), op.rows, op.columns);
+    case 'label':
+      return label(sheetOf(workbook, op.sheet), op);
+    default: {
+      const unknown: never = op;
+      throw new Error(`Unknown plan operation ${JSON.stringify(unknown)}`);
+    }
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Lookup
+
+export function findWorksheet(workbook: Workbook, name: string): Worksheet | undefined {
+  const lower = name.toLowerCase();
+  return workbook.worksheets.find((w) => w.name.toLowerCase() === lower);
+}
+
+function sheetOf(workbook: Workbook, name: string): Worksheet {
+  const ws = findWorksheet(workbook, name);
+  if (!ws) throw new Error(`Sheet "${name}" does not exist`);
+  return ws;
+}
+
+/** A table by name (case-insensitive): on the given sheet first, else anywhere (names are workbook-wide). */
+function findTable(workbook: Workbook, sheet: string, table: string): { worksheet: Worksheet; model: TableModel } | undefined {
+  const lower = table.toLowerCase();
+  const all = allTables(workbook).filter((t) => t.model.name.toLowerCase() === lower);
+  return all.find((t) => t.worksheet.name.toLowerCase() === sheet.toLowerCase()) ?? all[0];
+}
+
+function tableOf(workbook: Workbook, sheet: string, table: string): { worksheet: Worksheet; model: TableModel } {
+  const t = findTable(workbook, sheet, table);
+  if (!t) throw new Error(`Table "${table}" does not exist (sheet "${sheet}")`);
+  return t;
+}
+
+/** Geometry of a table on its sheet. */
+interface Geometry {
+  rect: Rect;
+  /** Row of the header cells; for a table without header row, the row above the table. */
+  headerRow: number;
+  hasHeader: boolean;
+  firstDataRow: number;
+  lastDataRow: number;
+}
+
+function geometry(model: TableModel): Geometry {
+  const rect = tableRect(model);
+  const hasHeader = model.headerRow !== false;
+  const headerRow = hasHeader ? rect.top : rect.top - 1;
+  return { rect, hasHeader, headerRow, firstDataRow: headerRow + 1, lastDataRow: rect.bottom - (model.totalsRow ? 1 : 0) };
+}
+
+/** Refuse to write into `range` when it holds values, merges or (part of) another table. */
+function assertFree(worksheet: Worksheet, range: Rect, what: string, ignoreTable?: TableModel): void {
+  for (const m of mergedRanges(worksheet)) {
+    if (intersects(parseRange(m), range)) {
+      throw new PlanConflictError(worksheet.name, m, `${what}: merged cells ${worksheet.name}!${m} are in the way`);
+    }
+  }
+  for (const t of tableModels(worksheet)) {
+    if (t === ignoreTable) continue;
+    const r = tableRect(t);
+    if (intersects(r, range)) {
+      throw new PlanConflictError(worksheet.name, formatRange(r), `${what}: table "${t.name}" (${worksheet.name}!${formatRange(r)}) is in the way`);
+    }
+  }
+  for (let row = range.top; row <= range.bottom; row++) {
+    const sheetRow = worksheet.findRow(row);
+    if (!sheetRow) continue;
+    for (let column = range.left; column <= range.right; column++) {
+      if (isOccupied(sheetRow.findCell(column))) {
+        const address = cellAddress(row, column);
+        throw new PlanConflictError(worksheet.name, address, `${what}: cell ${worksheet.name}!${address} is not empty`);
+      }
+    }
+  }
+}
+
+/**
+ * Excel repairs (renames) a table whose name is not a valid defined name, which breaks every
+ * structured reference to it: letters, digits, "_" and "."; starting with a letter or "_"; not
+ * something that reads as a cell reference (A1, R1C1, R, C).
+ */
+function assertTableName(name: string): void {
+  const valid =
+    /^[\p{L}_\\][\p{L}\p{N}_.]*$/u.test(name) &&
+    name.length <= 255 &&
+    !/^[A-Za-z]{1,3}\d+$/.test(name) &&
+    !/^(r|c|r\d*c\d*|r\d+|c\d+)$/i.test(name);
+  if (!valid) throw new Error(`"${name}" is not a valid Excel table name`);
+}
+
+/** Excel needs unique, non-empty column names (case-insensitive). */
+function assertColumnNames(names: string[], table: string): void {
+  const seen = new Set<string>();
+  for (const n of names) {
+    const key = n.trim().toLowerCase();
+    if (!key) throw new Error(`Table "${table}": empty column name`);
+    if (seen.has(key)) throw new Error(`Table "${table}": duplicate column name "${n}"`);
+    seen.add(key);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Tables
+
+function tableStyle() {
+  return { theme: TABLE_STYLE, showRowStripes: true, showColumnStripes: false, showFirstColumn: false, showLastColumn: false } as const;
+}
+
+function createTable(workbook: Workbook, op: Extract<PlanOp, { kind: 'createTable' }>): void {
+  if (findTable(workbook, op.sheet, op.table)) return;
+  const worksheet = sheetOf(workbook, op.sheet);
+  assertTableName(op.table);
+  assertColumnNames(op.header, op.table);
+  const width = op.header.length;
+  // An Excel table needs at least one data row.
+  const rows: CellValue[][] = (op.rows.length ? op.rows : [[]]).map((r) =>
+    Array.from({ length: width }, (_, i) => (r[i] === undefined ? null : r[i])),
+  );
+  const { row, column } = op.topLeft;
+  assertFree(worksheet, { top: row, left: column, bottom: row + rows.length, right: column + width - 1 }, `Create table "${op.table}"`);
+  worksheet.addTable({
+    name: op.table,
+    displayName: op.table,
+    ref: cellAddress(row, column),
+    headerRow: true,
+    totalsRow: false,
+    style: tableStyle(),
+    columns: op.header.map((name) => ({ name, filterButton: true })),
+    // Values as given: Dates are expected at UTC midnight (ExcelJS writes the UTC serial).
+    rows,
+  });
+}
+
+/** Make a table over a plain range whose first row is the header; cell values stay as they are. */
+function tableFromRange(workbook: Workbook, op: Extract<PlanOp, { kind: 'tableFromRange' }>): void {
+  if (findTable(workbook, op.sheet, op.table)) return;
+  const worksheet = sheetOf(workbook, op.sheet);
+  assertTableName(op.table);
+  const range = parseRange(op.ref);
+  const what = `Make table "${op.table}" from ${op.sheet}!${op.ref}`;
+  for (const m of mergedRanges(worksheet)) {
+    if (intersects(parseRange(m), range)) throw new PlanConflictError(worksheet.name, m, `${what}: merged cells ${worksheet.name}!${m} are in the way`);
+  }
+  for (const t of tableModels(worksheet)) {
+    if (intersects(tableRect(t), range)) throw new PlanConflictError(worksheet.name, formatRange(tableRect(t)), `${what}: table "${t.name}" is in the way`);
+  }
+  // Header cells become the column names (Excel: text, unique, never empty).
+  const names: string[] = [];
+  for (let column = range.left; column <= range.right; column++) {
+    const base = headerText(valueAt(worksheet, range.top, column)).trim() || `Kolonne${column - range.left + 1}`;
+    let name = base;
+    for (let n = 2; names.some((x) => x.toLowerCase() === name.toLowerCase()); n++) name = `${base}${n}`;
+    names.push(name);
+  }
+  if (range.bottom === range.top) {
+    // Only a header: the table needs one (empty) data row below it.
+    assertFree(worksheet, { ...range, top: range.top + 1, bottom: range.top + 1 }, what);
+    range.bottom = range.top + 1;
+  }
+  // addTable writes its header and rows into the cells. Give it no rows and widen the definition
+  // afterwards, so the data cells (formulas, rich text, hyperlinks, styles) are not rewritten.
+  const added = worksheet.addTable({
+    name: op.table,
+    displayName: op.table,
+    ref: cellAddress(range.top, range.left),
+    headerRow: true,
+    totalsRow: false,
+    style: tableStyle(),
+    columns: names.map((name) => ({ name, filterButton: true })),
+    rows: [],
+  });
+  const model = (added as unknown as { table: TableModel }).table;
+  model.tableRef = formatRange(range);
+  model.autoFilterRef = formatRange(range);
+}
+
+/**
+ * Append columns at the right of an existing table by extending its definition in place: the
+ * model's column list and refs grow, the new header cells get their names, and no existing cell
+ * is rewritten. (ExcelJS's `table.addColumn` + `commit()` cannot be used on a loaded table: it
+ * needs the `rows` copy that only `addTable` creates, and `commit()` rewrites every cell.)
+ */
+function addColumns(workbook: Workbook, op: Extract<PlanOp, { kind: 'addColumns' }>): void {
+  const { worksheet, model } = tableOf(workbook, op.sheet, op.table);
+  const existing = new Set(model.columns.map((c) => c.name.trim().toLowerCase()));
+  const headers = op.headers.filter((h, i) => !existing.has(h.trim().toLowerCase()) && op.headers.findIndex((x) => x.trim().toLowerCase() === h.trim().toLowerCase()) === i);
+  if (!headers.length) return;
+  assertColumnNames(headers, model.name);
+  const g = geometry(model);
+  const right = g.rect.right;
+  const extra: Rect = { top: g.rect.top, bottom: g.rect.bottom, left: right + 1, right: right + headers.length };
+  assertFree(worksheet, extra, `Add columns to table "${model.name}"`, model);
+
+  const filterButton = model.columns[model.columns.length - 1]?.filterButton ?? true;
+  for (const name of headers) {
+    model.columns.push({ name, filterButton, totalsRowFunction: 'none' });
+    model.rows?.forEach((r) => r.push(null));
+  }
+  model.tableRef = formatRange({ ...g.rect, right: extra.right });
+  if (model.autoFilterRef) model.autoFilterRef = formatRange({ ...parseRange(model.autoFilterRef), right: extra.right });
+
+  if (g.hasHeader) {
+    const last = worksheet.getCell(g.headerRow, right);
+    const { numFmt: _numFmt, ...headerStyle } = last.style ?? {};
+    headers.forEach((name, i) => {
+      const cell = worksheet.getCell(g.headerRow, right + 1 + i);
+      cell.value = name;
+      // Look like the neighbouring header (font, fill, border); deep copy, styles are shared objects.
+      cell.style = clone(headerStyle);
+    });
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Column layout
+
+function layoutColumns(workbook: Workbook, op: Extract<PlanOp, { kind: 'layoutColumns' }>): void {
+  const { worksheet, model } = tableOf(workbook, op.sheet, op.table);
+  const g = geometry(model);
+  const others = allTables(workbook)
+    .filter((t) => t.worksheet === worksheet && t.model !== model)
+    .map((t) => tableRect(t.model));
+  const merges = mergedRanges(worksheet).map(parseRange);
+  for (const layout of op.columns) {
+    const index = model.columns.findIndex((c) => c.name.trim().toLowerCase() === layout.header.trim().toLowerCase());
+    // A column the user removed or renamed: its layout is skipped, the plan goes on.
+    if (index < 0) continue;
+    layoutColumn(worksheet, model, g, g.rect.left + index, layout, [...others, ...merges]);
+  }
+}
+
+function layoutColumn(worksheet: Worksheet, model: TableModel, g: Geometry, column: number, layout: ColumnLayout, blocked: Rect[]): void {
+  if (layout.numberFormat !== undefined) {
+    const format = layout.numberFormat;
+    for (let row = g.firstDataRow; row <= g.lastDataRow; row++) setNumberFormat(worksheet.getCell(row, column), format);
+    // Empty cells below, so rows typed (or pasted) later get the format too; stop at anything else.
+    for (let row = g.rect.bottom + 1; row <= g.lastDataRow + FORMAT_ROWS_BELOW; row++) {
+      const here: Rect = { top: row, bottom: row, left: column, right: column };
+      if (blocked.some((b) => intersects(b, here)) || isOccupied(worksheet.findCell(row, column))) break;
+      setNumberFormat(worksheet.getCell(row, column), format);
+    }
+  }
+  if (layout.width !== undefined) worksheet.getColumn(column).width = layout.width;
+  if (layout.note !== undefined && g.hasHeader) {
+    const cell = worksheet.getCell(g.headerRow, column);
+    if (noteText(cell) !== layout.note) cell.note = layout.note;
+  }
+  const formula = listFormula(model, layout);
+  if (formula) {
+    const range: Rect = { top: g.firstDataRow, bottom: Math.max(g.lastDataRow, g.headerRow + VALIDATION_MIN_ROWS), left: column, right: column };
+    const validation: DataValidation = {
+      type: 'list',
+      allowBlank: true,
+      formulae: [formula],
+      showErrorMessage: true,
+      errorStyle: 'warning',
+      errorTitle: VALIDATION_TEXTS.errorTitle,
+      error: VALIDATION_TEXTS.error,
+    };
+    setValidation(worksheet, range, validation);
+  }
+}
+
+function setNumberFormat(cell: Cell, format: string): void {
+  if (cell.numFmt === format) return;
+  cell.style = { ...cell.style, numFmt: format };
+}
+
+/** Plain text of a cell's note (ExcelJS gives a string, or { texts: [{ text }] } after loading). */
+function noteText(cell: Cell): string | undefined {
+  const note = cell.note as unknown;
+  if (note === undefined || note === null) return undefined;
+  if (typeof note === 'string') return note;
+  const texts = (note as { texts?: { text?: string }[] }).texts;
+  return Array.isArray(texts) ? texts.map((t) => t.text ?? '').join('') : undefined;
+}
+
+/**
+ * The list source: `INDIRECT("Table[Column]")` so the drop-down follows the source table as it
+ * grows (a plain structured reference is not allowed in a validation formula), or a literal list.
+ */
+function listFormula(model: TableModel, layout: ColumnLayout): string | undefined {
+  if (layout.list) {
+    const ref = `${layout.list.table}[${escapeColumnName(layout.list.column)}]`;
+    return `INDIRECT("${ref.replace(/"/g, '""')}")`;
+  }
+  if (layout.listValues?.length) {
+    const bad = layout.listValues.find((v) => v.includes(','));
+    if (bad !== undefined) throw new Error(`Table "${model.name}", column "${layout.header}": a list value cannot contain a comma ("${bad}")`);
+    const literal = `"${layout.listValues.join(',').replace(/"/g, '""')}"`;
+    // Excel limits a literal list to 255 characters.
+    if (literal.length > 257) throw new Error(`Table "${model.name}", column "${layout.header}": the list is longer than Excel allows`);
+    return literal;
+  }
+  return undefined;
+}
+
+/** In a structured reference, ' [ ] # are escaped with a leading apostrophe. */
+const escapeColumnName = (name: string): string => name.replace(/['[\]#]/g, "'$&");
+
+// ---------------------------------------------------------------------------------------------
+// Sheet view and labels
+
+function freeze(worksheet: Worksheet, rows: number, columns: number): void {
+  const current = (worksheet.views?.[0] ?? {}) as Record<string, unknown>;
+  // Keep how the sheet looks (zoom, grid lines, right-to-left); replace the pane settings.
+  const keep: Record<string, unknown> = {};
+  for (const k of ['zoomScale', 'zoomScaleNormal', 'showGridLines', 'showRowColHeaders', 'rightToLeft', 'showRuler']) {
+    if (current[k] !== undefined) keep[k] = current[k];
+  }
+  worksheet.views = [{ ...keep, state: 'frozen', xSplit: columns, ySplit: rows }];
+}
+
+function label(worksheet: Worksheet, op: Extract<PlanOp, { kind: 'label' }>): void {
+  const cell = worksheet.getCell(op.row, op.column);
+  if (isOccupied(cell)) return;
+  cell.value = op.text;
+  const style: Partial<Style> = { ...cell.style };
+  if (op.style === 'title') style.font = { ...cell.style?.font, bold: true, size: 14 };
+  if (op.style === 'subtitle') style.font = { ...cell.style?.font, italic: true, color: { argb: 'FF595959' } };
+  cell.style = style;
+}
+
+function clone<T>(value: T): T {
+  return JSON.parse(JSON.stringify(value)) as T;
+}

@@ -1,0 +1,108 @@
+/** Shared helpers for the .xlsx adapter tests: temp folders, raw zip access, sha256. */
+import { createHash } from 'crypto';
+import { mkdtempSync, readFileSync, rmSync } from 'fs';
+import { tmpdir } from 'os';
+import { join } from 'path';
+import type { Workbook } from 'exceljs';
+import { zipEntries, zipEntryData } from '../../src/xlsx/zip';
+
+/** A fresh temp folder per test file; call the returned cleanup in afterAll. */
+export function tempDir(prefix = 'indsats-xlsx-'): { dir: string; path: (name: string) => string; cleanup: () => void } {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  return { dir, path: (name) => join(dir, name), cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+export const sha256 = (file: string): string => createHash('sha256').update(readFileSync(file)).digest('hex');
+
+export const utc = (y: number, m: number, d: number): Date => new Date(Date.UTC(y, m - 1, d));
+
+/** The text of one part of an .xlsx (e.g. "xl/worksheets/sheet1.xml"). */
+export function partText(xlsx: Buffer, name: string): string {
+  const entry = zipEntries(xlsx).find((e) => e.name === name);
+  if (!entry) throw new Error(`no part ${name}`);
+  return zipEntryData(xlsx, entry).toString('utf8');
+}
+
+export const partNames = (xlsx: Buffer): string[] => zipEntries(xlsx).map((e) => e.name);
+
+/** `<dataValidation …>` elements of a sheet part: sqref and formula1. */
+export function validationsInXml(sheetXml: string): { sqref: string; formula: string; attrs: string }[] {
+  return [...sheetXml.matchAll(/<dataValidation\b([^>]*)>([\s\S]*?)<\/dataValidation>/g)].map((m) => ({
+    attrs: m[1],
+    sqref: /sqref="([^"]*)"/.exec(m[1])?.[1] ?? '',
+    formula: (/<formula1>([\s\S]*?)<\/formula1>/.exec(m[2])?.[1] ?? '').replace(/&quot;/g, '"'),
+  }));
+}
+
+/** Rebuild a zip with some parts changed: how we fake files written by Excel. */
+export function rewriteZip(xlsx: Buffer, change: (name: string, data: Buffer) => Buffer | undefined): Buffer {
+  return buildZip(
+    zipEntries(xlsx).map((e) => {
+      const data = zipEntryData(xlsx, e);
+      return { name: e.name, data: change(e.name, data) ?? data };
+    }),
+  );
+}
+
+/** A zip with the given text files (e.g. "a zip that is not an xlsx"). */
+export const zipOf = (files: Record<string, string>): Buffer =>
+  buildZip(Object.entries(files).map(([name, text]) => ({ name, data: Buffer.from(text) })));
+
+/** A valid zip with stored (uncompressed) entries. */
+function buildZip(files: { name: string; data: Buffer }[]): Buffer {
+  const local: Buffer[] = [];
+  const central: Buffer[] = [];
+  let offset = 0;
+  for (const { name: text, data } of files) {
+    const name = Buffer.from(text, 'utf8');
+    const crc = crc32(data);
+    const head = Buffer.alloc(30);
+    head.writeUInt32LE(0x04034b50, 0);
+    head.writeUInt16LE(20, 4);
+    head.writeUInt16LE(0x0800, 6); // UTF-8 names
+    head.writeUInt32LE(crc, 14);
+    head.writeUInt32LE(data.length, 18);
+    head.writeUInt32LE(data.length, 22);
+    head.writeUInt16LE(name.length, 26);
+    const dir = Buffer.alloc(46);
+    dir.writeUInt32LE(0x02014b50, 0);
+    dir.writeUInt16LE(20, 4);
+    dir.writeUInt16LE(20, 6);
+    dir.writeUInt16LE(0x0800, 8);
+    dir.writeUInt32LE(crc, 16);
+    dir.writeUInt32LE(data.length, 20);
+    dir.writeUInt32LE(data.length, 24);
+    dir.writeUInt16LE(name.length, 28);
+    dir.writeUInt32LE(offset, 42);
+    local.push(head, name, data);
+    central.push(dir, name);
+    offset += head.length + name.length + data.length;
+  }
+  const dirBuf = Buffer.concat(central);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(files.length, 8);
+  end.writeUInt16LE(files.length, 10);
+  end.writeUInt32LE(dirBuf.length, 12);
+  end.writeUInt32LE(offset, 16);
+  return Buffer.concat([...local, dirBuf, end]);
+}
+
+let table: Uint32Array | undefined;
+function crc32(data: Buffer): number {
+  if (!table) {
+    table = new Uint32Array(256);
+    for (let n = 0; n < 256; n++) {
+      let c = n;
+      for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+      table[n] = c >>> 0;
+    }
+  }
+  let crc = 0xffffffff;
+  for (const byte of data) crc = table[(crc ^ byte) & 0xff] ^ (crc >>> 8);
+  return (crc ^ 0xffffffff) >>> 0;
+}
+
+export async function bufferOf(workbook: Workbook): Promise<Buffer> {
+  return Buffer.from((await workbook.xlsx.writeBuffer()) as ArrayBuffer);
+}
