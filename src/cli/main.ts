@@ -14,7 +14,7 @@ import type { Finding } from '../domain/validate';
 import { demoRows } from '../demo/demoData';
 import { planStructure } from '../workbook/structure';
 import { tablesOf, type WorkbookRead } from '../workbook/read';
-import { applyPlan, readXlsx, writeXlsx, XlsxReadError, newWorkbook } from '../xlsx';
+import { applyPlan, newWorkbook, PlanConflictError, readXlsx, writeXlsx, XlsxReadError } from '../xlsx';
 
 export interface Io {
   out: (text: string) => void;
@@ -108,6 +108,7 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
     if (error instanceof UsageError) io.err(error.message);
     else if (error instanceof XlsxReadError) io.err(t.readError[error.code](error.path));
     else if (error instanceof WriteError) io.err(error.message);
+    else if (error instanceof PlanConflictError) io.err(t.conflict(`${error.sheet}!${error.cell}`));
     else io.err(t.unexpected(error instanceof Error ? error.message : String(error)));
     return 2;
   }

@@ -196,6 +196,7 @@ Valg:
     corrupt: (f: string) => `${f} kan ikke åbnes: filen er beskadiget. Prøv at åbne og gemme den i Excel.`,
     'too-large': (f: string) => `${f} er for stor (over 200 MB).`,
   } as Record<string, (f: string) => string>,
+  conflict: (where: string) => `Strukturen kan ikke tilføjes: ${where} er i vejen (ikke tom, flettet eller en anden tabel). Flyt indholdet og prøv igen. Der er ikke skrevet noget.`,
   writeError: (f: string, why: string) => `${f} kunne ikke skrives: ${why}`,
   unexpected: (why: string) => `Uventet fejl: ${why}. Intet er ændret i inputfilen.`,
   wrote: (f: string) => `Skrev ${f}.`,

@@ -194,6 +194,7 @@ Options:
     corrupt: (f: string) => `${f} cannot be opened: the file is damaged. Try opening and saving it in Excel.`,
     'too-large': (f: string) => `${f} is too large (over 200 MB).`,
   },
+  conflict: (where: string) => `The structure cannot be added: ${where} is in the way (not empty, merged or another table). Move its content and try again. Nothing was written.`,
   writeError: (f: string, why: string) => `${f} could not be written: ${why}`,
   unexpected: (why: string) => `Unexpected error: ${why}. Nothing was changed in the input file.`,
   wrote: (f: string) => `Wrote ${f}.`,

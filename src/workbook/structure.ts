@@ -15,7 +15,8 @@ import { taxonomyToRows } from '../domain/taxonomy/sheet';
 import type { TaxonomySet } from '../domain/taxonomy/types';
 import { tableLayout, taxonomyLayout, TABLE_TOP_ROW } from './layout';
 import type { ColumnLayout, Plan, PlanOp } from './plan';
-import { findSheet, findTableRead, type SheetRead, type WorkbookRead } from './read';
+import { findSheet, findTableRead, type SheetRead, type TableRead, type WorkbookRead } from './read';
+import { columnLetters } from '../domain/validate/finding';
 import { parseRef } from './ref';
 
 export interface StructureOptions {
@@ -75,7 +76,8 @@ export function planStructure(workbook: WorkbookRead, options: StructureOptions 
       ops.push({ kind: 'layoutColumns', sheet: existing.sheet, table: w.table, columns: w.layout });
       continue;
     }
-    const region = sheet && !sheet.tables.length && sheet.region && looksLike(sheet.region.header, w.header) ? sheet.region : undefined;
+    const block = sheet && !sheet.tables.length && sheet.region ? firstBlock(sheet.region) : undefined;
+    const region = block && looksLike(block.header, w.header) ? block : undefined;
     if (region && !ops.some((op) => op.kind === 'tableFromRange' && op.sheet === sheet!.name)) {
       // Typed before the model existed: keep every value where it is, make it a table.
       ops.push({ kind: 'tableFromRange', sheet: sheet!.name, table: w.table, ref: region.ref });
@@ -122,6 +124,24 @@ function initiativesOf(workbook: WorkbookRead, options: StructureOptions): [stri
 function looksLike(header: CellValue[], wanted: string[]): boolean {
   const keys = new Set(header.map((h) => matchKey(safeText(h))));
   return wanted.filter((h) => keys.has(matchKey(h))).length >= Math.min(3, wanted.length);
+}
+
+/**
+ * The block of a plain range that a table can take: header cells up to the first empty one, rows up
+ * to the first wholly empty one (as Excel's "current region"). Notes beside or below stay outside.
+ */
+function firstBlock(region: TableRead): TableRead {
+  const blankHeader = region.header.findIndex((h) => safeText(h) === '');
+  const width = blankHeader < 0 ? region.header.length : blankHeader;
+  const blankRow = region.rows.findIndex((r) => r.slice(0, width).every((v) => safeText(v) === ''));
+  const rows = (blankRow < 0 ? region.rows : region.rows.slice(0, blankRow)).map((r) => r.slice(0, width));
+  const ref = parseRef(region.ref);
+  return {
+    ...region,
+    header: region.header.slice(0, width),
+    rows,
+    ref: `${columnLetters(ref.firstColumn)}${ref.firstRow}:${columnLetters(ref.firstColumn + width - 1)}${ref.firstRow + Math.max(rows.length, 1)}`,
+  };
 }
 
 function firstFreeColumn(sheet: SheetRead): number {

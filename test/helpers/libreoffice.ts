@@ -75,3 +75,21 @@ export function convertWithLibreOffice(file: string, format: string, outDir: str
     });
   });
 }
+
+/** CSV export of every sheet, values as shown (number formats applied); one file per sheet. LibreOffice ≥ 7.2. */
+export const CSV_ALL_SHEETS = 'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,true,false,false,-1';
+
+/** Registers a suite that needs LibreOffice: runs it, fails in CI when soffice is missing, skips locally. */
+export function describeWithLibreOffice(name: string, suite: () => void): void {
+  if (sofficePath()) describe(name, suite);
+  else if (process.env.CI) {
+    describe(name, () => {
+      it('has LibreOffice (CI installs it)', () => {
+        throw new Error('LibreOffice (soffice/libreoffice) is not on PATH, but CI is set: CI must install libreoffice-calc.');
+      });
+    });
+  } else {
+    console.warn(`LibreOffice (soffice) is not on PATH: skipping "${name}". Install libreoffice-calc to run it.`);
+    describe.skip(name, suite);
+  }
+}

@@ -70,11 +70,15 @@ describe('repairing a half-filled workbook', () => {
     expect(plan.ops.some((op) => op.kind === 'label' && op.sheet === 'Indsatser')).toBe(false);
   });
 
-  it('turns a plain range typed before the model into a table, keeping it where it is', () => {
+  it('turns a plain range typed before the model into a table, keeping it where it is and leaving notes beside and below out', () => {
     const read: WorkbookRead = {
       sheets: [{
         name: 'Indsatser', merged: [], tables: [],
-        region: { sheet: 'Indsatser', header: ['ID', 'Navn', 'Start', 'Slut', 'Pladser', 'Status'], headerRow: 2, firstColumn: 2, ref: 'B2:G5', rows: [] },
+        region: {
+          sheet: 'Indsatser', header: ['ID', 'Navn', 'Start', 'Slut', 'Pladser', 'Status', '', 'Noter'], headerRow: 2, firstColumn: 2, ref: 'B2:I8',
+          rows: [['A', 'a', null, null, 1, 'I gang', null, null], ['B', 'b', null, null, 2, 'I gang', null, null], ['C', 'c', null, null, 3, 'I gang', null, null],
+            [null, null, null, null, null, null, null, null], ['Husk', null, null, null, null, null, null, null], [null, null, null, null, null, null, null, 'x']],
+        },
       }],
     };
     const plan = planStructure(read);

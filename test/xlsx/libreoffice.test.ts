@@ -7,11 +7,10 @@ import { readFileSync, readdirSync, mkdirSync } from 'fs';
 import { join } from 'path';
 import type { Plan } from '../../src/workbook/plan';
 import { applyPlan, newWorkbook, readXlsx, writeXlsx } from '../../src/xlsx';
-import { convertWithLibreOffice, removeLibreOfficeProfile, sofficePath } from '../helpers/libreoffice';
+import { convertWithLibreOffice, CSV_ALL_SHEETS, removeLibreOfficeProfile, sofficePath } from '../helpers/libreoffice';
 import { tempDir, utc } from './fixtures';
 
 /** One CSV per sheet ("<file>-<sheet>.csv"), cell contents as shown (token 9), UTF-8 (76). */
-const CSV_ALL_SHEETS = 'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,true,false,false,-1';
 
 const plan: Plan = {
   ops: [
