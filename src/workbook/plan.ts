@@ -38,7 +38,18 @@ export type PlanOp =
   /** Freeze the rows above and the columns left of the given cell. */
   | { kind: 'freeze'; sheet: string; rows: number; columns: number }
   /** A title or label written into a single cell, only when the cell is empty. */
-  | { kind: 'label'; sheet: string; row: number; column: number; text: string; style?: 'title' | 'subtitle' };
+  | { kind: 'label'; sheet: string; row: number; column: number; text: string; style?: 'title' | 'subtitle' }
+  /** Write values into given cells (A1 addresses): only planned on an explicit user action, e.g. "apply suggestion". */
+  | { kind: 'setValues'; sheet: string; cells: { address: string; value: CellValue }[] }
+  /** Add rows at the bottom of a table (e.g. a new initiative in the register). */
+  | { kind: 'appendRows'; sheet: string; table: string; rows: CellValue[][] }
+  /**
+   * A sheet the add-in owns (e.g. `Fejl`): removed and written again from scratch with a title and
+   * one table, so rebuilding it twice gives the same sheet.
+   */
+  | { kind: 'generatedSheet'; sheet: string; title: string; table: string; header: string[]; rows: CellValue[][]; columns: ColumnLayout[] }
+  /** Make a sheet the active one and select a cell or range on it. */
+  | { kind: 'select'; sheet: string; address: string };
 
 export interface Plan {
   ops: PlanOp[];

@@ -52,6 +52,14 @@ function applyOp(workbook: Workbook, op: PlanOp): void {
       return freeze(sheetOf(workbook, op.sheet), op.rows, op.columns);
     case 'label':
       return label(sheetOf(workbook, op.sheet), op);
+    case 'setValues':
+      return setValues(sheetOf(workbook, op.sheet), op);
+    case 'appendRows':
+      return appendRows(workbook, op);
+    case 'generatedSheet':
+      return generatedSheet(workbook, op);
+    case 'select':
+      return select(workbook, op);
     default: {
       const unknown: never = op;
       throw new Error(`Unknown plan operation ${JSON.stringify(unknown)}`);
@@ -374,6 +382,56 @@ function label(worksheet: Worksheet, op: Extract<PlanOp, { kind: 'label' }>): vo
   if (op.style === 'title') style.font = { ...cell.style?.font, bold: true, size: 14 };
   if (op.style === 'subtitle') style.font = { ...cell.style?.font, italic: true, color: { argb: 'FF595959' } };
   cell.style = style;
+}
+
+/** Values into given cells; the cells keep their style (number format, font). */
+function setValues(worksheet: Worksheet, op: Extract<PlanOp, { kind: 'setValues' }>): void {
+  for (const { address, value } of op.cells) {
+    worksheet.getCell(address).value = (value ?? null) as ExcelJSValue;
+  }
+}
+
+type ExcelJSValue = Cell['value'];
+
+/** Rows at the bottom of a table: the empty row a new table starts with is used first. */
+function appendRows(workbook: Workbook, op: Extract<PlanOp, { kind: 'appendRows' }>): void {
+  if (!op.rows.length) return;
+  const { worksheet, model } = tableOf(workbook, op.sheet, op.table);
+  const g = geometry(model);
+  const width = g.rect.right - g.rect.left + 1;
+  const lastEmpty = g.lastDataRow >= g.firstDataRow && Array.from({ length: width }, (_, i) => worksheet.findCell(g.lastDataRow, g.rect.left + i)).every((c) => !isOccupied(c));
+  const first = lastEmpty ? g.lastDataRow : g.lastDataRow + 1;
+  const bottom = first + op.rows.length - 1;
+  if (bottom > g.lastDataRow) {
+    assertFree(worksheet, { top: g.lastDataRow + 1, bottom, left: g.rect.left, right: g.rect.right }, `Add rows to table "${model.name}"`, model);
+  }
+  op.rows.forEach((row, r) => {
+    for (let i = 0; i < width; i++) worksheet.getCell(first + r, g.rect.left + i).value = (row[i] ?? null) as ExcelJSValue;
+  });
+  if (bottom > g.rect.bottom) {
+    model.tableRef = formatRange({ ...g.rect, bottom });
+    if (model.autoFilterRef) model.autoFilterRef = formatRange({ ...parseRange(model.autoFilterRef), bottom });
+  }
+}
+
+/** A sheet the add-in owns: removed and written again, title in A1 and one table at A3. */
+function generatedSheet(workbook: Workbook, op: Extract<PlanOp, { kind: 'generatedSheet' }>): void {
+  const existing = findWorksheet(workbook, op.sheet);
+  if (existing) workbook.removeWorksheet(existing.id);
+  applyOp(workbook, { kind: 'ensureSheet', sheet: op.sheet });
+  applyOp(workbook, { kind: 'label', sheet: op.sheet, row: 1, column: 1, text: op.title, style: 'title' });
+  applyOp(workbook, { kind: 'createTable', sheet: op.sheet, table: op.table, topLeft: { row: 3, column: 1 }, header: op.header, rows: op.rows });
+  applyOp(workbook, { kind: 'layoutColumns', sheet: op.sheet, table: op.table, columns: op.columns });
+  applyOp(workbook, { kind: 'freeze', sheet: op.sheet, rows: 3, columns: 0 });
+}
+
+/** The sheet opens as the active one with the cell selected. */
+function select(workbook: Workbook, op: Extract<PlanOp, { kind: 'select' }>): void {
+  const worksheet = sheetOf(workbook, op.sheet);
+  const index = workbook.worksheets.indexOf(worksheet);
+  workbook.views = [{ ...(workbook.views?.[0] ?? {}), activeTab: index, firstSheet: 0 } as (typeof workbook.views)[number]];
+  const view = (worksheet.views?.[0] ?? {}) as Record<string, unknown>;
+  worksheet.views = [{ state: 'normal', ...view, activeCell: op.address.split(':')[0] } as (typeof worksheet.views)[number]];
 }
 
 function clone<T>(value: T): T {
