@@ -14,6 +14,9 @@ import type { Finding } from '../domain/validate';
 import { demoRows } from '../demo/demoData';
 import { planStructure } from '../workbook/structure';
 import { tablesOf, type WorkbookRead } from '../workbook/read';
+import { planReconciliationSheet } from '../workbook/reconciliationSheet';
+import { reconciliationJson, reconciliationText } from './reconcile';
+import { reconcileExitCode, runReconciliation } from '../operations/reconcile';
 import { applyPlan, newWorkbook, PlanConflictError, readXlsx, writeXlsx, XlsxReadError } from '../xlsx';
 
 export interface Io {
@@ -99,6 +102,21 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
         printFindings(findings, values.json ?? false, io, lang);
         say(t.progress.done(((Date.now() - started) / 1000).toFixed(1)));
         return findings.some((f) => f.severity === 'error') ? 1 : 0;
+      }
+      case 'reconcile': {
+        if (!input) throw new UsageError(t.missingInput);
+        const asOf = values['as-of'] !== undefined ? asOfDate(values['as-of'], lang) : io.today();
+        const output = values.output !== undefined ? outputPath(values.output, values.force ?? false, input, lang) : undefined;
+        const { workbook, read } = await readXlsx(input);
+        const run = runReconciliation(tablesOf(read), asOf, lang);
+        if (values.json) io.out(JSON.stringify(reconciliationJson(run, asOf), null, 2));
+        else for (const line of reconciliationText(run, lang)) io.out(line);
+        if (output) {
+          applyPlan(workbook, { ops: planReconciliationSheet(run.reconciliation, { asOf, lang, taxonomies: run.taxonomies, initiativeNames: run.initiativeNames }) });
+          await write(workbook, output, lang);
+          if (!values.json) io.out(messages[lang].reconcile.text.wrote(output));
+        }
+        return reconcileExitCode(run);
       }
       default:
         throw new UsageError(`${t.unknownCommand(command)}\n\n${t.usage}`);

@@ -47,6 +47,14 @@ export const findingMessagesDa: Record<FindingCode, (p: P) => string> = {
   KPI_UNREADABLE: (p) => `KPI-målet '${p.value}' kan ikke læses. Skriv fx 'andel i job ≥ 30 %'.`,
   MERGED_CELLS: (p) => `Cellerne ${p.range} er flettet. En tabel kan ikke holde flettede celler: ophæv fletningen og udfyld hver celle.`,
   EMPTY_ROW: (p) => `Række ${p.row} er tom midt i tabellen. Slet rækken, eller udfyld den.`,
+  NO_BUDGET: (p) => financeDa.issues['no-budget'](p),
+  DUPLICATE_VOUCHER: (p) => financeDa.issues['duplicate-voucher'](p),
+  NEGATIVE_AMOUNT: (p) => financeDa.issues['negative-amount'](p),
+  RATE_OUT_OF_RANGE: (p) => financeDa.issues['rate-out-of-range'](p),
+  CONFLICTING_RATES: (p) => financeDa.issues['conflicting-rates'](p),
+  UNALLOCATED_EXPENSE: (p) => financeDa.issues['unallocated-expense'](p),
+  GRANT_WITHOUT_SOURCE: (p) => financeDa.issues['grant-without-source'](p),
+  FUTURE_DATE: (p) => financeDa.issues['future-date'](p),
 };
 
 export const textsDa = {
@@ -70,35 +78,93 @@ export const uiDa = {
   appTitle: 'Indsatsmonitor',
   outsideOffice: 'Åbn Indsatsmonitor fra Excel for at arbejde i en projektmappe.',
   tabListLabel: 'Funktioner',
-  tabs: {
-    setup: {
-      label: 'Opsætning',
-      description:
-        'Her skal du kunne gøre en projektmappe klar til Indsatsmonitor: udpege tabellen med indsatser og få faste felter som indsatstype og status sat op. Funktionen er under udvikling.',
-    },
-    validation: {
-      label: 'Validering',
-      description:
-        'Her skal du kunne kontrollere det aktive ark for tomme eller ugyldige værdier, fx datoer, beløb og CPR-numre, og se, hvilke celler der skal rettes. Funktionen er under udvikling.',
-    },
-    overview: {
-      label: 'Overblik',
-      description:
-        'Her skal du kunne se et samlet overblik over indsatserne i projektmappen, fx hvor mange der er aktive, fordelt på type. Funktionen er under udvikling.',
-    },
-    economy: {
-      label: 'Økonomi',
-      description:
-        'Her skal du kunne følge udgifterne til indsatserne, fx de samlede beløb pr. indsatstype. Funktionen er under udvikling.',
-    },
-  },
+  tabs: { setup: 'Opsætning', validation: 'Validering', overview: 'Overblik', economy: 'Økonomi' },
   dataValidationUnsupported:
     'Din Excel-version understøtter ikke rullelister fra tilføjelsesprogrammer (ExcelApi 1.8). Validering og overblik virker stadig.',
-} as const;
+  cancel: 'Annuller',
+  cancelled: 'Handlingen blev annulleret. Intet er skrevet.',
+  working: 'Arbejder …',
+  retry: 'Prøv igen',
+  close: 'Luk',
+  errors: {
+    cellEditMode: 'Excel er ved at redigere en celle. Afslut redigeringen (tryk Enter eller Esc) og prøv igen.',
+    conflict: (where: string) => `${where} er i vejen (ikke tom, flettet eller en anden tabel). Flyt indholdet og prøv igen. Intet er skrevet.`,
+    unexpected: (why: string) => `Noget gik galt: ${why}. Intet er skrevet, hvis handlingen ikke blev færdig.`,
+  },
+  setup: {
+    intro: 'Opret arkene Taksonomier, Indsatser, Statuslog og Økonomi med tabeller, rullelister og hjælp til hver kolonne. Findes noget allerede, tilføjes kun det der mangler – data flyttes eller slettes aldrig.',
+    run: 'Opret eller reparer strukturen',
+    done: (n: number) => (n ? `Strukturen er på plads: ${n} tilføjelser.` : 'Strukturen var allerede på plads. Intet er ændret.'),
+    noDropDowns: 'Rullelisterne blev ikke oprettet, fordi din Excel ikke understøtter dem (ExcelApi 1.8).',
+    newInitiative: 'Ny indsats',
+    newInitiativeIntro: 'Indsatsen føjes til tabellen Indsatser og får sit eget opfølgningsark.',
+    fields: {
+      id: 'ID', idHint: 'Bogstaver a-z, tal og _, fx ITMV. Bliver navnet på arket.',
+      name: 'Navn', unit: 'Ansvarlig enhed', goals: 'Mål', targetGroups: 'Målgrupper', start: 'Start', end: 'Slut',
+      places: 'Pladser', courseWeeks: 'Forløbsuger', kpi: 'KPI-mål', kpiHint: 'Fx "andel i job ≥ 30 %; 40 % i virksomhedspraktik i 13 uger".',
+      choose: 'Vælg …',
+    },
+    add: 'Tilføj indsats',
+    added: (id: string) => `Indsatsen ${id} er tilføjet, og arket ${id} er oprettet.`,
+    problems: {
+      'invalid-id': 'ID skal starte med et bogstav og højst have 20 tegn (a-z, tal og _).',
+      'duplicate-id': 'Der findes allerede en indsats med dette ID.',
+      'name-required': 'Skriv indsatsens navn.',
+      'date-order': 'Slut ligger før start.',
+      'no-register': 'Projektmappen har ingen tabel Indsatser endnu. Opret strukturen først.',
+    } as Record<string, string>,
+    defaultState: 'I gang',
+  },
+  validation: {
+    intro: 'Tjek alle indtastninger mod kolonnetyper, taksonomier og reglerne for forløb. CPR-numre markeres altid som fejl.',
+    sheet: 'Valider aktivt ark',
+    workbook: 'Valider hele projektmappen',
+    live: 'Valider mens jeg skriver',
+    liveHint: 'Tjekker de celler du ændrer på opfølgningsarkene.',
+    writeSheet: 'Skriv til arket Fejl',
+    none: (scope: string) => `Ingen fejl eller advarsler på ${scope}.`,
+    scopeSheet: (sheet: string) => `arket ${sheet}`,
+    scopeWorkbook: 'projektmappen',
+    counts: (errors: number, warnings: number) =>
+      `${errors === 1 ? '1 fejl' : `${errors} fejl`} og ${warnings === 1 ? '1 advarsel' : `${warnings} advarsler`}`,
+    goTo: (cell: string) => `Gå til ${cell}`,
+    suggestion: 'Forslag',
+    apply: 'Brug forslag',
+    applyAll: (n: number) => `Brug alle ${n} forslag af denne type`,
+    confirmTitle: 'Skriv forslag i cellerne?',
+    confirmText: (n: number) => (n === 1 ? 'Forslaget skrives i 1 celle. Det der står der nu, erstattes.' : `Forslagene skrives i ${n} celler. Det der står der nu, erstattes.`),
+    confirm: 'Skriv',
+    applied: (n: number) => (n === 1 ? 'Forslaget er skrevet i cellen.' : `${n} forslag er skrevet i cellerne.`),
+    findingsLabel: 'Fund',
+  },
+  overview: {
+    intro: 'Her kommer statustabeller og diagrammer pr. indsats og for hele porteføljen. Indtil da vises det, projektmappen indeholder.',
+    load: 'Vis indhold',
+    initiatives: (n: number) => (n === 1 ? '1 indsats' : `${n} indsatser`),
+    participants: (n: number) => (n === 1 ? '1 deltagerforløb' : `${n} deltagerforløb`),
+    byState: 'Efter status',
+  },
+  economy: {
+    intro: 'Afstem budget, refusion og medfinansiering pr. indsats og år ud fra tabellerne Budget og Posteringer. Resultatet skrives også på arket Afstemning med formler, der kan efterprøves.',
+    run: 'Afstem og skriv arket Afstemning',
+    none: 'Der er ingen budget- eller posteringslinjer at afstemme.',
+    allReconciled: (n: number) => (n === 1 ? 'Linjen er afstemt.' : `Alle ${n} linjer er afstemt.`),
+    gaps: (n: number) => (n === 1 ? '1 linje har afvigelser.' : `${n} linjer har afvigelser.`),
+    columns: { initiative: 'Indsats', year: 'År', status: 'Status', outstanding: 'Udestående', overRefunded: 'Overrefunderet', unclaimed: 'Mangler anmodning', net: 'Nettoudgift' },
+    issues: 'Problemer i tabellerne Budget og Posteringer',
+  },
+  severity: { error: 'Fejl', warning: 'Advarsel' },
+  findingsSheet: {
+    title: (date: string) => `Fejl og advarsler pr. ${date}`,
+    header: ['Ark', 'Celle', 'Kolonne', 'Alvor', 'Kode', 'Besked', 'Forslag'],
+  },
+  commands: {
+    validated: (errors: number, warnings: number) => `Indsatsmonitor: ${errors} fejl og ${warnings} advarsler – se arket Fejl.`,
+  },
+};
 
 /** The shape every UI language must provide: same keys as Danish, any wording. */
-export type UiStrings = Widen<typeof uiDa>;
-type Widen<T> = { readonly [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
+export type UiStrings = typeof uiDa;
 
 // ---- texts written into workbooks (titles, header notes) ----
 export const workbookDa = {
@@ -174,6 +240,7 @@ Kommandoer:
   init -o FIL.xlsx                 skriv en tom, struktureret projektmappe med standardtaksonomierne
   repair FIL.xlsx -o UD.xlsx       opret det der mangler (ark, tabeller, kolonner) – data flyttes eller slettes aldrig
   validate FIL.xlsx [--json]       vis fejl og advarsler; afslutningskode 0 uden fejl, 1 med fejl, 2 hvis filen ikke kan læses
+  reconcile FIL.xlsx [--json] [-o UD.xlsx]  afstem budget, refusion og medfinansiering; 0 afstemt, 1 afvigelser, 2 ulæselig; -o skriver arket Afstemning
 
 Valg:
   -o, --output FIL   hvor resultatet skrives (en eksisterende fil overskrives kun med --force)
@@ -210,5 +277,151 @@ Valg:
     validating: (tables: number, rows: number) => `Validerer ${tables} tabeller (${rows.toLocaleString('da-DK')} rækker) …`,
     writing: (f: string) => `Skriver ${f} …`,
     done: (s: string) => `Færdig på ${s} s.`,
+  },
+};
+
+/**
+ * Finance (src/domain/finance). Issue texts take the params the caller builds from a FinanceIssue:
+ * initiativeId, year, voucher, otherRows (e.g. "4, 7"), source, type, amount and rate (formatted),
+ * date and asOf (formatted), suggestion. Refund file problems take line and column.
+ */
+export const financeDa = {
+  status: {
+    overrefunderet: 'Overrefunderet',
+    'mangler anmodning': 'Mangler refusionsanmodning',
+    udestående: 'Udestående refusion',
+    afstemt: 'Afstemt',
+  } satisfies Record<import('../domain/finance').ReconciliationStatus, string>,
+  statusDetail: {
+    overrefunderet: (p: P) => `Der er modtaget ${p.amount} mere i refusion end anmodet eller end refusionssatsen giver.`,
+    'mangler anmodning': (p: P) => `Der mangler anmodning om ${p.amount} i refusion af afholdte udgifter.`,
+    udestående: (p: P) => `${p.amount} i anmodet refusion er ikke modtaget. Den ældste anmodning er ${p.days} dage gammel.`,
+    afstemt: () => 'Udgifter, anmodninger og modtaget refusion stemmer.',
+  } satisfies Record<import('../domain/finance').ReconciliationStatus, (p: P) => string>,
+  issues: {
+    'unknown-initiative': (p: P) =>
+      `Indsatsen '${p.initiativeId}' findes ikke i tabellen Indsatser.${p.suggestion ? ` Mente du '${p.suggestion}'?` : ''}`,
+    'no-budget': (p: P) => `Indsatsen '${p.initiativeId}' har posteringer i ${p.year}, men intet budget for ${p.year}.`,
+    'duplicate-voucher': (p: P) => `Bilag '${p.voucher}' er også bogført i række ${p.otherRows}. Tjek, at beløbet ikke er bogført to gange.`,
+    'negative-amount': (p: P) => `Negativt beløb (${p.amount}) på en ${p.type}. Er det en tilbagebetaling? Ellers ret fortegnet.`,
+    'rate-out-of-range': (p: P) => `Refusionssatsen ${p.rate} skal ligge mellem 0 % og 100 %.`,
+    'conflicting-rates': (p: P) =>
+      `Kilden ${p.source} har forskellige refusionssatser i ${p.year} (se også række ${p.otherRows}). Brug én sats pr. kilde og år.`,
+    'unallocated-expense': (p: P) =>
+      `Udgiften på ${p.amount} har ingen kilde, og flere kilder har en refusionssats. Angiv kilden, så refusionen kan beregnes.`,
+    'grant-without-source': (p: P) => `Tilskuddet på ${p.amount} har ingen kilde og tæller ikke med i medfinansieringen.`,
+    'unknown-posting-type': (p: P) => `'${p.type}' er ikke en posteringstype (Udgift, Refusionsanmodning, Refusion modtaget, Tilskud modtaget).`,
+    'invalid-amount': () => 'Beløbet kan ikke læses som kroner og øre.',
+    'invalid-date': () => 'Datoen eller året kan ikke læses.',
+    'future-date': (p: P) => `Posteringen er dateret ${p.date}, efter afstemningsdatoen ${p.asOf}. Er årstallet rigtigt?`,
+  } satisfies Record<import('../domain/finance').FinanceIssueKind, (p: P) => string>,
+  refundProblems: {
+    'no-header': () => 'Filen er tom: der mangler en overskriftslinje.',
+    'missing-column': (p: P) => `Linje ${p.line}: kolonnen '${p.column}' mangler.`,
+    'duplicate-column': (p: P) => `Linje ${p.line}: kolonnen '${p.column}' findes to gange.`,
+    'wrong-field-count': (p: P) => `Linje ${p.line}: forkert antal felter i forhold til overskriftslinjen.`,
+    'unterminated-quote': (p: P) => `Linje ${p.line}: et anførselstegn (") bliver ikke afsluttet.`,
+    empty: (p: P) => `Linje ${p.line}: ${p.column} mangler.`,
+    'not-an-amount': (p: P) => `Linje ${p.line}: ${p.column} er ikke et beløb (brug fx 1.234,56).`,
+    'not-a-percentage': (p: P) => `Linje ${p.line}: ${p.column} er ikke en sats mellem 0 og 100 (brug fx 80,00).`,
+    'not-a-cpr-number': (p: P) => `Linje ${p.line}: ${p.column} er ikke et CPR-nummer med 10 cifre.`,
+    'total-too-large': (p: P) => `Linje ${p.line}: summen bliver for stor til at regne med.`,
+  } satisfies Record<import('../domain/finance').RefundProblemReason, (p: P) => string>,
+};
+
+// ---- the generated sheet Afstemning and `indsats reconcile` ----
+export const reconcileDa = {
+  sheet: 'Afstemning',
+  title: (date: string) => `Afstemning af budget, refusion og medfinansiering pr. ${date}`,
+  year: (y: number) => `År ${y}`,
+  header: ['Indsats-ID', 'Navn', 'Budget', 'Udgifter', 'Forventet refusion', 'Anmodet', 'Modtaget', 'Udestående', 'Overrefunderet', 'Mangler anmodning', 'Tilskud modtaget', 'Nettoudgift kommune', 'Status'],
+  notes: {
+    Budget: 'Summen af tabellen Budget for indsatsen og året (formel).',
+    Udgifter: 'Posteringer af typen Udgift i året (formel).',
+    'Forventet refusion': 'Refusionsberettigede udgifter × refusionssats pr. kilde, afrundet til hele øre (beregnet af Indsatsmonitor).',
+    Anmodet: 'Posteringer af typen Refusionsanmodning i året (formel).',
+    Modtaget: 'Posteringer af typen Refusion modtaget i året (formel).',
+    Udestående: 'Anmodet, men ikke modtaget (formel).',
+    Overrefunderet: 'Modtaget ud over det anmodede eller det satsen giver (formel).',
+    'Mangler anmodning': 'Forventet refusion, der ikke er anmodet om (formel).',
+    'Tilskud modtaget': 'Posteringer af typen Tilskud modtaget i året (formel).',
+    'Nettoudgift kommune': 'Kommunens udgifter (kilde Kommune eller tom) minus modtaget refusion (formel).',
+    Status: 'Afstemt, udestående, overrefunderet eller mangler anmodning.',
+  } as Record<string, string>,
+  text: {
+    line: (id: string, year: number, status: string) => `${id} ${year}: ${status}`,
+    figures: 'budget {budget} · udgifter {spent} · forventet refusion {expected} · anmodet {claimed} · modtaget {received} · tilskud {grants} · nettoudgift {net}',
+    outstanding: (amount: string, days: number) => `  udestående ${amount} (ældste anmodning ${days} dage)`,
+    overRefunded: (amount: string) => `  overrefunderet ${amount}`,
+    unclaimed: (amount: string) => `  mangler anmodning ${amount}`,
+    coFinancing: (source: string, actual: string, agreed: string) => `  ${source}: ${actual} af finansieringen (aftalt ${agreed})`,
+    none: 'Ingen budget- eller posteringslinjer at afstemme.',
+    summary: (lines: number, gaps: number) => `${lines === 1 ? '1 linje' : `${lines} linjer`}, ${gaps ? `${gaps} med afvigelser` : 'alle afstemt'}.`,
+    wrote: (f: string) => `Skrev ${f} med arket Afstemning.`,
+  },
+};
+
+/** Labels and definitions of the summaries (Overblik): src/domain/summarize. */
+export const summaryDa = {
+  outcome: { active: 'Aktive', job: 'I job', education: 'I uddannelse', ended: 'Afsluttet' } satisfies Record<import('../domain/taxonomy/types').OutcomeClass, string>,
+  columns: {
+    initiative: 'Indsats',
+    initiatives: 'Indsatser',
+    asOf: 'Status pr.',
+    courses: 'Forløb',
+    total: 'I alt',
+    participants: 'Borgere',
+    notYetStarted: 'Ikke startet endnu',
+    withoutStartDate: 'Uden startdato',
+    withoutStatus: 'Uden status',
+    withoutStep: 'Uden trin',
+    status: 'Status',
+    step: 'Trin',
+    code: 'Kode',
+    name: 'Navn',
+    date: 'Dato',
+    indicator: 'Indikator',
+    value: 'Værdi',
+    comment: 'Kommentar',
+  },
+  shares: {
+    job: 'Andel i job',
+    education: 'Andel i uddannelse',
+    jobOrEducation: 'Andel i beskæftigelse > 18,5 timer eller uddannelse',
+    placement: 'Andel i virksomhedsforløb mv.',
+    ordinaryHours: 'Andel med ordinære timer under 18,5 timer',
+    active: 'Andel aktive',
+    ended: 'Andel afsluttet uden job eller uddannelse',
+  } satisfies Record<import('../domain/summarize').ShareKey, string>,
+  capacity: { places: 'Pladser', active: 'Aktive borgere', utilisation: 'Belægning' },
+  medianWeeks: { ended: 'Median uger i forløb (afsluttede)', active: 'Median uger i forløb (aktive)' },
+  kpi: {
+    text: 'KPI',
+    target: 'Mål',
+    weeks: 'Uger',
+    actual: 'Opnået',
+    attainment: 'Opfyldt?',
+    values: { met: 'Opfyldt', notMet: 'Ikke opfyldt', noData: 'Ingen data' } satisfies Record<import('../domain/summarize').KpiAttainment, string>,
+  },
+  breakdowns: {
+    byGoal: 'Efter mål',
+    byTargetGroup: 'Efter målgruppe',
+    byUnit: 'Efter ansvarlig enhed',
+    byState: 'Efter indsatsstatus',
+    totals: 'I alt',
+    none: '(ingen)',
+  },
+  definitions: {
+    courses: 'Forløb: rækker i indsatsens deltagerark med startdato på eller før statusdatoen. Tallene pr. status og trin tæller forløb, så en borger med to forløb tæller med i begge.',
+    total: 'I alt: forskellige deltager-ID\'er (store og små bogstaver og mellemrum i enderne ses der bort fra).',
+    latest: 'Andele, aktive borgere og KPI\'er opgøres pr. borger ud fra borgerens seneste forløb.',
+    asOf: 'Arket gemmer kun den nuværende status. Er statusdatoen efter opgørelsesdatoen, regnes borgeren som i forløb på første trin. Er slutdatoen passeret, mens status stadig er aktiv, regnes forløbet som afsluttet.',
+    jobOrEducation: 'Beskæftigelse > 18,5 timer eller uddannelse: status i job med flere end 18,5 ordinære timer om ugen (eller uden oplyste timer), eller status i uddannelse. Løntilskud tæller som virksomhedsforløb.',
+    placement: 'Virksomhedsforløb mv.: status I virksomhedspraktik eller Ansat med løntilskud.',
+    ordinaryHours: 'Ordinære timer under 18,5 timer: aktive borgere, der ikke er i virksomhedsforløb, med flere end 0 og færre end 18,5 ordinære timer om ugen.',
+    placementWeeks: 'KPI med uger i virksomhedsforløb: fra statusdatoen til slutdatoen (eller opgørelsesdatoen). Forløb, hvor borgeren siden er kommet i job, kan ikke ses.',
+    kpiDenominator: 'KPI\'er regnes i forhold til borgerne i deltagerarket, ikke hele målgruppen.',
+    portfolio: 'Deltager-ID\'er er pseudonymer pr. indsats. En borger i to indsatser tælles kun én gang, hvis ID\'et er det samme i begge; totalerne er derfor et øvre skøn over antallet af borgere.',
+    medianWeeks: 'Median uger: afsluttede forløb fra startdato til slutdato (eller statusdato); aktive forløb fra startdato til opgørelsesdatoen.',
   },
 };

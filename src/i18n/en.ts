@@ -48,6 +48,14 @@ export const findingMessagesEn: Record<FindingCode, (p: P) => string> = {
   KPI_UNREADABLE: (p) => `The KPI target '${p.value}' cannot be read. Write e.g. 'andel i job ≥ 30 %'.`,
   MERGED_CELLS: (p) => `The cells ${p.range} are merged. A table cannot hold merged cells: unmerge them and fill each cell.`,
   EMPTY_ROW: (p) => `Row ${p.row} is empty in the middle of the table. Delete the row or fill it in.`,
+  NO_BUDGET: (p) => financeEn.issues['no-budget'](p),
+  DUPLICATE_VOUCHER: (p) => financeEn.issues['duplicate-voucher'](p),
+  NEGATIVE_AMOUNT: (p) => financeEn.issues['negative-amount'](p),
+  RATE_OUT_OF_RANGE: (p) => financeEn.issues['rate-out-of-range'](p),
+  CONFLICTING_RATES: (p) => financeEn.issues['conflicting-rates'](p),
+  UNALLOCATED_EXPENSE: (p) => financeEn.issues['unallocated-expense'](p),
+  GRANT_WITHOUT_SOURCE: (p) => financeEn.issues['grant-without-source'](p),
+  FUTURE_DATE: (p) => financeEn.issues['future-date'](p),
 };
 
 export const textsEn: typeof textsDa = {
@@ -71,31 +79,90 @@ export const textsEn: typeof textsDa = {
 export const uiEn: UiStrings = {
   appTitle: 'Indsatsmonitor',
   outsideOffice: 'Open Indsatsmonitor from Excel to work in a workbook.',
-  tabListLabel: 'Features',
-  tabs: {
-    setup: {
-      label: 'Setup',
-      description:
-        'Here you will be able to prepare a workbook for Indsatsmonitor: point out the table of initiatives and set up fixed fields such as initiative type and status. This feature is in development.',
-    },
-    validation: {
-      label: 'Validation',
-      description:
-        'Here you will be able to check the active sheet for empty or invalid values, such as dates, amounts and CPR numbers, and see which cells need fixing. This feature is in development.',
-    },
-    overview: {
-      label: 'Overview',
-      description:
-        'Here you will be able to see an overview of the initiatives in the workbook, such as how many are active, by type. This feature is in development.',
-    },
-    economy: {
-      label: 'Finances',
-      description:
-        'Here you will be able to follow the spending on initiatives, such as the total amounts per initiative type. This feature is in development.',
-    },
-  },
+  tabListLabel: 'Functions',
+  tabs: { setup: 'Set-up', validation: 'Validation', overview: 'Overview', economy: 'Finance' },
   dataValidationUnsupported:
-    'Your version of Excel does not support drop-down lists from add-ins (ExcelApi 1.8). Validation and overview still work.',
+    'Your Excel version does not support drop-down lists from add-ins (ExcelApi 1.8). Validation and overview still work.',
+  cancel: 'Cancel',
+  cancelled: 'The action was cancelled. Nothing was written.',
+  working: 'Working …',
+  retry: 'Try again',
+  close: 'Close',
+  errors: {
+    cellEditMode: 'Excel is editing a cell. Finish editing (press Enter or Esc) and try again.',
+    conflict: (where: string) => `${where} is in the way (not empty, merged or another table). Move its content and try again. Nothing was written.`,
+    unexpected: (why: string) => `Something went wrong: ${why}. Nothing was written if the action did not finish.`,
+  },
+  setup: {
+    intro: 'Create the sheets Taksonomier, Indsatser, Statuslog and Økonomi with tables, drop-downs and help for every column. Where something exists, only what is missing is added – data is never moved or deleted.',
+    run: 'Create or repair the structure',
+    done: (n: number) => (n ? `The structure is in place: ${n} additions.` : 'The structure was already in place. Nothing was changed.'),
+    noDropDowns: 'The drop-down lists were not created because your Excel does not support them (ExcelApi 1.8).',
+    newInitiative: 'New initiative',
+    newInitiativeIntro: 'The initiative is added to the table Indsatser and gets its own tracking sheet.',
+    fields: {
+      id: 'ID', idHint: 'Letters a-z, digits and _, e.g. ITMV. Becomes the sheet name.',
+      name: 'Name', unit: 'Responsible unit', goals: 'Goals', targetGroups: 'Target groups', start: 'Start', end: 'End',
+      places: 'Places', courseWeeks: 'Course weeks', kpi: 'KPI targets', kpiHint: 'E.g. "andel i job ≥ 30 %; 40 % i virksomhedspraktik i 13 uger".',
+      choose: 'Choose …',
+    },
+    add: 'Add initiative',
+    added: (id: string) => `The initiative ${id} was added and the sheet ${id} created.`,
+    problems: {
+      'invalid-id': 'The ID must start with a letter and have at most 20 characters (a-z, digits and _).',
+      'duplicate-id': 'An initiative with this ID exists already.',
+      'name-required': "Enter the initiative's name.",
+      'date-order': 'The end is before the start.',
+      'no-register': 'The workbook has no table Indsatser yet. Create the structure first.',
+    },
+    defaultState: 'I gang',
+  },
+  validation: {
+    intro: 'Check every entry against column types, taxonomies and the course rules. CPR numbers are always errors.',
+    sheet: 'Validate active sheet',
+    workbook: 'Validate whole workbook',
+    live: 'Validate as I type',
+    liveHint: 'Checks the cells you change on the tracking sheets.',
+    writeSheet: 'Write to the sheet Fejl',
+    none: (scope: string) => `No errors or warnings in ${scope}.`,
+    scopeSheet: (sheet: string) => `the sheet ${sheet}`,
+    scopeWorkbook: 'the workbook',
+    counts: (errors: number, warnings: number) =>
+      `${errors === 1 ? '1 error' : `${errors} errors`} and ${warnings === 1 ? '1 warning' : `${warnings} warnings`}`,
+    goTo: (cell: string) => `Go to ${cell}`,
+    suggestion: 'Suggestion',
+    apply: 'Use suggestion',
+    applyAll: (n: number) => `Use all ${n} suggestions of this kind`,
+    confirmTitle: 'Write the suggestions into the cells?',
+    confirmText: (n: number) => (n === 1 ? 'The suggestion is written into 1 cell, replacing what is there now.' : `The suggestions are written into ${n} cells, replacing what is there now.`),
+    confirm: 'Write',
+    applied: (n: number) => (n === 1 ? 'The suggestion was written into the cell.' : `${n} suggestions were written into the cells.`),
+    findingsLabel: 'Findings',
+  },
+  overview: {
+    intro: 'Status tables and charts per initiative and for the portfolio come here. Until then, this shows what the workbook holds.',
+    load: 'Show contents',
+    initiatives: (n: number) => (n === 1 ? '1 initiative' : `${n} initiatives`),
+    participants: (n: number) => (n === 1 ? '1 participant course' : `${n} participant courses`),
+    byState: 'By state',
+  },
+  economy: {
+    intro: 'Reconcile budget, refunds and co-financing per initiative and year from the tables Budget and Posteringer. The result is also written to the sheet Afstemning with formulas that can be audited.',
+    run: 'Reconcile and write the sheet Afstemning',
+    none: 'There are no budget or posting lines to reconcile.',
+    allReconciled: (n: number) => (n === 1 ? 'The line is reconciled.' : `All ${n} lines are reconciled.`),
+    gaps: (n: number) => (n === 1 ? '1 line has gaps.' : `${n} lines have gaps.`),
+    columns: { initiative: 'Initiative', year: 'Year', status: 'Status', outstanding: 'Outstanding', overRefunded: 'Over-refunded', unclaimed: 'Claim missing', net: 'Net cost' },
+    issues: 'Problems in the tables Budget and Posteringer',
+  },
+  severity: { error: 'Error', warning: 'Warning' },
+  findingsSheet: {
+    title: (date: string) => `Errors and warnings on ${date}`,
+    header: ['Ark', 'Celle', 'Kolonne', 'Alvor', 'Kode', 'Besked', 'Forslag'],
+  },
+  commands: {
+    validated: (errors: number, warnings: number) => `Indsatsmonitor: ${errors} errors and ${warnings} warnings – see the sheet Fejl.`,
+  },
 };
 
 // ---- texts written into workbooks (titles, header notes) ----
@@ -172,6 +239,7 @@ Commands:
   init -o FILE.xlsx                write an empty, structured workbook with the default taxonomies
   repair FILE.xlsx -o OUT.xlsx     add what is missing (sheets, tables, columns) – data is never moved or deleted
   validate FILE.xlsx [--json]      print errors and warnings; exit 0 without errors, 1 with errors, 2 if unreadable
+  reconcile FILE.xlsx [--json] [-o OUT.xlsx]  reconcile budget, refunds and co-financing; 0 reconciled, 1 gaps, 2 unreadable; -o writes the sheet Afstemning
 
 Options:
   -o, --output FILE  where to write (an existing file is only overwritten with --force)
@@ -208,5 +276,147 @@ Options:
     validating: (tables: number, rows: number) => `Validating ${tables} tables (${rows.toLocaleString('en-GB')} rows) …`,
     writing: (f: string) => `Writing ${f} …`,
     done: (s: string) => `Done in ${s} s.`,
+  },
+};
+
+/** Finance (src/domain/finance): the same keys and params as financeDa. */
+export const financeEn: typeof import('./da').financeDa = {
+  status: {
+    overrefunderet: 'Over-refunded',
+    'mangler anmodning': 'Refund not claimed',
+    udestående: 'Refund outstanding',
+    afstemt: 'Reconciled',
+  },
+  statusDetail: {
+    overrefunderet: (p: P) => `${p.amount} more refund was received than claimed or than the refund rate allows.`,
+    'mangler anmodning': (p: P) => `A refund of ${p.amount} for expenses already paid has not been claimed.`,
+    udestående: (p: P) => `${p.amount} of claimed refund has not been received. The oldest claim is ${p.days} days old.`,
+    afstemt: () => 'Expenses, claims and refunds received agree.',
+  },
+  issues: {
+    'unknown-initiative': (p: P) =>
+      `The initiative '${p.initiativeId}' is not in the table Indsatser.${p.suggestion ? ` Did you mean '${p.suggestion}'?` : ''}`,
+    'no-budget': (p: P) => `The initiative '${p.initiativeId}' has postings in ${p.year} but no budget for ${p.year}.`,
+    'duplicate-voucher': (p: P) => `Voucher '${p.voucher}' is also posted in row ${p.otherRows}. Check that the amount is not posted twice.`,
+    'negative-amount': (p: P) => `Negative amount (${p.amount}) on a ${p.type}. Is it a repayment? If not, fix the sign.`,
+    'rate-out-of-range': (p: P) => `The refund rate ${p.rate} must be between 0 % and 100 %.`,
+    'conflicting-rates': (p: P) =>
+      `The source ${p.source} has different refund rates in ${p.year} (see also row ${p.otherRows}). Use one rate per source and year.`,
+    'unallocated-expense': (p: P) =>
+      `The expense of ${p.amount} has no source, and several sources have a refund rate. Give the source so the refund can be computed.`,
+    'grant-without-source': (p: P) => `The grant of ${p.amount} has no source and does not count towards co-financing.`,
+    'unknown-posting-type': (p: P) => `'${p.type}' is not a posting type (Udgift, Refusionsanmodning, Refusion modtaget, Tilskud modtaget).`,
+    'invalid-amount': () => 'The amount cannot be read as kroner and øre.',
+    'invalid-date': () => 'The date or year cannot be read.',
+    'future-date': (p: P) => `The posting is dated ${p.date}, after the reconciliation date ${p.asOf}. Is the year right?`,
+  },
+  refundProblems: {
+    'no-header': () => 'The file is empty: the header line is missing.',
+    'missing-column': (p: P) => `Line ${p.line}: the column '${p.column}' is missing.`,
+    'duplicate-column': (p: P) => `Line ${p.line}: the column '${p.column}' appears twice.`,
+    'wrong-field-count': (p: P) => `Line ${p.line}: the number of fields does not match the header line.`,
+    'unterminated-quote': (p: P) => `Line ${p.line}: a quotation mark (") is never closed.`,
+    empty: (p: P) => `Line ${p.line}: ${p.column} is missing.`,
+    'not-an-amount': (p: P) => `Line ${p.line}: ${p.column} is not an amount (use e.g. 1.234,56).`,
+    'not-a-percentage': (p: P) => `Line ${p.line}: ${p.column} is not a rate between 0 and 100 (use e.g. 80,00).`,
+    'not-a-cpr-number': (p: P) => `Line ${p.line}: ${p.column} is not a 10-digit CPR number.`,
+    'total-too-large': (p: P) => `Line ${p.line}: the total becomes too large to compute.`,
+  },
+};
+
+// ---- the generated sheet Afstemning and `indsats reconcile` ----
+export const reconcileEn: typeof import('./da').reconcileDa = {
+  sheet: 'Afstemning',
+  title: (date: string) => `Reconciliation of budget, refunds and co-financing on ${date}`,
+  year: (y: number) => `Year ${y}`,
+  header: ['Indsats-ID', 'Navn', 'Budget', 'Udgifter', 'Forventet refusion', 'Anmodet', 'Modtaget', 'Udestående', 'Overrefunderet', 'Mangler anmodning', 'Tilskud modtaget', 'Nettoudgift kommune', 'Status'],
+  notes: {
+    Budget: 'Sum of the table Budget for the initiative and year (formula).',
+    Udgifter: 'Postings of type Udgift (expense) in the year (formula).',
+    'Forventet refusion': 'Refund-eligible expenses × refund rate per source, rounded to whole øre (computed by Indsatsmonitor).',
+    Anmodet: 'Postings of type Refusionsanmodning (refund claim) in the year (formula).',
+    Modtaget: 'Postings of type Refusion modtaget (refund received) in the year (formula).',
+    Udestående: 'Claimed but not received (formula).',
+    Overrefunderet: 'Received beyond what was claimed or what the rate allows (formula).',
+    'Mangler anmodning': 'Expected refund not claimed (formula).',
+    'Tilskud modtaget': 'Postings of type Tilskud modtaget (grant received) in the year (formula).',
+    'Nettoudgift kommune': 'Municipal expenses (source Kommune or empty) minus refunds received (formula).',
+    Status: 'Reconciled, outstanding, over-refunded or claim missing.',
+  },
+  text: {
+    line: (id: string, year: number, status: string) => `${id} ${year}: ${status}`,
+    figures: 'budget {budget} · expenses {spent} · expected refund {expected} · claimed {claimed} · received {received} · grants {grants} · net cost {net}',
+    outstanding: (amount: string, days: number) => `  outstanding ${amount} (oldest claim ${days} days)`,
+    overRefunded: (amount: string) => `  over-refunded ${amount}`,
+    unclaimed: (amount: string) => `  claim missing ${amount}`,
+    coFinancing: (source: string, actual: string, agreed: string) => `  ${source}: ${actual} of the financing (agreed ${agreed})`,
+    none: 'No budget or posting lines to reconcile.',
+    summary: (lines: number, gaps: number) => `${lines === 1 ? '1 line' : `${lines} lines`}, ${gaps ? `${gaps} with gaps` : 'all reconciled'}.`,
+    wrote: (f: string) => `Wrote ${f} with the sheet Afstemning.`,
+  },
+};
+
+/** Labels and definitions of the summaries (Overblik): src/domain/summarize. */
+export const summaryEn: typeof import('./da').summaryDa = {
+  outcome: { active: 'Active', job: 'In a job', education: 'In education', ended: 'Ended' },
+  columns: {
+    initiative: 'Initiative',
+    initiatives: 'Initiatives',
+    asOf: 'Status as of',
+    courses: 'Courses',
+    total: 'In all',
+    participants: 'Citizens',
+    notYetStarted: 'Not started yet',
+    withoutStartDate: 'No start date',
+    withoutStatus: 'No status',
+    withoutStep: 'No step',
+    status: 'Status',
+    step: 'Step',
+    code: 'Code',
+    name: 'Name',
+    date: 'Date',
+    indicator: 'Indicator',
+    value: 'Value',
+    comment: 'Comment',
+  },
+  shares: {
+    job: 'Share in a job',
+    education: 'Share in education',
+    jobOrEducation: 'Share in work > 18.5 hours or education',
+    placement: 'Share in company placement etc.',
+    ordinaryHours: 'Share with ordinary hours under 18.5',
+    active: 'Share active',
+    ended: 'Share ended without job or education',
+  },
+  capacity: { places: 'Places', active: 'Active citizens', utilisation: 'Occupancy' },
+  medianWeeks: { ended: 'Median weeks in course (ended)', active: 'Median weeks in course (active)' },
+  kpi: {
+    text: 'KPI',
+    target: 'Target',
+    weeks: 'Weeks',
+    actual: 'Achieved',
+    attainment: 'Met?',
+    values: { met: 'Met', notMet: 'Not met', noData: 'No data' },
+  },
+  breakdowns: {
+    byGoal: 'By goal',
+    byTargetGroup: 'By target group',
+    byUnit: 'By responsible unit',
+    byState: 'By initiative status',
+    totals: 'In all',
+    none: '(none)',
+  },
+  definitions: {
+    courses: 'Courses: rows of the initiative\'s participant sheet with a start date on or before the status date. Counts per status and step count courses, so a citizen with two courses counts in both.',
+    total: 'In all: distinct participant IDs (ignoring case and surrounding spaces).',
+    latest: 'Shares, active citizens and KPIs are per citizen, by the citizen\'s latest course.',
+    asOf: 'The sheet keeps only the current status. If the status date is after the date of the summary, the citizen counts as in the course on the first step. If the end date has passed while the status is still active, the course counts as ended.',
+    jobOrEducation: 'Work > 18.5 hours or education: a job status with more than 18.5 ordinary hours a week (or no hours given), or an education status. Wage subsidy counts as company placement.',
+    placement: 'Company placement etc.: status in company placement (virksomhedspraktik) or employed with wage subsidy (løntilskud).',
+    ordinaryHours: 'Ordinary hours under 18.5: active citizens not in company placement with more than 0 and fewer than 18.5 ordinary hours a week.',
+    placementWeeks: 'KPIs with weeks in placement: from the status date to the end date (or the date of the summary). Placements followed by a job cannot be seen.',
+    kpiDenominator: 'KPIs are relative to the citizens on the participant sheet, not the whole target group.',
+    portfolio: 'Participant IDs are pseudonyms per initiative. A citizen in two initiatives is counted once only if the ID is the same in both; totals are therefore an upper estimate of the number of citizens.',
+    medianWeeks: 'Median weeks: ended courses from start date to end date (or status date); active courses from start date to the date of the summary.',
   },
 };

@@ -1,11 +1,11 @@
-import { cliDa, findingMessagesDa, parseReasonsDa, textsDa, workbookDa } from './da';
-import { cliEn, findingMessagesEn, parseReasonsEn, textsEn, workbookEn } from './en';
+import { cliDa, financeDa, findingMessagesDa, parseReasonsDa, reconcileDa, textsDa, uiDa, workbookDa } from './da';
+import { cliEn, financeEn, findingMessagesEn, parseReasonsEn, reconcileEn, textsEn, uiEn, workbookEn } from './en';
 
 export type Lang = 'da' | 'en';
 
 export const messages = {
-  da: { findings: findingMessagesDa, parseReasons: parseReasonsDa, texts: textsDa, workbook: workbookDa, cli: cliDa },
-  en: { findings: findingMessagesEn, parseReasons: parseReasonsEn, texts: textsEn, workbook: workbookEn, cli: cliEn },
+  da: { findings: findingMessagesDa, parseReasons: parseReasonsDa, texts: textsDa, workbook: workbookDa, cli: cliDa, ui: uiDa, finance: financeDa, reconcile: reconcileDa },
+  en: { findings: findingMessagesEn, parseReasons: parseReasonsEn, texts: textsEn, workbook: workbookEn, cli: cliEn, ui: uiEn, finance: financeEn, reconcile: reconcileEn },
 } as const;
 
 /** 'en' for English display languages (e.g. "en-US"), Danish otherwise. */

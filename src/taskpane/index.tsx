@@ -1,10 +1,19 @@
 import { createRoot } from 'react-dom/client';
 import { FluentProvider } from '@fluentui/react-components';
+import { langFrom } from '../i18n';
 import { uiStrings } from '../i18n/ui';
+import { calendarDate } from '../domain/parse/calendarDate';
 import { App, OutsideOffice } from './App';
+import { changeSubscription, excelWorkbook } from './excelWorkbook';
 import { themeFor } from './theme';
 
 const root = createRoot(document.getElementById('root') as HTMLElement);
+
+/** Today as a calendar date in the user's own time zone (the date on their wall calendar). */
+const today = () => {
+  const now = new Date();
+  return calendarDate(now.getFullYear(), now.getMonth() + 1, now.getDate());
+};
 
 function renderOutsideOffice(): void {
   root.render(
@@ -16,11 +25,17 @@ function renderOutsideOffice(): void {
 
 function renderInExcel(): void {
   const { context } = Office;
+  const supports = (set: string, version: string) => context.requirements.isSetSupported(set, version);
+  const run = Excel.run.bind(Excel) as Parameters<typeof excelWorkbook>[0];
   root.render(
     <FluentProvider theme={themeFor(context.officeTheme?.bodyBackgroundColor)}>
       <App
         strings={uiStrings(context.displayLanguage)}
-        dataValidationSupported={context.requirements.isSetSupported('ExcelApi', '1.8')}
+        lang={langFrom(context.displayLanguage)}
+        workbook={excelWorkbook(run, supports)}
+        dataValidationSupported={supports('ExcelApi', '1.8')}
+        today={today}
+        subscribeChanges={changeSubscription(run, supports)}
       />
     </FluentProvider>,
   );

@@ -48,6 +48,8 @@ export type PlanOp =
    * one table, so rebuilding it twice gives the same sheet.
    */
   | { kind: 'generatedSheet'; sheet: string; title: string; table: string; header: string[]; rows: CellValue[][]; columns: ColumnLayout[] }
+  /** Colour a table column's cells by their text (one conditional-format rule per text, over the whole column). */
+  | { kind: 'highlight'; sheet: string; table: string; column: string; rules: { text: string; tone: 'good' | 'warning' | 'bad' }[] }
   /** Make a sheet the active one and select a cell or range on it. */
   | { kind: 'select'; sheet: string; address: string };
 

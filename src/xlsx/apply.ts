@@ -30,7 +30,13 @@ export const VALIDATION_MIN_ROWS = 1000;
 
 export function applyPlan(workbook: Workbook, plan: Plan): void {
   for (const op of plan.ops) applyOp(workbook, op);
+  // Formulas are written without cached results: Excel must calculate them when it opens the file.
+  if (plan.ops.some((op) => (op.kind === 'createTable' || op.kind === 'generatedSheet') && op.rows.some((r) => r.some(isFormula)))) {
+    workbook.calcProperties = { ...workbook.calcProperties, fullCalcOnLoad: true };
+  }
 }
+
+const isFormula = (value: CellValue) => typeof value === 'object' && value !== null && !(value instanceof Date) && typeof (value as { formula?: unknown }).formula === 'string';
 
 function applyOp(workbook: Workbook, op: PlanOp): void {
   switch (op.kind) {
@@ -60,6 +66,8 @@ function applyOp(workbook: Workbook, op: PlanOp): void {
       return generatedSheet(workbook, op);
     case 'select':
       return select(workbook, op);
+    case 'highlight':
+      return highlight(workbook, op);
     default: {
       const unknown: never = op;
       throw new Error(`Unknown plan operation ${JSON.stringify(unknown)}`);
@@ -423,6 +431,34 @@ function generatedSheet(workbook: Workbook, op: Extract<PlanOp, { kind: 'generat
   applyOp(workbook, { kind: 'createTable', sheet: op.sheet, table: op.table, topLeft: { row: 3, column: 1 }, header: op.header, rows: op.rows });
   applyOp(workbook, { kind: 'layoutColumns', sheet: op.sheet, table: op.table, columns: op.columns });
   applyOp(workbook, { kind: 'freeze', sheet: op.sheet, rows: 3, columns: 0 });
+}
+
+const TONES = {
+  good: { fill: 'FFC6EFCE', font: 'FF006100' },
+  warning: { fill: 'FFFFEB9C', font: 'FF9C5700' },
+  bad: { fill: 'FFFFC7CE', font: 'FF9C0006' },
+} as const;
+
+/** Conditional formats by cell text over a table column; re-applying replaces the rules on that range. */
+function highlight(workbook: Workbook, op: Extract<PlanOp, { kind: 'highlight' }>): void {
+  const { worksheet, model } = tableOf(workbook, op.sheet, op.table);
+  const index = model.columns.findIndex((c) => c.name.trim().toLowerCase() === op.column.trim().toLowerCase());
+  if (index < 0) return;
+  const g = geometry(model);
+  const column = g.rect.left + index;
+  const ref = formatRange({ top: g.firstDataRow, bottom: Math.max(g.lastDataRow, g.firstDataRow), left: column, right: column });
+  const first = cellAddress(g.firstDataRow, column);
+  const sheet = worksheet as unknown as { conditionalFormattings?: { ref: string }[] };
+  sheet.conditionalFormattings = (sheet.conditionalFormattings ?? []).filter((cf) => cf.ref !== ref);
+  worksheet.addConditionalFormatting({
+    ref,
+    rules: op.rules.map((rule, i) => ({
+      type: 'expression',
+      priority: i + 1,
+      formulae: [`${first}=${JSON.stringify(rule.text)}`],
+      style: { fill: { type: 'pattern', pattern: 'solid', bgColor: { argb: TONES[rule.tone].fill } }, font: { color: { argb: TONES[rule.tone].font } } },
+    })),
+  });
 }
 
 /** The sheet opens as the active one with the cell selected. */

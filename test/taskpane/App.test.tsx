@@ -1,10 +1,15 @@
 /** @jest-environment jsdom */
-import { fireEvent, render, screen } from '@testing-library/react';
+import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import { App } from '../../src/taskpane/App';
 import { isDarkColor } from '../../src/taskpane/theme';
 import { uiStrings } from '../../src/i18n/ui';
 import { uiDa } from '../../src/i18n/da';
+import type { CalendarDate } from '../../src/domain/parse';
+import { memoryWorkbook } from '../helpers/memoryWorkbook';
+import { applyPlan, newWorkbook } from '../../src/xlsx';
+import { planStructure } from '../../src/workbook/structure';
+import { demoRows } from '../../src/demo/demoData';
 
 // jsdom has no ResizeObserver; Fluent's MessageBar uses it only to reflow long texts.
 beforeAll(() => {
@@ -15,47 +20,146 @@ beforeAll(() => {
   };
 });
 
-function renderApp(dataValidationSupported: boolean, displayLanguage = 'da-DK') {
-  return render(
+const today = () => '2026-11-25' as CalendarDate;
+
+function renderApp(options: { dataValidationSupported?: boolean; displayLanguage?: string } = {}) {
+  const workbook = memoryWorkbook();
+  const lang = options.displayLanguage?.startsWith('en') ? 'en' : 'da';
+  const view = render(
     <FluentProvider theme={webLightTheme}>
-      <App strings={uiStrings(displayLanguage)} dataValidationSupported={dataValidationSupported} />
+      <App strings={uiStrings(options.displayLanguage ?? 'da-DK')} lang={lang} workbook={workbook} today={today} dataValidationSupported={options.dataValidationSupported ?? true} />
     </FluentProvider>,
   );
+  return { workbook, view };
 }
 
+const panel = (name: string) => screen.getByRole('tabpanel', { name });
+
 describe('App', () => {
-  it('shows the four tabs and the text of the selected one', () => {
-    renderApp(true);
+  it('shows the four tabs, Danish by default', () => {
+    renderApp();
     expect(screen.getAllByRole('tab')).toHaveLength(4);
     for (const name of ['Opsætning', 'Validering', 'Overblik', 'Økonomi']) screen.getByRole('tab', { name });
-    expect(screen.getByRole('tabpanel').textContent).toBe(uiDa.tabs.setup.description);
-    fireEvent.click(screen.getByRole('tab', { name: 'Økonomi' }));
-    expect(screen.getByRole('tabpanel').textContent).toBe(uiDa.tabs.economy.description);
+    expect(panel('Opsætning').textContent).toContain(uiDa.setup.intro);
+  });
+
+  it('speaks English for an English Office', () => {
+    renderApp({ displayLanguage: 'en-US' });
+    for (const name of ['Set-up', 'Validation', 'Overview', 'Finance']) screen.getByRole('tab', { name });
   });
 
   it('warns only when ExcelApi 1.8 is missing', () => {
-    const { unmount } = renderApp(true);
+    const { view } = renderApp();
     expect(screen.queryByText(uiDa.dataValidationUnsupported)).toBeNull();
-    unmount();
-    renderApp(false);
-    expect(screen.getByText(uiDa.dataValidationUnsupported)).toBeTruthy();
+    view.unmount();
+    renderApp({ dataValidationSupported: false });
+    screen.getByText(uiDa.dataValidationUnsupported);
   });
 
-  it('is English only for English display languages', () => {
-    renderApp(true, 'en-US');
-    expect(screen.getByRole('tab', { name: 'Finances' })).toBeTruthy();
-    expect(uiStrings('de-DE')).toBe(uiDa);
-    expect(uiStrings(undefined)).toBe(uiDa);
+  it('sets up the workbook, then says nothing was missing the second time', async () => {
+    const { workbook } = renderApp();
+    fireEvent.click(screen.getByRole('button', { name: uiDa.setup.run }));
+    await screen.findByText(/Strukturen er på plads: \d+ tilføjelser\./);
+    expect(workbook.workbook.worksheets.map((w) => w.name)).toEqual(['Taksonomier', 'Indsatser', 'Statuslog', 'Økonomi']);
+    fireEvent.click(screen.getByRole('button', { name: uiDa.setup.run }));
+    await screen.findByText(uiDa.setup.done(0));
+  });
+
+  it('adds an initiative with its tracking sheet, and refuses a duplicate ID', async () => {
+    const { workbook } = renderApp();
+    fireEvent.click(screen.getByRole('button', { name: uiDa.setup.run }));
+    await screen.findByText(/Strukturen er på plads/);
+    const form = within(panel('Opsætning')).getByRole('form', { name: uiDa.setup.newInitiative });
+    fireEvent.change(within(form).getByRole('textbox', { name: /^ID/ }), { target: { value: 'ITMV' } });
+    fireEvent.change(within(form).getByRole('textbox', { name: /^Navn/ }), { target: { value: 'I Tråd Med Verden' } });
+    fireEvent.change(within(form).getByRole('spinbutton', { name: 'Pladser' }), { target: { value: '12' } });
+    fireEvent.click(within(form).getByRole('button', { name: uiDa.setup.add }));
+    await screen.findByText(uiDa.setup.added('ITMV'));
+    expect(workbook.workbook.getWorksheet('ITMV')).toBeDefined();
+    expect(workbook.active).toBe('ITMV');
+    const register = (await workbook.read()).sheets.find((s) => s.name === 'Indsatser')!.tables[0];
+    expect(register.rows[0].slice(0, 2)).toEqual(['ITMV', 'I Tråd Med Verden']);
+    expect(register.rows[0][7]).toBe(12);
+
+    fireEvent.change(within(form).getByRole('textbox', { name: /^ID/ }), { target: { value: 'itmv' } });
+    fireEvent.change(within(form).getByRole('textbox', { name: /^Navn/ }), { target: { value: 'Igen' } });
+    fireEvent.click(within(form).getByRole('button', { name: uiDa.setup.add }));
+    await screen.findByText(uiDa.setup.problems['duplicate-id']);
+  });
+
+  it('validates, jumps to a cell, and applies a suggestion after confirmation', async () => {
+    const { workbook } = renderApp();
+    fireEvent.click(screen.getByRole('button', { name: uiDa.setup.run }));
+    await screen.findByText(/Strukturen er på plads/);
+    await act(() => workbook.apply({ ops: [{ kind: 'appendRows', sheet: 'Indsatser', table: 'Indsatser', rows: [['ITMV', 'I Tråd Med Verden', 'Jobcenter Valensbæk']] }] }));
+    workbook.active = 'Indsatser';
+
+    fireEvent.click(screen.getByRole('tab', { name: 'Validering' }));
+    fireEvent.click(screen.getByRole('button', { name: uiDa.validation.sheet }));
+    await screen.findByText('1 fejl og 0 advarsler – arket Indsatser');
+    screen.getByText("'Jobcenter Valensbæk' findes ikke i Enheder. Mente du 'Jobcenter Vallensbæk'?");
+
+    fireEvent.click(screen.getByRole('button', { name: 'Gå til C5' }));
+    await waitFor(() => expect(workbook.applied.at(-1)!.ops).toEqual([{ kind: 'select', sheet: 'Indsatser', address: 'C5' }]));
+
+    fireEvent.click(screen.getByRole('button', { name: uiDa.validation.apply }));
+    // jsdom never finishes Fluent's open animation, so the surface stays aria-hidden: query hidden roles.
+    const dialog = await screen.findByRole('dialog', { hidden: true });
+    within(dialog).getByText(uiDa.validation.confirmText(1));
+    fireEvent.click(within(dialog).getByRole('button', { name: uiDa.validation.confirm, hidden: true }));
+    await screen.findByText(uiDa.validation.applied(1));
+    await screen.findByText(uiDa.validation.none('arket Indsatser'));
+    const register = (await workbook.read()).sheets.find((s) => s.name === 'Indsatser')!.tables[0];
+    expect(register.rows[0][2]).toBe('Jobcenter Vallensbæk');
+  });
+
+  it('writes nothing when the confirmation is cancelled', async () => {
+    const { workbook } = renderApp();
+    fireEvent.click(screen.getByRole('button', { name: uiDa.setup.run }));
+    await screen.findByText(/Strukturen er på plads/);
+    await act(() => workbook.apply({ ops: [{ kind: 'appendRows', sheet: 'Indsatser', table: 'Indsatser', rows: [['ITMV', 'x', 'Jobcenter Valensbæk']] }] }));
+    workbook.active = 'Indsatser';
+    fireEvent.click(screen.getByRole('tab', { name: 'Validering' }));
+    fireEvent.click(screen.getByRole('button', { name: uiDa.validation.sheet }));
+    fireEvent.click(await screen.findByRole('button', { name: uiDa.validation.apply }));
+    fireEvent.click(within(await screen.findByRole('dialog', { hidden: true })).getByRole('button', { name: uiDa.cancel, hidden: true }));
+    await waitFor(() => expect(screen.queryByRole('dialog', { hidden: true })).toBeNull());
+    expect(workbook.applied.some((p) => p.ops.some((op) => op.kind === 'setValues'))).toBe(false);
+  });
+
+  it('tells the user to finish editing a cell when Excel is in cell edit mode', async () => {
+    const { workbook } = renderApp();
+    workbook.read = async () => {
+      throw Object.assign(new Error('busy'), { name: 'CellEditModeError' });
+    };
+    fireEvent.click(screen.getByRole('button', { name: uiDa.setup.run }));
+    await screen.findByText(uiDa.errors.cellEditMode);
   });
 });
 
-describe('isDarkColor', () => {
-  it.each([
-    ['#000000', true],
-    ['#262626', true],
-    ['#FFFFFF', false],
-    ['#f3f2f1', false],
-    [undefined, false],
-    ['not a colour', false],
-  ])('%s → %s', (colour, dark) => expect(isDarkColor(colour)).toBe(dark));
+describe('Økonomi', () => {
+  it('reconciles the demo workbook and writes the sheet Afstemning', async () => {
+    const wb = newWorkbook();
+    applyPlan(wb, planStructure({ sheets: [] }, { rows: demoRows() }));
+    const workbook = memoryWorkbook(wb);
+    render(
+      <FluentProvider theme={webLightTheme}>
+        <App strings={uiDa} lang="da" workbook={workbook} today={today} dataValidationSupported />
+      </FluentProvider>,
+    );
+    fireEvent.click(screen.getByRole('tab', { name: 'Økonomi' }));
+    fireEvent.click(screen.getByRole('button', { name: uiDa.economy.run }));
+    await screen.findByText(uiDa.economy.allReconciled(1));
+    const row = screen.getByRole('row', { name: /ITMV 2017 Afstemt/ });
+    expect(row.textContent).toContain('131.000,00 kr.');
+    expect(wb.getWorksheet('Afstemning')).toBeDefined();
+  });
+});
+
+describe('theme', () => {
+  it('recognises dark Office backgrounds', () => {
+    expect(isDarkColor('#1f1f1f')).toBe(true);
+    expect(isDarkColor('#ffffff')).toBe(false);
+    expect(isDarkColor(undefined)).toBe(false);
+  });
 });

@@ -1,4 +1,5 @@
 import type { TABLE_NAMES } from '../model/schema';
+import type { CalendarDate } from '../parse/calendarDate';
 import type { Ore } from './money';
 
 /**
@@ -63,6 +64,8 @@ export interface FinanceIssue {
   /** Header of the column to look at, as in model/schema.ts ('Kilde', 'Bilag', ...). */
   column?: string;
   voucher?: string;
+  /** future-date: the posting's date. */
+  date?: CalendarDate;
   /** duplicate-voucher: the rows of the other postings with the same voucher. */
   otherRowIndexes?: number[];
   source?: string;

@@ -214,8 +214,9 @@ function refundRates(budget: readonly CheckedBudget[], conflict: (source: string
  * the running total of claims (in date order) was still covered by what was received. Negative
  * claims (withdrawals) simply lower the running total.
  */
-function oldestUncoveredClaim(postings: readonly CheckedPosting[], received: Ore): CalendarDate {
+function oldestUncoveredClaim(postings: readonly CheckedPosting[], received: Ore): CalendarDate | undefined {
   const claims = postings.filter((p) => p.type === 'ANMODNING').sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+  if (claims.length === 0) return undefined; // outstanding only because a refund was paid back (negative receipt)
   let running = 0;
   let firstOpen = 0;
   claims.forEach((c, i) => {

@@ -96,7 +96,7 @@ export function reconcile(budget: readonly BudgetRow[], postings: readonly Posti
     if (!POSTING_TYPES.has(type)) return void issue({ ...at, year, kind: 'unknown-posting-type', column: 'Type', type: p.type });
     if (!isOre(p.amountOre)) return void issue({ ...at, year, kind: 'invalid-amount', column: 'Beløb', type });
     if (p.amountOre < 0 && NO_NEGATIVE.has(type)) issue({ ...at, year, kind: 'negative-amount', column: 'Beløb', type, amountOre: p.amountOre });
-    if (p.date > asOf) issue({ ...at, year, kind: 'future-date', column: 'Dato', type });
+    if (p.date > asOf) issue({ ...at, year, kind: 'future-date', column: 'Dato', type, date: p.date });
     const source = code(p.source);
     bucket(initiativeId, year).postings.push({ row, date: p.date, type: type as CheckedPosting['type'], amountOre: p.amountOre, ...(source && { source }) });
   });

@@ -55,3 +55,8 @@ export function formatDanishDate(date: CalendarDate): string {
 export function yearOf(date: CalendarDate): number {
   return Number(date.slice(0, 4));
 }
+
+/** Excel's serial number for a date (1900 date system, dates from 1900-03-01). */
+export function excelSerial(date: CalendarDate): number {
+  return toDayNumber(date) + 25_569; // 25569 = serial of 1970-01-01
+}

@@ -156,11 +156,19 @@ const DEFAULT_ENTRIES: Record<TaxonomyKey, TaxonomyEntry[]> = {
   postingTypes,
 };
 
+/** A deep copy without structuredClone, which older Office webviews (and jsdom) lack. */
+function cloneEntry(entry: TaxonomyEntry): TaxonomyEntry {
+  const copy: TaxonomyEntry = { ...entry, synonyms: [...entry.synonyms] };
+  if (entry.steps) copy.steps = [...entry.steps];
+  if (entry.maxWeeks) copy.maxWeeks = { ...entry.maxWeeks };
+  return copy;
+}
+
 /** A fresh copy of the built-in taxonomies (callers may mutate it). */
 export function defaultTaxonomies(): TaxonomySet {
   const set = {} as TaxonomySet;
   for (const key of TAXONOMY_KEYS) {
-    const taxonomy: Taxonomy = { key, tableName: TABLE_NAMES[key], entries: structuredClone(DEFAULT_ENTRIES[key]) };
+    const taxonomy: Taxonomy = { key, tableName: TABLE_NAMES[key], entries: DEFAULT_ENTRIES[key].map(cloneEntry) };
     set[key] = taxonomy;
   }
   return set;

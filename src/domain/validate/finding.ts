@@ -22,7 +22,16 @@ export type FindingCode =
   | 'AGE_OUT_OF_BOUNDS'
   | 'KPI_UNREADABLE'
   | 'MERGED_CELLS'
-  | 'EMPTY_ROW';
+  | 'EMPTY_ROW'
+  // Found by the reconciliation of Budget and Posteringer (texts: financeDa.issues).
+  | 'NO_BUDGET'
+  | 'DUPLICATE_VOUCHER'
+  | 'NEGATIVE_AMOUNT'
+  | 'RATE_OUT_OF_RANGE'
+  | 'CONFLICTING_RATES'
+  | 'UNALLOCATED_EXPENSE'
+  | 'GRANT_WITHOUT_SOURCE'
+  | 'FUTURE_DATE';
 
 export type Severity = 'error' | 'warning';
 

@@ -18,7 +18,10 @@ import { matchKey } from '../taxonomy/normalize';
 import { readTaxonomyTable } from '../taxonomy/sheet';
 import type { TaxonomyEntry, TaxonomyKey, TaxonomySet } from '../taxonomy/types';
 import { locateColumns, readOrder, RowReader, type FieldValue } from './cells';
-import type { Finding } from './finding';
+import type { Finding, FindingCode, FindingParams } from './finding';
+import { reconcile } from '../finance/reconcile';
+import type { FinanceIssueKind } from '../finance/issues';
+import { formatOre } from '../parse/amount';
 import { Reporter } from './reporter';
 
 export interface ValidateOptions {
@@ -113,18 +116,15 @@ export function validateWorkbook(tables: TableData[], options: ValidateOptions):
   }
   const budgetTable = findTable(tables, TABLE_NAMES.budget);
   if (!budgetTable) report.addMissingTable(SHEETS.finance, TABLE_NAMES.budget, 'warning');
-  if (budgetTable) {
-    const rows = readTable(BUDGET, budgetTable, TABLE_NAMES.budget, buildBudgetLine);
-    unknownInitiative(rows);
-    model.budget = rows.map((l) => l.item);
-  }
+  const budgetRows = budgetTable ? readTable(BUDGET, budgetTable, TABLE_NAMES.budget, buildBudgetLine) : [];
+  unknownInitiative(budgetRows);
+  model.budget = budgetRows.map((l) => l.item);
   const postingTable = findTable(tables, TABLE_NAMES.postings);
   if (!postingTable) report.addMissingTable(SHEETS.finance, TABLE_NAMES.postings, 'warning');
-  if (postingTable) {
-    const rows = readTable(POSTINGS, postingTable, TABLE_NAMES.postings, buildPosting, (f) => f.get('Dato') as CalendarDate | undefined);
-    unknownInitiative(rows);
-    model.postings = rows.map((l) => l.item);
-  }
+  const postingRows = postingTable ? readTable(POSTINGS, postingTable, TABLE_NAMES.postings, buildPosting, (f) => f.get('Dato') as CalendarDate | undefined) : [];
+  unknownInitiative(postingRows);
+  model.postings = postingRows.map((l) => l.item);
+  checkFinance(budgetRows, postingRows, [...byId.keys()], report, options.asOf, matchers);
 
   return { findings: sortFindings(report.findings, tables), model, taxonomies };
 }
@@ -371,6 +371,55 @@ function checkDuplicateParticipants(rows: Located<ParticipantCourse>[], report: 
     if (clashing.length < 2) continue;
     const rowsText = clashing.map((l) => l.table.headerRow + 1 + l.rowIndex).sort((a, b) => a - b).join(', ');
     for (const l of clashing) report.add(l.table, l.rowIndex, col(l, 'Deltager-ID'), 'error', 'DUPLICATE_ID', { value: l.item.participantId, rows: rowsText });
+  }
+}
+
+/** Issues the reconciliation finds in the finance tables (the ones parsing has not reported already). */
+const FINANCE_CODES: Partial<Record<FinanceIssueKind, FindingCode>> = {
+  'no-budget': 'NO_BUDGET',
+  'duplicate-voucher': 'DUPLICATE_VOUCHER',
+  'negative-amount': 'NEGATIVE_AMOUNT',
+  'rate-out-of-range': 'RATE_OUT_OF_RANGE',
+  'conflicting-rates': 'CONFLICTING_RATES',
+  'unallocated-expense': 'UNALLOCATED_EXPENSE',
+  'grant-without-source': 'GRANT_WITHOUT_SOURCE',
+  'future-date': 'FUTURE_DATE',
+};
+
+function checkFinance(
+  budget: Located<BudgetLine>[],
+  postings: Located<Posting>[],
+  initiativeIds: string[],
+  report: Reporter,
+  asOf: CalendarDate,
+  matchers: Record<TaxonomyKey, TaxonomyMatcher>,
+): void {
+  if (!budget.length && !postings.length) return;
+  // Row indexes here are positions in these arrays; they lead back to each row's table and cell.
+  const { issues } = reconcile(
+    budget.map((l, rowIndex) => ({ ...l.item, initiativeId: l.item.initiativeId.toUpperCase(), rowIndex })),
+    postings.map((l, rowIndex) => ({ ...l.item, initiativeId: l.item.initiativeId.toUpperCase(), rowIndex })),
+    { asOf, knownInitiatives: initiativeIds },
+  );
+  const sheetRow = (l: Located<unknown>) => l.table.headerRow + 1 + l.rowIndex;
+  for (const issue of issues) {
+    const code = FINANCE_CODES[issue.kind];
+    if (!code) continue;
+    const rows = issue.table === TABLE_NAMES.budget ? budget : postings;
+    const at = rows[issue.rowIndex ?? 0];
+    if (!at) continue;
+    const params: FindingParams = {
+      initiativeId: issue.initiativeId,
+      ...(issue.year !== undefined && { year: issue.year }),
+      ...(issue.voucher !== undefined && { voucher: issue.voucher }),
+      ...(issue.otherRowIndexes && { otherRows: issue.otherRowIndexes.map((i) => sheetRow(rows[i])).join(', ') }),
+      ...(issue.amountOre !== undefined && { amount: formatOre(issue.amountOre) }),
+      ...(issue.type !== undefined && { type: matchers.postingTypes.byCode(issue.type)?.name.toLowerCase() ?? issue.type }),
+      ...(issue.rateBp !== undefined && { rate: `${issue.rateBp / 100} %` }),
+      ...(issue.source !== undefined && { source: matchers.fundingSources.byCode(issue.source)?.name ?? issue.source }),
+      ...(issue.date !== undefined && { date: formatDanishDate(issue.date), asOf: formatDanishDate(asOf) }),
+    };
+    report.add(at.table, at.rowIndex, issue.column ? col(at, issue.column) : 0, issue.severity, code, params, issue.suggestion);
   }
 }
 

@@ -244,12 +244,12 @@ describe('register, status log and finance tables', () => {
   it('reads budget and postings with amounts in øre and rates in basis points', () => {
     const budget = table('Økonomi', 'Budget', headerOf(BUDGET), rowsOf(BUDGET, [{ 'Indsats-ID': 'ITMV', År: 2017, Kilde: 'Kommune', Beløb: '262.000 kr.', Refusionssats: '50 %' }]));
     const postings = table('Økonomi', 'Posteringer', headerOf(POSTINGS), rowsOf(POSTINGS, [
-      { 'Indsats-ID': 'ITMV', Dato: '31.8.2017', Type: 'udgift', Beløb: '262.000,00', Bilag: 'B-1', Kilde: 'Kommune' },
-      { 'Indsats-ID': 'ITMV', Dato: '31.8.2017', Type: 'udgift', Beløb: '1,234', Bilag: 'B-2' },
+      { 'Indsats-ID': 'ITMV', Dato: '31.7.2017', Type: 'udgift', Beløb: '262.000,00', Bilag: 'B-1', Kilde: 'Kommune' },
+      { 'Indsats-ID': 'ITMV', Dato: '31.7.2017', Type: 'udgift', Beløb: '1,234', Bilag: 'B-2' },
     ]), 1, 8);
     const result = validateWorkbook([register([itmv]), budget, postings, table('Statuslog', 'Statuslog', headerOf(STATUS_LOG), [])], { asOf });
     expect(result.model.budget).toEqual([{ initiativeId: 'ITMV', year: 2017, source: 'KOM', amountOre: 26_200_000, refundRateBp: 5000 }]);
-    expect(result.model.postings).toEqual([{ initiativeId: 'ITMV', date: '2017-08-31', type: 'UDGIFT', amountOre: 26_200_000, voucher: 'B-1', source: 'KOM' }]);
+    expect(result.model.postings).toEqual([{ initiativeId: 'ITMV', date: '2017-07-31', type: 'UDGIFT', amountOre: 26_200_000, voucher: 'B-1', source: 'KOM' }]);
     expect(codes(result.findings)).toEqual(['K3 WRONG_TYPE']); // table starts in column H
   });
 });
@@ -290,5 +290,50 @@ describe('MISSING_COLUMN shapes', () => {
     const t = tracking('ITMV', [good]);
     t.header = t.header.map((h) => ` ${h.toUpperCase()} `);
     expect(run([register([itmv]), t])).toEqual([]);
+  });
+});
+
+describe('finance findings from the reconciliation', () => {
+  const log = table('Statuslog', 'Statuslog', headerOf(STATUS_LOG), []);
+  const budgetOf = (rows: Record<string, unknown>[]) => table('Økonomi', 'Budget', headerOf(BUDGET), rowsOf(BUDGET, rows as never));
+  const postingsOf = (rows: Record<string, unknown>[]) => table('Økonomi', 'Posteringer', headerOf(POSTINGS), rowsOf(POSTINGS, rows as never), 1, 8);
+  const line = { 'Indsats-ID': 'ITMV', År: 2017, Kilde: 'Kommune', Beløb: 262000, Refusionssats: '50 %' };
+  const expense = { 'Indsats-ID': 'ITMV', Dato: '31-03-2017', Type: 'Udgift', Beløb: '131.000,00', Kilde: 'Kommune' };
+  const finance = (budget: Record<string, unknown>[], postings: Record<string, unknown>[]) =>
+    validateWorkbook([register([itmv]), log, budgetOf(budget), postingsOf(postings)], { asOf }).findings;
+
+  it('reads refund rates written as 50, "50 %" and 0,5 alike', () => {
+    for (const rate of [50, '50 %', '0,5', 0.5]) {
+      const result = validateWorkbook([register([itmv]), log, budgetOf([{ ...line, Refusionssats: rate }]), postingsOf([])], { asOf });
+      expect(result.model.budget[0].refundRateBp).toBe(5000);
+    }
+  });
+
+  it('flags duplicate vouchers on every posting, naming the other rows', () => {
+    const findings = finance([line], [{ ...expense, Bilag: 'B-7' }, { ...expense, Bilag: 'b-7 ', Dato: '30-04-2017' }]);
+    expect(findings.map((f) => `${f.cell} ${f.code} ${f.severity} ${f.params.otherRows}`)).toEqual(['L2 DUPLICATE_VOUCHER warning 3', 'L3 DUPLICATE_VOUCHER warning 2']); // Bilag is column L
+    expect(findings[0].message).toBe("Bilag 'B-7' er også bogført i række 3. Tjek, at beløbet ikke er bogført to gange.");
+  });
+
+  it('flags a year with postings but no budget', () => {
+    const findings = finance([line], [{ ...expense, Dato: '31-03-2016' }]);
+    expect(findings).toEqual([expect.objectContaining({ sheet: 'Økonomi', code: 'NO_BUDGET', severity: 'warning', message: "Indsatsen 'ITMV' har posteringer i 2016, men intet budget for 2016." })]);
+  });
+
+  it('flags a negative refund received and a rate above 100 %', () => {
+    const findings = finance([{ ...line, Refusionssats: '150 %' }], [{ ...expense, Type: 'Refusion modtaget', Beløb: '-500' }]);
+    expect(findings.map((f) => `${f.cell} ${f.code}`)).toEqual(['E2 WRONG_TYPE', 'K2 NEGATIVE_AMOUNT']);
+  });
+
+  it('flags a posting for an initiative not in the register', () => {
+    expect(finance([line], [{ ...expense, 'Indsats-ID': 'NOPE' }]).map((f) => `${f.cell} ${f.code}`)).toEqual(['H2 UNKNOWN_INITIATIVE']);
+  });
+
+  it('gives no findings for the seed case', () => {
+    const postings = [
+      { ...expense, Bilag: 'B-1' }, { ...expense, Dato: '31-07-2017', Bilag: 'B-2' },
+      { ...expense, Dato: '15-08-2017', Type: 'Refusionsanmodning', Kilde: 'Statsrefusion', Bilag: 'B-3' },
+    ];
+    expect(finance([line], postings)).toEqual([]);
   });
 });

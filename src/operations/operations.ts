@@ -1,0 +1,160 @@
+/**
+ * The add-in's commands, shared by the task pane and the ribbon buttons: each reads the workbook
+ * once, lets the domain core decide, and writes one plan. Long ones take a signal so the user can
+ * cancel between steps; nothing is written after a cancel.
+ */
+import { messages, type Lang } from '../i18n';
+import { INITIATIVE_ID_PATTERN, TABLE_NAMES } from '../domain/model/schema';
+import type { CalendarDate } from '../domain/parse/calendarDate';
+import { excelSerial, formatDanishDate } from '../domain/parse/calendarDate';
+import { safeText } from '../domain/parse/cell';
+import type { TaxonomySet } from '../domain/taxonomy/types';
+import { validateWorkbook, type Finding } from '../domain/validate';
+import type { Plan, PlanOp } from '../workbook/plan';
+import { findTableRead, tablesOf, type WorkbookRead } from '../workbook/read';
+import { planStructure } from '../workbook/structure';
+import type { ApplyResult, LiveWorkbook } from './liveWorkbook';
+
+export class CancelledError extends Error {
+  constructor() {
+    super('cancelled');
+  }
+}
+
+const check = (signal?: AbortSignal) => {
+  if (signal?.aborted) throw new CancelledError();
+};
+
+export interface SetUpResult extends ApplyResult {
+  /** Sheets, tables and columns that were added (0 = nothing was missing). */
+  added: number;
+}
+
+/** Creates or repairs the model in the open workbook. */
+export async function setUpWorkbook(workbook: LiveWorkbook, lang: Lang, signal?: AbortSignal): Promise<SetUpResult> {
+  const read = await workbook.read();
+  check(signal);
+  const plan = planStructure(read, { lang });
+  const result = await workbook.apply(plan);
+  return { ...result, added: plan.ops.filter((op) => op.kind !== 'layoutColumns').length };
+}
+
+export interface ValidationRun {
+  findings: Finding[];
+  taxonomies: TaxonomySet;
+  /** The sheet validated, or undefined for the whole workbook. */
+  sheet?: string;
+}
+
+/** Validates the active sheet (against the workbook's taxonomies and register) or the whole workbook. */
+export async function validate(workbook: LiveWorkbook, scope: 'sheet' | 'workbook', asOf: CalendarDate, lang: Lang, signal?: AbortSignal): Promise<ValidationRun> {
+  const [read, active] = await Promise.all([workbook.read(), scope === 'sheet' ? workbook.activeSheet() : Promise.resolve(undefined)]);
+  check(signal);
+  const { findings, taxonomies } = validateWorkbook(tablesOf(read), { asOf, lang });
+  check(signal);
+  if (active === undefined) return { findings, taxonomies };
+  return { findings: findings.filter((f) => f.sheet.toLowerCase() === active.toLowerCase()), taxonomies, sheet: active };
+}
+
+/** Writes the chosen suggestions into their cells: only ever after the user confirmed. */
+export async function applySuggestions(workbook: LiveWorkbook, findings: Finding[]): Promise<number> {
+  const bySheet = new Map<string, { address: string; value: string }[]>();
+  for (const f of findings) {
+    if (f.suggestion === undefined) continue;
+    const cells = bySheet.get(f.sheet) ?? [];
+    if (!cells.some((c) => c.address === f.cell)) cells.push({ address: f.cell, value: f.suggestion });
+    bySheet.set(f.sheet, cells);
+  }
+  const ops: PlanOp[] = [...bySheet].map(([sheet, cells]) => ({ kind: 'setValues', sheet, cells }));
+  if (ops.length) await workbook.apply({ ops });
+  return ops.reduce((n, op) => n + (op.kind === 'setValues' ? op.cells.length : 0), 0);
+}
+
+export async function selectCell(workbook: LiveWorkbook, sheet: string, cell: string): Promise<void> {
+  await workbook.apply({ ops: [{ kind: 'select', sheet, address: cell }] });
+}
+
+/** Writes the findings to the generated sheet `Fejl` and shows it. */
+export async function writeFindingsSheet(workbook: LiveWorkbook, findings: Finding[], asOf: CalendarDate, lang: Lang): Promise<void> {
+  const t = messages[lang].ui.findingsSheet;
+  const plan: Plan = {
+    ops: [
+      {
+        kind: 'generatedSheet',
+        sheet: 'Fejl',
+        title: t.title(formatDanishDate(asOf)),
+        table: 'Fejl',
+        header: [...t.header],
+        rows: findings.map((f) => [f.sheet, f.cell, f.column, messages[lang].ui.severity[f.severity], f.code, f.message, f.suggestion ?? null]),
+        columns: t.header.map((h, i) => ({ header: h, width: [16, 8, 20, 10, 26, 80, 34][i] })),
+      },
+      { kind: 'select', sheet: 'Fejl', address: 'A1' },
+    ],
+  };
+  await workbook.apply(plan);
+}
+
+export interface NewInitiative {
+  id: string;
+  name: string;
+  unit?: string;
+  goals: string[];
+  targetGroups: string[];
+  start?: CalendarDate;
+  end?: CalendarDate;
+  places?: number;
+  courseWeeks?: number;
+  kpi?: string;
+}
+
+export type InitiativeProblem = 'invalid-id' | 'duplicate-id' | 'name-required' | 'date-order' | 'no-register';
+
+/** Checks a new initiative against the register before anything is written. */
+export function checkInitiative(read: WorkbookRead, initiative: NewInitiative): InitiativeProblem[] {
+  const problems: InitiativeProblem[] = [];
+  if (!INITIATIVE_ID_PATTERN.test(initiative.id)) problems.push('invalid-id');
+  const register = findTableRead(read, TABLE_NAMES.initiatives);
+  if (!register) problems.push('no-register');
+  else if (register.rows.some((r) => safeText(r[0]).toUpperCase() === initiative.id.toUpperCase())) problems.push('duplicate-id');
+  if (!initiative.name.trim()) problems.push('name-required');
+  if (initiative.start && initiative.end && initiative.end < initiative.start) problems.push('date-order');
+  return problems;
+}
+
+/** Adds an initiative to the register and creates its tracking sheet; returns the sheet's name. */
+export async function addInitiative(workbook: LiveWorkbook, initiative: NewInitiative, lang: Lang): Promise<{ problems: InitiativeProblem[]; sheet?: string }> {
+  const read = await workbook.read();
+  const problems = checkInitiative(read, initiative);
+  if (problems.length) return { problems };
+  const register = findTableRead(read, TABLE_NAMES.initiatives)!;
+  const value: Record<string, string | number | null> = {
+    ID: initiative.id,
+    Navn: initiative.name.trim(),
+    'Ansvarlig enhed': initiative.unit ?? null,
+    Mål: initiative.goals.join('; ') || null,
+    Målgrupper: initiative.targetGroups.join('; ') || null,
+    Start: initiative.start ?? null,
+    Slut: initiative.end ?? null,
+    Pladser: initiative.places ?? null,
+    Status: messages[lang].ui.setup.defaultState,
+    Forløbsuger: initiative.courseWeeks ?? null,
+    KPI: initiative.kpi?.trim() || null,
+  };
+  // Dates go in as Excel serials: the columns are date-formatted, and text would be read by Excel's locale.
+  const row = register.header.map((h) => {
+    const v = value[safeText(h)];
+    return typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v) ? excelSerial(v as CalendarDate) : (v ?? null);
+  });
+  const appended: WorkbookRead = {
+    sheets: read.sheets.map((s) => (s.name === register.sheet ? { ...s, tables: s.tables.map((t) => (t === register ? { ...t, rows: [...t.rows, row] } : t)) } : s)),
+  };
+  const structure = planStructure(appended, { lang });
+  await workbook.apply({
+    ops: [
+      { kind: 'appendRows', sheet: register.sheet, table: register.table!, rows: [row] },
+      ...structure.ops.filter((op) => op.kind !== 'layoutColumns' || op.table === `Deltagere_${initiative.id}`),
+      { kind: 'select', sheet: initiative.id, address: 'A5' },
+    ],
+  });
+  return { problems: [], sheet: initiative.id };
+}

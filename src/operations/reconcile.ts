@@ -1,0 +1,43 @@
+/** Reconciliation of the finance tables, shared by `indsats reconcile` and the task pane's Økonomi tab. */
+import type { Lang } from '../i18n';
+import { reconcile, type Reconciliation } from '../domain/finance';
+import type { CalendarDate } from '../domain/parse/calendarDate';
+import type { TaxonomySet } from '../domain/taxonomy/types';
+import { validateWorkbook, type Finding } from '../domain/validate';
+import type { TableData } from '../domain/model/table';
+import { SHEETS } from '../domain/model/schema';
+import { tablesOf } from '../workbook/read';
+import { planReconciliationSheet } from '../workbook/reconciliationSheet';
+import type { LiveWorkbook } from './liveWorkbook';
+
+export interface ReconcileRun {
+  reconciliation: Reconciliation;
+  /** Validation findings on the finance sheet: what is wrong in Budget and Posteringer. */
+  findings: Finding[];
+  taxonomies: TaxonomySet;
+  initiativeNames: Record<string, string>;
+}
+
+export function runReconciliation(tables: TableData[], asOf: CalendarDate, lang: Lang): ReconcileRun {
+  const { model, findings, taxonomies } = validateWorkbook(tables, { asOf, lang });
+  const reconciliation = reconcile(model.budget, model.postings, { asOf, knownInitiatives: model.initiatives.map((i) => i.id) });
+  return {
+    reconciliation,
+    findings: findings.filter((f) => f.sheet === SHEETS.finance && f.code !== 'MISSING_TABLE'),
+    taxonomies,
+    initiativeNames: Object.fromEntries(model.initiatives.map((i) => [i.id, i.name])),
+  };
+}
+
+/** Exit status per the contract: 0 all reconciled, 1 gaps (or errors in the finance tables). */
+export const reconcileExitCode = (run: ReconcileRun) =>
+  run.reconciliation.allReconciled && !run.findings.some((f) => f.severity === 'error') ? 0 : 1;
+
+/** Reconciles the open workbook and writes the generated sheet Afstemning. */
+export async function reconcileWorkbook(workbook: LiveWorkbook, asOf: CalendarDate, lang: Lang): Promise<ReconcileRun> {
+  const run = runReconciliation(tablesOf(await workbook.read()), asOf, lang);
+  if (run.reconciliation.lines.length) {
+    await workbook.apply({ ops: planReconciliationSheet(run.reconciliation, { asOf, lang, taxonomies: run.taxonomies, initiativeNames: run.initiativeNames }) });
+  }
+  return run;
+}

@@ -1,0 +1,40 @@
+import { Button, MessageBar, MessageBarActions, MessageBarBody, Spinner, makeStyles, tokens } from '@fluentui/react-components';
+import type { UiStrings } from '../i18n/da';
+import { CancelledError } from '../operations/operations';
+import type { Operation } from './useOperation';
+
+const useStyles = makeStyles({
+  progress: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalM },
+});
+
+/** What the user sees of a running or failed command: a spinner with cancel, or a MessageBar saying what to do. */
+export function Feedback({ operation, strings, onRetry }: { operation: Operation; strings: UiStrings; onRetry?: () => void }) {
+  const styles = useStyles();
+  if (operation.running) {
+    return (
+      <div className={styles.progress} role="status">
+        <Spinner size="tiny" label={strings.working} />
+        <Button size="small" onClick={operation.cancel}>{strings.cancel}</Button>
+      </div>
+    );
+  }
+  if (operation.error === undefined) return null;
+  const { intent, text } = describe(operation.error, strings);
+  return (
+    <MessageBar intent={intent}>
+      <MessageBarBody>{text}</MessageBarBody>
+      <MessageBarActions>
+        {onRetry && intent !== 'info' && <Button size="small" onClick={onRetry}>{strings.retry}</Button>}
+        <Button size="small" appearance="transparent" onClick={operation.clearError}>{strings.close}</Button>
+      </MessageBarActions>
+    </MessageBar>
+  );
+}
+
+export function describe(error: unknown, strings: UiStrings): { intent: 'info' | 'warning' | 'error'; text: string } {
+  if (error instanceof CancelledError) return { intent: 'info', text: strings.cancelled };
+  const e = error as { name?: string; code?: string; sheet?: string; cell?: string; message?: string };
+  if (e?.name === 'CellEditModeError' || e?.code === 'InvalidOperationInCellEditMode') return { intent: 'warning', text: strings.errors.cellEditMode };
+  if (e?.name === 'PlanConflictError') return { intent: 'error', text: strings.errors.conflict(`${e.sheet}!${e.cell}`) };
+  return { intent: 'error', text: strings.errors.unexpected(e?.message ?? String(error)) };
+}

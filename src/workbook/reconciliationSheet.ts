@@ -1,0 +1,83 @@
+/**
+ * The generated sheet `Afstemning`: one table per year with a line per initiative. Figures that
+ * are sums of the finance tables are live formulas over `Budget` and `Posteringer` (structured
+ * references), so finance staff can audit them and they follow new postings; the expected refund
+ * (a rate per source) and the status are written by the core.
+ */
+import { messages, type Lang } from '../i18n';
+import type { Reconciliation, ReconciliationLine } from '../domain/finance';
+import { formatDanishDate, type CalendarDate } from '../domain/parse/calendarDate';
+import type { TaxonomySet } from '../domain/taxonomy/types';
+import { columnLetters } from '../domain/validate/finding';
+import { NUMBER_FORMATS } from './layout';
+import type { ColumnLayout, PlanOp } from './plan';
+
+const TOP = 3; // the first table's header row (generatedSheet puts the title in A1)
+
+export function planReconciliationSheet(
+  reconciliation: Reconciliation,
+  options: { asOf: CalendarDate; lang: Lang; taxonomies: TaxonomySet; initiativeNames: Record<string, string> },
+): PlanOp[] {
+  const t = messages[options.lang].reconcile;
+  const statusText = messages[options.lang].finance.status;
+  const type = (code: string) => options.taxonomies.postingTypes.entries.find((e) => e.code === code)?.name ?? code;
+  const municipal = options.taxonomies.fundingSources.entries.find((e) => e.code === 'KOM')?.name ?? 'Kommune';
+  const header = [...t.header];
+  const columns: ColumnLayout[] = header.map((h, i) => ({
+    header: h,
+    width: i === 1 ? 36 : i === 0 ? 12 : 16,
+    ...(i >= 2 && i <= 11 ? { numberFormat: NUMBER_FORMATS.amount } : {}),
+    ...(t.notes[h] ? { note: t.notes[h] } : {}),
+  }));
+  const years = [...new Set(reconciliation.lines.map((l) => l.year))].sort((a, b) => a - b);
+  const ops: PlanOp[] = [];
+  let top = TOP;
+  years.forEach((year, i) => {
+    const lines = reconciliation.lines.filter((l) => l.year === year);
+    const table = `Afstemning_${year}`;
+    const rows = lines.map((line, r) => rowFor(line, top + 1 + r, year, { type, municipal, status: statusText[line.status], name: options.initiativeNames[line.initiativeId] ?? '' }));
+    if (i === 0) {
+      ops.push({ kind: 'generatedSheet', sheet: t.sheet, title: t.title(formatDanishDate(options.asOf)), table, header, rows, columns });
+      ops.push({ kind: 'label', sheet: t.sheet, row: top - 1, column: 1, text: t.year(year), style: 'subtitle' });
+    } else {
+      ops.push({ kind: 'label', sheet: t.sheet, row: top - 1, column: 1, text: t.year(year), style: 'subtitle' });
+      ops.push({ kind: 'createTable', sheet: t.sheet, table, topLeft: { row: top, column: 1 }, header, rows });
+      ops.push({ kind: 'layoutColumns', sheet: t.sheet, table, columns });
+    }
+    ops.push({
+      kind: 'highlight', sheet: t.sheet, table, column: 'Status',
+      rules: [
+        { text: statusText.afstemt, tone: 'good' },
+        { text: statusText['udestående'], tone: 'warning' },
+        { text: statusText['mangler anmodning'], tone: 'warning' },
+        { text: statusText.overrefunderet, tone: 'bad' },
+      ],
+    });
+    top += rows.length + 4; // table, a blank row, the next year's label
+  });
+  return ops;
+}
+
+/** One line: amounts in kroner (Excel holds decimals; the core's figures are exact øre). */
+function rowFor(line: ReconciliationLine, row: number, year: number, names: { type: (code: string) => string; municipal: string; status: string; name: string }) {
+  const col = (header: number) => `${columnLetters(header + 1)}${row}`; // 0-based header index → cell
+  const inYear = `Posteringer[Dato],">="&DATE(${year},1,1),Posteringer[Dato],"<"&DATE(${year + 1},1,1)`;
+  const postings = (typeCode: string, extra = '') =>
+    `SUMIFS(Posteringer[Beløb],Posteringer[[Indsats-ID]],$A${row},Posteringer[Type],"${names.type(typeCode)}",${inYear}${extra})`;
+  const f = (formula: string) => ({ formula });
+  return [
+    line.initiativeId,
+    names.name,
+    f(`SUMIFS(Budget[Beløb],Budget[[Indsats-ID]],$A${row},Budget[År],${year})`),
+    f(postings('UDGIFT')),
+    line.expectedRefund / 100,
+    f(postings('ANMODNING')),
+    f(postings('REFUSION')),
+    f(`MAX(0,${col(5)}-${col(6)})`),
+    f(`MAX(0,${col(6)}-MIN(${col(5)},${col(4)}))`),
+    f(`MAX(0,${col(4)}-${col(5)})`),
+    f(postings('TILSKUD')),
+    f(`${postings('UDGIFT', `,Posteringer[Kilde],"${names.municipal}"`)}+${postings('UDGIFT', ',Posteringer[Kilde],""')}-${col(6)}`),
+    names.status,
+  ];
+}
