@@ -78,9 +78,9 @@ module.exports = async (env = {}, argv = {}) => {
         ],
       }),
     ],
-    // React + Fluent UI alone is ~360 KiB minified, above webpack's 244 KiB default; warn when
-    // the task pane (loaded on every open) grows well beyond that.
-    performance: { maxEntrypointSize: 512 * 1024, maxAssetSize: 512 * 1024 },
+    // The budget is 400 KB gzipped (npm run bench prints it; ~220 KB now). Webpack's hint counts
+    // minified bytes, so it warns only well beyond what React + Fluent UI + the core need.
+    performance: { maxEntrypointSize: 1024 * 1024, maxAssetSize: 1024 * 1024 },
     devServer: {
       // Loopback only: Excel on this machine is the only client.
       host: 'localhost',
