@@ -3,7 +3,7 @@ module.exports = {
   // Component tests opt into a DOM with a `@jest-environment jsdom` docblock.
   testEnvironment: 'node',
   testMatch: ['<rootDir>/test/**/*.test.ts', '<rootDir>/test/**/*.test.tsx'],
-  testPathIgnorePatterns: ['/node_modules/', '<rootDir>/test/browser/', '<rootDir>/test/artifacts/'],
+  testPathIgnorePatterns: ['/node_modules/', '<rootDir>/test/artifacts/'],
   transform: {
     '^.+\\.(t|j)sx?$': [
       '@swc/jest',

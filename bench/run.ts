@@ -9,6 +9,16 @@ import { join } from 'node:path';
 import { validateWorkbook } from '../src/domain/validate';
 import { planStructure } from '../src/workbook/structure';
 import { applyPlan, newWorkbook, writeXlsx } from '../src/xlsx';
+import { existsSync, readFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import { chromium } from 'playwright-core';
+import { summarizeInitiatives, summarizePortfolio } from '../src/domain/summarize';
+import { excelWorkbook } from '../src/operations/excelWorkbook';
+import { refreshOverview } from '../src/operations/summarize';
+import { benchmarkApply, benchmarkSyncs } from '../test/excel/syncBench';
+import { participantSpec } from '../test/excel/helpers';
+import { createStandin } from '../test/standin/excelStandin';
+import { CHROMIUM, CHROMIUM_ARGS, serve, standinBundle } from '../test/helpers/browser';
 import type { CalendarDate } from '../src/domain/parse';
 import { generateParticipantTables } from './generate';
 
@@ -68,9 +78,77 @@ async function benchCliValidate(): Promise<void> {
   }
 }
 
+const mb = (bytes: number) => `${(bytes / 1e6).toFixed(2)} MB`;
+
+/** Office.js round trips per command on the stand-in, against a naive reader that syncs per row. */
+async function benchSyncs(): Promise<void> {
+  console.log('Office.js adapter (in-memory stand-in): syncs and payload per command');
+  for (const rows of [1_000, 10_000, 100_000]) {
+    const read = await benchmarkSyncs(rows);
+    const apply = await benchmarkApply(rows);
+    const ratio = read.naiveSyncs / read.adapterSyncs;
+    console.log(`  ${rows.toLocaleString('da-DK').padStart(7)} rows: read ${read.adapterSyncs} syncs (${mb(read.adapterPayloadBytes)}, largest request ${mb(read.adapterLargestRequestBytes)}) · naive ${read.naiveSyncs.toLocaleString('da-DK')} syncs · ${Math.round(ratio)}× fewer · apply ${apply.syncs} syncs (${mb(apply.payloadBytes)}); Excel on the web: apply ${apply.webSyncs} / read ${apply.webReadSyncs} syncs, largest sync ${mb(Math.max(apply.webLargestSyncBytes, apply.webReadLargestSyncBytes))}`);
+    if (rows === 10_000) console.log(`    targets: ≤ 3 syncs per command: ${read.adapterSyncs <= 3 && apply.syncs <= 3 ? 'met' : 'NOT met'}; ≥ 100× fewer than per-row: ${ratio >= 100 ? 'met' : 'NOT met'}`);
+  }
+}
+
+/** The built task pane: gzipped size and time to first render in headless Chromium with the stand-in. */
+async function benchTaskPane(): Promise<void> {
+  const dist = join(__dirname, '..');
+  const bundle = join(dist, 'taskpane.js');
+  if (!existsSync(bundle)) {
+    console.log('task pane: dist/taskpane.js missing (npm run build first)');
+    return;
+  }
+  const gz = gzipSync(readFileSync(bundle), { level: 9 }).length;
+  console.log(`task pane bundle: ${(gz / 1024).toFixed(0)} KB gzipped · target ≤ 400 KB: ${gz <= 400 * 1024 ? 'met' : 'NOT met'}`);
+  if (!existsSync(CHROMIUM)) {
+    console.log(`first render: ${CHROMIUM} missing`);
+    return;
+  }
+  const officeJs = standinBundle();
+  const server = await serve(dist);
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  try {
+    const times: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      const page = await browser.newPage();
+      await page.route('**/*', (route) => (route.request().url().includes('appsforoffice') ? route.fulfill({ body: officeJs, contentType: 'application/javascript' }) : route.continue()));
+      const start = Date.now();
+      await page.goto(`${server.url}/taskpane.html`);
+      await page.getByRole('heading', { name: 'Indsatsmonitor' }).waitFor();
+      times.push(Date.now() - start);
+      await page.close();
+    }
+    const ms = median(times);
+    console.log(`first render in headless Chromium: ${ms} ms median of 5 · target ≤ 1 s: ${ms <= 1000 ? 'met' : 'NOT met'}`);
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}
+
+/** Summaries of 100 000 rows across 50 initiatives: core time, and syncs per "Opdater overblik" on the stand-in. */
+async function benchSummaries(): Promise<void> {
+  const tables = generateParticipantTables(100_000, 50);
+  const asOf = '2017-12-31' as CalendarDate;
+  const { model, taxonomies } = validateWorkbook(tables, { asOf });
+  const ms = time(() => {
+    summarizeInitiatives(model, taxonomies, asOf);
+    summarizePortfolio(model, taxonomies, asOf);
+  }, 5);
+  console.log(`summaries: 100.000 rows across 50 initiatives: ${ms.toFixed(0)} ms median of 5 (core) · target ≤ 300 ms: ${ms <= 300 ? 'met' : 'NOT met'}`);
+  const standin = createStandin(participantSpec(100_000, 50));
+  await refreshOverview(excelWorkbook(standin.run, () => true), asOf, 'da');
+  console.log(`  "Opdater overblik" through the stand-in: ${standin.stats.syncs} syncs (one read of 3 + one write), ${mb(standin.stats.payloadBytes)}`);
+}
+
 async function run(): Promise<void> {
   benchValidation();
   await benchCliValidate();
+  await benchSyncs();
+  await benchSummaries();
+  await benchTaskPane();
 }
 
 void run();

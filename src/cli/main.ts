@@ -8,7 +8,7 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { messages, type Lang } from '../i18n';
 import { parseDate } from '../domain/parse/date';
-import { calendarDate, type CalendarDate } from '../domain/parse/calendarDate';
+import { calendarDate, formatDanishDate, type CalendarDate } from '../domain/parse/calendarDate';
 import { validateWorkbook } from '../domain/validate';
 import type { Finding } from '../domain/validate';
 import { demoRows } from '../demo/demoData';
@@ -16,6 +16,7 @@ import { planStructure } from '../workbook/structure';
 import { tablesOf, type WorkbookRead } from '../workbook/read';
 import { planReconciliationSheet } from '../workbook/reconciliationSheet';
 import { reconciliationJson, reconciliationText } from './reconcile';
+import { planSnapshot, planSummary, SnapshotExistsError } from '../operations/summarize';
 import { reconcileExitCode, runReconciliation } from '../operations/reconcile';
 import { applyPlan, newWorkbook, PlanConflictError, readXlsx, writeXlsx, XlsxReadError } from '../xlsx';
 
@@ -103,6 +104,27 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
         say(t.progress.done(((Date.now() - started) / 1000).toFixed(1)));
         return findings.some((f) => f.severity === 'error') ? 1 : 0;
       }
+      case 'summarize':
+      case 'snapshot': {
+        if (!input) throw new UsageError(t.missingInput);
+        const asOf = values['as-of'] !== undefined ? asOfDate(values['as-of'], lang) : io.today();
+        const output = outputPath(values.output, values.force ?? false, input, lang);
+        const size = fileSize(input);
+        const say = progress(size >= PROGRESS_BYTES);
+        say(t.progress.reading(input, (size / 1e6).toFixed(1).replace('.', lang === 'da' ? ',' : '.')));
+        const { workbook, read } = await readXlsx(input);
+        if (command === 'snapshot') {
+          applyPlan(workbook, { ops: planSnapshot(read, asOf, lang) });
+        } else {
+          const run = planSummary(read, asOf, lang);
+          applyPlan(workbook, { ops: run.ops });
+          if (run.kept) io.out(t.kept(run.kept));
+        }
+        say(t.progress.writing(output));
+        await write(workbook, output, lang);
+        io.out(t.wrote(output));
+        return 0;
+      }
       case 'reconcile': {
         if (!input) throw new UsageError(t.missingInput);
         const asOf = values['as-of'] !== undefined ? asOfDate(values['as-of'], lang) : io.today();
@@ -127,6 +149,7 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
     else if (error instanceof XlsxReadError) io.err(t.readError[error.code](error.path));
     else if (error instanceof WriteError) io.err(error.message);
     else if (error instanceof PlanConflictError) io.err(t.conflict(`${error.sheet}!${error.cell}`));
+    else if (error instanceof SnapshotExistsError) io.err(messages[lang].summary.snapshotExists(formatDanishDate(error.date)));
     else io.err(t.unexpected(error instanceof Error ? error.message : String(error)));
     return 2;
   }

@@ -1,13 +1,46 @@
-// Ribbon function commands (see <FunctionName> in manifest.xml). They are registered now so the
-// ribbon buttons exist and the manifest can be checked; the sheet operations arrive with the
-// Office.js adapter (issue #4). Until then each completes at once so Excel does not wait on it.
-function completeNow(event: Office.AddinCommands.Event): void {
-  event.completed();
+// Ribbon function commands (see <FunctionName> in manifest.xml): the same operations as the task
+// pane, without opening it. Excel shows no message for a function command, so the result is what
+// the user sees in the workbook: the sheet Fejl or Overblik, activated.
+import { langFrom } from '../i18n';
+import { calendarDate } from '../domain/parse/calendarDate';
+import { excelWorkbook } from '../operations/excelWorkbook';
+import { validate, writeFindingsSheet } from '../operations/operations';
+import { refreshOverview } from '../operations/summarize';
+
+const today = () => {
+  const now = new Date();
+  return calendarDate(now.getFullYear(), now.getMonth() + 1, now.getDate());
+};
+
+function workbook() {
+  const supports = (set: string, version: string) => Office.context.requirements.isSetSupported(set, version);
+  return excelWorkbook(Excel.run.bind(Excel) as Parameters<typeof excelWorkbook>[0], supports);
+}
+
+/** Validates the whole workbook and writes the findings to the sheet Fejl (shown). */
+async function validateActiveSheet(event: Office.AddinCommands.Event): Promise<void> {
+  const lang = langFrom(Office.context.displayLanguage);
+  try {
+    const live = workbook();
+    const run = await validate(live, 'workbook', today(), lang);
+    await writeFindingsSheet(live, run.findings, today(), lang);
+  } finally {
+    event.completed();
+  }
+}
+
+/** Rebuilds the sheet Overblik (shown); a hand-edited one is kept under a new name. */
+async function refreshOverviewCommand(event: Office.AddinCommands.Event): Promise<void> {
+  try {
+    await refreshOverview(workbook(), today(), langFrom(Office.context.displayLanguage));
+  } finally {
+    event.completed();
+  }
 }
 
 Office.onReady(() => {
-  // Nothing to initialise yet, but Office treats the add-in as initialised only once onReady is used.
+  // Office treats the add-in as initialised once onReady is used.
 });
 
-Office.actions.associate('validateActiveSheet', completeNow);
-Office.actions.associate('refreshOverview', completeNow);
+Office.actions.associate('validateActiveSheet', validateActiveSheet);
+Office.actions.associate('refreshOverview', refreshOverviewCommand);

@@ -3,3 +3,4 @@ export * from './parse';
 export * from './taxonomy';
 export * from './model';
 export * from './validate';
+export * from './summarize';

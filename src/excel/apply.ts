@@ -11,14 +11,14 @@
  *    part of each such range, and merged areas with ExcelApi 1.13), where existing notes sit;
  *    skipped when nothing is needed;
  * 3. all writes, queued in order: values first, then `tables.add(address, true)` over them
- *    (never row by row), number formats as one single-input write per column, drop-downs, notes,
+ *    (never row by row), number formats as one single value per column, drop-downs, notes,
  *    freeze panes, selection. Value writes are cut into requests of at most ~4 MB.
  * On Excel on the web (5 MB per batch) the writes are spread over more syncs when they are larger
  * than `payloadLimit`.
  */
 import type { CellValue } from '../domain/parse/cell';
-import type { ColumnLayout, Plan, PlanOp } from '../workbook/plan';
-import { cellAddress, contains, formatRect, intersects, parseAreas, parseRect, splitAddress, subtract, type Rect } from './address';
+import type { ChartSpec, ColumnLayout, Plan, PlanOp } from '../workbook/plan';
+import { cellAddress, cellCount, contains, formatRect, intersects, parseAreas, parseRect, splitAddress, subtract, type Rect } from './address';
 import { groupByBytes } from './blocks';
 import { defaultSupports, defaultSyncPayloadLimit, MAX_REQUEST_BYTES, type ExcelRun, type Supports } from './env';
 import { PlanConflictError, translateError } from './errors';
@@ -35,7 +35,7 @@ export const TABLE_STYLE = 'TableStyleMedium2';
 export const VALIDATION_MIN_ROWS = 1000;
 
 /** Features left out because the Excel at hand lacks the API; the UI explains them. */
-export type SkippedFeature = 'dataValidation' | 'notes' | 'freezePanes' | 'conditionalFormats';
+export type SkippedFeature = 'dataValidation' | 'notes' | 'freezePanes' | 'conditionalFormats' | 'charts';
 
 export interface ApplyResult {
   /** 'dataValidation': drop-downs need ExcelApi 1.8 ("rullelister kræver Excel med ExcelApi 1.8"). */
@@ -79,6 +79,8 @@ interface VSheet {
   written: Map<string, CellValue>;
   areas: CheckArea[];
   merges: Rect[];
+  /** Charts by name (lower case), loaded for sheets a chart operation touches. */
+  charts: Map<string, { proxy?: Excel.Chart }>;
 }
 
 interface VTable {
@@ -138,6 +140,7 @@ class Applier {
   private readonly withFreeze: boolean;
   private readonly withConditionalFormats: boolean;
   private readonly withAlwaysInsert: boolean;
+  private readonly withCharts: boolean;
   private readonly skipped = new Set<SkippedFeature>();
   private readonly sheets = new Map<string, VSheet>();
   private readonly tables = new Map<string, VTable>();
@@ -157,6 +160,7 @@ class Applier {
     this.withFreeze = supports('ExcelApi', '1.7');
     this.withConditionalFormats = supports('ExcelApi', '1.6');
     this.withAlwaysInsert = supports('ExcelApi', '1.15');
+    this.withCharts = supports('ExcelApi', '1.7');
   }
 
   async apply(plan: Plan): Promise<ApplyResult> {
@@ -171,15 +175,27 @@ class Applier {
     const excelSheets = new Map(worksheets.items.map((w) => [key(w.name), w]));
     const excelTables = new Map<string, ExcelTableFacts>(tables.items.map((t) => [key(t.name), { item: t, afterCount: 0, belowCount: 0 }]));
     const areas = this.queueChecks(plan, excelSheets, excelTables);
+    const charts = new Map<string, Excel.ChartCollection>();
+    if (this.withCharts) {
+      for (const op of plan.ops) {
+        if (op.kind !== 'chart') continue;
+        const sheet = excelSheets.get(key(op.sheet));
+        if (sheet && !charts.has(key(op.sheet))) charts.set(key(op.sheet), sheet.charts.load('items/name'));
+      }
+    }
     for (const facts of excelTables.values()) {
       facts.sheet = facts.item.worksheet.load('name');
       facts.range = facts.item.getRange().load('address');
     }
     const locations = notes?.items.map((n) => ({ note: n, location: n.getLocation().load('address') })) ?? [];
-    if (excelTables.size || locations.length || areas.size) await context.sync();
+    if (excelTables.size || locations.length || areas.size || charts.size) await context.sync();
 
     for (const w of worksheets.items) {
-      this.sheets.set(key(w.name), { name: w.name, fromExcel: true, proxy: w, written: new Map(), areas: areas.get(key(w.name)) ?? [], merges: [] });
+      const loaded = charts.get(key(w.name))?.items ?? [];
+      this.sheets.set(key(w.name), {
+        name: w.name, fromExcel: true, proxy: w, written: new Map(), areas: areas.get(key(w.name)) ?? [], merges: [],
+        charts: new Map(loaded.map((c) => [key(c.name), { proxy: c }])),
+      });
     }
     for (const facts of excelTables.values()) this.addExcelTable(facts);
     for (const vs of this.sheets.values()) for (const area of vs.areas) this.finishArea(vs, area);
@@ -202,17 +218,20 @@ class Applier {
 
   private queueChecks(plan: Plan, excelSheets: Map<string, Excel.Worksheet>, excelTables: Map<string, ExcelTableFacts>): Map<string, CheckArea[]> {
     const areas = new Map<string, CheckArea[]>();
-    const inExcel = new Set(excelSheets.keys());
+    /** Current name (lower case) → the sheet's name in Excel when the plan started (renameSheet). */
+    const inExcel = new Map([...excelSheets.keys()].map((k) => [k, k]));
     const planned = new Map<string, { sheet: string; rect: Rect }>();
     const area = (sheet: string, rect: Rect, header = false) => {
-      if (!inExcel.has(key(sheet))) return;
-      const range = excelSheets.get(key(sheet))!.getRange(formatRect(rect));
+      const original = inExcel.get(key(sheet));
+      if (original === undefined) return;
+      const worksheet = excelSheets.get(original)!;
+      const range = worksheet.getRange(formatRect(rect));
       const check: CheckArea = { range, rect, used: range.getUsedRangeOrNullObject(true).load('address') };
-      if (header) check.header = excelSheets.get(key(sheet))!.getRange(formatRect({ ...rect, bottom: rect.top })).load('values');
+      if (header) check.header = worksheet.getRange(formatRect({ ...rect, bottom: rect.top })).load('values');
       if (this.withMerges) check.merged = range.getMergedAreasOrNullObject().load('address');
-      const list = areas.get(key(sheet)) ?? [];
+      const list = areas.get(original) ?? [];
       list.push(check);
-      areas.set(key(sheet), list);
+      areas.set(original, list);
     };
     const excelTable = (table: string) => (planned.has(key(table)) ? undefined : excelTables.get(key(table)));
     for (const op of plan.ops) {
@@ -268,6 +287,14 @@ class Applier {
         case 'label':
           area(op.sheet, { top: op.row, left: op.column, bottom: op.row, right: op.column });
           break;
+        case 'renameSheet': {
+          const original = inExcel.get(key(op.sheet));
+          if (original === undefined) break;
+          inExcel.delete(key(op.sheet));
+          inExcel.set(key(op.to), original);
+          for (const p of planned.values()) if (key(p.sheet) === key(op.sheet)) p.sheet = op.to;
+          break;
+        }
         case 'generatedSheet':
           inExcel.delete(key(op.sheet));
           planned.set(key(op.table), { sheet: op.sheet, rect: { top: 3, left: 1, bottom: 3 + Math.max(op.rows.length, 1), right: op.header.length } });
@@ -354,6 +381,22 @@ class Applier {
         return this.generatedSheet(op);
       case 'highlight':
         return this.highlight(op);
+      case 'chart':
+        return this.chart(this.sheetOf(op.sheet), op.chart);
+      case 'renameSheet':
+        return this.renameSheet(op.sheet, op.to);
+      case 'renameTable': {
+        const vt = this.tables.get(key(op.table));
+        if (!vt) return;
+        if (this.tables.has(key(op.to))) throw new Error(`Table "${op.to}" exists already`);
+        this.tables.delete(key(op.table));
+        vt.name = op.to;
+        this.tables.set(key(op.to), vt);
+        this.write(jsonSize(op.to), () => {
+          (vt.proxy ?? this.context.workbook.tables.getItem(op.table)).name = op.to;
+        });
+        return;
+      }
       case 'select': {
         const vs = this.sheetOf(op.sheet);
         parseRect(op.address);
@@ -386,8 +429,24 @@ class Applier {
     return vt;
   }
 
+  private renameSheet(from: string, to: string): void {
+    const vs = this.sheetOf(from);
+    const other = this.findSheet(to);
+    if (other && other !== vs) throw new Error(`Sheet "${to}" exists already`);
+    assertSheetName(to);
+    const notes = this.notes.get(key(vs.name));
+    this.sheets.delete(key(vs.name));
+    this.notes.delete(key(vs.name));
+    vs.name = to;
+    this.sheets.set(key(to), vs);
+    if (notes) this.notes.set(key(to), notes);
+    this.write(jsonSize(to), () => {
+      vs.proxy!.name = to;
+    });
+  }
+
   private newSheet(name: string): VSheet {
-    const vs: VSheet = { name, fromExcel: false, written: new Map(), areas: [], merges: [] };
+    const vs: VSheet = { name, fromExcel: false, written: new Map(), areas: [], merges: [], charts: new Map() };
     this.sheets.set(key(name), vs);
     this.write(jsonSize(name), () => {
       vs.proxy = this.context.workbook.worksheets.add(name);
@@ -401,7 +460,11 @@ class Applier {
     if (vs.written.has(address)) return vs.written.get(address);
     const cell = { top: row, left: column, bottom: row, right: column };
     this.assertChecked(vs, cell);
-    return vs.areas.some((a) => a.usedRect && contains(a.usedRect, cell)) ? OCCUPIED : null;
+    // The smallest loaded area around the cell knows best (a label's own one-cell area is exact;
+    // a larger area only knows the box around its used cells).
+    let best: CheckArea | undefined;
+    for (const a of vs.areas) if (contains(a.rect!, cell) && (!best || cellCount(a.rect!) < cellCount(best.rect!))) best = a;
+    return best?.usedRect && contains(best.usedRect, cell) ? OCCUPIED : null;
   }
 
   /** Guard against a check the loads of step 2 did not prepare for (a bug, not a user error). */
@@ -450,6 +513,7 @@ class Applier {
     this.assertFree(vs, rect, `Create table "${table}"`);
     const vt: VTable = { name: table, sheet: vs, rect, showHeaders: true, showTotals: false, columns: [...header], lastRowEmpty: rows[rows.length - 1].every(isEmpty) };
     this.tables.set(key(table), vt);
+    header.forEach((h, i) => vs.written.set(cellAddress(rect.top, rect.left + i), h));
     this.writeValues(vs, rect.top, rect.left, [header.map(toExcelValue), ...rows.map((r) => r.map(toExcelValue))]);
     this.write(jsonSize(table) + 40, () => {
       vt.proxy = vs.proxy!.tables.add(formatRect(rect), true);
@@ -625,9 +689,10 @@ class Applier {
     if (layout.numberFormat !== undefined && g.lastDataRow >= g.firstDataRow) {
       const format = layout.numberFormat;
       const address = formatRect({ top: g.firstDataRow, bottom: g.lastDataRow, left: column, right: column });
-      // One value for the whole column: Excel applies a 1×1 input to every cell of the range.
+      // One value for the whole column, whatever its length: Excel applies a single (non-array)
+      // input to every cell of the range, as Ctrl+Enter does. The typings only declare any[][].
       this.write(jsonSize(format), () => {
-        vs.proxy!.getRange(address).numberFormat = [[format]];
+        vs.proxy!.getRange(address).numberFormat = format as unknown as string[][];
       });
     }
     if (layout.width !== undefined) {
@@ -680,6 +745,37 @@ class Applier {
     notes.set(address, entry);
     this.write(jsonSize(text) + 20, () => {
       entry.proxy = this.context.workbook.notes.add(vs.proxy!.getRange(address), text);
+    });
+  }
+
+  /** A native chart; one of the same name on the sheet is replaced. Needs ExcelApi 1.7 (series). */
+  private chart(vs: VSheet, spec: ChartSpec): void {
+    if (!this.withCharts) {
+      this.skipped.add('charts');
+      return;
+    }
+    for (const ref of [spec.categories, ...spec.series.map((x) => x.values)]) parseRect(ref);
+    if (!spec.series.length) throw new Error(`Chart "${spec.name}" has no series`);
+    const old = vs.charts.get(key(spec.name));
+    const entry: { proxy?: Excel.Chart } = {};
+    vs.charts.set(key(spec.name), entry);
+    const from = cellAddress(spec.from.row, spec.from.column);
+    const to = cellAddress(spec.to.row, spec.to.column);
+    this.write(jsonSize(spec) + 200, () => {
+      const sheet = vs.proxy!;
+      old?.proxy?.delete();
+      const categories = sheet.getRange(spec.categories);
+      const chart = sheet.charts.add(CHART_TYPES[spec.type], sheet.getRange(spec.series[0].values), 'Columns');
+      chart.name = spec.name;
+      chart.title.text = spec.title;
+      chart.setPosition(from, to);
+      spec.series.forEach((x, i) => {
+        const series = i === 0 ? chart.series.getItemAt(0) : chart.series.add(x.name);
+        if (i === 0) series.name = x.name;
+        else series.setValues(sheet.getRange(x.values));
+        series.setXAxisValues(categories);
+      });
+      entry.proxy = chart;
     });
   }
 
@@ -753,7 +849,7 @@ class Applier {
       let temp: string;
       do temp = `Indsatsmonitor_${++this.tempSheets}`;
       while (this.sheets.has(key(temp)));
-      vs = { name: op.sheet, fromExcel: false, written: new Map(), areas: [], merges: [] };
+      vs = { name: op.sheet, fromExcel: false, written: new Map(), areas: [], merges: [], charts: new Map() };
       this.sheets.set(key(op.sheet), vs);
       const created = vs;
       this.write(jsonSize(op.sheet) * 2 + 40, () => {
@@ -778,6 +874,14 @@ const TONES = {
   warning: { fill: '#FFEB9C', font: '#9C5700' },
   bad: { fill: '#FFC7CE', font: '#9C0006' },
 } as const;
+
+const CHART_TYPES: Record<ChartSpec['type'], Excel.ChartType> = {
+  barStacked: 'BarStacked' as Excel.ChartType,
+  bar: 'BarClustered' as Excel.ChartType,
+  column: 'ColumnClustered' as Excel.ChartType,
+  columnStacked: 'ColumnStacked' as Excel.ChartType,
+  line: 'Line' as Excel.ChartType,
+};
 
 /** Stands for "Excel reported a value here" in the plan's view of a cell. */
 const OCCUPIED = Symbol('occupied');

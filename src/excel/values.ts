@@ -33,7 +33,13 @@ export function toExcelValue(value: CellValue): ExcelScalar {
   if (typeof value === 'number') return Number.isFinite(value) ? value : '';
   if (typeof value === 'boolean') return value;
   if (typeof value === 'string') return needsQuotePrefix(value) ? `'${value}` : value;
-  if (value instanceof Date) return isNaN(value.getTime()) ? '' : dateToSerial(value);
+  if (value instanceof Date) {
+    if (isNaN(value.getTime())) return '';
+    // A calendar date goes in as ISO text, which Excel takes as a date whatever the locale and, in a
+    // cell without number format, shows as a date (a bare serial would show as 45296). Other
+    // moments go in as serials.
+    return value.getTime() % DAY_MS === 0 ? value.toISOString().slice(0, 10) : dateToSerial(value);
+  }
   // A formula as the plan carries it (ExcelJS style, without "="): Excel calculates it on write.
   const formula = (value as { formula?: unknown }).formula;
   if (typeof formula === 'string' && formula.trim()) return formula.startsWith('=') ? formula : `=${formula}`;

@@ -138,11 +138,13 @@ export const uiDa = {
     findingsLabel: 'Fund',
   },
   overview: {
-    intro: 'Her kommer statustabeller og diagrammer pr. indsats og for hele porteføljen. Indtil da vises det, projektmappen indeholder.',
-    load: 'Vis indhold',
-    initiatives: (n: number) => (n === 1 ? '1 indsats' : `${n} indsatser`),
-    participants: (n: number) => (n === 1 ? '1 deltagerforløb' : `${n} deltagerforløb`),
-    byState: 'Efter status',
+    intro: 'Byg arket Overblik: status pr. indsats (som formler over deltagerarkene), KPI-mål, porteføljen efter status, mål, målgruppe og enhed, og diagrammer. Et overblik, der er rettet i hånden, gemmes under et nyt navn.',
+    refresh: 'Opdater overblik',
+    freeze: 'Frys status pr. i dag',
+    refreshed: (date: string) => `Overblikket er opdateret pr. ${date}.`,
+    kept: (sheet: string) => `Det gamle overblik var rettet i hånden og er gemt som '${sheet}'.`,
+    frozen: (date: string) => `Tallene pr. ${date} er frosset på arket Statusfotos.`,
+    columns: { initiative: 'Indsats', job: 'Job', placement: 'Praktik', course: 'Forløb', ended: 'Afsl.', total: 'I alt' },
   },
   economy: {
     intro: 'Afstem budget, refusion og medfinansiering pr. indsats og år ud fra tabellerne Budget og Posteringer. Resultatet skrives også på arket Afstemning med formler, der kan efterprøves.',
@@ -240,6 +242,8 @@ Kommandoer:
   init -o FIL.xlsx                 skriv en tom, struktureret projektmappe med standardtaksonomierne
   repair FIL.xlsx -o UD.xlsx       opret det der mangler (ark, tabeller, kolonner) – data flyttes eller slettes aldrig
   validate FIL.xlsx [--json]       vis fejl og advarsler; afslutningskode 0 uden fejl, 1 med fejl, 2 hvis filen ikke kan læses
+  summarize FIL.xlsx -o UD.xlsx     skriv arket Overblik med status, KPI'er, portefølje og diagrammer (--as-of DATO)
+  snapshot FIL.xlsx -o UD.xlsx      frys tallene pr. dato i tabellen Statusfotos (ændres aldrig siden)
   reconcile FIL.xlsx [--json] [-o UD.xlsx]  afstem budget, refusion og medfinansiering; 0 afstemt, 1 afvigelser, 2 ulæselig; -o skriver arket Afstemning
 
 Valg:
@@ -267,6 +271,7 @@ Valg:
   writeError: (f: string, why: string) => `${f} kunne ikke skrives: ${why}`,
   unexpected: (why: string) => `Uventet fejl: ${why}. Intet er ændret i inputfilen.`,
   wrote: (f: string) => `Skrev ${f}.`,
+  kept: (sheet: string) => `Arket Overblik var rettet i hånden og er gemt som '${sheet}'.`,
   repaired: (f: string, n: number) => (n ? `Skrev ${f} med ${n} tilføjelser.` : `Skrev ${f}: intet manglede.`),
   summary: (errors: number, warnings: number) =>
     `${errors === 1 ? '1 fejl' : `${errors} fejl`}, ${warnings === 1 ? '1 advarsel' : `${warnings} advarsler`}.`,
@@ -363,6 +368,20 @@ export const reconcileDa = {
 
 /** Labels and definitions of the summaries (Overblik): src/domain/summarize. */
 export const summaryDa = {
+  kept: (date: string) => `Overblik rettet ${date}`,
+  control: 'Kontrol (opdager håndrettelser)',
+  snapshotTitle: 'Statusfotos',
+  snapshotHelp: 'Tal frosset som værdier pr. dato. Rækkerne ændres aldrig; Overblik viser udviklingen.',
+  snapshotExists: (date: string) => `Der er allerede frosset et statusfoto pr. ${date}. Et statusfoto ændres aldrig.`,
+  title: (date: string) => `Status pr. ${date}`,
+  sections: { initiatives: 'Status pr. indsats', kpi: 'KPI-mål', definitions: 'Definitioner' },
+  groups: { placement: 'I virksomhedspraktik', course: 'I forløb' },
+  charts: { status: 'Status pr. indsats', targetGroups: 'Udfald pr. målgruppe', kpi: 'KPI: mål og opnået', trend: 'Udvikling over statusfotos' },
+  notes: {
+    'I job': 'Forløb med en status i job (ordinær beskæftigelse og løntilskud). Formel over indsatsens deltagerark.',
+    'I alt': 'Forskellige deltager-ID\'er med start senest på datoen i kolonne D. Formel.',
+    'Status pr.': 'Datoen tallene i rækken opgøres pr. Ret den, og formlerne regner om.',
+  } as Record<string, string>,
   outcome: { active: 'Aktive', job: 'I job', education: 'I uddannelse', ended: 'Afsluttet' } satisfies Record<import('../domain/taxonomy/types').OutcomeClass, string>,
   columns: {
     initiative: 'Indsats',

@@ -140,11 +140,13 @@ export const uiEn: UiStrings = {
     findingsLabel: 'Findings',
   },
   overview: {
-    intro: 'Status tables and charts per initiative and for the portfolio come here. Until then, this shows what the workbook holds.',
-    load: 'Show contents',
-    initiatives: (n: number) => (n === 1 ? '1 initiative' : `${n} initiatives`),
-    participants: (n: number) => (n === 1 ? '1 participant course' : `${n} participant courses`),
-    byState: 'By state',
+    intro: 'Build the sheet Overblik: status per initiative (as formulas over the tracking sheets), KPI targets, the portfolio by state, goal, target group and unit, and charts. An overview edited by hand is kept under a new name.',
+    refresh: 'Refresh overview',
+    freeze: 'Freeze status as of today',
+    refreshed: (date: string) => `The overview is refreshed as of ${date}.`,
+    kept: (sheet: string) => `The old overview had been edited by hand and was kept as '${sheet}'.`,
+    frozen: (date: string) => `The figures as of ${date} are frozen on the sheet Statusfotos.`,
+    columns: { initiative: 'Initiative', job: 'Job', placement: 'Placement', course: 'Course', ended: 'Ended', total: 'Total' },
   },
   economy: {
     intro: 'Reconcile budget, refunds and co-financing per initiative and year from the tables Budget and Posteringer. The result is also written to the sheet Afstemning with formulas that can be audited.',
@@ -239,6 +241,8 @@ Commands:
   init -o FILE.xlsx                write an empty, structured workbook with the default taxonomies
   repair FILE.xlsx -o OUT.xlsx     add what is missing (sheets, tables, columns) – data is never moved or deleted
   validate FILE.xlsx [--json]      print errors and warnings; exit 0 without errors, 1 with errors, 2 if unreadable
+  summarize FILE.xlsx -o OUT.xlsx   write the sheet Overblik with status, KPIs, portfolio and charts (--as-of DATE)
+  snapshot FILE.xlsx -o OUT.xlsx    freeze the figures on a date in the table Statusfotos (never changed later)
   reconcile FILE.xlsx [--json] [-o OUT.xlsx]  reconcile budget, refunds and co-financing; 0 reconciled, 1 gaps, 2 unreadable; -o writes the sheet Afstemning
 
 Options:
@@ -266,6 +270,7 @@ Options:
   writeError: (f: string, why: string) => `${f} could not be written: ${why}`,
   unexpected: (why: string) => `Unexpected error: ${why}. Nothing was changed in the input file.`,
   wrote: (f: string) => `Wrote ${f}.`,
+  kept: (sheet: string) => `The sheet Overblik had been edited by hand and was kept as '${sheet}'.`,
   repaired: (f: string, n: number) => (n ? `Wrote ${f} with ${n} additions.` : `Wrote ${f}: nothing was missing.`),
   summary: (errors: number, warnings: number) =>
     `${errors === 1 ? '1 error' : `${errors} errors`}, ${warnings === 1 ? '1 warning' : `${warnings} warnings`}.`,
@@ -358,6 +363,20 @@ export const reconcileEn: typeof import('./da').reconcileDa = {
 
 /** Labels and definitions of the summaries (Overblik): src/domain/summarize. */
 export const summaryEn: typeof import('./da').summaryDa = {
+  kept: (date: string) => `Overblik edited ${date}`,
+  control: 'Control (detects hand edits)',
+  snapshotTitle: 'Statusfotos (snapshots)',
+  snapshotHelp: 'Figures frozen as values per date. The rows are never changed; Overblik shows the development.',
+  snapshotExists: (date: string) => `A snapshot for ${date} exists already. A snapshot is never changed.`,
+  title: (date: string) => `Status on ${date}`,
+  sections: { initiatives: 'Status per initiative', kpi: 'KPI targets', definitions: 'Definitions' },
+  groups: { placement: 'In company placement', course: 'In course' },
+  charts: { status: 'Status per initiative', targetGroups: 'Outcomes per target group', kpi: 'KPI: target and actual', trend: 'Development across snapshots' },
+  notes: {
+    'In job': 'Courses in a job status (ordinary work and subsidised). Formula over the tracking sheet.',
+    'Total': 'Distinct participant IDs started on or before the date in column D. Formula.',
+    'Status on': 'The date the row is counted on. Change it and the formulas recalculate.',
+  },
   outcome: { active: 'Active', job: 'In a job', education: 'In education', ended: 'Ended' },
   columns: {
     initiative: 'Initiative',

@@ -4,7 +4,7 @@ import type { Lang } from '../i18n';
 import type { UiStrings } from '../i18n/da';
 import type { CalendarDate } from '../domain/parse/calendarDate';
 import type { LiveWorkbook } from '../operations/liveWorkbook';
-import { ContentsTab } from './ContentsTab';
+import { OverviewTab } from './OverviewTab';
 import { EconomyTab } from './EconomyTab';
 import { SetupTab } from './SetupTab';
 import { ValidationTab } from './ValidationTab';
@@ -48,7 +48,7 @@ export function App({ strings, lang, workbook, dataValidationSupported, today, s
         <section key={id} id={`panel-${id}`} role="tabpanel" aria-labelledby={`tab-${id}`} hidden={tab !== id}>
           {id === 'setup' && <SetupTab {...common} />}
           {id === 'validation' && <ValidationTab {...common} subscribeChanges={subscribeChanges} />}
-          {id === 'overview' && <ContentsTab {...common} />}
+          {id === 'overview' && <OverviewTab {...common} />}
           {id === 'economy' && <EconomyTab {...common} />}
         </section>
       ))}

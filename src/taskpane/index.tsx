@@ -4,7 +4,7 @@ import { langFrom } from '../i18n';
 import { uiStrings } from '../i18n/ui';
 import { calendarDate } from '../domain/parse/calendarDate';
 import { App, OutsideOffice } from './App';
-import { changeSubscription, excelWorkbook } from './excelWorkbook';
+import { changeSubscription, excelWorkbook } from '../operations/excelWorkbook';
 import { themeFor } from './theme';
 
 const root = createRoot(document.getElementById('root') as HTMLElement);

@@ -50,8 +50,28 @@ export type PlanOp =
   | { kind: 'generatedSheet'; sheet: string; title: string; table: string; header: string[]; rows: CellValue[][]; columns: ColumnLayout[] }
   /** Colour a table column's cells by their text (one conditional-format rule per text, over the whole column). */
   | { kind: 'highlight'; sheet: string; table: string; column: string; rules: { text: string; tone: 'good' | 'warning' | 'bad' }[] }
+  /** A native chart over ranges of a sheet (A1 references on that sheet), placed over a cell area. */
+  | { kind: 'chart'; sheet: string; chart: ChartSpec }
+  /** Rename a table (table names are workbook-wide: a kept generated sheet's tables make room). */
+  | { kind: 'renameTable'; table: string; to: string }
+  /** Rename a sheet (a generated sheet someone edited by hand is kept under a new name, not lost). */
+  | { kind: 'renameSheet'; sheet: string; to: string }
   /** Make a sheet the active one and select a cell or range on it. */
   | { kind: 'select'; sheet: string; address: string };
+
+export interface ChartSpec {
+  /** Unique per sheet; replacing a chart with the same name keeps one. */
+  name: string;
+  type: 'barStacked' | 'bar' | 'column' | 'columnStacked' | 'line';
+  title: string;
+  /** Top-left and bottom-right cells (1-based) the chart covers. */
+  from: { row: number; column: number };
+  to: { row: number; column: number };
+  /** Category labels, e.g. "A5:A17" (on the chart's sheet). */
+  categories: string;
+  /** One series per range, e.g. { name: 'I job', values: 'E5:E17' }. */
+  series: { name: string; values: string }[];
+}
 
 export interface Plan {
   ops: PlanOp[];

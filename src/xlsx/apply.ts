@@ -12,6 +12,7 @@ import type { CellValue } from '../domain/parse/cell';
 import type { ColumnLayout, Plan, PlanOp } from '../workbook/plan';
 import { cellAddress, formatRange, intersects, parseRange, type Rect } from './address';
 import { headerText, isOccupied, valueAt } from './cells';
+import { recordChart } from './charts';
 import { PlanConflictError } from './errors';
 import { allTables, mergedRanges, tableModels, tableRect, type TableModel } from './internals';
 import { setValidation } from './validations';
@@ -68,6 +69,24 @@ function applyOp(workbook: Workbook, op: PlanOp): void {
       return select(workbook, op);
     case 'highlight':
       return highlight(workbook, op);
+    case 'chart':
+      // ExcelJS cannot hold charts: recorded here, written into the file by xlsxBuffer (charts.ts).
+      return recordChart(workbook, sheetOf(workbook, op.sheet), op.chart);
+    case 'renameTable': {
+      if (allTables(workbook).some((t) => t.model.name.toLowerCase() === op.to.toLowerCase())) throw new Error(`Table "${op.to}" exists already`);
+      assertTableName(op.to);
+      const found = allTables(workbook).find((t) => t.model.name.toLowerCase() === op.table.toLowerCase());
+      if (found) {
+        found.model.name = op.to;
+        (found.model as { displayName?: string }).displayName = op.to;
+      }
+      return;
+    }
+    case 'renameSheet': {
+      if (findWorksheet(workbook, op.to)) throw new Error(`Sheet "${op.to}" exists already`);
+      sheetOf(workbook, op.sheet).name = op.to;
+      return;
+    }
     default: {
       const unknown: never = op;
       throw new Error(`Unknown plan operation ${JSON.stringify(unknown)}`);

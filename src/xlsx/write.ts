@@ -3,11 +3,15 @@ import { randomBytes } from 'crypto';
 import { promises as fs } from 'fs';
 import { basename, dirname, join } from 'path';
 import type { Workbook } from 'exceljs';
+import { addCharts } from './charts';
+import { fixElementOrder } from './elementOrder';
 import { withWritableValidations } from './validations';
 
 export async function xlsxBuffer(workbook: Workbook): Promise<Buffer> {
   const data = await withWritableValidations(workbook, () => workbook.xlsx.writeBuffer());
-  return Buffer.isBuffer(data) ? data : Buffer.from(data as ArrayBuffer);
+  // ExcelJS writes no charts; the ones applyPlan recorded are added to its output. Then the notes'
+  // drawing is put where Excel expects it, so Excel opens the file without a repair prompt.
+  return fixElementOrder(await addCharts(workbook, Buffer.isBuffer(data) ? data : Buffer.from(data as ArrayBuffer)));
 }
 
 /**

@@ -383,3 +383,35 @@ describe('applyPlan (Office.js): appendRows and what is below the table', () => 
     expect(standin.workbook.value('Indsatser', 'A14')).toBe('note');
   });
 });
+
+describe('applyPlan (Office.js): charts, renameSheet', () => {
+  const chart: PlanOp = {
+    kind: 'chart', sheet: 'Indsatser',
+    chart: { name: 'Status', type: 'barStacked', title: 'Status pr. indsats', from: { row: 4, column: 6 }, to: { row: 20, column: 12 }, categories: 'A5:A7', series: [{ name: 'Beløb', values: 'C5:C7' }, { name: 'Start', values: 'B5:B7' }] },
+  };
+
+  it('adds a native chart with named series over the ranges; applying again keeps one', async () => {
+    const standin = await applied(basePlan, { ops: [chart] });
+    await applyPlan(standin.run, { ops: [chart] });
+    expect(standin.workbook.charts('Indsatser')).toEqual([{
+      name: 'Status', type: 'BarStacked', title: 'Status pr. indsats', position: 'F4:L20',
+      series: [{ name: 'Beløb', values: 'C5:C7', categories: 'A5:A7' }, { name: 'Start', values: 'B5:B7', categories: 'A5:A7' }],
+    }]);
+  });
+
+  it('skips charts on Excel without ExcelApi 1.7', async () => {
+    const standin = await applied(basePlan);
+    const result = await applyPlan(standin.run, { ops: [chart] }, { supports: (_set, version) => version !== '1.7' });
+    expect(result.skipped).toEqual(['charts']);
+    expect(standin.workbook.charts('Indsatser')).toEqual([]);
+  });
+
+  it('renames a sheet (a hand-edited generated sheet is kept) and refuses a name in use', async () => {
+    const fejl: PlanOp = { kind: 'generatedSheet', sheet: 'Fejl', title: 'Fejl', table: 'Fejl', header: ['a'], rows: [['x']], columns: [] };
+    const standin = await applied(basePlan, { ops: [fejl] });
+    await applyPlan(standin.run, { ops: [{ kind: 'renameSheet', sheet: 'Fejl', to: 'Fejl (gammel)' }, { ...fejl, table: 'Fejl2' }, { kind: 'label', sheet: 'Fejl (gammel)', row: 1, column: 3, text: 'kopi' }] });
+    expect(standin.workbook.sheetNames()).toEqual(['Ark1', 'Indsatser', 'Taksonomier', 'Fejl (gammel)', 'Fejl']);
+    expect(standin.workbook.value('Fejl (gammel)', 'C1')).toBe('kopi');
+    await expect(applyPlan(standin.run, { ops: [{ kind: 'renameSheet', sheet: 'Fejl', to: 'indsatser' }] })).rejects.toThrow(/exists already/);
+  });
+});

@@ -35,17 +35,19 @@ describe('Excel stand-in', () => {
     expect(standin.workbook.tables()).toEqual([expect.objectContaining({ name: 'T', sheet: 'Ny', address: 'A1:B2', columns: ['Navn', 'Antal'] })]);
   });
 
-  it('types written strings in as Excel does, and applies a 1×1 number format to a whole range', async () => {
+  it('types written strings in as Excel does, and applies a single number format to a whole range', async () => {
     const standin = createStandin({ sheets: [{ name: 'Ark1' }] });
     await standin.run(async (context: Ctx) => {
       const sheet = context.workbook.worksheets.getItem('Ark1');
       sheet.getRange('A1:F1').values = [['0042', "'0042", '=1+1', 'true', '#N/A', '50%']];
-      sheet.getRange('A2:A5').numberFormat = [['0.00']];
+      sheet.getRange('A2:A5').numberFormat = '0.00' as unknown as string[][];
+      sheet.getRange('B2:B3').numberFormat = [['@']];
       await context.sync();
     });
     expect(standin.workbook.values('Ark1', 'A1:F1')).toEqual([[42, '0042', null, true, '#N/A', 0.5]]);
     expect(standin.workbook.formula('Ark1', 'C1')).toBe('=1+1');
     expect(standin.workbook.numberFormat('Ark1', 'A5')).toBe('0.00');
+    expect(standin.workbook.numberFormat('Ark1', 'B3')).toBe('@');
     await expect(standin.run(async (context: Ctx) => {
       context.workbook.worksheets.getItem('Ark1').getRange('A1:B2').values = [[1, 2, 3]];
       await context.sync();

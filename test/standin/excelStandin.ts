@@ -8,8 +8,8 @@
  *   standin.workbook.value('Ark1', 'A1');       // what the workbook now holds
  *
  * What it models: request contexts with queued commands run at `sync()`, load/PropertyNotLoaded,
- * null objects, worksheets, ranges (values typed in as Excel does, number formats with the 1×1
- * "single input" form, formulas, fonts, column widths, used range, merged areas, formula cells),
+ * null objects, worksheets, ranges (values typed in as Excel does, one value for a whole range,
+ * number formats, formulas, fonts, column widths, used range, merged areas, formula cells),
  * tables, data validation, conditional formats, notes, freeze panes, selection, change events.
  * It counts syncs, commands and estimated JSON payload, can refuse batches over a payload limit
  * (as Excel on the web does over 5 MB) and can pretend the user is editing a cell.
@@ -102,6 +102,7 @@ export interface StandinWorkbook {
   validations(sheet: string): ValidationInfo[];
   conditionalFormats(sheet: string): { address: string; type: string; formula?: string; fill?: string; font?: string }[];
   notes(sheet: string): Record<string, string>;
+  charts(sheet: string): { name: string; type: string; title?: string; position?: string; series: { name: string; values: string; categories?: string }[] }[];
   merged(sheet: string): string[];
   /** Everything above for every sheet, as plain data (compare two states with toEqual). */
   snapshot(): unknown;
@@ -326,6 +327,7 @@ function inspector(model: WorkbookModel, host: Host): StandinWorkbook {
       sheetOf(sheet).conditionalFormats.map((f) => ({ address: formatRect(f.rect), type: f.type, formula: f.formula, fill: f.fill, font: f.font })),
     notes: (sheet) => Object.fromEntries(model.orderedNotes().filter((n) => n.sheet === sheetOf(sheet)).map((n) => [n.address, n.content])),
     merged: (sheet) => sheetOf(sheet).merged.map(formatRect),
+    charts: (sheet) => JSON.parse(JSON.stringify(sheetOf(sheet).charts)),
     snapshot: () => ({
       sheets: model.sheets.map((s) => ({
         name: s.name,
@@ -338,6 +340,7 @@ function inspector(model: WorkbookModel, host: Host): StandinWorkbook {
         validations: view.validations(s.name),
         conditionalFormats: view.conditionalFormats(s.name),
         notes: view.notes(s.name),
+        charts: view.charts(s.name),
         frozen: { ...s.frozen },
         merged: s.merged.map(formatRect),
       })),

@@ -53,6 +53,15 @@ export interface ConditionalFormatModel {
   font?: string;
 }
 
+export interface ChartModel {
+  name: string;
+  type: string;
+  title?: string;
+  /** Cell area the chart covers, e.g. "H4:P20". */
+  position?: string;
+  series: { name: string; values: string; categories?: string }[];
+}
+
 export interface NoteModel {
   sheet: SheetModel;
   address: string;
@@ -94,6 +103,7 @@ export class SheetModel {
   readonly widths = new Map<number, number>();
   validations: ValidationModel[] = [];
   conditionalFormats: ConditionalFormatModel[] = [];
+  charts: ChartModel[] = [];
   frozen = { rows: 0, columns: 0 };
   merged: Rect[] = [];
 

@@ -9,7 +9,7 @@
  */
 import { cellAddress, cellCount, formatRect, intersects, parseAreas, parseRect, splitAddress, type Rect } from '../../src/excel/address';
 import { jsonSize } from '../../src/excel/values';
-import { officeError, type ConditionalFormatModel, type NoteModel, type SheetModel, type TableModel, type WorkbookModel } from './model';
+import { officeError, type ChartModel, type ConditionalFormatModel, type NoteModel, type SheetModel, type TableModel, type WorkbookModel } from './model';
 
 /** What one queued command costs, and what it does at sync. */
 export interface Command {
@@ -279,9 +279,11 @@ export class WorksheetProxy extends ClientObject<SheetModel> {
   readonly freezePanes: FreezePanesProxy;
   readonly notes: NoteCollectionProxy;
   readonly onChanged: EventHandlersProxy;
+  readonly charts: ChartCollectionProxy;
 
   constructor(context: StandinContext, resolver: () => SheetModel | null, nullable = false) {
     super(context, resolver, nullable);
+    this.charts = new ChartCollectionProxy(context, () => this.resolve());
     this.tables = new TableCollectionProxy(context, () => context.model.tables.filter((t) => t.sheet === this.resolve()), this);
     this.freezePanes = new FreezePanesProxy(context, () => this.resolve());
     this.notes = new NoteCollectionProxy(context, () => context.model.orderedNotes().filter((n) => n.sheet === this.resolve()), this);
@@ -420,7 +422,10 @@ function grid<V>(rect: Rect, at: (row: number, column: number) => V): V[][] {
   return out;
 }
 
-/** Apply a 2-D input to every cell: same size, or 1×1 for the whole range (Office's single-input copy); null skips a cell. */
+/**
+ * Apply an input to every cell: a 2-D array of the range's size, or one value for the whole range
+ * (a scalar, or a 1×1 array: Excel's "single input copy", like Ctrl+Enter); null skips a cell.
+ */
 function eachInput(rect: Rect, input: unknown, apply: (row: number, column: number, value: unknown) => void): void {
   const rows = rect.bottom - rect.top + 1;
   const columns = rect.right - rect.left + 1;
@@ -900,6 +905,145 @@ class TableRowCollectionProxy extends ClientObject<TableModel> {
       if (index !== undefined && index !== null && index !== -1) throw officeError('NotImplemented', 'The stand-in adds rows at the end only');
       this.context.model.addTableRows(t, values ?? [new Array(t.rect.right - t.rect.left + 1).fill('')], alwaysInsert ?? true);
     });
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Charts
+
+type ChartTarget = { sheet: SheetModel; chart: ChartModel };
+
+class ChartSeriesProxy extends ClientObject<{ chart: ChartModel; index: number }> {
+  protected readonly defaults = ['name'];
+
+  protected read(t: { chart: ChartModel; index: number }, prop: string): unknown {
+    if (prop === 'name') return t.chart.series[t.index].name;
+    throw officeError('InvalidArgument', `ChartSeries has no property ${prop} in the stand-in`);
+  }
+
+  get name(): string { return this.get('name'); }
+  set name(v: string) { this.set('name', v, (t) => (t.chart.series[t.index].name = v)); }
+
+  setValues(range: RangeProxy): void {
+    this.call(20, (t) => {
+      const r = range.resolve();
+      t.chart.series[t.index].values = formatRect(r.rect);
+    });
+  }
+
+  setXAxisValues(range: RangeProxy): void {
+    this.call(20, (t) => {
+      const r = range.resolve();
+      t.chart.series[t.index].categories = formatRect(r.rect);
+    });
+  }
+}
+
+class ChartProxy extends ClientObject<ChartTarget> {
+  protected readonly defaults = ['name', 'chartType'];
+  readonly title: { text: string };
+  readonly series: { getItemAt(i: number): ChartSeriesProxy; add(name?: string): ChartSeriesProxy };
+
+  constructor(context: StandinContext, resolver: () => ChartTarget | null, nullable = false) {
+    super(context, resolver, nullable);
+    const setTitle = (v: string) => this.call(jsonSize(v), (t) => (t.chart.title = v));
+    this.title = {
+      set text(v: string) {
+        setTitle(v);
+      },
+      get text(): string {
+        throw notLoaded('text');
+      },
+    };
+    this.series = {
+      getItemAt: (index: number) =>
+        new ChartSeriesProxy(context, () => {
+          const { chart } = this.resolve();
+          if (!chart.series[index]) throw officeError('ItemNotFound', `No series ${index}`);
+          return { chart, index };
+        }),
+      add: (name?: string) => {
+        let created: { chart: ChartModel; index: number } | null = null;
+        const series = new ChartSeriesProxy(context, () => created);
+        this.call(jsonSize(name ?? null), ({ chart }) => {
+          chart.series.push({ name: name ?? `Series${chart.series.length + 1}`, values: '' });
+          created = { chart, index: chart.series.length - 1 };
+          series.tryResolve();
+        });
+        return series;
+      },
+    };
+  }
+
+  protected read({ chart }: ChartTarget, prop: string): unknown {
+    switch (prop) {
+      case 'name': return chart.name;
+      case 'chartType': return chart.type;
+      default: throw officeError('InvalidArgument', `Chart has no property ${prop} in the stand-in`);
+    }
+  }
+
+  get name(): string { return this.get('name'); }
+  set name(v: string) { this.set('name', v, (t) => (t.chart.name = v)); }
+
+  setPosition(startCell: string, endCell?: string): void {
+    this.call(20, (t) => (t.chart.position = endCell ? `${startCell}:${endCell}` : startCell));
+  }
+
+  delete(): void {
+    this.call(10, ({ sheet, chart }) => (sheet.charts = sheet.charts.filter((c) => c !== chart)));
+  }
+}
+fillMixin(ChartProxy);
+
+class ChartCollectionProxy extends Collection<ChartTarget, ChartProxy> {
+  constructor(
+    context: StandinContext,
+    private readonly sheet: () => SheetModel,
+  ) {
+    super(context, () => {
+      const s = sheet();
+      return s.charts.map((chart) => ({ sheet: s, chart }));
+    });
+  }
+
+  protected item(model: ChartTarget): ChartProxy {
+    return new ChartProxy(this.context, () => model);
+  }
+
+  getItemOrNullObject(name: string): ChartProxy {
+    return new ChartProxy(
+      this.context,
+      () => {
+        const s = this.sheet();
+        const chart = s.charts.find((c) => c.name.toLowerCase() === name.toLowerCase());
+        return chart ? { sheet: s, chart } : null;
+      },
+      true,
+    );
+  }
+
+  add(type: string, source: RangeProxy, seriesBy = 'Auto'): ChartProxy {
+    let created: ChartTarget | null = null;
+    const chart = new ChartProxy(this.context, () => created);
+    this.context.queue(jsonSize(type) + 40, () => {
+      const s = this.sheet();
+      const { rect } = source.resolve();
+      const byRows = seriesBy === 'Rows';
+      const series: ChartModel['series'] = [];
+      const count = byRows ? rect.bottom - rect.top + 1 : rect.right - rect.left + 1;
+      for (let i = 0; i < count; i++) {
+        const r = byRows ? { ...rect, top: rect.top + i, bottom: rect.top + i } : { ...rect, left: rect.left + i, right: rect.left + i };
+        series.push({ name: `Series${i + 1}`, values: formatRect(r) });
+      }
+      let n = s.charts.length + 1;
+      while (s.charts.some((c) => c.name === `Chart ${n}`)) n++;
+      const model: ChartModel = { name: `Chart ${n}`, type, series };
+      s.charts.push(model);
+      created = { sheet: s, chart: model };
+      chart.tryResolve();
+    });
+    return chart;
   }
 }
 

@@ -1,0 +1,110 @@
+/** `indsats summarize` and `indsats snapshot` on the demo; the Overblik formulas recalculated by LibreOffice equal the core. */
+import { mkdirSync, readdirSync, readFileSync } from 'fs';
+import { join } from 'path';
+import { readXlsx, writeXlsx } from '../../src/xlsx';
+import { planSummary } from '../../src/operations/summarize';
+import type { CalendarDate } from '../../src/domain/parse';
+import { statusGroups } from '../../src/workbook/overviewSheet';
+import { convertWithLibreOffice, CSV_ALL_SHEETS, describeWithLibreOffice, removeLibreOfficeProfile } from '../helpers/libreoffice';
+import { sha256, tempDir } from '../xlsx/fixtures';
+import { indsats } from './helpers';
+
+const tmp = tempDir('indsats-summarize-');
+const demo = tmp.path('demo.xlsx');
+beforeAll(async () => {
+  expect((await indsats('demo', '-o', demo)).code).toBe(0);
+});
+afterAll(() => tmp.cleanup());
+
+/** The figures the core computes for the Overblik row of each initiative, in the sheet's column order F..L. */
+async function coreRows(file: string, asOf: string) {
+  const { read } = await readXlsx(file);
+  const run = planSummary(read, asOf as CalendarDate, 'da');
+  const taxonomies = (await import('../../src/domain/validate')).validateWorkbook((await import('../../src/workbook/read')).tablesOf(read), { asOf: asOf as CalendarDate }).taxonomies;
+  const groups = statusGroups(taxonomies.statuses.entries);
+  const count = (s: (typeof run.initiatives)[number], entries: { code: string }[]) => s.byStatus.filter((b) => entries.some((e) => e.code === b.code)).reduce((n, b) => n + b.courses, 0);
+  return Object.fromEntries(run.initiatives.map((s) => [s.initiativeId, [count(s, groups.job), count(s, groups.education), count(s, groups.placement), count(s, groups.course), count(s, groups.ended), s.total, s.courses]]));
+}
+
+describe('indsats summarize', () => {
+  it('writes Overblik next to the data and leaves the input unchanged', async () => {
+    const before = sha256(demo);
+    const out = tmp.path('overblik.xlsx');
+    const run = await indsats('summarize', demo, '-o', out, '--as-of', '2026-11-25');
+    expect(run).toMatchObject({ code: 0, out: `Skrev ${out}.` });
+    expect(sha256(demo)).toBe(before);
+    const { read } = await readXlsx(out);
+    const overview = read.sheets.find((s) => s.name === 'Overblik')!;
+    expect(overview.tables.map((t) => t.table)).toEqual(['Overblik_Indsatser', 'Overblik_KPI', 'Overblik_Indsatsstatus', 'Overblik_Maal', 'Overblik_Maalgrupper', 'Overblik_Enheder', 'Overblik_Kontrol']);
+    const itmv = overview.tables[0].rows.find((r) => r[0] === 'ITMV')!;
+    expect(itmv.slice(0, 3)).toEqual(['ITMV', 'I Tråd Med Verden', 'I gang']);
+    expect(overview.formulas?.F4).toMatch(/^=SUM\(COUNTIFS\(Deltagere_ITMV\[\[Deltager-ID\]\],"<>"/);
+  });
+
+  it('keeps a hand-edited Overblik under a new name when it rebuilds, and rebuilds an untouched one in place', async () => {
+    const first = tmp.path('first.xlsx');
+    await indsats('summarize', demo, '-o', first, '--as-of', '2026-11-25');
+    const second = tmp.path('second.xlsx');
+    expect((await indsats('summarize', first, '-o', second, '--as-of', '2026-11-25')).out).not.toContain('rettet i hånden');
+    expect((await readXlsx(second)).read.sheets.filter((s) => s.name.startsWith('Overblik')).map((s) => s.name)).toEqual(['Overblik']);
+
+    const { workbook } = await readXlsx(second);
+    workbook.getWorksheet('Overblik')!.getCell('B4').value = 'ITMV – rettet af leder';
+    const edited = tmp.path('edited.xlsx');
+    await writeXlsx(workbook, edited);
+    const third = tmp.path('third.xlsx');
+    const run = await indsats('summarize', edited, '-o', third, '--as-of', '2026-11-25');
+    expect(run.out).toContain("Arket Overblik var rettet i hånden og er gemt som 'Overblik rettet 25-11-2026'.");
+    const sheets = (await readXlsx(third)).read.sheets;
+    expect(sheets.find((s) => s.name === 'Overblik rettet 25-11-2026')!.tables[0].rows[0][1]).toBe('ITMV – rettet af leder');
+    expect(sheets.find((s) => s.name === 'Overblik')!.tables[0].rows[0][1]).toBe('I Tråd Med Verden');
+  });
+});
+
+describe('indsats snapshot', () => {
+  it('freezes figures per date, never rewrites a date, and Overblik shows the development', async () => {
+    const one = tmp.path('snap1.xlsx');
+    const two = tmp.path('snap2.xlsx');
+    expect((await indsats('snapshot', demo, '-o', one, '--as-of', '2016-06-30')).code).toBe(0);
+    const again = await indsats('snapshot', one, '-o', tmp.path('snap-again.xlsx'), '--as-of', '2016-06-30');
+    expect(again).toMatchObject({ code: 2, err: 'Der er allerede frosset et statusfoto pr. 30-06-2016. Et statusfoto ændres aldrig.' });
+    expect((await indsats('snapshot', one, '-o', two, '--as-of', '2016-08-29')).code).toBe(0);
+    const snapshots = (await readXlsx(two)).read.sheets.find((s) => s.name === 'Statusfotos')!.tables[0];
+    const itmv = snapshots.rows.filter((r) => r[1] === 'ITMV').map((r) => r.slice(3, 10));
+    expect(itmv).toEqual([[1, 0, 2, 8, 3, 14, 14], [2, 0, 6, 8, 3, 18, 19]]); // 30-06: 5 of 19 courses not started yet; 29-08: the ITMV table
+    const out = tmp.path('snap-overblik.xlsx');
+    await indsats('summarize', two, '-o', out, '--as-of', '2026-11-25');
+    const overview = (await readXlsx(out)).read.sheets.find((s) => s.name === 'Overblik')!;
+    expect(overview.tables.map((t) => t.table)).toContain('Overblik_Udvikling');
+  });
+});
+
+describeWithLibreOffice('Overblik recalculated by LibreOffice', () => {
+  const recalculated = async (file: string, name: string) => {
+    const dir = join(tmp.dir, name);
+    mkdirSync(dir);
+    await convertWithLibreOffice(file, CSV_ALL_SHEETS, dir);
+    const lines = readFileSync(join(dir, readdirSync(dir).find((n) => n.endsWith('-Overblik.csv'))!), 'utf8').split(/\r?\n/).map((l) => l.split(','));
+    // The first table: from its header ("ID,Indsats,…") to the first empty line.
+    const start = lines.findIndex((c) => c[0] === 'ID') + 1;
+    const end = lines.findIndex((c, i) => i >= start && !c[0]);
+    return Object.fromEntries(lines.slice(start, end).map((c) => [c[0], c.slice(5, 12).map(Number)]));
+  };
+  afterAll(() => removeLibreOfficeProfile());
+
+  it('reads 2 / 6 / 8 / 3 / 18 for ITMV, and every formula equals the core', async () => {
+    const out = tmp.path('lo-now.xlsx');
+    await indsats('summarize', demo, '-o', out, '--as-of', '2026-11-25');
+    const sheet = await recalculated(out, 'now');
+    expect(sheet.ITMV.slice(0, 6)).toEqual([2, 0, 6, 8, 3, 18]);
+    expect(sheet).toEqual(await coreRows(demo, '2026-11-25'));
+  }, 120_000);
+
+  it('agrees on an earlier date, where statuses set later count as still in the course', async () => {
+    const out = tmp.path('lo-early.xlsx');
+    await indsats('summarize', demo, '-o', out, '--as-of', '2016-06-30');
+    const sheet = await recalculated(out, 'early');
+    expect(sheet.ITMV).toEqual([1, 0, 2, 8, 3, 14, 14]);
+    expect(sheet).toEqual(await coreRows(demo, '2016-06-30'));
+  }, 120_000);
+});

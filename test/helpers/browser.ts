@@ -1,0 +1,54 @@
+/**
+ * Debian's Chromium driven by playwright-core (never a downloaded browser), and a static server
+ * for the built task pane with the in-memory Excel stand-in served in place of office.js.
+ */
+import { existsSync, readFileSync } from 'fs';
+import { createServer, type Server } from 'http';
+import { extname, join, normalize } from 'path';
+import type { AddressInfo } from 'net';
+import { buildSync } from 'esbuild';
+
+export const CHROMIUM = '/usr/bin/chromium';
+export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+
+export const chromiumInstalled = () => existsSync(CHROMIUM);
+
+/** Registers a suite needing Chromium: fails in CI when it is missing (CI installs it), skips locally. */
+export function describeWithChromium(name: string, suite: () => void): void {
+  if (chromiumInstalled()) describe(name, suite);
+  else if (process.env.CI) {
+    describe(name, () => it('has Chromium (CI installs it)', () => {
+      throw new Error(`${CHROMIUM} is missing, but CI is set: CI must install Debian's chromium.`);
+    }));
+  } else {
+    console.warn(`${CHROMIUM} is missing: skipping "${name}". apt-get install chromium to run it.`);
+    describe.skip(name, suite);
+  }
+}
+
+/** The stand-in bundled for the browser (it replaces office.js, so it must define Office and Excel). */
+export function standinBundle(): string {
+  const result = buildSync({
+    entryPoints: [join(process.cwd(), 'test/standin/browser-entry.ts')], // run from the repository root (jest, npm run bench)
+    bundle: true, platform: 'browser', format: 'iife', target: 'es2020', write: false, logLevel: 'error',
+  });
+  return result.outputFiles[0].text;
+}
+
+const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'application/javascript', '.png': 'image/png', '.xml': 'application/xml', '.css': 'text/css' };
+
+/** Serves a folder on 127.0.0.1 (a free port). */
+export async function serve(root: string): Promise<{ url: string; close: () => Promise<void> }> {
+  const server: Server = createServer((req, res) => {
+    const path = normalize(decodeURIComponent((req.url ?? '/').split('?')[0])).replace(/^(\.\.[/\\])+/, '');
+    const file = join(root, path === '/' ? 'taskpane.html' : path);
+    if (!file.startsWith(root) || !existsSync(file)) {
+      res.writeHead(404).end();
+      return;
+    }
+    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' }).end(readFileSync(file));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return { url: `http://127.0.0.1:${port}`, close: () => new Promise((resolve) => server.close(() => resolve())) };
+}
