@@ -156,7 +156,8 @@ function portfolioRow(r: PortfolioRow, initiativesFormula?: string): CellValue[]
 function table(ops: PlanOp[], row: number, name: string, title: string, header: string[], rows: CellValue[][], formats: (string | undefined)[] = []): number {
   ops.push({ kind: 'label', sheet: OVERVIEW_SHEET, row: row - 1, column: 1, text: title, style: 'subtitle' });
   ops.push({ kind: 'createTable', sheet: OVERVIEW_SHEET, table: name, topLeft: { row, column: 1 }, header, rows });
-  ops.push({ kind: 'layoutColumns', sheet: OVERVIEW_SHEET, table: name, columns: header.map((h, i) => ({ header: h, ...(formats[i] ? { numberFormat: formats[i] } : {}) })) });
+  // Every column gets a format ('General' by default): a table above may have formatted these cells ahead.
+  ops.push({ kind: 'layoutColumns', sheet: OVERVIEW_SHEET, table: name, columns: header.map((h, i) => ({ header: h, numberFormat: formats[i] ?? 'General' })) });
   return row + Math.max(rows.length, 1) + 3;
 }
 

@@ -450,6 +450,9 @@ function generatedSheet(workbook: Workbook, op: Extract<PlanOp, { kind: 'generat
   applyOp(workbook, { kind: 'createTable', sheet: op.sheet, table: op.table, topLeft: { row: 3, column: 1 }, header: op.header, rows: op.rows });
   applyOp(workbook, { kind: 'layoutColumns', sheet: op.sheet, table: op.table, columns: op.columns });
   applyOp(workbook, { kind: 'freeze', sheet: op.sheet, rows: 3, columns: 0 });
+  // Reports are printed for the byråd/udvalg: landscape, the full width on one page.
+  const worksheet = sheetOf(workbook, op.sheet);
+  worksheet.pageSetup = { ...worksheet.pageSetup, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 };
 }
 
 const TONES = {

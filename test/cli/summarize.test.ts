@@ -1,5 +1,7 @@
 /** `indsats summarize` and `indsats snapshot` on the demo; the Overblik formulas recalculated by LibreOffice equal the core. */
-import { mkdirSync, readdirSync, readFileSync } from 'fs';
+import { execFileSync } from 'child_process';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'fs';
+import { colours, decodePng, total } from '../helpers/png';
 import { join } from 'path';
 import { readXlsx, writeXlsx } from '../../src/xlsx';
 import { planSummary } from '../../src/operations/summarize';
@@ -100,6 +102,31 @@ describeWithLibreOffice('Overblik recalculated by LibreOffice', () => {
     expect(sheet).toEqual(await coreRows(demo, '2026-11-25'));
   }, 120_000);
 
+  it('renders the charts: the Overblik page printed by LibreOffice has coloured chart areas', async () => {
+    const out = tmp.path('chart.xlsx');
+    await indsats('summarize', demo, '-o', out, '--as-of', '2026-11-25');
+    const dir = join(tmp.dir, 'pdf');
+    mkdirSync(dir);
+    const pdf = await convertWithLibreOffice(out, 'pdf', dir);
+    // The Overblik pages are the ones whose text holds its title; the first has the status chart.
+    const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [pdf], { encoding: 'utf8' }))![1]);
+    let page = 0;
+    for (let p = 1; p <= pages && !page; p++) {
+      if (execFileSync('pdftotext', ['-f', String(p), '-l', String(p), pdf, '-'], { encoding: 'utf8' }).includes('Status pr. 25-11-2026')) page = p;
+    }
+    expect(page).toBeGreaterThan(0);
+    execFileSync('pdftoppm', ['-r', '80', '-png', '-f', String(page), '-l', String(page), '-singlefile', pdf, join(dir, 'overblik')]);
+    const png = readFileSync(join(dir, 'overblik.png'));
+    mkdirSync(join(__dirname, '../artifacts'), { recursive: true });
+    writeFileSync(join(__dirname, '../artifacts/overblik.png'), png);
+    const image = decodePng(png);
+    // The right half of the landscape page holds the charts: bars in several series colours.
+    const right = colours(image, { left: image.width * 0.55, right: image.width * 0.98, top: image.height * 0.05, bottom: image.height * 0.95 });
+    const saturated = [...right].filter(([hex, n]) => n > 40 && saturation(hex) > 0.35);
+    expect(saturated.length).toBeGreaterThanOrEqual(3);
+    expect(total(right)).toBeGreaterThan(image.width * image.height * 0.01);
+  }, 120_000);
+
   it('agrees on an earlier date, where statuses set later count as still in the course', async () => {
     const out = tmp.path('lo-early.xlsx');
     await indsats('summarize', demo, '-o', out, '--as-of', '2016-06-30');
@@ -108,3 +135,9 @@ describeWithLibreOffice('Overblik recalculated by LibreOffice', () => {
     expect(sheet).toEqual(await coreRows(demo, '2016-06-30'));
   }, 120_000);
 });
+
+function saturation(hex: string): number {
+  const [r, g, b] = [0, 2, 4].map((i) => parseInt(hex.slice(i, i + 2), 16) / 255);
+  const max = Math.max(r, g, b);
+  return max === 0 ? 0 : (max - Math.min(r, g, b)) / max;
+}
