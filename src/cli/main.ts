@@ -3,8 +3,8 @@
  * Excel. Exit codes follow the contract: validate 0 = no errors, 1 = errors found, 2 = unreadable
  * input (also used for usage errors). The input file is never written to.
  */
-import { statSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { readFileSync, statSync } from 'node:fs';
+import { basename, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { messages, type Lang } from '../i18n';
 import { parseDate } from '../domain/parse/date';
@@ -17,6 +17,7 @@ import { tablesOf, type WorkbookRead } from '../workbook/read';
 import { planReconciliationSheet } from '../workbook/reconciliationSheet';
 import { reconciliationJson, reconciliationText } from './reconcile';
 import { planSnapshot, planSummary, SnapshotExistsError } from '../operations/summarize';
+import { decodeRefundFile, planRefundImport } from '../operations/refundImport';
 import { reconcileExitCode, runReconciliation } from '../operations/reconcile';
 import { applyPlan, newWorkbook, PlanConflictError, readXlsx, writeXlsx, XlsxReadError } from '../xlsx';
 
@@ -123,6 +124,33 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
         say(t.progress.writing(output));
         await write(workbook, output, lang);
         io.out(t.wrote(output));
+        return 0;
+      }
+      case 'import-refunds': {
+        const refundFile = positionals[2];
+        if (!input || !refundFile) throw new UsageError(t.missingInput);
+        const output = outputPath(values.output, values.force ?? false, input, lang);
+        const { workbook, read } = await readXlsx(input);
+        let bytes: Buffer;
+        try {
+          bytes = readFileSync(refundFile);
+        } catch {
+          throw new UsageError(t.readError['not-found'](refundFile));
+        }
+        const f = messages[lang].finance.refundImport;
+        const result = planRefundImport(read, decodeRefundFile(bytes), basename(refundFile), io.today(), lang);
+        if (result.kind === 'problems') {
+          for (const p of result.problems) io.err(p);
+          io.err(f.rejected(result.problems.length));
+          return 1;
+        }
+        if (result.kind === 'duplicate') {
+          io.err(f.duplicate(result.file));
+          return 1;
+        }
+        applyPlan(workbook, { ops: result.ops });
+        await write(workbook, output, lang);
+        io.out(f.imported(result.groups, result.lines, basename(refundFile)));
         return 0;
       }
       case 'reconcile': {

@@ -244,6 +244,7 @@ Kommandoer:
   validate FIL.xlsx [--json]       vis fejl og advarsler; afslutningskode 0 uden fejl, 1 med fejl, 2 hvis filen ikke kan læses
   summarize FIL.xlsx -o UD.xlsx     skriv arket Overblik med status, KPI'er, portefølje og diagrammer (--as-of DATO)
   snapshot FIL.xlsx -o UD.xlsx      frys tallene pr. dato i tabellen Statusfotos (ændres aldrig siden)
+  import-refunds FIL.xlsx REFUSION.csv -o UD.xlsx  importér en refusionsfil (semikolon, decimalkomma) pr. uge og ydelse; CPR-numre gemmes ikke
   reconcile FIL.xlsx [--json] [-o UD.xlsx]  afstem budget, refusion og medfinansiering; 0 afstemt, 1 afvigelser, 2 ulæselig; -o skriver arket Afstemning
 
 Valg:
@@ -291,6 +292,14 @@ Valg:
  * date and asOf (formatted), suggestion. Refund file problems take line and column.
  */
 export const financeDa = {
+  refundImport: {
+    title: 'Refusionsberegning',
+    help: 'Importeret fra refusionsfiler, samlet pr. uge og ydelse. CPR-numre gemmes ikke.',
+    header: ['Uge', 'Ydelse', 'Personer', 'Linjer', 'Udbetalt', 'Refusion', 'Medfinansiering', 'Refusionssats', 'Importeret', 'Fil'],
+    imported: (groups: number, lines: number, file: string) => `Importerede ${lines} linjer fra ${file} som ${groups} rækker (pr. uge og ydelse). CPR-numre er ikke gemt.`,
+    duplicate: (file: string) => `${file} er allerede importeret. Intet er skrevet.`,
+    rejected: (n: number) => `Filen er ikke importeret: ${n === 1 ? '1 linje' : `${n} linjer`} kan ikke læses. Ret dem og prøv igen.`,
+  },
   status: {
     overrefunderet: 'Overrefunderet',
     'mangler anmodning': 'Mangler refusionsanmodning',
@@ -336,6 +345,7 @@ export const financeDa = {
 
 // ---- the generated sheet Afstemning and `indsats reconcile` ----
 export const reconcileDa = {
+  chart: (y: number) => `Forventet og modtaget refusion ${y}`,
   sheet: 'Afstemning',
   title: (date: string) => `Afstemning af budget, refusion og medfinansiering pr. ${date}`,
   year: (y: number) => `År ${y}`,

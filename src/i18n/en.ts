@@ -243,6 +243,7 @@ Commands:
   validate FILE.xlsx [--json]      print errors and warnings; exit 0 without errors, 1 with errors, 2 if unreadable
   summarize FILE.xlsx -o OUT.xlsx   write the sheet Overblik with status, KPIs, portfolio and charts (--as-of DATE)
   snapshot FILE.xlsx -o OUT.xlsx    freeze the figures on a date in the table Statusfotos (never changed later)
+  import-refunds FILE.xlsx REFUNDS.csv -o OUT.xlsx  import a refund file (semicolons, decimal commas) per week and benefit; CPR numbers are not kept
   reconcile FILE.xlsx [--json] [-o OUT.xlsx]  reconcile budget, refunds and co-financing; 0 reconciled, 1 gaps, 2 unreadable; -o writes the sheet Afstemning
 
 Options:
@@ -286,6 +287,14 @@ Options:
 
 /** Finance (src/domain/finance): the same keys and params as financeDa. */
 export const financeEn: typeof import('./da').financeDa = {
+  refundImport: {
+    title: 'Refusionsberegning (refund calculations)',
+    help: 'Imported from refund files, summed per week and benefit. CPR numbers are not kept.',
+    header: ['Uge', 'Ydelse', 'Personer', 'Linjer', 'Udbetalt', 'Refusion', 'Medfinansiering', 'Refusionssats', 'Importeret', 'Fil'],
+    imported: (groups: number, lines: number, file: string) => `Imported ${lines} lines from ${file} as ${groups} rows (per week and benefit). CPR numbers were not kept.`,
+    duplicate: (file: string) => `${file} has been imported already. Nothing was written.`,
+    rejected: (n: number) => `The file was not imported: ${n === 1 ? '1 line' : `${n} lines`} cannot be read. Fix them and try again.`,
+  },
   status: {
     overrefunderet: 'Over-refunded',
     'mangler anmodning': 'Refund not claimed',
@@ -331,6 +340,7 @@ export const financeEn: typeof import('./da').financeDa = {
 
 // ---- the generated sheet Afstemning and `indsats reconcile` ----
 export const reconcileEn: typeof import('./da').reconcileDa = {
+  chart: (y: number) => `Expected and received refunds ${y}`,
   sheet: 'Afstemning',
   title: (date: string) => `Reconciliation of budget, refunds and co-financing on ${date}`,
   year: (y: number) => `Year ${y}`,

@@ -53,7 +53,16 @@ export function planReconciliationSheet(
         { text: statusText.overrefunderet, tone: 'bad' },
       ],
     });
-    top += rows.length + 4; // table, a blank row, the next year's label
+    // Expected against received refund per initiative, beside the year's table.
+    const ref = (column: number) => `${columnLetters(column)}${top + 1}:${columnLetters(column)}${top + rows.length}`;
+    ops.push({
+      kind: 'chart', sheet: t.sheet,
+      chart: {
+        name: `Refusion ${year}`, type: 'column', title: t.chart(year), from: { row: top, column: header.length + 2 }, to: { row: top + 15, column: header.length + 9 },
+        categories: ref(1), series: [{ name: header[4], values: ref(5) }, { name: header[6], values: ref(7) }],
+      },
+    });
+    top += Math.max(rows.length + 4, 18); // the table (or its chart), a blank row, the next year's label
   });
   return ops;
 }
