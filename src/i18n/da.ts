@@ -384,7 +384,7 @@ export const summaryDa = {
   snapshotHelp: 'Tal frosset som værdier pr. dato. Rækkerne ændres aldrig; Overblik viser udviklingen.',
   snapshotExists: (date: string) => `Der er allerede frosset et statusfoto pr. ${date}. Et statusfoto ændres aldrig.`,
   title: (date: string) => `Status pr. ${date}`,
-  sections: { initiatives: 'Status pr. indsats', kpi: 'KPI-mål', definitions: 'Definitioner' },
+  sections: { initiatives: 'Status pr. indsats', kpi: 'KPI-mål', statusLog: 'Statuslog: tal rapporteret som totaler', definitions: 'Definitioner' },
   groups: { placement: 'I virksomhedspraktik', course: 'I forløb' },
   charts: { status: 'Status pr. indsats', targetGroups: 'Udfald pr. målgruppe', kpi: 'KPI: mål og opnået', trend: 'Udvikling over statusfotos' },
   notes: {

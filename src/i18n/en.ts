@@ -379,7 +379,7 @@ export const summaryEn: typeof import('./da').summaryDa = {
   snapshotHelp: 'Figures frozen as values per date. The rows are never changed; Overblik shows the development.',
   snapshotExists: (date: string) => `A snapshot for ${date} exists already. A snapshot is never changed.`,
   title: (date: string) => `Status on ${date}`,
-  sections: { initiatives: 'Status per initiative', kpi: 'KPI targets', definitions: 'Definitions' },
+  sections: { initiatives: 'Status per initiative', kpi: 'KPI targets', statusLog: 'Status log: figures reported as totals', definitions: 'Definitions' },
   groups: { placement: 'In company placement', course: 'In course' },
   charts: { status: 'Status per initiative', targetGroups: 'Outcomes per target group', kpi: 'KPI: target and actual', trend: 'Development across snapshots' },
   notes: {

@@ -7,7 +7,7 @@ import { participantTableName } from '../domain/model/schema';
 import { formatDanishDate, type CalendarDate } from '../domain/parse/calendarDate';
 import { parseDate } from '../domain/parse/date';
 import { safeText } from '../domain/parse/cell';
-import { summarizeInitiatives, summarizePortfolio, type InitiativeSummary, type PortfolioSummary } from '../domain/summarize';
+import { statusLogSeries, summarizeInitiatives, summarizePortfolio, type InitiativeSummary, type PortfolioSummary } from '../domain/summarize';
 import { validateWorkbook } from '../domain/validate';
 import { keepHandEdited, withControl } from '../workbook/generated';
 import { OVERVIEW_SHEET, planOverviewSheet, statusGroups } from '../workbook/overviewSheet';
@@ -41,6 +41,7 @@ export function planSummary(read: WorkbookRead, asOf: CalendarDate, lang: Lang):
     tracked: new Set(model.initiatives.map((i) => i.id).filter((id) => findTableRead(read, participantTableName(id)))),
     register: Object.fromEntries(model.initiatives.map((i) => [i.id, { state: stateName(i.state), places: i.places ?? null }])),
     trend: snapshotTrend(read),
+    statusLog: statusLogSeries(model.statusLog),
   });
   const kept = keepHandEdited(read, OVERVIEW_SHEET, t.kept(formatDanishDate(asOf)));
   return {

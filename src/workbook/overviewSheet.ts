@@ -6,7 +6,7 @@
  * formulas in LibreOffice and compares.
  */
 import { messages, type Lang } from '../i18n';
-import type { InitiativeSummary, PortfolioRow, PortfolioSummary } from '../domain/summarize';
+import type { InitiativeSummary, PortfolioRow, PortfolioSummary, StatusLogSeries } from '../domain/summarize';
 import { participantTableName } from '../domain/model/schema';
 import { excelSerial, formatDanishDate, type CalendarDate } from '../domain/parse/calendarDate';
 import type { TaxonomyEntry, TaxonomySet } from '../domain/taxonomy/types';
@@ -29,6 +29,8 @@ export interface OverviewInput {
   tracked: Set<string>;
   /** Register fields shown next to the figures. */
   register: Record<string, { state: string; places: number | null }>;
+  /** Figures reported only as totals (the status log), per initiative and indicator, by date. */
+  statusLog: StatusLogSeries[];
   /** Totals per frozen snapshot date, oldest first. */
   trend: { date: CalendarDate; participants: number; active: number; job: number; education: number; ended: number }[];
 }
@@ -91,13 +93,21 @@ export function planOverviewSheet(input: OverviewInput): { ops: PlanOp[]; nextRo
       input.trend.map((p) => [excelSerial(p.date), p.participants, p.active, p.job, p.education, p.ended]), [NUMBER_FORMATS.date]);
   }
 
-  // 5. Definitions.
+  // 5. The status log: series with more than one date are trends (e.g. the homeless counts).
+  const logTop = row;
+  const logRows = input.statusLog.flatMap((series) => series.points.map((p) => [series.initiativeId, series.indicator, excelSerial(p.date), p.value]));
+  const longest = [...input.statusLog].sort((a, b) => b.points.length - a.points.length)[0];
+  if (logRows.length) {
+    row = table(ops, row, 'Overblik_Statuslog', t.sections.statusLog, [t.columns.initiative, t.columns.indicator, t.columns.date, t.columns.value], logRows, [undefined, undefined, NUMBER_FORMATS.date, '#,##0.##']);
+  }
+
+  // 6. Definitions.
   ops.push({ kind: 'label', sheet: OVERVIEW_SHEET, row, column: 1, text: t.sections.definitions, style: 'subtitle' });
   const definitions = Object.values(t.definitions);
   definitions.forEach((text, i) => ops.push({ kind: 'label', sheet: OVERVIEW_SHEET, row: row + 1 + i, column: 1, text }));
   const nextRow = row + definitions.length + 3;
 
-  // 6. Charts beside the tables.
+  // 7. Charts beside the tables.
   const n = Math.max(statusRows.length, 1);
   const ref = (column: number) => `${columnLetters(column)}${statusTop + 1}:${columnLetters(column)}${statusTop + n}`;
   ops.push({
@@ -135,6 +145,17 @@ export function planOverviewSheet(input: OverviewInput): { ops: PlanOp[]; nextRo
       chart: {
         name: 'Udvikling', type: 'line', title: t.charts.trend, from: { row: statusTop + 64, column: CHART_COLUMN }, to: { row: statusTop + 82, column: CHART_COLUMN + 9 },
         categories: trendRef(1), series: [2, 3, 4].map((c) => ({ name: [t.columns.participants, t.outcome.active, t.outcome.job][c - 2], values: trendRef(c) })),
+      },
+    });
+  }
+  if (longest && longest.points.length >= 2) {
+    const first = logTop + 1 + logRows.findIndex((r) => r[0] === longest.initiativeId && r[1] === longest.indicator);
+    const last = first + longest.points.length - 1;
+    ops.push({
+      kind: 'chart', sheet: OVERVIEW_SHEET,
+      chart: {
+        name: 'Statuslog', type: 'line', title: `${longest.initiativeId}: ${longest.indicator}`, from: { row: statusTop + 84, column: CHART_COLUMN }, to: { row: statusTop + 102, column: CHART_COLUMN + 9 },
+        categories: `C${first}:C${last}`, series: [{ name: longest.indicator, values: `D${first}:D${last}` }],
       },
     });
   }

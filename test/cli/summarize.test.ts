@@ -37,7 +37,7 @@ describe('indsats summarize', () => {
     expect(sha256(demo)).toBe(before);
     const { read } = await readXlsx(out);
     const overview = read.sheets.find((s) => s.name === 'Overblik')!;
-    expect(overview.tables.map((t) => t.table)).toEqual(['Overblik_Indsatser', 'Overblik_KPI', 'Overblik_Indsatsstatus', 'Overblik_Maal', 'Overblik_Maalgrupper', 'Overblik_Enheder', 'Overblik_Kontrol']);
+    expect(overview.tables.map((t) => t.table)).toEqual(['Overblik_Indsatser', 'Overblik_KPI', 'Overblik_Indsatsstatus', 'Overblik_Maal', 'Overblik_Maalgrupper', 'Overblik_Enheder', 'Overblik_Statuslog', 'Overblik_Kontrol']);
     const itmv = overview.tables[0].rows.find((r) => r[0] === 'ITMV')!;
     expect(itmv.slice(0, 3)).toEqual(['ITMV', 'I Tråd Med Verden', 'I gang']);
     expect(overview.formulas?.F4).toMatch(/^=SUM\(COUNTIFS\(Deltagere_ITMV\[\[Deltager-ID\]\],"<>"/);
