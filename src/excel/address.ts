@@ -2,38 +2,20 @@
  * A1 addresses as Office.js gives and takes them: "Ark1!B3:D9", "'Ark 1'!A1", "A1:C1,B9:C9"
  * (RangeAreas). Kept local (no ExcelJS imports) so the task-pane bundle stays small.
  */
+import { cellAddress, columnLetters, columnNumber, contains, formatRange, intersects, subtract, type Rect } from '../domain/model/address';
 
-/** 1-based rectangle. */
-export interface Rect {
-  top: number;
-  left: number;
-  bottom: number;
-  right: number;
-}
+export { cellAddress, columnLetters, columnNumber, contains, intersects, subtract, type Rect };
+/** Rectangle → "B2:D9", or "B2" for a single cell. */
+export const formatRect = formatRange;
+
 
 /** Excel's grid: 1 048 576 rows × 16 384 columns (XFD). */
 export const MAX_ROWS = 1_048_576;
 export const MAX_COLUMNS = 16_384;
 
-export function columnLetters(column: number): string {
-  let s = '';
-  for (let n = column; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-  return s;
-}
 
-export function columnNumber(letters: string): number {
-  let n = 0;
-  for (const c of letters.toUpperCase()) n = n * 26 + c.charCodeAt(0) - 64;
-  return n;
-}
 
-export const cellAddress = (row: number, column: number): string => `${columnLetters(column)}${row}`;
 
-/** Rectangle → "B2:D9", or "B2" for a single cell. */
-export function formatRect(r: Rect): string {
-  const tl = cellAddress(r.top, r.left);
-  return r.top === r.bottom && r.left === r.right ? tl : `${tl}:${cellAddress(r.bottom, r.right)}`;
-}
 
 /** Split "Ark1!A1:B2" / "'Ark 1'!A1" into sheet name (unquoted) and the bare reference. */
 export function splitAddress(address: string): { sheet?: string; ref: string } {
@@ -111,22 +93,7 @@ export function quoteSheet(name: string): string {
 
 export const qualified = (sheet: string, r: Rect): string => `${quoteSheet(sheet)}!${formatRect(r)}`;
 
-export const intersects = (a: Rect, b: Rect): boolean => a.left <= b.right && b.left <= a.right && a.top <= b.bottom && b.top <= a.bottom;
 
-export const contains = (outer: Rect, inner: Rect): boolean =>
-  outer.left <= inner.left && inner.right <= outer.right && outer.top <= inner.top && inner.bottom <= outer.bottom;
 
 export const cellCount = (r: Rect): number => (r.bottom - r.top + 1) * (r.right - r.left + 1);
 
-/** The parts of `a` outside `b` (at most four rectangles). */
-export function subtract(a: Rect, b: Rect): Rect[] {
-  if (!intersects(a, b)) return [a];
-  const out: Rect[] = [];
-  if (a.top < b.top) out.push({ ...a, bottom: b.top - 1 });
-  if (b.bottom < a.bottom) out.push({ ...a, top: b.bottom + 1 });
-  const top = Math.max(a.top, b.top);
-  const bottom = Math.min(a.bottom, b.bottom);
-  if (a.left < b.left) out.push({ top, bottom, left: a.left, right: b.left - 1 });
-  if (b.right < a.right) out.push({ top, bottom, left: b.right + 1, right: a.right });
-  return out;
-}

@@ -18,6 +18,7 @@
  */
 import type { CellValue } from '../domain/parse/cell';
 import type { ChartSpec, ColumnLayout, Plan, PlanOp } from '../workbook/plan';
+import { assertColumnNames, assertSheetName, assertTableName } from '../workbook/names';
 import { cellAddress, cellCount, contains, formatRect, intersects, parseAreas, parseRect, splitAddress, subtract, type Rect } from './address';
 import { groupByBytes } from './blocks';
 import { defaultSupports, defaultSyncPayloadLimit, MAX_REQUEST_BYTES, type ExcelRun, type Supports } from './env';
@@ -913,35 +914,4 @@ function listSource(vt: VTable, layout: ColumnLayout): string | undefined {
   return undefined;
 }
 
-/** Excel's rules for sheet names (checked before anything is written). */
-function assertSheetName(name: string): void {
-  if (name.length > 31) throw new Error(`Sheet name "${name}" is longer than Excel's 31 characters`);
-  if (!name.trim() || /[:\\/?*[\]]/.test(name) || name.startsWith("'") || name.endsWith("'") || name.toLowerCase() === 'history') {
-    throw new Error(`"${name}" is not a valid Excel sheet name`);
-  }
-}
 
-/**
- * Excel repairs (renames) a table whose name is not a valid defined name, which breaks every
- * structured reference to it: letters, digits, "_" and "."; starting with a letter or "_"; not
- * something that reads as a cell reference (A1, R1C1, R, C).
- */
-function assertTableName(name: string): void {
-  const valid =
-    /^[\p{L}_\\][\p{L}\p{N}_.]*$/u.test(name) &&
-    name.length <= 255 &&
-    !/^[A-Za-z]{1,3}\d+$/.test(name) &&
-    !/^(r|c|r\d*c\d*|r\d+|c\d+)$/i.test(name);
-  if (!valid) throw new Error(`"${name}" is not a valid Excel table name`);
-}
-
-/** Excel needs unique, non-empty column names (case-insensitive). */
-function assertColumnNames(names: string[], table: string): void {
-  const seen = new Set<string>();
-  for (const n of names) {
-    const k = n.trim().toLowerCase();
-    if (!k) throw new Error(`Table "${table}": empty column name`);
-    if (seen.has(k)) throw new Error(`Table "${table}": duplicate column name "${n}"`);
-    seen.add(k);
-  }
-}

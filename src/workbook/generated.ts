@@ -6,8 +6,7 @@
 import { safeText, type CellValue } from '../domain/parse/cell';
 import type { PlanOp } from './plan';
 import { findSheet, type WorkbookRead } from './read';
-import { parseRef } from './ref';
-import { columnLetters } from '../domain/validate/finding';
+import { cellAddress, parseRange } from '../domain/model/address';
 
 const CONTROL_SUFFIX = '_Kontrol';
 
@@ -55,7 +54,7 @@ export function keepHandEdited(read: WorkbookRead, sheet: string, keptName: stri
   const tables = found.tables.filter((t) => t !== control).map((t) => ({
     header: t.header,
     rows: t.rows.map((r, i) => r.map((v, c) => {
-      const formula = found.formulas?.[`${columnLetters(parseRef(t.ref).firstColumn + c)}${t.headerRow + 1 + i}`];
+      const formula = found.formulas?.[cellAddress(t.headerRow + 1 + i, parseRange(t.ref).left + c)];
       return formula ? { formula } : v;
     })),
   }));

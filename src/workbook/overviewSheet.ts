@@ -10,7 +10,7 @@ import type { InitiativeSummary, PortfolioRow, PortfolioSummary, StatusLogSeries
 import { participantTableName } from '../domain/model/schema';
 import { excelSerial, formatDanishDate, type CalendarDate } from '../domain/parse/calendarDate';
 import type { TaxonomyEntry, TaxonomySet } from '../domain/taxonomy/types';
-import { columnLetters } from '../domain/validate/finding';
+import { columnRange } from '../domain/model/address';
 import type { CellValue } from '../domain/parse/cell';
 import { NUMBER_FORMATS } from './layout';
 import type { ColumnLayout, PlanOp } from './plan';
@@ -109,7 +109,7 @@ export function planOverviewSheet(input: OverviewInput): { ops: PlanOp[]; nextRo
 
   // 7. Charts beside the tables.
   const n = Math.max(statusRows.length, 1);
-  const ref = (column: number) => `${columnLetters(column)}${statusTop + 1}:${columnLetters(column)}${statusTop + n}`;
+  const ref = (column: number) => columnRange(column, statusTop + 1, statusTop + n);
   ops.push({
     kind: 'chart', sheet: OVERVIEW_SHEET,
     chart: {
@@ -118,7 +118,7 @@ export function planOverviewSheet(input: OverviewInput): { ops: PlanOp[]; nextRo
     },
   });
   if (groupRows.length) {
-    const groupRef = (column: number) => `${columnLetters(column)}${groupTop + 1}:${columnLetters(column)}${groupTop + groupRows.length}`;
+    const groupRef = (column: number) => columnRange(column, groupTop + 1, groupTop + groupRows.length);
     ops.push({
       kind: 'chart', sheet: OVERVIEW_SHEET,
       chart: {
@@ -129,7 +129,7 @@ export function planOverviewSheet(input: OverviewInput): { ops: PlanOp[]; nextRo
   }
   if (kpiRows.length) {
     const kpiTop = statusTop + Math.max(statusRows.length, 1) + 3;
-    const kpiRef = (column: number) => `${columnLetters(column)}${kpiTop + 1}:${columnLetters(column)}${kpiTop + kpiRows.length}`;
+    const kpiRef = (column: number) => columnRange(column, kpiTop + 1, kpiTop + kpiRows.length);
     ops.push({
       kind: 'chart', sheet: OVERVIEW_SHEET,
       chart: {
@@ -139,7 +139,7 @@ export function planOverviewSheet(input: OverviewInput): { ops: PlanOp[]; nextRo
     });
   }
   if (input.trend.length >= 2) {
-    const trendRef = (column: number) => `${columnLetters(column)}${trendTop + 1}:${columnLetters(column)}${trendTop + input.trend.length}`;
+    const trendRef = (column: number) => columnRange(column, trendTop + 1, trendTop + input.trend.length);
     ops.push({
       kind: 'chart', sheet: OVERVIEW_SHEET,
       chart: {
@@ -155,7 +155,7 @@ export function planOverviewSheet(input: OverviewInput): { ops: PlanOp[]; nextRo
       kind: 'chart', sheet: OVERVIEW_SHEET,
       chart: {
         name: 'Statuslog', type: 'line', title: `${longest.initiativeId}: ${longest.indicator}`, from: { row: statusTop + 84, column: CHART_COLUMN }, to: { row: statusTop + 102, column: CHART_COLUMN + 9 },
-        categories: `C${first}:C${last}`, series: [{ name: longest.indicator, values: `D${first}:D${last}` }],
+        categories: columnRange(3, first, last), series: [{ name: longest.indicator, values: columnRange(4, first, last) }],
       },
     });
   }

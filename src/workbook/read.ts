@@ -5,7 +5,7 @@
  */
 import type { TableData } from '../domain/model/table';
 import type { CellValue } from '../domain/parse/cell';
-import { parseRef, type RangeRef } from './ref';
+import { intersects, parseRange } from '../domain/model/address';
 
 export interface TableRead extends TableData {
   /** The table's (or region's) range including the header, e.g. "A1:J19". */
@@ -34,14 +34,10 @@ export function tablesOf(workbook: WorkbookRead): TableData[] {
   return workbook.sheets.flatMap((s) => {
     const tables: TableData[] = s.tables.length ? s.tables : s.region ? [s.region] : [];
     return tables.map((t) => {
-      const merged = s.merged.filter((m) => overlaps(parseRef(m), parseRef((t as TableRead).ref)));
+      const merged = s.merged.filter((m) => intersects(parseRange(m), parseRange((t as TableRead).ref)));
       return merged.length ? { ...t, merged } : t;
     });
   });
-}
-
-function overlaps(a: RangeRef, b: RangeRef): boolean {
-  return a.firstRow <= b.lastRow && b.firstRow <= a.lastRow && a.firstColumn <= b.lastColumn && b.firstColumn <= a.lastColumn;
 }
 
 export function findSheet(workbook: WorkbookRead, name: string): SheetRead | undefined {

@@ -8,7 +8,7 @@ import { messages, type Lang } from '../i18n';
 import type { Reconciliation, ReconciliationLine } from '../domain/finance';
 import { formatDanishDate, type CalendarDate } from '../domain/parse/calendarDate';
 import type { TaxonomySet } from '../domain/taxonomy/types';
-import { columnLetters } from '../domain/validate/finding';
+import { cellAddress, columnRange } from '../domain/model/address';
 import { NUMBER_FORMATS } from './layout';
 import type { ColumnLayout, PlanOp } from './plan';
 
@@ -54,7 +54,7 @@ export function planReconciliationSheet(
       ],
     });
     // Expected against received refund per initiative, beside the year's table.
-    const ref = (column: number) => `${columnLetters(column)}${top + 1}:${columnLetters(column)}${top + rows.length}`;
+    const ref = (column: number) => columnRange(column, top + 1, top + rows.length);
     ops.push({
       kind: 'chart', sheet: t.sheet,
       chart: {
@@ -69,7 +69,7 @@ export function planReconciliationSheet(
 
 /** One line: amounts in kroner (Excel holds decimals; the core's figures are exact øre). */
 function rowFor(line: ReconciliationLine, row: number, year: number, names: { type: (code: string) => string; municipal: string; status: string; name: string }) {
-  const col = (header: number) => `${columnLetters(header + 1)}${row}`; // 0-based header index → cell
+  const col = (header: number) => cellAddress(row, header + 1); // 0-based header index → cell
   const inYear = `Posteringer[Dato],">="&DATE(${year},1,1),Posteringer[Dato],"<"&DATE(${year + 1},1,1)`;
   const postings = (typeCode: string, extra = '') =>
     `SUMIFS(Posteringer[Beløb],Posteringer[[Indsats-ID]],$A${row},Posteringer[Type],"${names.type(typeCode)}",${inYear}${extra})`;

@@ -16,8 +16,7 @@ import type { TaxonomySet } from '../domain/taxonomy/types';
 import { tableLayout, taxonomyLayout, TABLE_TOP_ROW } from './layout';
 import type { ColumnLayout, Plan, PlanOp } from './plan';
 import { findSheet, findTableRead, type SheetRead, type TableRead, type WorkbookRead } from './read';
-import { columnLetters } from '../domain/validate/finding';
-import { parseRef } from './ref';
+import { formatRange, parseRange } from '../domain/model/address';
 
 export interface StructureOptions {
   lang?: Lang;
@@ -135,18 +134,18 @@ function firstBlock(region: TableRead): TableRead {
   const width = blankHeader < 0 ? region.header.length : blankHeader;
   const blankRow = region.rows.findIndex((r) => r.slice(0, width).every((v) => safeText(v) === ''));
   const rows = (blankRow < 0 ? region.rows : region.rows.slice(0, blankRow)).map((r) => r.slice(0, width));
-  const ref = parseRef(region.ref);
+  const { top, left } = parseRange(region.ref);
   return {
     ...region,
     header: region.header.slice(0, width),
     rows,
-    ref: `${columnLetters(ref.firstColumn)}${ref.firstRow}:${columnLetters(ref.firstColumn + width - 1)}${ref.firstRow + Math.max(rows.length, 1)}`,
+    ref: formatRange({ top, left, right: left + width - 1, bottom: top + Math.max(rows.length, 1) }),
   };
 }
 
 function firstFreeColumn(sheet: SheetRead): number {
   let last = 0;
-  for (const t of [...sheet.tables, ...(sheet.region ? [sheet.region] : [])]) last = Math.max(last, parseRef(t.ref).lastColumn);
+  for (const t of [...sheet.tables, ...(sheet.region ? [sheet.region] : [])]) last = Math.max(last, parseRange(t.ref).right);
   return last === 0 ? 1 : last + 2;
 }
 

@@ -14,6 +14,7 @@ import { cellAddress, formatRange, intersects, parseRange, type Rect } from './a
 import { headerText, isOccupied, valueAt } from './cells';
 import { recordChart } from './charts';
 import { PlanConflictError } from './errors';
+import { assertColumnNames, assertTableName } from '../workbook/names';
 import { allTables, mergedRanges, tableModels, tableRect, type TableModel } from './internals';
 import { setValidation } from './validations';
 
@@ -164,30 +165,6 @@ function assertFree(worksheet: Worksheet, range: Rect, what: string, ignoreTable
   }
 }
 
-/**
- * Excel repairs (renames) a table whose name is not a valid defined name, which breaks every
- * structured reference to it: letters, digits, "_" and "."; starting with a letter or "_"; not
- * something that reads as a cell reference (A1, R1C1, R, C).
- */
-function assertTableName(name: string): void {
-  const valid =
-    /^[\p{L}_\\][\p{L}\p{N}_.]*$/u.test(name) &&
-    name.length <= 255 &&
-    !/^[A-Za-z]{1,3}\d+$/.test(name) &&
-    !/^(r|c|r\d*c\d*|r\d+|c\d+)$/i.test(name);
-  if (!valid) throw new Error(`"${name}" is not a valid Excel table name`);
-}
-
-/** Excel needs unique, non-empty column names (case-insensitive). */
-function assertColumnNames(names: string[], table: string): void {
-  const seen = new Set<string>();
-  for (const n of names) {
-    const key = n.trim().toLowerCase();
-    if (!key) throw new Error(`Table "${table}": empty column name`);
-    if (seen.has(key)) throw new Error(`Table "${table}": duplicate column name "${n}"`);
-    seen.add(key);
-  }
-}
 
 // ---------------------------------------------------------------------------------------------
 // Tables

@@ -55,11 +55,4 @@ export interface Finding {
   params: FindingParams;
 }
 
-/** Column letters for a 1-based column number: 1 → A, 27 → AA. */
-export function columnLetters(column: number): string {
-  let letters = '';
-  for (let n = column; n > 0; n = Math.floor((n - 1) / 26)) letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
-  return letters;
-}
-
-export const cellAddress = (row: number, column: number) => `${columnLetters(column)}${row}`;
+export { cellAddress, columnLetters } from '../model/address';
