@@ -5,6 +5,7 @@
  */
 import { messages, type Lang } from '../i18n';
 import { INITIATIVE_ID_PATTERN, TABLE_NAMES } from '../domain/model/schema';
+import type { Initiative } from '../domain/model/types';
 import type { CalendarDate } from '../domain/parse/calendarDate';
 import { excelSerial, formatDanishDate } from '../domain/parse/calendarDate';
 import { safeText } from '../domain/parse/cell';
@@ -94,18 +95,8 @@ export async function writeFindingsSheet(workbook: LiveWorkbook, findings: Findi
   await workbook.apply(plan);
 }
 
-export interface NewInitiative {
-  id: string;
-  name: string;
-  unit?: string;
-  goals: string[];
-  targetGroups: string[];
-  start?: CalendarDate;
-  end?: CalendarDate;
-  places?: number;
-  courseWeeks?: number;
-  kpi?: string;
-}
+/** What the task pane's form asks for: the register's fields, KPI targets as typed. */
+export type NewInitiative = Omit<Initiative, 'kpis' | 'state' | 'offer' | 'statusDate'> & { kpi?: string };
 
 export type InitiativeProblem = 'invalid-id' | 'duplicate-id' | 'name-required' | 'date-order' | 'no-register';
 
