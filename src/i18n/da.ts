@@ -154,6 +154,8 @@ export const uiDa = {
     gaps: (n: number) => (n === 1 ? '1 linje har afvigelser.' : `${n} linjer har afvigelser.`),
     columns: { initiative: 'Indsats', year: 'År', status: 'Status', outstanding: 'Udestående', overRefunded: 'Overrefunderet', unclaimed: 'Mangler anmodning', net: 'Nettoudgift' },
     issues: 'Problemer i tabellerne Budget og Posteringer',
+    importLabel: 'Importér refusionsfil',
+    importHint: 'Semikolonsepareret fil fra refusionsberegningen. Samles pr. uge og ydelse på arket Refusion; CPR-numre gemmes ikke.',
   },
   severity: { error: 'Fejl', warning: 'Advarsel' },
   findingsSheet: {

@@ -156,6 +156,8 @@ export const uiEn: UiStrings = {
     gaps: (n: number) => (n === 1 ? '1 line has gaps.' : `${n} lines have gaps.`),
     columns: { initiative: 'Initiative', year: 'Year', status: 'Status', outstanding: 'Outstanding', overRefunded: 'Over-refunded', unclaimed: 'Claim missing', net: 'Net cost' },
     issues: 'Problems in the tables Budget and Posteringer',
+    importLabel: 'Import refund file',
+    importHint: 'Semicolon-separated file from the refund calculation. Summed per week and benefit on the sheet Refusion; CPR numbers are not kept.',
   },
   severity: { error: 'Error', warning: 'Warning' },
   findingsSheet: {

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import {
-  Body1, Button, Link, MessageBar, MessageBarBody, Subtitle2, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, makeStyles, tokens,
+  Body1, Button, Field, Link, MessageBar, MessageBarBody, Subtitle2, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, makeStyles, tokens,
 } from '@fluentui/react-components';
 import type { Lang } from '../i18n';
 import { messages } from '../i18n';
@@ -10,6 +10,7 @@ import type { CalendarDate } from '../domain/parse/calendarDate';
 import type { LiveWorkbook } from '../operations/liveWorkbook';
 import { selectCell } from '../operations/operations';
 import { reconcileWorkbook, type ReconcileRun } from '../operations/reconcile';
+import { decodeRefundFile, planRefundImport } from '../operations/refundImport';
 import { Feedback } from './Feedback';
 import { useOperation } from './useOperation';
 
@@ -32,6 +33,18 @@ export function EconomyTab({ workbook, strings, lang, today }: Props) {
   const status = messages[lang].finance.status;
   const operation = useOperation();
   const [run, setRun] = useState<ReconcileRun>();
+  const [imported, setImported] = useState<{ intent: 'success' | 'warning'; lines: string[] }>();
+  const f = messages[lang].finance.refundImport;
+  const importFile = (file: File) => operation.start(async () => {
+    const text = decodeRefundFile(await readBytes(file));
+    const result = planRefundImport(await workbook.read(), text, file.name, today(), lang);
+    if (result.kind === 'problems') setImported({ intent: 'warning', lines: [f.rejected(result.problems.length), ...result.problems] });
+    else if (result.kind === 'duplicate') setImported({ intent: 'warning', lines: [f.duplicate(result.file)] });
+    else {
+      await workbook.apply({ ops: result.ops });
+      setImported({ intent: 'success', lines: [f.imported(result.groups, result.lines, file.name)] });
+    }
+  });
   const start = () => operation.start(async () => setRun(await reconcileWorkbook(workbook, today(), lang)));
   const lines = run?.reconciliation.lines ?? [];
   const gaps = lines.filter((l) => l.status !== 'afstemt').length;
@@ -40,7 +53,25 @@ export function EconomyTab({ workbook, strings, lang, today }: Props) {
     <div className={styles.column}>
       <Body1 as="p">{t.intro}</Body1>
       <Button appearance="primary" onClick={() => void start()} disabled={operation.running}>{t.run}</Button>
+      <Field label={{ children: t.importLabel, htmlFor: 'refund-file' }} hint={t.importHint}>
+        <input
+          id="refund-file"
+          type="file"
+          accept=".csv,.txt"
+          disabled={operation.running}
+          onChange={(e) => {
+            const file = e.target.files?.[0];
+            e.target.value = ''; // the same file can be chosen again after a fix
+            if (file) void importFile(file);
+          }}
+        />
+      </Field>
       <Feedback operation={operation} strings={strings} onRetry={() => void start()} />
+      {imported && (
+        <MessageBar intent={imported.intent}>
+          <MessageBarBody>{imported.lines.map((l) => <div key={l}>{l}</div>)}</MessageBarBody>
+        </MessageBar>
+      )}
       {run && !lines.length && <MessageBar intent="info"><MessageBarBody>{t.none}</MessageBarBody></MessageBar>}
       {lines.length > 0 && (
         <MessageBar intent={gaps ? 'warning' : 'success'}><MessageBarBody>{gaps ? t.gaps(gaps) : t.allReconciled(lines.length)}</MessageBarBody></MessageBar>
@@ -84,4 +115,14 @@ export function EconomyTab({ workbook, strings, lang, today }: Props) {
       )}
     </div>
   );
+}
+
+/** A chosen file's bytes (FileReader: available in every webview Office uses). */
+function readBytes(file: File): Promise<Uint8Array> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(new Uint8Array(reader.result as ArrayBuffer));
+    reader.onerror = () => reject(reader.error);
+    reader.readAsArrayBuffer(file);
+  });
 }

@@ -1,4 +1,5 @@
 /** @jest-environment jsdom */
+import { TextDecoder } from 'util';
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import { App } from '../../src/taskpane/App';
@@ -13,6 +14,8 @@ import { demoRows } from '../../src/demo/demoData';
 
 // jsdom has no ResizeObserver; Fluent's MessageBar uses it only to reflow long texts.
 beforeAll(() => {
+  // Browsers have TextDecoder; jsdom does not expose Node's.
+  globalThis.TextDecoder ??= TextDecoder as typeof globalThis.TextDecoder;
   globalThis.ResizeObserver ??= class {
     observe() {}
     unobserve() {}
@@ -153,6 +156,26 @@ describe('Økonomi', () => {
     const row = screen.getByRole('row', { name: /ITMV 2017 Afstemt/ });
     expect(row.textContent).toContain('131.000,00 kr.');
     expect(wb.getWorksheet('Afstemning')).toBeDefined();
+  });
+});
+
+describe('refund file import', () => {
+  it('imports a refund file into the sheet Refusion without CPR numbers', async () => {
+    const wb = newWorkbook();
+    const workbook = memoryWorkbook(wb);
+    render(
+      <FluentProvider theme={webLightTheme}>
+        <App strings={uiDa} lang="da" workbook={workbook} today={today} dataValidationSupported />
+      </FluentProvider>,
+    );
+    fireEvent.click(screen.getByRole('tab', { name: 'Økonomi' }));
+    const text = 'Uge;CPR nummer;Ydelse;Beregnet udbetalingsbeløb;Refusionssats;Refusionsbeløb\r\n2021-07;0101901234;Kontanthjælp;1.000,00;80,00;800,00\r\n';
+    const file = new File([text], 'uge7.csv', { type: 'text/csv' });
+    fireEvent.change(screen.getByLabelText(uiDa.economy.importLabel), { target: { files: [file] } });
+    await screen.findByText('Importerede 1 linjer fra uge7.csv som 1 rækker (pr. uge og ydelse). CPR-numre er ikke gemt.');
+    const sheet = (await workbook.read()).sheets.find((s) => s.name === 'Refusion')!;
+    expect(sheet.tables[0].rows[0].slice(0, 6)).toEqual(['2021-07', 'Kontanthjælp', 1, 1, 1000, 800]);
+    expect(JSON.stringify(sheet)).not.toContain('0101901234');
   });
 });
 
