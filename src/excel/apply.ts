@@ -18,6 +18,7 @@
  */
 import type { CellValue } from '../domain/parse/cell';
 import type { ChartSpec, ColumnLayout, Plan, PlanOp } from '../workbook/plan';
+import { workbookDa } from '../i18n/da';
 import { assertColumnNames, assertSheetName, assertTableName } from '../workbook/names';
 import { cellAddress, cellCount, contains, formatRect, intersects, parseAreas, parseRect, splitAddress, subtract, type Rect } from './address';
 import { groupByBytes } from './blocks';
@@ -25,11 +26,8 @@ import { defaultSupports, defaultSyncPayloadLimit, MAX_REQUEST_BYTES, type Excel
 import { PlanConflictError, translateError } from './errors';
 import { headerText, jsonSize, toExcelValue, type ExcelScalar } from './values';
 
-/** Texts of the drop-down warning; the same as the .xlsx adapter's (to move to src/i18n). */
-export const VALIDATION_TEXTS = {
-  errorTitle: 'Ukendt værdi',
-  error: 'Vælg en værdi fra listen eller ret taksonomien på arket Taksonomier.',
-} as const;
+/** Texts of the drop-down warning, written into the (Danish) workbook. */
+export const VALIDATION_TEXTS = workbookDa.dropDownAlert;
 
 export const TABLE_STYLE = 'TableStyleMedium2';
 /** Drop-downs reach at least this many rows below the header (as in the .xlsx adapter). */

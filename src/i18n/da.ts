@@ -172,6 +172,11 @@ export type UiStrings = typeof uiDa;
 
 // ---- texts written into workbooks (titles, header notes) ----
 export const workbookDa = {
+  /** The warning Excel shows when a typed value is not in a drop-down's list (the workbook is Danish). */
+  dropDownAlert: {
+    errorTitle: 'Ukendt værdi',
+    error: 'Vælg en værdi fra listen eller ret taksonomien på arket Taksonomier.',
+  },
   titles: {
     taxonomies: 'Taksonomier',
     taxonomiesHelp: 'Kodelister som rullelister og validering bruger. Ret, tilføj eller markér som inaktiv (Aktiv = Nej); slet ikke koder, der er i brug.',

@@ -171,6 +171,10 @@ export const uiEn: UiStrings = {
 
 // ---- texts written into workbooks (titles, header notes) ----
 export const workbookEn: typeof import('./da').workbookDa = {
+  dropDownAlert: {
+    errorTitle: 'Unknown value (Ukendt værdi)',
+    error: 'Choose a value from the list or correct the taxonomy on the sheet Taksonomier.',
+  },
   titles: {
     taxonomies: 'Taksonomier (taxonomies)',
     taxonomiesHelp: 'Code lists used by drop-downs and validation. Edit, add or mark inactive (Aktiv = Nej); do not delete codes in use.',

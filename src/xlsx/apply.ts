@@ -17,12 +17,10 @@ import { PlanConflictError } from './errors';
 import { assertColumnNames, assertTableName } from '../workbook/names';
 import { allTables, mergedRanges, tableModels, tableRect, type TableModel } from './internals';
 import { setValidation } from './validations';
+import { workbookDa } from '../i18n/da';
 
-/** Texts of the drop-down warning; kept here until they move to src/i18n. */
-export const VALIDATION_TEXTS = {
-  errorTitle: 'Ukendt værdi',
-  error: 'Vælg en værdi fra listen eller ret taksonomien på arket Taksonomier.',
-} as const;
+/** Texts of the drop-down warning, written into the (Danish) workbook. */
+export const VALIDATION_TEXTS = workbookDa.dropDownAlert;
 
 export const TABLE_STYLE = 'TableStyleMedium2';
 /** Empty rows below a table that get its number formats, so rows typed later look right. */
