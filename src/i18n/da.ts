@@ -47,6 +47,7 @@ export const findingMessagesDa: Record<FindingCode, (p: P) => string> = {
   KPI_UNREADABLE: (p) => `KPI-målet '${p.value}' kan ikke læses. Skriv fx 'andel i job ≥ 30 %'.`,
   MERGED_CELLS: (p) => `Cellerne ${p.range} er flettet. En tabel kan ikke holde flettede celler: ophæv fletningen og udfyld hver celle.`,
   EMPTY_ROW: (p) => `Række ${p.row} er tom midt i tabellen. Slet rækken, eller udfyld den.`,
+  NON_STANDARD_VALUE: (p) => `'${p.value}' er forstået som '${p.suggestion}'. Skriv værdien som i listen, så overblikkets formler tæller rækken.`,
   NO_BUDGET: (p) => financeDa.issues['no-budget'](p),
   DUPLICATE_VOUCHER: (p) => financeDa.issues['duplicate-voucher'](p),
   NEGATIVE_AMOUNT: (p) => financeDa.issues['negative-amount'](p),

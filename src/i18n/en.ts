@@ -48,6 +48,7 @@ export const findingMessagesEn: Record<FindingCode, (p: P) => string> = {
   KPI_UNREADABLE: (p) => `The KPI target '${p.value}' cannot be read. Write e.g. 'andel i job ≥ 30 %'.`,
   MERGED_CELLS: (p) => `The cells ${p.range} are merged. A table cannot hold merged cells: unmerge them and fill each cell.`,
   EMPTY_ROW: (p) => `Row ${p.row} is empty in the middle of the table. Delete the row or fill it in.`,
+  NON_STANDARD_VALUE: (p) => `'${p.value}' is understood as '${p.suggestion}'. Write the value as in the list, so the overview's formulas count the row.`,
   NO_BUDGET: (p) => financeEn.issues['no-budget'](p),
   DUPLICATE_VOUCHER: (p) => financeEn.issues['duplicate-voucher'](p),
   NEGATIVE_AMOUNT: (p) => financeEn.issues['negative-amount'](p),

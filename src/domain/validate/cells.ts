@@ -150,7 +150,14 @@ export class RowReader {
 
   private readCode(column: ColumnSpec, value: CellValue, table: TableData, rowIndex: number, index: number, date: CalendarDate | undefined): TaxonomyEntry | undefined {
     const entry = this.lookup(column, safeText(value), table, rowIndex, index, (e) => this.display(column, e));
-    if (entry) this.checkUsable(column, entry, safeText(value), table, rowIndex, index, date);
+    if (!entry) return undefined;
+    this.checkUsable(column, entry, safeText(value), table, rowIndex, index, date);
+    // A synonym or code is understood, but the summary formulas count the list value itself.
+    const shown = this.display(column, entry);
+    const raw = typeof value === 'string' ? value : String(value);
+    if (raw.toLowerCase() !== shown.toLowerCase()) {
+      this.report.add(table, rowIndex, index, 'warning', 'NON_STANDARD_VALUE', { value: raw.trim(), suggestion: shown }, shown);
+    }
     return entry;
   }
 

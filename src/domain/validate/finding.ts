@@ -23,6 +23,7 @@ export type FindingCode =
   | 'KPI_UNREADABLE'
   | 'MERGED_CELLS'
   | 'EMPTY_ROW'
+  | 'NON_STANDARD_VALUE'
   // Found by the reconciliation of Budget and Posteringer (texts: financeDa.issues).
   | 'NO_BUDGET'
   | 'DUPLICATE_VOUCHER'

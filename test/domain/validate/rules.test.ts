@@ -6,7 +6,7 @@ import { headerOf, register, rowsOf, table, tracking } from '../../helpers/table
 
 const asOf = '2017-08-29' as CalendarDate;
 const itmv = {
-  ID: 'ITMV', Navn: 'I Tråd Med Verden', 'Ansvarlig enhed': 'HPV', Mål: 'L1; M4', Målgrupper: 'MG03; LG01; LG06',
+  ID: 'ITMV', Navn: 'I Tråd Med Verden', 'Ansvarlig enhed': 'Helhedsplanen i Vejleåparken', Mål: 'L1; M4', Målgrupper: 'MG03; LG01; LG06',
   Start: '01-01-2016', Slut: '31-12-2017', Pladser: 12, Status: 'I gang', Forløbsuger: 13, KPI: 'andel i job ≥ 30 %',
 };
 const good = {
@@ -72,8 +72,13 @@ describe('UNKNOWN_CODE', () => {
     const findings = run([register([{ ...itmv, Mål: 'L1; M44' }])]);
     expect(findings).toEqual([expect.objectContaining({ cell: 'D2', code: 'UNKNOWN_CODE', suggestion: 'L1; M4' })]);
   });
-  it('accepts codes, names and synonyms', () => {
-    expect(participants({ ...good, Målgruppe: 'KH-AP', Status: 'i 13-ugers forløb', Trin: 'Trin 1' })).toEqual([]);
+  it('accepts codes, names and synonyms, suggesting the list value where the cell holds another spelling', () => {
+    const findings = participants({ ...good, Målgruppe: 'KH-AP', Status: 'i 13-ugers forløb', Trin: 'Trin 1' });
+    expect(findings.map((f) => `${f.cell} ${f.code} ${f.severity} ${f.suggestion}`)).toEqual([
+      'C2 NON_STANDARD_VALUE warning Aktivitetsparate kontanthjælpsmodtagere', 'D2 NON_STANDARD_VALUE warning 1', 'E2 NON_STANDARD_VALUE warning I forløb',
+    ]);
+    expect(findings[0].message).toBe("'KH-AP' er forstået som 'Aktivitetsparate kontanthjælpsmodtagere'. Skriv værdien som i listen, så overblikkets formler tæller rækken.");
+    expect(participants({ ...good, Målgruppe: 'aktivitetsparate KONTANTHJÆLPSMODTAGERE' })).toEqual([]); // case alone is fine: COUNTIFS ignores it
     expect(run([register([{ ...itmv, Mål: 'Færre på offentlig forsørgelse og M4', 'Ansvarlig enhed': 'Helhedsplanen i Vejleåparken' }])])).toEqual([]);
   });
 });
@@ -101,7 +106,7 @@ describe('INACTIVE_CODE', () => {
 
 describe('DATE_ORDER', () => {
   it('flags a status date or end date before the start', () => {
-    const findings = participants({ ...good, Statusdato: '14-08-2017', Slutdato: '01-08-2017', Status: 'Afsluttet', Trin: null });
+    const findings = participants({ ...good, Statusdato: '14-08-2017', Slutdato: '01-08-2017', Status: 'Afsluttet uden job eller uddannelse', Trin: null });
     expect(codes(findings)).toEqual(['F2 DATE_ORDER', 'G2 DATE_ORDER']);
     expect(findings[1].message).toBe("'Slutdato' (01-08-2017) ligger før 'Startdato' (15-08-2017).");
   });
@@ -109,7 +114,7 @@ describe('DATE_ORDER', () => {
     expect(codes(run([register([{ ...itmv, Slut: '31-12-2015' }])]))).toEqual(['G2 DATE_ORDER']);
   });
   it('accepts the same day', () => {
-    expect(participants({ ...good, Statusdato: '15-08-2017', Slutdato: '15-08-2017', Status: 'Job', Trin: null })).toEqual([]);
+    expect(participants({ ...good, Statusdato: '15-08-2017', Slutdato: '15-08-2017', Status: 'I ordinær beskæftigelse', Trin: null })).toEqual([]);
   });
 });
 
@@ -119,7 +124,7 @@ describe('STEP_STATUS_MISMATCH', () => {
     expect(findings).toEqual([expect.objectContaining({ cell: 'D2', code: 'STEP_STATUS_MISMATCH', suggestion: '3' })]);
   });
   it('accepts a matching step, and statuses without steps', () => {
-    expect(participants({ ...good, Status: 'I virksomhedspraktik', Trin: 3 }, { ...good, 'Deltager-ID': 'ITMV-002', Status: 'Job', Trin: 2 })).toEqual([]);
+    expect(participants({ ...good, Status: 'I virksomhedspraktik', Trin: 3 }, { ...good, 'Deltager-ID': 'ITMV-002', Status: 'I ordinær beskæftigelse', Trin: 2 })).toEqual([]);
   });
 });
 
@@ -158,7 +163,7 @@ describe('COURSE_TOO_LONG', () => {
     expect(participants(
       { ...good, Startdato: start, Statusdato: null },
       { ...good, 'Deltager-ID': 'B', Startdato: '01-05-2017', Statusdato: null, Slutdato: '31-07-2017' },
-      { ...good, 'Deltager-ID': 'C', Startdato: '01-01-2017', Statusdato: null, Status: 'Job', Trin: null },
+      { ...good, 'Deltager-ID': 'C', Startdato: '01-01-2017', Statusdato: null, Status: 'I ordinær beskæftigelse', Trin: null },
     )).toEqual([]);
   });
   it("uses the offer's maximum for the target group when the initiative has no course length", () => {
@@ -191,7 +196,7 @@ describe('CAPACITY_EXCEEDED', () => {
     expect(findings).toEqual([expect.objectContaining({ sheet: 'Indsatser', cell: 'H2', code: 'CAPACITY_EXCEEDED', severity: 'warning', params: { active: 13, places: 12, date: '29-08-2017' } })]);
   });
   it('counts only active participants on the date', () => {
-    const rows = [...people(12), ...people(3, { 'Deltager-ID': 'X', Status: 'Job', Trin: null }).map((p, i) => ({ ...p, 'Deltager-ID': `J${i}` })),
+    const rows = [...people(12), ...people(3, { 'Deltager-ID': 'X', Status: 'I ordinær beskæftigelse', Trin: null }).map((p, i) => ({ ...p, 'Deltager-ID': `J${i}` })),
       { ...good, 'Deltager-ID': 'LATE', Startdato: '01-09-2017', Statusdato: null }];
     expect(run([register([itmv]), tracking('ITMV', rows as never)])).toEqual([]);
   });
@@ -203,7 +208,7 @@ describe('DUPLICATE_ID', () => {
     expect(findings.map((f) => `${f.cell} ${f.code} ${f.params.rows}`)).toEqual(['A2 DUPLICATE_ID 2, 3', 'A3 DUPLICATE_ID 2, 3']);
   });
   it('accepts consecutive courses of the same participant', () => {
-    expect(participants({ ...good, Startdato: '01-01-2017', Statusdato: null, Slutdato: '31-03-2017', Status: 'Afsluttet', Trin: null }, good)).toEqual([]);
+    expect(participants({ ...good, Startdato: '01-01-2017', Statusdato: null, Slutdato: '31-03-2017', Status: 'Afsluttet uden job eller uddannelse', Trin: null }, good)).toEqual([]);
   });
   it('flags duplicate initiative IDs in the register', () => {
     expect(codes(run([register([itmv, { ...itmv, Navn: 'Kopi' }])]))).toEqual(['A2 DUPLICATE_ID', 'A3 DUPLICATE_ID']);
