@@ -35,7 +35,13 @@ export function ValidationTab({ workbook, strings, lang, today, subscribeChanges
   const operation = useOperation();
   const [run, setRun] = useState<ValidationRun>();
   const [scope, setScope] = useState<'sheet' | 'workbook'>('sheet');
-  const [pending, setPending] = useState<Finding[]>();
+  // The findings whose suggestions await confirmation; kept while the dialog animates closed.
+  const [pending, setPending] = useState<Finding[]>([]);
+  const [confirming, setConfirming] = useState(false);
+  const ask = (findings: Finding[]) => {
+    setPending(findings);
+    setConfirming(true);
+  };
   const [applied, setApplied] = useState<number>();
   const [live, setLive] = useState(false);
   const lastScope = useRef(scope);
@@ -60,8 +66,8 @@ export function ValidationTab({ workbook, strings, lang, today, subscribeChanges
   }, [live, subscribeChanges]);
 
   const confirmApply = () => {
-    const chosen = pending ?? [];
-    setPending(undefined);
+    const chosen = pending;
+    setConfirming(false);
     void operation.start(async (signal) => {
       const n = await applySuggestions(workbook, chosen);
       const again = await validate(workbook, lastScope.current, today(), lang, signal);
@@ -96,7 +102,7 @@ export function ValidationTab({ workbook, strings, lang, today, subscribeChanges
           <div className={styles.buttons}>
             <Button size="small" onClick={() => void operation.start(() => writeFindingsSheet(workbook, findings, today(), lang))}>{t.writeSheet}</Button>
             {fixable.map(([code, list]) => (
-              <Button key={code} size="small" onClick={() => setPending(list)}>{`${t.applyAll(list.length)} (${code})`}</Button>
+              <Button key={code} size="small" onClick={() => ask(list)}>{`${t.applyAll(list.length)} (${code})`}</Button>
             ))}
           </div>
           <Accordion multiple collapsible defaultOpenItems={[...bySheet.keys()]} aria-label={t.findingsLabel}>
@@ -120,7 +126,7 @@ export function ValidationTab({ workbook, strings, lang, today, subscribeChanges
                         {f.suggestion !== undefined && (
                           <span className={styles.where}>
                             <Caption1>{`${t.suggestion}: ${f.suggestion}`}</Caption1>
-                            <Button size="small" onClick={() => setPending([f])}>{t.apply}</Button>
+                            <Button size="small" onClick={() => ask([f])}>{t.apply}</Button>
                           </span>
                         )}
                       </li>
@@ -132,14 +138,14 @@ export function ValidationTab({ workbook, strings, lang, today, subscribeChanges
           </Accordion>
         </>
       )}
-      <Dialog open={pending !== undefined} onOpenChange={(_, d) => !d.open && setPending(undefined)}>
+      <Dialog open={confirming} onOpenChange={(_, d) => setConfirming(d.open)}>
         <DialogSurface>
           <DialogBody>
             <DialogTitle>{t.confirmTitle}</DialogTitle>
-            <DialogContent>{t.confirmText(pending?.length ?? 0)}</DialogContent>
+            <DialogContent>{t.confirmText(pending.length)}</DialogContent>
             <DialogActions>
               <Button appearance="primary" onClick={confirmApply}>{t.confirm}</Button>
-              <Button onClick={() => setPending(undefined)}>{strings.cancel}</Button>
+              <Button onClick={() => setConfirming(false)}>{strings.cancel}</Button>
             </DialogActions>
           </DialogBody>
         </DialogSurface>

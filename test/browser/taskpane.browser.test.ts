@@ -86,6 +86,7 @@ describeWithChromium('task pane in Chromium', () => {
     await shot('confirm');
     await page.getByRole('dialog').getByRole('button', { name: 'Skriv' }).click();
     await page.getByText('Forslaget er skrevet i cellen.').waitFor();
+    await page.getByRole('dialog').waitFor({ state: 'detached' });
     await page.getByText('1 fejl og 0 advarsler – arket ITMV').waitFor();
     expect(await page.getByText(/findes ikke i Målgrupper/).count()).toBe(0);
     expect(await standin(page, (s) => s.workbook.value('ITMV', 'C5'))).toBe('Aktivitetsparate kontanthjælpsmodtagere');
