@@ -4,6 +4,7 @@ import type { Plan } from '../../src/workbook/plan';
 import { applyPlan, newWorkbook, PlanConflictError, readXlsx, VALIDATION_TEXTS, writeXlsx, xlsxBuffer } from '../../src/xlsx';
 import { validationContainer } from '../../src/xlsx/internals';
 import { partText, tempDir, utc, validationsInXml } from './fixtures';
+import { basePlan, layoutPlan } from '../helpers/adapterPlans';
 
 const tmp = tempDir();
 afterAll(() => tmp.cleanup());
@@ -13,46 +14,6 @@ async function roundTrip(workbook: Workbook, name: string) {
   await writeXlsx(workbook, file);
   return { file, ...(await readXlsx(file)) };
 }
-
-const basePlan: Plan = {
-  ops: [
-    { kind: 'ensureSheet', sheet: 'Indsatser' },
-    { kind: 'ensureSheet', sheet: 'Taksonomier' },
-    { kind: 'label', sheet: 'Indsatser', row: 1, column: 1, text: 'Indsatser', style: 'title' },
-    { kind: 'label', sheet: 'Indsatser', row: 2, column: 1, text: 'Én række pr. indsats', style: 'subtitle' },
-    {
-      kind: 'createTable', sheet: 'Taksonomier', table: 'Målgrupper', topLeft: { row: 1, column: 1 },
-      header: ['Kode', 'Navn'], rows: [['A', 'Unge'], ['B', 'Ledige']],
-    },
-    {
-      kind: 'createTable', sheet: 'Indsatser', table: 'Indsatser', topLeft: { row: 4, column: 1 },
-      header: ['Navn', 'Start', 'Beløb', 'Målgruppe'],
-      rows: [
-        ['Alfa', utc(2024, 1, 5), 1000.5, 'Unge'],
-        ['Beta', utc(2024, 12, 31), 25, 'Ledige'],
-        ['Gamma', null, 0, null],
-      ],
-    },
-    // A second table on the same sheet, further right.
-    { kind: 'createTable', sheet: 'Indsatser', table: 'Noter', topLeft: { row: 4, column: 10 }, header: ['Note'], rows: [] },
-  ],
-};
-
-const layoutPlan: Plan = {
-  ops: [
-    {
-      kind: 'layoutColumns', sheet: 'Indsatser', table: 'Indsatser',
-      columns: [
-        { header: 'start', numberFormat: 'dd-mm-yyyy', width: 12, note: 'Datoen indsatsen startede.' },
-        { header: 'Beløb', numberFormat: '#,##0.00 "kr."', width: 16 },
-        { header: 'Målgruppe', list: { table: 'Målgrupper', column: 'Navn' }, note: 'Vælg fra listen.' },
-        { header: 'Findes ikke', width: 3 },
-      ],
-    },
-    { kind: 'layoutColumns', sheet: 'Taksonomier', table: 'Målgrupper', columns: [{ header: 'Kode', listValues: ['A', 'B'] }] },
-    { kind: 'freeze', sheet: 'Indsatser', rows: 4, columns: 1 },
-  ],
-};
 
 describe('applyPlan: createTable', () => {
   it('creates sheets and tables that survive a write and a reopen', async () => {
