@@ -1,5 +1,6 @@
 /** All Danish texts: findings, parse reasons, the task pane. Danish is the product's first language. */
 import type { FindingCode, FindingParams } from '../domain/validate/finding';
+import { TAXONOMY_TABLE_NAMES } from '../domain/taxonomy/defaults';
 import type { ParseFailureCode } from '../domain/parse/cell';
 
 type P = FindingParams;
@@ -61,17 +62,8 @@ export const findingMessagesDa: Record<FindingCode, (p: P) => string> = {
 export const textsDa = {
   ageAtLeast: (n: number) => `mindst ${n} år`,
   ageAtMost: (n: number) => `højst ${n} år`,
-  taxonomyNames: {
-    goals: 'Mål',
-    targetGroups: 'Målgrupper',
-    statuses: 'Statusser',
-    steps: 'Trin',
-    offers: 'Tilbud',
-    units: 'Enheder',
-    fundingSources: 'Finansiering',
-    initiativeStates: 'Indsatsstatus',
-    postingTypes: 'Posteringstyper',
-  },
+  /** A taxonomy is called by its table's name. */
+  taxonomyNames: TAXONOMY_TABLE_NAMES,
 };
 
 // ---- task pane UI ----

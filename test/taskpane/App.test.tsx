@@ -36,6 +36,18 @@ function renderApp(options: { dataValidationSupported?: boolean; displayLanguage
   return { workbook, view };
 }
 
+/** A set-up workbook whose register row has a misspelt unit, validated on the sheet Indsatser. */
+async function validateRegisterWithTypo() {
+  const { workbook } = renderApp();
+  fireEvent.click(screen.getByRole('button', { name: uiDa.setup.run }));
+  await screen.findByText(/Strukturen er på plads/);
+  await act(() => workbook.apply({ ops: [{ kind: 'appendRows', sheet: 'Indsatser', table: 'Indsatser', rows: [['ITMV', 'I Tråd Med Verden', 'Jobcenter Valensbæk']] }] }));
+  workbook.active = 'Indsatser';
+  fireEvent.click(screen.getByRole('tab', { name: 'Validering' }));
+  fireEvent.click(screen.getByRole('button', { name: uiDa.validation.sheet }));
+  return workbook;
+}
+
 const panel = (name: string) => screen.getByRole('tabpanel', { name });
 
 describe('App', () => {
@@ -91,14 +103,7 @@ describe('App', () => {
   });
 
   it('validates, jumps to a cell, and applies a suggestion after confirmation', async () => {
-    const { workbook } = renderApp();
-    fireEvent.click(screen.getByRole('button', { name: uiDa.setup.run }));
-    await screen.findByText(/Strukturen er på plads/);
-    await act(() => workbook.apply({ ops: [{ kind: 'appendRows', sheet: 'Indsatser', table: 'Indsatser', rows: [['ITMV', 'I Tråd Med Verden', 'Jobcenter Valensbæk']] }] }));
-    workbook.active = 'Indsatser';
-
-    fireEvent.click(screen.getByRole('tab', { name: 'Validering' }));
-    fireEvent.click(screen.getByRole('button', { name: uiDa.validation.sheet }));
+    const workbook = await validateRegisterWithTypo();
     await screen.findByText('1 fejl og 0 advarsler – arket Indsatser');
     screen.getByText("'Jobcenter Valensbæk' findes ikke i Enheder. Mente du 'Jobcenter Vallensbæk'?");
 
@@ -117,13 +122,7 @@ describe('App', () => {
   });
 
   it('writes nothing when the confirmation is cancelled', async () => {
-    const { workbook } = renderApp();
-    fireEvent.click(screen.getByRole('button', { name: uiDa.setup.run }));
-    await screen.findByText(/Strukturen er på plads/);
-    await act(() => workbook.apply({ ops: [{ kind: 'appendRows', sheet: 'Indsatser', table: 'Indsatser', rows: [['ITMV', 'x', 'Jobcenter Valensbæk']] }] }));
-    workbook.active = 'Indsatser';
-    fireEvent.click(screen.getByRole('tab', { name: 'Validering' }));
-    fireEvent.click(screen.getByRole('button', { name: uiDa.validation.sheet }));
+    const workbook = await validateRegisterWithTypo();
     fireEvent.click(await screen.findByRole('button', { name: uiDa.validation.apply }));
     fireEvent.click(within(await screen.findByRole('dialog', { hidden: true })).getByRole('button', { name: uiDa.cancel, hidden: true }));
     await waitFor(() => expect(screen.queryByRole('dialog', { hidden: true })).toBeNull());

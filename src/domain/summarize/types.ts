@@ -157,15 +157,8 @@ export interface PortfolioSummary {
 }
 
 /** One initiative's counts at one date (courses per outcome class, as in the ITMV table). */
-export interface TrendPoint {
+export interface TrendPoint extends Omit<PortfolioFigures, 'initiatives'> {
   date: CalendarDate;
-  courses: number;
-  participants: number;
-  active: number;
-  job: number;
-  education: number;
-  ended: number;
-  withoutStatus: number;
   byStatus: StatusCount[];
 }
 

@@ -126,7 +126,8 @@ const postingTypes = entries([
   { code: 'TILSKUD', name: 'Tilskud modtaget', synonyms: ['Modtaget tilskud', 'Tilskud', 'Bevilling modtaget'] },
 ]);
 
-const TABLE_NAMES: Record<TaxonomyKey, string> = {
+/** Table names on the sheet Taksonomier; they are also the taxonomies' Danish names in messages. */
+export const TAXONOMY_TABLE_NAMES: Record<TaxonomyKey, string> = {
   goals: 'Mål',
   targetGroups: 'Målgrupper',
   statuses: 'Statusser',
@@ -138,10 +139,10 @@ const TABLE_NAMES: Record<TaxonomyKey, string> = {
   postingTypes: 'Posteringstyper',
 };
 
-export const TAXONOMY_KEYS = Object.keys(TABLE_NAMES) as TaxonomyKey[];
+export const TAXONOMY_KEYS = Object.keys(TAXONOMY_TABLE_NAMES) as TaxonomyKey[];
 
 export function taxonomyTableName(key: TaxonomyKey): string {
-  return TABLE_NAMES[key];
+  return TAXONOMY_TABLE_NAMES[key];
 }
 
 const DEFAULT_ENTRIES: Record<TaxonomyKey, TaxonomyEntry[]> = {
@@ -168,7 +169,7 @@ function cloneEntry(entry: TaxonomyEntry): TaxonomyEntry {
 export function defaultTaxonomies(): TaxonomySet {
   const set = {} as TaxonomySet;
   for (const key of TAXONOMY_KEYS) {
-    const taxonomy: Taxonomy = { key, tableName: TABLE_NAMES[key], entries: DEFAULT_ENTRIES[key].map(cloneEntry) };
+    const taxonomy: Taxonomy = { key, tableName: TAXONOMY_TABLE_NAMES[key], entries: DEFAULT_ENTRIES[key].map(cloneEntry) };
     set[key] = taxonomy;
   }
   return set;
