@@ -12,6 +12,7 @@ import { excelSerial, formatDanishDate, type CalendarDate } from '../domain/pars
 import type { TaxonomyEntry, TaxonomySet } from '../domain/taxonomy/types';
 import { columnRange } from '../domain/model/address';
 import type { CellValue } from '../domain/parse/cell';
+import { criteriaArray, exactCriterion } from './formula';
 import { NUMBER_FORMATS } from './layout';
 import type { ColumnLayout, PlanOp } from './plan';
 
@@ -77,7 +78,7 @@ export function planOverviewSheet(input: OverviewInput): { ops: PlanOp[]; nextRo
     [undefined, undefined, NUMBER_FORMATS.percent, NUMBER_FORMATS.percent, undefined]);
 
   // 3. Portfolio breakdowns.
-  const stateRows = input.portfolio.byState.filter((r) => r.code).map((r) => portfolioRow(r, `COUNTIFS(Indsatser[Status],"${quote(r.name)}")`));
+  const stateRows = input.portfolio.byState.filter((r) => r.code).map((r) => portfolioRow(r, `COUNTIFS(Indsatser[Status],${exactCriterion(r.name)})`));
   row = table(ops, row, 'Overblik_Indsatsstatus', t.breakdowns.byState, portfolioHeader(t), stateRows);
   row = table(ops, row, 'Overblik_Maal', t.breakdowns.byGoal, portfolioHeader(t), input.portfolio.byGoal.filter((r) => r.code && r.initiatives).map((r) => portfolioRow(r)));
   const groupTop = row;
@@ -163,7 +164,6 @@ export function planOverviewSheet(input: OverviewInput): { ops: PlanOp[]; nextRo
 }
 
 const share = (part: number, whole: number) => (whole ? part / whole : null);
-const quote = (text: string) => text.replace(/"/g, '""');
 
 function portfolioHeader(t: (typeof messages)['da']['summary']): string[] {
   return [t.columns.code, t.columns.name, t.columns.initiatives, t.columns.participants, t.outcome.active, t.outcome.job, t.outcome.education, t.outcome.ended];
@@ -197,7 +197,7 @@ function initiativeRow(s: InitiativeSummary, row: number, input: OverviewInput, 
   const T = participantTableName(s.initiativeId);
   const D = `$D${row}`;
   const base = `${T}[[Deltager-ID]],"<>",${T}[Startdato],"<="&${D}`;
-  const names = (entries: TaxonomyEntry[]) => `{${entries.map((e) => `"${quote(e.name)}"`).join(',')}}`;
+  const names = (entries: TaxonomyEntry[]) => criteriaArray(entries.map((e) => e.name));
   const known = (entries: TaxonomyEntry[], extra = '') => entries.length
     ? `SUM(COUNTIFS(${base},${T}[Status],${names(entries)},${T}[Statusdato],"<="&${D}${extra}))+SUM(COUNTIFS(${base},${T}[Status],${names(entries)},${T}[Statusdato],""${extra}))`
     : '0';

@@ -9,6 +9,7 @@ import type { Reconciliation, ReconciliationLine } from '../domain/finance';
 import { formatDanishDate, type CalendarDate } from '../domain/parse/calendarDate';
 import type { TaxonomySet } from '../domain/taxonomy/types';
 import { cellAddress, columnRange } from '../domain/model/address';
+import { exactCriterion } from './formula';
 import { NUMBER_FORMATS } from './layout';
 import type { ColumnLayout, PlanOp } from './plan';
 
@@ -72,7 +73,7 @@ function rowFor(line: ReconciliationLine, row: number, year: number, names: { ty
   const col = (header: number) => cellAddress(row, header + 1); // 0-based header index → cell
   const inYear = `Posteringer[Dato],">="&DATE(${year},1,1),Posteringer[Dato],"<"&DATE(${year + 1},1,1)`;
   const postings = (typeCode: string, extra = '') =>
-    `SUMIFS(Posteringer[Beløb],Posteringer[[Indsats-ID]],$A${row},Posteringer[Type],"${names.type(typeCode)}",${inYear}${extra})`;
+    `SUMIFS(Posteringer[Beløb],Posteringer[[Indsats-ID]],$A${row},Posteringer[Type],${exactCriterion(names.type(typeCode))},${inYear}${extra})`;
   const f = (formula: string) => ({ formula });
   return [
     line.initiativeId,
@@ -86,7 +87,7 @@ function rowFor(line: ReconciliationLine, row: number, year: number, names: { ty
     f(`MAX(0,${col(6)}-MIN(${col(5)},${col(4)}))`),
     f(`MAX(0,${col(4)}-${col(5)})`),
     f(postings('TILSKUD')),
-    f(`${postings('UDGIFT', `,Posteringer[Kilde],"${names.municipal}"`)}+${postings('UDGIFT', ',Posteringer[Kilde],""')}-${col(6)}`),
+    f(`${postings('UDGIFT', `,Posteringer[Kilde],${exactCriterion(names.municipal)}`)}+${postings('UDGIFT', ',Posteringer[Kilde],""')}-${col(6)}`),
     names.status,
   ];
 }

@@ -1,0 +1,43 @@
+/**
+ * The one place where text becomes part of a formula. Every formula builder (Overblik, Afstemning)
+ * puts names from the workbook — taxonomy names, funding sources, posting types — into formulas
+ * only through these helpers, so a name such as `Kommune")+1000000+N("` stays a string and never
+ * becomes live code, and an innocent `Kommunens "egne" midler` does not break the formula.
+ */
+
+/** Excel's limit for one string constant in a formula. */
+const MAX_LITERAL = 255;
+
+/**
+ * A string constant: `"…"` with every `"` doubled. Control characters (which Excel rejects in a
+ * formula) are dropped. Longer texts are joined from pieces with `&`, so they cannot be used inside
+ * an array constant; see `criteriaArray`.
+ */
+export function stringLiteral(text: string): string {
+  const clean = stripControl(text);
+  const pieces: string[] = [];
+  for (let i = 0; i < clean.length || pieces.length === 0; i += MAX_LITERAL) pieces.push(`"${clean.slice(i, i + MAX_LITERAL).replace(/"/g, '""')}"`);
+  return pieces.join('&');
+}
+
+/**
+ * A COUNTIFS/SUMIFS criterion that matches cells equal to `text` and nothing else: a leading
+ * `=` keeps a text starting with `<`, `>` or `=` from being read as a comparison, and `~` escapes
+ * the wildcards `*`, `?` (and `~` itself). The empty text matches empty cells.
+ */
+export function exactCriterion(text: string): string {
+  const clean = stripControl(text);
+  if (clean === '') return '""';
+  return stringLiteral(`=${clean.replace(/[~*?]/g, '~$&')}`);
+}
+
+/**
+ * An array constant of exact criteria, `{"=a","=b"}`, for summing COUNTIFS over several values.
+ * Array constants cannot hold `&`, so a criterion is cut at Excel's 255-character limit (no
+ * taxonomy name is near it; the validation of taxonomy tables is where long names belong).
+ */
+export function criteriaArray(texts: readonly string[]): string {
+  return `{${texts.map((t) => exactCriterion(t.slice(0, MAX_LITERAL - 10))).join(',')}}`;
+}
+
+const stripControl = (text: string): string => text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '');
