@@ -40,4 +40,5 @@ export function criteriaArray(texts: readonly string[]): string {
   return `{${texts.map((t) => exactCriterion(t.slice(0, MAX_LITERAL - 10))).join(',')}}`;
 }
 
+// eslint-disable-next-line no-control-regex -- control characters are what this removes
 const stripControl = (text: string): string => text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '');

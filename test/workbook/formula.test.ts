@@ -15,6 +15,7 @@ function literalValue(formula: string): string | null {
   return [...formula.matchAll(/"((?:[^"]|"")*)"/g)].map((m) => m[1].replace(/""/g, '"')).join('');
 }
 
+// eslint-disable-next-line no-control-regex -- control characters are what this removes
 const withoutControl = (s: string) => s.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '');
 
 const HOSTILE = [
