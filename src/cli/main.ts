@@ -11,6 +11,7 @@ import { parseDate } from '../domain/parse/date';
 import { calendarDate, formatDanishDate, type CalendarDate } from '../domain/parse/calendarDate';
 import { validateWorkbook } from '../domain/validate';
 import type { Finding } from '../domain/validate';
+import { renderFindings } from '../i18n/findings';
 import { demoRows } from '../demo/demoData';
 import { planStructure } from '../workbook/structure';
 import { tablesOf, type WorkbookRead } from '../workbook/read';
@@ -100,7 +101,7 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
         const { read } = await readXlsx(input);
         const tables = tablesOf(read);
         say(t.progress.validating(tables.length, tables.reduce((n, tb) => n + tb.rows.length, 0)));
-        const { findings } = validateWorkbook(tables, { asOf, lang });
+        const { findings } = validateWorkbook(tables, { asOf });
         printFindings(findings, values.json ?? false, io, lang);
         say(t.progress.done(((Date.now() - started) / 1000).toFixed(1)));
         return findings.some((f) => f.severity === 'error') ? 1 : 0;
@@ -158,8 +159,8 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
         const asOf = values['as-of'] !== undefined ? asOfDate(values['as-of'], lang) : io.today();
         const output = values.output !== undefined ? outputPath(values.output, values.force ?? false, input, lang) : undefined;
         const { workbook, read } = await readXlsx(input);
-        const run = runReconciliation(tablesOf(read), asOf, lang);
-        if (values.json) io.out(JSON.stringify(reconciliationJson(run, asOf), null, 2));
+        const run = runReconciliation(tablesOf(read), asOf);
+        if (values.json) io.out(JSON.stringify(reconciliationJson(run, asOf, lang), null, 2));
         else for (const line of reconciliationText(run, lang)) io.out(line);
         if (output) {
           applyPlan(workbook, { ops: planReconciliationSheet(run.reconciliation, { asOf, lang, taxonomies: run.taxonomies, initiativeNames: run.initiativeNames }) });
@@ -219,7 +220,8 @@ async function write(workbook: Parameters<typeof writeXlsx>[0], path: string, la
   }
 }
 
-function printFindings(findings: Finding[], json: boolean, io: Io, lang: Lang): void {
+function printFindings(domainFindings: Finding[], json: boolean, io: Io, lang: Lang): void {
+  const findings = renderFindings(domainFindings, lang);
   if (json) {
     io.out(JSON.stringify(findings.map(({ sheet, cell, row, column, severity, code, message, suggestion }) =>
       ({ sheet, cell, row, column, severity, code, message, ...(suggestion !== undefined ? { suggestion } : {}) })), null, 2));

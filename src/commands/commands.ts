@@ -22,7 +22,7 @@ async function validateActiveSheet(event: Office.AddinCommands.Event): Promise<v
   const lang = langFrom(Office.context.displayLanguage);
   try {
     const live = workbook();
-    const run = await validate(live, 'workbook', today(), lang);
+    const run = await validate(live, 'workbook', today());
     await writeFindingsSheet(live, run.findings, today(), lang);
   } finally {
     event.completed();

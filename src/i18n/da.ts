@@ -289,7 +289,9 @@ Valg:
 /**
  * Finance (src/domain/finance). Issue texts take the params the caller builds from a FinanceIssue:
  * initiativeId, year, voucher, otherRows (e.g. "4, 7"), source, type, amount and rate (formatted),
- * date and asOf (formatted), suggestion. Refund file problems take line and column.
+ * date and asOf (formatted), suggestion. As findings, they are rendered by findings.ts, which
+ * formats amount, rate and dates from the neutral amountOre, rateBp and CalendarDates. Refund file
+ * problems take line and column.
  */
 export const financeDa = {
   refundImport: {

@@ -4,6 +4,7 @@
  * cancel between steps; nothing is written after a cancel.
  */
 import { messages, type Lang } from '../i18n';
+import { findingMessage } from '../i18n/findings';
 import { INITIATIVE_ID_PATTERN, TABLE_NAMES } from '../domain/model/schema';
 import type { Initiative } from '../domain/model/types';
 import type { CalendarDate } from '../domain/parse/calendarDate';
@@ -48,10 +49,10 @@ export interface ValidationRun {
 }
 
 /** Validates the active sheet (against the workbook's taxonomies and register) or the whole workbook. */
-export async function validate(workbook: LiveWorkbook, scope: 'sheet' | 'workbook', asOf: CalendarDate, lang: Lang, signal?: AbortSignal): Promise<ValidationRun> {
+export async function validate(workbook: LiveWorkbook, scope: 'sheet' | 'workbook', asOf: CalendarDate, signal?: AbortSignal): Promise<ValidationRun> {
   const [read, active] = await Promise.all([workbook.read(), scope === 'sheet' ? workbook.activeSheet() : Promise.resolve(undefined)]);
   check(signal);
-  const { findings, taxonomies } = validateWorkbook(tablesOf(read), { asOf, lang });
+  const { findings, taxonomies } = validateWorkbook(tablesOf(read), { asOf });
   check(signal);
   if (active === undefined) return { findings, taxonomies };
   return { findings: findings.filter((f) => f.sheet.toLowerCase() === active.toLowerCase()), taxonomies, sheet: active };
@@ -86,7 +87,7 @@ export async function writeFindingsSheet(workbook: LiveWorkbook, findings: Findi
         title: t.title(formatDanishDate(asOf)),
         table: 'Fejl',
         header: [...t.header],
-        rows: findings.map((f) => [f.sheet, f.cell, f.column, messages[lang].ui.severity[f.severity], f.code, f.message, f.suggestion ?? null]),
+        rows: findings.map((f) => [f.sheet, f.cell, f.column, messages[lang].ui.severity[f.severity], f.code, findingMessage(f, lang), f.suggestion ?? null]),
         columns: t.header.map((h, i) => ({ header: h, width: [16, 8, 20, 10, 26, 80, 34][i] })),
       },
       { kind: 'select', sheet: 'Fejl', address: 'A1' },

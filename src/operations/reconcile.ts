@@ -18,8 +18,8 @@ export interface ReconcileRun {
   initiativeNames: Record<string, string>;
 }
 
-export function runReconciliation(tables: TableData[], asOf: CalendarDate, lang: Lang): ReconcileRun {
-  const { model, findings, taxonomies } = validateWorkbook(tables, { asOf, lang });
+export function runReconciliation(tables: TableData[], asOf: CalendarDate): ReconcileRun {
+  const { model, findings, taxonomies } = validateWorkbook(tables, { asOf });
   const reconciliation = reconcile(model.budget, model.postings, { asOf, knownInitiatives: model.initiatives.map((i) => i.id) });
   return {
     reconciliation,
@@ -35,7 +35,7 @@ export const reconcileExitCode = (run: ReconcileRun) =>
 
 /** Reconciles the open workbook and writes the generated sheet Afstemning. */
 export async function reconcileWorkbook(workbook: LiveWorkbook, asOf: CalendarDate, lang: Lang): Promise<ReconcileRun> {
-  const run = runReconciliation(tablesOf(await workbook.read()), asOf, lang);
+  const run = runReconciliation(tablesOf(await workbook.read()), asOf);
   if (run.reconciliation.lines.length) {
     await workbook.apply({ ops: planReconciliationSheet(run.reconciliation, { asOf, lang, taxonomies: run.taxonomies, initiativeNames: run.initiativeNames }) });
   }

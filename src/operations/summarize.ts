@@ -28,7 +28,7 @@ const SNAPSHOT_TABLE = 'Statusfotos';
 
 export function planSummary(read: WorkbookRead, asOf: CalendarDate, lang: Lang): SummaryRun {
   const t = messages[lang].summary;
-  const { model, taxonomies } = validateWorkbook(tablesOf(read), { asOf, lang });
+  const { model, taxonomies } = validateWorkbook(tablesOf(read), { asOf });
   const initiatives = summarizeInitiatives(model, taxonomies, asOf);
   const portfolio = summarizePortfolio(model, taxonomies, asOf);
   const stateName = (code?: string) => taxonomies.initiativeStates.entries.find((e) => e.code === code)?.name ?? '';
@@ -74,7 +74,7 @@ export function planSnapshot(read: WorkbookRead, asOf: CalendarDate, lang: Lang)
   const t = messages[lang].summary;
   const existing = findTableRead(read, SNAPSHOT_TABLE);
   if (existing?.rows.some((r) => dateOf(r[0]) === asOf)) throw new SnapshotExistsError(asOf);
-  const { model, taxonomies } = validateWorkbook(tablesOf(read), { asOf, lang });
+  const { model, taxonomies } = validateWorkbook(tablesOf(read), { asOf });
   const groups = statusGroups(taxonomies.statuses.entries);
   const count = (s: InitiativeSummary, entries: { code: string }[]) => s.byStatus.filter((b) => entries.some((e) => e.code === b.code)).reduce((n, b) => n + b.courses, 0);
   const rows = summarizeInitiatives(model, taxonomies, asOf).map((s) => [

@@ -5,6 +5,7 @@ import {
 import type { Lang } from '../i18n';
 import { messages } from '../i18n';
 import type { UiStrings } from '../i18n/da';
+import { findingMessage } from '../i18n/findings';
 import { formatOre } from '../domain/parse/amount';
 import type { CalendarDate } from '../domain/parse/calendarDate';
 import type { LiveWorkbook } from '../operations/liveWorkbook';
@@ -107,7 +108,7 @@ export function EconomyTab({ workbook, strings, lang, today }: Props) {
             {run.findings.map((f) => (
               <li key={`${f.cell}-${f.code}`}>
                 <Link as="button" onClick={() => void operation.start(() => selectCell(workbook, f.sheet, f.cell))}>{strings.validation.goTo(f.cell)}</Link>{' '}
-                {f.message}
+                {findingMessage(f, lang)}
               </li>
             ))}
           </ul>

@@ -34,7 +34,7 @@ export function SetupTab({ workbook, strings, lang, today }: Props) {
 
   const loadTaxonomies = async () => {
     const read = await workbook.read();
-    setTaxonomies(validateWorkbook(tablesOf(read), { asOf: today(), lang }).taxonomies);
+    setTaxonomies(validateWorkbook(tablesOf(read), { asOf: today() }).taxonomies);
   };
   useEffect(() => {
     void loadTaxonomies().catch(() => undefined); // the form falls back to free text

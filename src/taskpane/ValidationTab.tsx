@@ -4,6 +4,7 @@ import {
   DialogContent, DialogSurface, DialogTitle, Link, MessageBar, MessageBarBody, Switch, makeStyles, tokens,
 } from '@fluentui/react-components';
 import type { Lang } from '../i18n';
+import { findingMessage } from '../i18n/findings';
 import type { UiStrings } from '../i18n/da';
 import type { CalendarDate } from '../domain/parse/calendarDate';
 import type { Finding } from '../domain/validate';
@@ -51,7 +52,7 @@ export function ValidationTab({ workbook, strings, lang, today, subscribeChanges
       lastScope.current = s;
       setScope(s);
       setApplied(undefined);
-      setRun(await validate(workbook, s, today(), lang, signal));
+      setRun(await validate(workbook, s, today(), signal));
     });
 
   useEffect(() => {
@@ -70,7 +71,7 @@ export function ValidationTab({ workbook, strings, lang, today, subscribeChanges
     setConfirming(false);
     void operation.start(async (signal) => {
       const n = await applySuggestions(workbook, chosen);
-      const again = await validate(workbook, lastScope.current, today(), lang, signal);
+      const again = await validate(workbook, lastScope.current, today(), signal);
       setRun(again);
       setApplied(n);
     });
@@ -116,13 +117,13 @@ export function ValidationTab({ workbook, strings, lang, today, subscribeChanges
                 <AccordionPanel>
                   <ul className={styles.list}>
                     {sortBySeverity(list).map((f) => (
-                      <li key={`${f.cell}-${f.code}-${f.message}`} className={styles.finding}>
+                      <li key={`${f.cell}-${f.code}-${findingMessage(f, lang)}`} className={styles.finding}>
                         <span className={styles.where}>
                           <Badge appearance="filled" color={f.severity === 'error' ? 'danger' : 'warning'}>{strings.severity[f.severity]}</Badge>
                           <Link as="button" onClick={() => void operation.start(() => selectCell(workbook, f.sheet, f.cell))}>{t.goTo(f.cell)}</Link>
                           <Caption1>{f.column}</Caption1>
                         </span>
-                        <Body1>{f.message}</Body1>
+                        <Body1>{findingMessage(f, lang)}</Body1>
                         {f.suggestion !== undefined && (
                           <span className={styles.where}>
                             <Caption1>{`${t.suggestion}: ${f.suggestion}`}</Caption1>

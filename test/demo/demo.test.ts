@@ -16,7 +16,7 @@ describe('demo workbook content', () => {
   it("warns only that ITMV had 14 active participants on 12 places on 29-08-2016 (the seed's own figures)", () => {
     const { findings } = demo();
     expect(findings.map((f) => `${f.sheet}!${f.cell} ${f.code} ${JSON.stringify(f.params)}`)).toEqual([
-      'Indsatser!H5 CAPACITY_EXCEEDED {"active":14,"places":12,"date":"29-08-2016"}',
+      'Indsatser!H5 CAPACITY_EXCEEDED {"active":14,"places":12,"date":"2016-08-29"}',
     ]);
   });
 

@@ -16,7 +16,6 @@ import { excelErrorOf, isBlank } from '../parse/excelError';
 import { parseInteger, parseNumber } from '../parse/number';
 import { parsePercentBasisPoints } from '../parse/percent';
 import type { CalendarDate } from '../parse/calendarDate';
-import { formatDanishDate } from '../parse/calendarDate';
 import type { CellValue, ParseResult } from '../parse/cell';
 import { matchKey } from '../taxonomy/normalize';
 import { entryUsableOn, type TaxonomyMatcher } from '../taxonomy/matcher';
@@ -122,7 +121,7 @@ export class RowReader {
       default: return safeText(value);
     }
     if (!result.ok) {
-      this.report.add(table, rowIndex, index, 'error', 'WRONG_TYPE', { value: result.input, column: column.header, reason: this.report.parseReason(result.code) });
+      this.report.add(table, rowIndex, index, 'error', 'WRONG_TYPE', { value: result.input, column: column.header, reason: result.code });
       return undefined;
     }
     const v = result.value;
@@ -183,7 +182,7 @@ export class RowReader {
     if (result.kind === 'match') return result.entry;
     const best = result.suggestions[0]?.entry;
     this.report.add(table, rowIndex, index, 'error', 'UNKNOWN_CODE',
-      { value: text, taxonomy: this.report.taxonomyName(column.taxonomy!), ...(best ? { suggestion: this.display(column, best) } : {}) },
+      { value: text, taxonomy: column.taxonomy!, ...(best ? { suggestion: this.display(column, best) } : {}) },
       best ? fix(best) : undefined);
     return undefined;
   }
@@ -191,7 +190,7 @@ export class RowReader {
   private checkUsable(column: ColumnSpec, entry: TaxonomyEntry, text: string, table: TableData, rowIndex: number, index: number, date: CalendarDate | undefined): void {
     if (entryUsableOn(entry, date)) return;
     this.report.add(table, rowIndex, index, 'warning', 'INACTIVE_CODE', {
-      value: text, taxonomy: this.report.taxonomyName(column.taxonomy!), ...(entry.active && date ? { date: formatDanishDate(date) } : {}),
+      value: text, taxonomy: column.taxonomy!, ...(entry.active && date ? { date } : {}),
     });
   }
 

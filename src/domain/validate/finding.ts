@@ -1,4 +1,8 @@
-/** A validation finding. Codes are stable: tests, the CLI's --json output and the task pane rely on them. */
+/**
+ * A validation finding. Codes are stable: tests, the CLI's --json output and the task pane rely on them.
+ * The domain says what is wrong in codes and values only; src/i18n/findings.ts renders the message
+ * in the user's language at the edge (task pane, CLI, the sheet Fejl).
+ */
 export type FindingCode =
   | 'MISSING_TABLE'
   | 'MISSING_COLUMN'
@@ -36,6 +40,16 @@ export type FindingCode =
 
 export type Severity = 'error' | 'warning';
 
+/**
+ * What a finding's message is rendered from, in language-neutral values: cell values and header
+ * names as they stand in the workbook, numbers, and codes and keys instead of text. Keys with a
+ * fixed meaning, whatever the finding's code:
+ * - `date`, `otherDate`, `asOf`: a CalendarDate ('2017-08-29');
+ * - `taxonomy`: a TaxonomyKey ('targetGroups');
+ * - `reason`: why a value could not be parsed, a ParseFailureCode ('not-a-date');
+ * - `amountOre`: an amount in øre; `rateBp`: a refund rate in basis points;
+ * - `minAge`, `maxAge`: a target group's age bounds (AGE_OUT_OF_BOUNDS; either may be absent).
+ */
 export type FindingParams = Record<string, string | number>;
 
 export interface Finding {
@@ -48,11 +62,9 @@ export interface Finding {
   column: string;
   severity: Severity;
   code: FindingCode;
-  /** Rendered in the language asked for (Danish by default). */
-  message: string;
-  /** The value to write into the cell to fix it, where one is known. */
+  /** The value to write into the cell to fix it, where one is known: data, not text. */
   suggestion?: string;
-  /** What the message was rendered from, so it can be rendered again in another language. */
+  /** What the message is rendered from (see FindingParams). */
   params: FindingParams;
 }
 

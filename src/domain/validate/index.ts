@@ -1,3 +1,2 @@
 export * from './finding';
-export { renderMessage } from './reporter';
 export * from './validateWorkbook';

@@ -3,14 +3,13 @@
  * reads the typed model on the way. One pass over the rows; cross-row rules (duplicates, capacity)
  * are computed from what the pass collected, so findings do not depend on row order.
  */
-import { messages, type Lang } from '../../i18n';
 import {
   BUDGET, INITIATIVE_ID_PATTERN, INITIATIVES, PARTICIPANTS, POSTINGS, SHEETS, STATUS_LOG, TABLE_NAMES, type ColumnSpec, type TableSpec,
 } from '../model/schema';
 import type { TableData } from '../model/table';
 import type { BudgetLine, Initiative, KpiTarget, ParticipantCourse, Posting, StatusLogEntry } from '../model/types';
 import { isBlank } from '../parse/excelError';
-import { daysBetween, formatDanishDate, yearOf, type CalendarDate } from '../parse/calendarDate';
+import { daysBetween, yearOf, type CalendarDate } from '../parse/calendarDate';
 import type { CellValue } from '../parse/cell';
 import { defaultTaxonomies, TAXONOMY_KEYS } from '../taxonomy/defaults';
 import { TaxonomyMatcher } from '../taxonomy/matcher';
@@ -21,13 +20,11 @@ import { locateColumns, readOrder, RowReader, type FieldValue } from './cells';
 import type { Finding, FindingCode, FindingParams } from './finding';
 import { reconcile } from '../finance/reconcile';
 import type { FinanceIssueKind } from '../finance/issues';
-import { formatOre } from '../parse/amount';
 import { Reporter } from './reporter';
 
 export interface ValidateOptions {
   /** The date "today" for rules that look at the present (course length, capacity). */
   asOf: CalendarDate;
-  lang?: Lang;
   /** Year for dates typed without one ("29/8"); defaults to the year of asOf. */
   referenceYear?: number;
 }
@@ -60,7 +57,7 @@ interface Located<T> {
 const PARTICIPANT_TABLE = /^Deltagere_(.+)$/i;
 
 export function validateWorkbook(tables: TableData[], options: ValidateOptions): ValidationResult {
-  const report = new Reporter(options.lang ?? 'da');
+  const report = new Reporter();
   const taxonomies = readTaxonomies(tables, report);
   const matchers = Object.fromEntries(TAXONOMY_KEYS.map((k) => [k, new TaxonomyMatcher(taxonomies[k])])) as Record<TaxonomyKey, TaxonomyMatcher>;
   const reader = new RowReader(report, matchers, options.referenceYear ?? yearOf(options.asOf));
@@ -161,15 +158,14 @@ function readTaxonomies(tables: TableData[], report: Reporter): TaxonomySet {
     const table = findTable(tables.filter((t) => t.sheet === SHEETS.taxonomies), set[key].tableName);
     if (!table) continue;
     const { taxonomy, problems } = readTaxonomyTable(key, table);
-    const name = report.taxonomyName(key);
     const col = (header: string) => table.header.findIndex((h) => matchKey(String(h ?? '')) === matchKey(header));
     for (const p of problems) {
       const column = col(p.column);
       if (p.kind === 'missing-column') report.add(table, -1, -1, 'error', 'MISSING_COLUMN', { column: p.column, table: set[key].tableName });
       else if (p.kind === 'required-empty') report.add(table, p.rowIndex, column, 'error', 'REQUIRED_EMPTY', { column: p.column });
-      else if (p.kind === 'wrong-type') report.add(table, p.rowIndex, column, 'error', 'WRONG_TYPE', { value: p.value, column: p.column, reason: report.parseReason(p.reason as never) ?? p.reason! });
-      else if (p.kind === 'duplicate-code') report.add(table, p.rowIndex, column, 'error', 'DUPLICATE_CODE', { value: p.value, taxonomy: name, rows: rowList(table, p.otherRows!) });
-      else report.add(table, p.rowIndex, column, 'warning', 'AMBIGUOUS_SYNONYM', { value: p.value, taxonomy: name, first: p.first!, second: p.second! });
+      else if (p.kind === 'wrong-type') report.add(table, p.rowIndex, column, 'error', 'WRONG_TYPE', { value: p.value, column: p.column, reason: p.reason! });
+      else if (p.kind === 'duplicate-code') report.add(table, p.rowIndex, column, 'error', 'DUPLICATE_CODE', { value: p.value, taxonomy: key, rows: rowList(table, p.otherRows!) });
+      else report.add(table, p.rowIndex, column, 'warning', 'AMBIGUOUS_SYNONYM', { value: p.value, taxonomy: key, first: p.first!, second: p.second! });
     }
     if (taxonomy.entries.length) set[key] = taxonomy;
   }
@@ -262,7 +258,7 @@ function checkDateOrder(l: Located<unknown>, report: Reporter, later: string, ea
   const a = date(l.fields, later);
   const b = date(l.fields, earlier);
   if (a && b && a < b) {
-    report.add(l.table, l.rowIndex, col(l, later), 'error', 'DATE_ORDER', { column: later, date: formatDanishDate(a), otherColumn: earlier, otherDate: formatDanishDate(b) });
+    report.add(l.table, l.rowIndex, col(l, later), 'error', 'DATE_ORDER', { column: later, date: a, otherColumn: earlier, otherDate: b });
   }
 }
 
@@ -311,10 +307,9 @@ function checkParticipants(
       report.add(l.table, l.rowIndex, col(l, 'Målgruppe'), 'warning', 'TARGET_GROUP_NOT_IN_INITIATIVE', { value: group.name, allowed: names });
     }
     if (group && p.age !== undefined && ((group.minAge !== undefined && p.age < group.minAge) || (group.maxAge !== undefined && p.age > group.maxAge))) {
-      const t = messages[report.lang].texts;
-      const bounds = [group.minAge !== undefined ? t.ageAtLeast(group.minAge) : '', group.maxAge !== undefined ? t.ageAtMost(group.maxAge) : '']
-        .filter(Boolean).join(', ');
-      report.add(l.table, l.rowIndex, col(l, 'Alder'), 'error', 'AGE_OUT_OF_BOUNDS', { age: p.age, group: group.name, bounds });
+      report.add(l.table, l.rowIndex, col(l, 'Alder'), 'error', 'AGE_OUT_OF_BOUNDS', {
+        age: p.age, group: group.name, ...(group.minAge !== undefined && { minAge: group.minAge }), ...(group.maxAge !== undefined && { maxAge: group.maxAge }),
+      });
     }
     const isActive = status?.outcomeClass === 'active' && p.start !== undefined && p.start <= asOf && (!p.end || p.end >= asOf);
     if (isActive) active++;
@@ -328,7 +323,7 @@ function checkParticipants(
   }
   const places = initiative?.item.places;
   if (initiative && places !== undefined && active > places) {
-    report.add(initiative.table, initiative.rowIndex, col(initiative, 'Pladser'), 'warning', 'CAPACITY_EXCEEDED', { active, places, date: formatDanishDate(asOf) });
+    report.add(initiative.table, initiative.rowIndex, col(initiative, 'Pladser'), 'warning', 'CAPACITY_EXCEEDED', { active, places, date: asOf });
   }
   checkDuplicateParticipants(rows, report);
 }
@@ -413,11 +408,11 @@ function checkFinance(
       ...(issue.year !== undefined && { year: issue.year }),
       ...(issue.voucher !== undefined && { voucher: issue.voucher }),
       ...(issue.otherRowIndexes && { otherRows: issue.otherRowIndexes.map((i) => sheetRow(rows[i])).join(', ') }),
-      ...(issue.amountOre !== undefined && { amount: formatOre(issue.amountOre) }),
+      ...(issue.amountOre !== undefined && { amountOre: issue.amountOre }),
       ...(issue.type !== undefined && { type: matchers.postingTypes.byCode(issue.type)?.name.toLowerCase() ?? issue.type }),
-      ...(issue.rateBp !== undefined && { rate: `${issue.rateBp / 100} %` }),
+      ...(issue.rateBp !== undefined && { rateBp: issue.rateBp }),
       ...(issue.source !== undefined && { source: matchers.fundingSources.byCode(issue.source)?.name ?? issue.source }),
-      ...(issue.date !== undefined && { date: formatDanishDate(issue.date), asOf: formatDanishDate(asOf) }),
+      ...(issue.date !== undefined && { date: issue.date, asOf }),
     };
     report.add(at.table, at.rowIndex, issue.column ? col(at, issue.column) : 0, issue.severity, code, params, issue.suggestion);
   }

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { validateWorkbook, type Finding } from '../../../src/domain/validate';
+import { findingMessage } from '../../../src/i18n/findings';
 import type { CalendarDate } from '../../../src/domain/parse';
 import { register, tracking } from '../../helpers/tables';
 
@@ -47,7 +48,7 @@ it('validation never throws, whatever the cells hold', () => {
       const t = tracking('ITMV', []);
       t.rows = rows as never;
       const { findings } = validateWorkbook([register([itmv]), t], { asOf });
-      for (const f of findings) expect(f.message.length).toBeGreaterThan(0);
+      for (const f of findings) for (const lang of ['da', 'en'] as const) expect(findingMessage(f, lang).length).toBeGreaterThan(0);
     }),
     { numRuns: 200 },
   );

@@ -1,5 +1,6 @@
 /** Every validation rule with a failing and a passing case, on tables shaped as the adapters deliver them. */
 import { validateWorkbook, type Finding } from '../../../src/domain/validate';
+import { renderFindings, type RenderedFinding } from '../../../src/i18n/findings';
 import { BUDGET, POSTINGS, STATUS_LOG, type TableData } from '../../../src/domain/model';
 import type { CalendarDate } from '../../../src/domain/parse';
 import { headerOf, register, rowsOf, table, tracking } from '../../helpers/tables';
@@ -14,9 +15,9 @@ const good = {
   Status: 'I forløb', Statusdato: '20-08-2017', Alder: 34, 'Ordinære timer pr. uge': 0,
 };
 
-/** Findings, leaving out the missing status-log and finance tables that most cases here don't need. */
-function run(tables: TableData[], lang: 'da' | 'en' = 'da'): Finding[] {
-  return validateWorkbook(tables, { asOf, lang }).findings.filter((f) => f.code !== 'MISSING_TABLE');
+/** Findings with their messages, leaving out the missing status-log and finance tables that most cases here don't need. */
+function run(tables: TableData[], lang: 'da' | 'en' = 'da'): RenderedFinding[] {
+  return renderFindings(validateWorkbook(tables, { asOf }).findings, lang).filter((f) => f.code !== 'MISSING_TABLE');
 }
 const participants = (...rows: Record<string, unknown>[]) => run([register([itmv]), tracking('ITMV', rows as never)]);
 const codes = (findings: Finding[]) => findings.map((f) => `${f.cell} ${f.code}`);
@@ -193,7 +194,7 @@ describe('CAPACITY_EXCEEDED', () => {
     Array.from({ length: n }, (_, i) => ({ ...good, 'Deltager-ID': `P${i}`, ...extra }));
   it('warns at the Pladser cell when more are active than there are places', () => {
     const findings = run([register([itmv]), tracking('ITMV', people(13) as never)]);
-    expect(findings).toEqual([expect.objectContaining({ sheet: 'Indsatser', cell: 'H2', code: 'CAPACITY_EXCEEDED', severity: 'warning', params: { active: 13, places: 12, date: '29-08-2017' } })]);
+    expect(findings).toEqual([expect.objectContaining({ sheet: 'Indsatser', cell: 'H2', code: 'CAPACITY_EXCEEDED', severity: 'warning', params: { active: 13, places: 12, date: '2017-08-29' } })]);
   });
   it('counts only active participants on the date', () => {
     const rows = [...people(12), ...people(3, { 'Deltager-ID': 'X', Status: 'I ordinær beskæftigelse', Trin: null }).map((p, i) => ({ ...p, 'Deltager-ID': `J${i}` })),
@@ -261,7 +262,7 @@ describe('register, status log and finance tables', () => {
 
 describe('MISSING_TABLE', () => {
   it('is an error without the register and a warning without the status log or finance tables', () => {
-    const findings = validateWorkbook([], { asOf }).findings;
+    const findings = renderFindings(validateWorkbook([], { asOf }).findings, 'da');
     expect(findings.map((f) => `${f.sheet}!${f.cell} ${f.severity} ${f.params.table}`)).toEqual([
       'Indsatser!A1 error Indsatser', 'Statuslog!A1 warning Statuslog', 'Økonomi!A1 warning Budget', 'Økonomi!A1 warning Posteringer',
     ]);
@@ -305,7 +306,7 @@ describe('finance findings from the reconciliation', () => {
   const line = { 'Indsats-ID': 'ITMV', År: 2017, Kilde: 'Kommune', Beløb: 262000, Refusionssats: '50 %' };
   const expense = { 'Indsats-ID': 'ITMV', Dato: '31-03-2017', Type: 'Udgift', Beløb: '131.000,00', Kilde: 'Kommune' };
   const finance = (budget: Record<string, unknown>[], postings: Record<string, unknown>[]) =>
-    validateWorkbook([register([itmv]), log, budgetOf(budget), postingsOf(postings)], { asOf }).findings;
+    renderFindings(validateWorkbook([register([itmv]), log, budgetOf(budget), postingsOf(postings)], { asOf }).findings, 'da');
 
   it('reads refund rates written as 50, "50 %" and 0,5 alike', () => {
     for (const rate of [50, '50 %', '0,5', 0.5]) {

@@ -1,0 +1,90 @@
+/** Every finding code renders in Danish and English from language-neutral params. */
+import type { FindingCode, FindingParams } from '../../src/domain/validate';
+import { messages } from '../../src/i18n';
+import { findingMessage, renderFindings } from '../../src/i18n/findings';
+
+/** Representative params per code, as the domain reports them (a Record: a new code needs an entry here). */
+const samples: Record<FindingCode, FindingParams> = {
+  MISSING_TABLE: { table: 'Indsatser' },
+  MISSING_COLUMN: { column: 'Status', table: 'Deltagere_ITMV' },
+  REQUIRED_EMPTY: { column: 'Status' },
+  WRONG_TYPE: { value: 'snart', column: 'Startdato', reason: 'not-a-date' },
+  OUT_OF_RANGE: { value: '120', column: 'Alder', min: 0, max: 100 },
+  EXCEL_ERROR: { value: '#REF!' },
+  UNKNOWN_CODE: { value: 'praktikk', taxonomy: 'statuses', suggestion: 'I virksomhedspraktik' },
+  INACTIVE_CODE: { value: 'MG03', taxonomy: 'targetGroups', date: '2017-08-15' },
+  INVALID_ID: { value: '1 ITMV' },
+  UNKNOWN_INITIATIVE: { value: 'XYZ' },
+  DATE_ORDER: { column: 'Slutdato', date: '2017-08-01', otherColumn: 'Startdato', otherDate: '2017-08-15' },
+  STEP_STATUS_MISMATCH: { status: 'I job', steps: '3', step: '1' },
+  TARGET_GROUP_NOT_IN_INITIATIVE: { value: 'Unge', allowed: 'Jobparate, Aktivitetsparate' },
+  COURSE_TOO_LONG: { weeks: 17, maxWeeks: 13 },
+  CAPACITY_EXCEEDED: { active: 13, places: 12, date: '2017-08-29' },
+  DUPLICATE_ID: { value: 'ITMV-001', rows: '2, 3' },
+  DUPLICATE_CODE: { value: 'MG03', taxonomy: 'targetGroups', rows: '4, 9' },
+  AMBIGUOUS_SYNONYM: { value: 'AP', taxonomy: 'targetGroups', first: 'MG03', second: 'MG04' },
+  CPR_NUMBER: { value: '290885-****' },
+  AGE_OUT_OF_BOUNDS: { age: 25, group: 'Over 30', minAge: 30, maxAge: 65 },
+  KPI_UNREADABLE: { value: 'flere glade borgere' },
+  MERGED_CELLS: { range: 'J2:J3' },
+  EMPTY_ROW: { row: 3 },
+  NON_STANDARD_VALUE: { value: 'KH-AP', suggestion: 'Aktivitetsparate kontanthjælpsmodtagere' },
+  NO_BUDGET: { initiativeId: 'ITMV', year: 2016 },
+  DUPLICATE_VOUCHER: { initiativeId: 'ITMV', year: 2017, voucher: 'B-7', otherRows: '3' },
+  NEGATIVE_AMOUNT: { initiativeId: 'ITMV', year: 2017, amountOre: -50_000, type: 'refusion modtaget' },
+  RATE_OUT_OF_RANGE: { initiativeId: 'ITMV', year: 2017, rateBp: 15_000 },
+  CONFLICTING_RATES: { initiativeId: 'ITMV', year: 2017, source: 'Kommune', otherRows: '2' },
+  UNALLOCATED_EXPENSE: { initiativeId: 'ITMV', year: 2017, amountOre: 13_100_050 },
+  GRANT_WITHOUT_SOURCE: { initiativeId: 'ITMV', year: 2017, amountOre: 100_000 },
+  FUTURE_DATE: { initiativeId: 'ITMV', year: 2017, date: '2017-08-31', asOf: '2017-08-29' },
+};
+const codes = Object.keys(samples) as FindingCode[];
+
+it('has a sample for every code the texts know', () => {
+  expect([...codes].sort()).toEqual(Object.keys(messages.da.findings).sort());
+  expect([...codes].sort()).toEqual(Object.keys(messages.en.findings).sort());
+});
+
+describe.each(['da', 'en'] as const)('in %s', (lang) => {
+  it.each(codes)('%s renders a sentence with every param filled in and none left raw', (code) => {
+    const message = findingMessage({ code, params: samples[code] }, lang);
+    expect(message).toMatch(/^\S.*[.?]$/s);
+    expect(message).not.toMatch(/undefined|NaN|\[object|\$\{/);
+    // Neutral values are rendered, not shown as they are: ISO dates, øre, basis points, keys and codes.
+    expect(message).not.toMatch(/\d{4}-\d\d-\d\d|targetGroups|statuses|not-a-date|13100050|15000/);
+  });
+});
+
+it('renders Danish and English texts that differ', () => {
+  for (const code of codes) {
+    expect(findingMessage({ code, params: samples[code] }, 'en')).not.toBe(findingMessage({ code, params: samples[code] }, 'da'));
+  }
+});
+
+it('formats dates, amounts, rates, taxonomy names, parse reasons and age bounds per language', () => {
+  const m = (code: FindingCode, lang: 'da' | 'en') => findingMessage({ code, params: samples[code] }, lang);
+  expect(m('WRONG_TYPE', 'da')).toBe("'snart' i 'Startdato' kan ikke læses: ikke en dato (brug fx 29-08-2017).");
+  expect(m('WRONG_TYPE', 'en')).toBe("'snart' in 'Startdato' cannot be read: not a date (use e.g. 29-08-2017).");
+  expect(m('INACTIVE_CODE', 'da')).toBe("'MG03' i Målgrupper er ikke gældende pr. 15-08-2017.");
+  expect(m('INACTIVE_CODE', 'en')).toBe("'MG03' in Target groups (Målgrupper) is not in force on 15-08-2017.");
+  expect(m('DATE_ORDER', 'da')).toBe("'Slutdato' (01-08-2017) ligger før 'Startdato' (15-08-2017).");
+  expect(m('CAPACITY_EXCEEDED', 'en')).toBe('13 active participants on 29-08-2017, but the initiative has only 12 places.');
+  expect(m('AGE_OUT_OF_BOUNDS', 'da')).toBe("Alder 25 passer ikke til målgruppen 'Over 30' (mindst 30 år, højst 65 år).");
+  expect(m('AGE_OUT_OF_BOUNDS', 'en')).toBe("Age 25 does not fit the target group 'Over 30' (at least 30 years, at most 65 years).");
+  expect(findingMessage({ code: 'AGE_OUT_OF_BOUNDS', params: { age: 25, group: 'Over 30', minAge: 30 } }, 'da')).toBe("Alder 25 passer ikke til målgruppen 'Over 30' (mindst 30 år).");
+  expect(m('NEGATIVE_AMOUNT', 'da')).toBe('Negativt beløb (-500,00 kr.) på en refusion modtaget. Er det en tilbagebetaling? Ellers ret fortegnet.');
+  expect(m('UNALLOCATED_EXPENSE', 'en')).toContain('131.000,50 kr.');
+  expect(m('RATE_OUT_OF_RANGE', 'da')).toBe('Refusionssatsen 150 % skal ligge mellem 0 % og 100 %.');
+  expect(m('FUTURE_DATE', 'da')).toBe('Posteringen er dateret 31-08-2017, efter afstemningsdatoen 29-08-2017. Er årstallet rigtigt?');
+});
+
+it('leaves a reason or taxonomy it does not know as it is', () => {
+  expect(findingMessage({ code: 'WRONG_TYPE', params: { value: 'x', column: 'Kode', reason: 'something-new' } }, 'en')).toBe("'x' in 'Kode' cannot be read: something-new.");
+  expect(findingMessage({ code: 'UNKNOWN_CODE', params: { value: 'x', taxonomy: 'toString' } }, 'da')).toBe("'x' findes ikke i toString. Vælg en værdi fra listen.");
+});
+
+it('renderFindings adds the message and keeps the finding as it was', () => {
+  const finding = { sheet: 'ITMV', cell: 'E2', row: 2, column: 'Status', severity: 'error' as const, code: 'REQUIRED_EMPTY' as const, params: { column: 'Status' }, suggestion: 'x' };
+  expect(renderFindings([finding], 'da')).toEqual([{ ...finding, message: "'Status' skal udfyldes." }]);
+  expect(finding).not.toHaveProperty('message');
+});
