@@ -19,6 +19,7 @@
 import type { CellValue } from '../domain/parse/cell';
 import type { ChartSpec, ColumnLayout, Plan, PlanOp } from '../workbook/plan';
 import { workbookDa } from '../i18n/da';
+import type { ApplyResult, SkippedFeature } from '../workbook/adapterContract';
 import { assertColumnNames, assertSheetName, assertTableName } from '../workbook/names';
 import { cellAddress, cellCount, contains, formatRect, intersects, parseAreas, parseRect, splitAddress, subtract, type Rect } from './address';
 import { groupByBytes } from './blocks';
@@ -33,13 +34,6 @@ export const TABLE_STYLE = 'TableStyleMedium2';
 /** Drop-downs reach at least this many rows below the header (as in the .xlsx adapter). */
 export const VALIDATION_MIN_ROWS = 1000;
 
-/** Features left out because the Excel at hand lacks the API; the UI explains them. */
-export type SkippedFeature = 'dataValidation' | 'notes' | 'freezePanes' | 'conditionalFormats' | 'charts';
-
-export interface ApplyResult {
-  /** 'dataValidation': drop-downs need ExcelApi 1.8 ("rullelister kræver Excel med ExcelApi 1.8"). */
-  skipped: SkippedFeature[];
-}
 
 export interface ApplyOptions {
   /** Requirement-set check; `Office.context.requirements.isSetSupported` when omitted. */
