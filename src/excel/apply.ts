@@ -21,7 +21,7 @@ import type { ChartSpec, ColumnLayout, Plan, PlanOp } from '../workbook/plan';
 import { workbookDa } from '../i18n/da';
 import type { ApplyResult, SkippedFeature } from '../workbook/adapterContract';
 import { assertColumnNames, assertSheetName, assertTableName } from '../workbook/names';
-import { cellAddress, cellCount, contains, formatRect, intersects, parseAreas, parseRect, splitAddress, subtract, type Rect } from './address';
+import { cellAddress, cellCount, contains, formatRect, intersection, intersects, parseAreas, parseRect, splitAddress, subtract, type Rect } from './address';
 import { groupByBytes } from './blocks';
 import { defaultSupports, defaultSyncPayloadLimit, MAX_REQUEST_BYTES, type ExcelRun, type Supports } from './env';
 import { PlanConflictError, translateError } from './errors';
@@ -878,13 +878,6 @@ const CHART_TYPES: Record<ChartSpec['type'], Excel.ChartType> = {
 
 /** Stands for "Excel reported a value here" in the plan's view of a cell. */
 const OCCUPIED = Symbol('occupied');
-
-const intersection = (a: Rect, b: Rect): Rect => ({
-  top: Math.max(a.top, b.top),
-  left: Math.max(a.left, b.left),
-  bottom: Math.min(a.bottom, b.bottom),
-  right: Math.min(a.right, b.right),
-});
 
 /**
  * The list source: `=INDIRECT("Table[Column]")` so the drop-down follows the source table as it
