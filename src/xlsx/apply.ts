@@ -7,7 +7,7 @@
  * object (and font/fill objects), so `cell.numFmt = x` or `cell.font.bold = true` silently changes
  * every cell with that style. We only ever assign fresh objects (`cell.style = { ...cell.style, … }`).
  */
-import type { Cell, DataValidation, Style, Workbook, Worksheet } from 'exceljs';
+import type { Cell, DataValidation, Workbook, Worksheet } from 'exceljs';
 import type { CellValue } from '../domain/parse/cell';
 import type { ColumnLayout, Plan, PlanOp } from '../workbook/plan';
 import { cellAddress, formatRange, intersects, parseRange, type Rect } from './address';
@@ -15,11 +15,12 @@ import { headerText, isOccupied, valueAt } from './cells';
 import { recordChart } from './charts';
 import { assertColumnNames, assertSheetName, assertTableName } from '../workbook/names';
 import {
-  columnIndex, conflict, conflictWhat, dropDownAlert, generatedSheetContent, headerColumnNames, HIGHLIGHT_TONES, LABEL_FONTS, listSource, missingHeaders,
+  columnIndex, conflict, conflictWhat, dropDownAlert, generatedSheetContent, headerColumnNames, HIGHLIGHT_TONES, listSource, missingHeaders,
   newTableRows, TABLE_STYLE, tableGeometry, VALIDATION_MIN_ROWS, type TableGeometry,
 } from '../workbook/adapterRules';
 import { allTables, mergedRanges, tableModels, tableRect, type TableModel } from './internals';
 import { setValidation } from './validations';
+import { freeze, label, select, setValues, type ExcelJSValue } from './view';
 
 /**
  * Empty rows below a table that get its number formats, so rows typed later look right. (Only
@@ -65,7 +66,7 @@ function applyOp(workbook: Workbook, op: PlanOp): void {
     case 'generatedSheet':
       return generatedSheet(workbook, op);
     case 'select':
-      return select(workbook, op);
+      return select(workbook, sheetOf(workbook, op.sheet), op.address);
     case 'highlight':
       return highlight(workbook, op);
     case 'chart':
@@ -309,38 +310,6 @@ function noteText(cell: Cell): string | undefined {
   return Array.isArray(texts) ? texts.map((t) => t.text ?? '').join('') : undefined;
 }
 
-// ---------------------------------------------------------------------------------------------
-// Sheet view and labels
-
-function freeze(worksheet: Worksheet, rows: number, columns: number): void {
-  const current = (worksheet.views?.[0] ?? {}) as Record<string, unknown>;
-  // Keep how the sheet looks (zoom, grid lines, right-to-left); replace the pane settings.
-  const keep: Record<string, unknown> = {};
-  for (const k of ['zoomScale', 'zoomScaleNormal', 'showGridLines', 'showRowColHeaders', 'rightToLeft', 'showRuler']) {
-    if (current[k] !== undefined) keep[k] = current[k];
-  }
-  worksheet.views = [{ ...keep, state: 'frozen', xSplit: columns, ySplit: rows }];
-}
-
-function label(worksheet: Worksheet, op: Extract<PlanOp, { kind: 'label' }>): void {
-  const cell = worksheet.getCell(op.row, op.column);
-  if (isOccupied(cell)) return;
-  cell.value = op.text;
-  const style: Partial<Style> = { ...cell.style };
-  if (op.style === 'title') style.font = { ...cell.style?.font, ...LABEL_FONTS.title };
-  if (op.style === 'subtitle') style.font = { ...cell.style?.font, italic: LABEL_FONTS.subtitle.italic, color: { argb: `FF${LABEL_FONTS.subtitle.color}` } };
-  cell.style = style;
-}
-
-/** Values into given cells; the cells keep their style (number format, font). */
-function setValues(worksheet: Worksheet, op: Extract<PlanOp, { kind: 'setValues' }>): void {
-  for (const { address, value } of op.cells) {
-    worksheet.getCell(address).value = (value ?? null) as ExcelJSValue;
-  }
-}
-
-type ExcelJSValue = Cell['value'];
-
 /** Rows at the bottom of a table: the empty row a new table starts with is used first. */
 function appendRows(workbook: Workbook, op: Extract<PlanOp, { kind: 'appendRows' }>): void {
   if (!op.rows.length) return;
@@ -396,15 +365,6 @@ function highlight(workbook: Workbook, op: Extract<PlanOp, { kind: 'highlight' }
       },
     })),
   });
-}
-
-/** The sheet opens as the active one with the cell selected. */
-function select(workbook: Workbook, op: Extract<PlanOp, { kind: 'select' }>): void {
-  const worksheet = sheetOf(workbook, op.sheet);
-  const index = workbook.worksheets.indexOf(worksheet);
-  workbook.views = [{ ...(workbook.views?.[0] ?? {}), activeTab: index, firstSheet: 0 } as (typeof workbook.views)[number]];
-  const view = (worksheet.views?.[0] ?? {}) as Record<string, unknown>;
-  worksheet.views = [{ state: 'normal', ...view, activeCell: op.address.split(':')[0] } as (typeof worksheet.views)[number]];
 }
 
 function clone<T>(value: T): T {
