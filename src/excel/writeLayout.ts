@@ -1,6 +1,6 @@
 /** How a table's columns look and what they accept: number formats, widths, header notes, drop-downs, highlights. */
 import type { ColumnLayout, PlanOp } from '../workbook/plan';
-import { columnIndex, dropDownAlert, HIGHLIGHT_TONES, listSource, VALIDATION_MIN_ROWS, type TableGeometry } from '../workbook/adapterRules';
+import { columnIndex, dropDownAlert, dropDownRange, HIGHLIGHT_TONES, highlightRule, listSource, type TableGeometry } from '../workbook/adapterRules';
 import { cellAddress, formatRect } from './address';
 import { jsonSize } from './values';
 import { createdBy, type VirtualWorkbook, type VSheet, type VTable } from './virtualWorkbook';
@@ -43,7 +43,7 @@ function layoutColumn(wb: VirtualWorkbook, vt: VTable, g: TableGeometry, column:
   // Office.js takes a formula with "=", a literal list as the bare comma-separated text.
   const rule = source.formula !== undefined ? `=${source.formula}` : source.list;
   const alert = dropDownAlert(layout);
-  const address = formatRect({ top: g.firstDataRow, bottom: Math.max(g.lastDataRow, g.headerRow + VALIDATION_MIN_ROWS), left: column, right: column });
+  const address = formatRect(dropDownRange(g, column));
   wb.write(jsonSize(rule) + jsonSize(alert.error) + 60, () => {
     const validation = vs.sheet().getRange(address).dataValidation;
     validation.clear();
@@ -80,19 +80,17 @@ export function highlight(wb: VirtualWorkbook, op: Extract<PlanOp, { kind: 'high
   const vt = wb.tableOf(op.sheet, op.table);
   const index = columnIndex(vt.columns, op.column);
   if (index < 0 || !wb.has('conditionalFormats', 'conditionalFormats')) return;
-  const g = geometry(vt);
-  const column = vt.rect.left + index;
-  const address = formatRect({ top: g.firstDataRow, bottom: Math.max(g.lastDataRow, g.firstDataRow), left: column, right: column });
-  const first = cellAddress(g.firstDataRow, column);
+  const rule = highlightRule(geometry(vt), vt.rect.left + index);
+  const address = formatRect(rule.range);
   const vs = vt.sheet;
   wb.write(jsonSize(op.rules) * 2, () => {
     const formats = vs.sheet().getRange(address).conditionalFormats;
     formats.clearAll();
-    for (const rule of op.rules) {
+    for (const { text, tone } of op.rules) {
       const custom = formats.add('Custom').custom;
-      custom.rule.formula = `=${first}="${rule.text.replace(/"/g, '""')}"`;
-      custom.format.fill.color = `#${HIGHLIGHT_TONES[rule.tone].fill}`;
-      custom.format.font.color = `#${HIGHLIGHT_TONES[rule.tone].font}`;
+      custom.rule.formula = `=${rule.formula(text)}`;
+      custom.format.fill.color = `#${HIGHLIGHT_TONES[tone].fill}`;
+      custom.format.font.color = `#${HIGHLIGHT_TONES[tone].font}`;
     }
   });
 }

@@ -5,7 +5,7 @@
  * their API; a rule changed here changes in both, so their workbooks stay alike (test/excel/parity).
  */
 import type { CellValue } from '../domain/parse/cell';
-import type { Rect } from '../domain/model/address';
+import { cellAddress, type Rect } from '../domain/model/address';
 import { workbookDa } from '../i18n/da';
 import { PlanConflictError } from './adapterContract';
 import type { ColumnLayout, DropDownAlert, PlanOp } from './plan';
@@ -64,6 +64,22 @@ export const HIGHLIGHT_TONES = {
   bad: { fill: 'FFC7CE', font: '9C0006' },
 } as const;
 
+/** The cells of a column's drop-down: its data rows, and at least VALIDATION_MIN_ROWS below the header. */
+export const dropDownRange = (g: TableGeometry, column: number): Rect =>
+  ({ top: g.firstDataRow, bottom: Math.max(g.lastDataRow, g.headerRow + VALIDATION_MIN_ROWS), left: column, right: column });
+
+/**
+ * Where a column's highlight rules go (its data rows, at least one) and the formula of a rule
+ * (without "="), relative to the range's first cell: `B5="Afsluttet"`.
+ */
+export function highlightRule(g: TableGeometry, column: number): { range: Rect; formula: (text: string) => string } {
+  const first = cellAddress(g.firstDataRow, column);
+  return {
+    range: { top: g.firstDataRow, bottom: Math.max(g.lastDataRow, g.firstDataRow), left: column, right: column },
+    formula: (text) => `${first}="${text.replace(/"/g, '""')}"`,
+  };
+}
+
 /** Fonts of a label's style; colours as RRGGBB. */
 export const LABEL_FONTS = {
   title: { bold: true, size: 14 },
@@ -100,6 +116,16 @@ export const missingHeaders = (columns: string[], headers: string[]): string[] =
 /** The rows of a new table, each as wide as the header; an Excel table needs at least one data row. */
 export const newTableRows = (width: number, rows: CellValue[][]): CellValue[][] =>
   (rows.length ? rows : [[]]).map((r) => Array.from({ length: width }, (_, i) => r[i] ?? null));
+
+/** Text of a header cell as a column name: strings as they are, other values as Excel would name the column. */
+export function headerText(v: unknown): string {
+  if (v === null || v === undefined) return '';
+  if (typeof v === 'string') return v;
+  if (typeof v === 'number' || typeof v === 'boolean') return String(v);
+  if (v instanceof Date) return v.toISOString().slice(0, 10);
+  if (typeof (v as { error?: unknown }).error === 'string') return (v as { error: string }).error;
+  return '';
+}
 
 /** Column names from the header cells' texts, as Excel makes them: never empty, unique. */
 export function headerColumnNames(texts: string[]): string[] {

@@ -11,12 +11,12 @@ import type { Cell, DataValidation, Workbook, Worksheet } from 'exceljs';
 import type { CellValue } from '../domain/parse/cell';
 import type { ColumnLayout, Plan, PlanOp } from '../workbook/plan';
 import { cellAddress, formatRange, intersects, parseRange, type Rect } from './address';
-import { headerText, isOccupied, valueAt } from './cells';
+import { isOccupied, valueAt } from './cells';
 import { recordChart } from './charts';
 import { assertColumnNames, assertSheetName, assertTableName } from '../workbook/names';
 import {
   columnIndex, conflict, conflictWhat, dropDownAlert, generatedSheetContent, headerColumnNames, HIGHLIGHT_TONES, listSource, missingHeaders,
-  newTableRows, TABLE_STYLE, tableGeometry, VALIDATION_MIN_ROWS, type TableGeometry,
+  newTableRows, TABLE_STYLE, tableGeometry, dropDownRange, headerText, highlightRule, type TableGeometry,
 } from '../workbook/adapterRules';
 import { allTables, mergedRanges, tableModels, tableRect, type TableModel } from './internals';
 import { setValidation } from './validations';
@@ -280,7 +280,7 @@ function layoutColumn(worksheet: Worksheet, model: TableModel, g: TableGeometry,
   }
   const source = listSource(model.name, layout);
   if (source) {
-    const range: Rect = { top: g.firstDataRow, bottom: Math.max(g.lastDataRow, g.headerRow + VALIDATION_MIN_ROWS), left: column, right: column };
+    const range = dropDownRange(g, column);
     const alert = dropDownAlert(layout);
     const validation: DataValidation = {
       type: 'list',
@@ -348,20 +348,19 @@ function highlight(workbook: Workbook, op: Extract<PlanOp, { kind: 'highlight' }
   const index = columnIndex(model.columns.map((c) => c.name), op.column);
   if (index < 0) return;
   const g = geometry(model);
-  const column = g.rect.left + index;
-  const ref = formatRange({ top: g.firstDataRow, bottom: Math.max(g.lastDataRow, g.firstDataRow), left: column, right: column });
-  const first = cellAddress(g.firstDataRow, column);
+  const rule = highlightRule(g, g.rect.left + index);
+  const ref = formatRange(rule.range);
   const sheet = worksheet as unknown as { conditionalFormattings?: { ref: string }[] };
   sheet.conditionalFormattings = (sheet.conditionalFormattings ?? []).filter((cf) => cf.ref !== ref);
   worksheet.addConditionalFormatting({
     ref,
-    rules: op.rules.map((rule, i) => ({
+    rules: op.rules.map(({ text, tone }, i) => ({
       type: 'expression',
       priority: i + 1,
-      formulae: [`${first}=${JSON.stringify(rule.text)}`],
+      formulae: [rule.formula(text)],
       style: {
-        fill: { type: 'pattern', pattern: 'solid', bgColor: { argb: `FF${HIGHLIGHT_TONES[rule.tone].fill}` } },
-        font: { color: { argb: `FF${HIGHLIGHT_TONES[rule.tone].font}` } },
+        fill: { type: 'pattern', pattern: 'solid', bgColor: { argb: `FF${HIGHLIGHT_TONES[tone].fill}` } },
+        font: { color: { argb: `FF${HIGHLIGHT_TONES[tone].font}` } },
       },
     })),
   });
