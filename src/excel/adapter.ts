@@ -8,7 +8,8 @@
  *   const sub = await onSheetChanged(Excel.run, (changes) => …); // debounced, 300 ms
  */
 export { readWorkbook, type ReadOptions } from './read';
-export { applyPlan, charsToPoints, TABLE_STYLE, VALIDATION_MIN_ROWS, VALIDATION_TEXTS, type ApplyOptions, type ApplyResult, type SkippedFeature } from './apply';
+export { applyPlan, charsToPoints, TABLE_STYLE, VALIDATION_MIN_ROWS, VALIDATION_TEXTS, type ApplyOptions } from './apply';
+export type { ApplyResult, SkippedFeature } from '../workbook/adapterContract';
 export { onSheetChanged, type ChangedRange, type SheetChangedOptions, type SheetChangedSubscription } from './events';
 export { CellEditModeError, ExcelApiError, PlanConflictError, isCellEditModeError } from './errors';
 export {

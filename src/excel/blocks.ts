@@ -38,21 +38,28 @@ export function rowBlocks(sheet: Excel.Worksheet, rect: Rect, props: RangeProper
 /** Group consecutive items so that each group's estimate stays under `limit` (at least one item per group). */
 export function groupByBytes<T>(items: T[], bytes: (item: T) => number, limit: number): T[][] {
   if (!Number.isFinite(limit)) return items.length ? [items] : [];
-  const groups: T[][] = [];
+  return chunkByBytes(items, bytes, limit).map((c) => c.items);
+}
+
+/** groupByBytes with each group's first index and estimated bytes. */
+export function chunkByBytes<T>(items: T[], bytes: (item: T) => number, limit: number): { items: T[]; start: number; bytes: number }[] {
+  const chunks: { items: T[]; start: number; bytes: number }[] = [];
   let current: T[] = [];
+  let start = 0;
   let total = 0;
-  for (const item of items) {
+  items.forEach((item, i) => {
     const n = bytes(item);
     if (current.length && total + n > limit) {
-      groups.push(current);
+      chunks.push({ items: current, start, bytes: total });
       current = [];
+      start = i;
       total = 0;
     }
     current.push(item);
     total += n;
-  }
-  if (current.length) groups.push(current);
-  return groups;
+  });
+  if (current.length) chunks.push({ items: current, start, bytes: total });
+  return chunks;
 }
 
 /**

@@ -3,7 +3,7 @@
  * ({ code, message, debugInfo }); the adapter turns the ones the UI must tell apart into classes.
  * PlanConflictError is shared with the .xlsx adapter (same meaning: a plan would overwrite data).
  */
-import { PlanConflictError } from '../xlsx/errors';
+import { PlanConflictError } from '../workbook/adapterContract';
 
 export { PlanConflictError };
 

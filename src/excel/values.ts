@@ -59,13 +59,8 @@ export function fromExcelValue(value: unknown): CellValue {
 export const fromNumberFormat = (format: unknown): string | undefined =>
   typeof format === 'string' && format !== '' && format !== 'General' ? format : undefined;
 
-/** Text of a header cell, as the xlsx reader gives it. */
-export function headerText(value: unknown): string {
-  if (value === null || value === undefined) return '';
-  if (typeof value === 'string') return value;
-  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-  return safeText(value);
-}
+/** Text of a header cell: the rule both adapters share. */
+export { headerText } from '../workbook/adapterRules';
 
 // eslint-disable-next-line no-control-regex
 const NON_ASCII = /[^\x00-\x7f]/;

@@ -1,10 +1,8 @@
 import type { Plan } from '../workbook/plan';
 import type { WorkbookRead } from '../workbook/read';
+import type { ApplyResult } from '../workbook/adapterContract';
 
-/** What applying a plan could not do on this Excel (e.g. drop-downs below ExcelApi 1.8). */
-export interface ApplyResult {
-  skipped?: string[];
-}
+export type { ApplyResult };
 
 /**
  * A workbook the add-in works on live: the Office.js adapter in Excel, an in-memory stand-in in

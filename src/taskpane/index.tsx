@@ -2,18 +2,12 @@ import { createRoot } from 'react-dom/client';
 import { FluentProvider } from '@fluentui/react-components';
 import { langFrom } from '../i18n';
 import { uiStrings } from '../i18n/ui';
-import { calendarDate } from '../domain/parse/calendarDate';
+import { todayLocal } from '../domain/parse/calendarDate';
 import { App, OutsideOffice } from './App';
 import { changeSubscription, excelWorkbook } from '../operations/excelWorkbook';
 import { themeFor } from './theme';
 
 const root = createRoot(document.getElementById('root') as HTMLElement);
-
-/** Today as a calendar date in the user's own time zone (the date on their wall calendar). */
-const today = () => {
-  const now = new Date();
-  return calendarDate(now.getFullYear(), now.getMonth() + 1, now.getDate());
-};
 
 function renderOutsideOffice(): void {
   root.render(
@@ -34,7 +28,7 @@ function renderInExcel(): void {
         lang={langFrom(context.displayLanguage)}
         workbook={excelWorkbook(run, supports)}
         dataValidationSupported={supports('ExcelApi', '1.8')}
-        today={today}
+        today={todayLocal}
         subscribeChanges={changeSubscription(run, supports)}
       />
     </FluentProvider>,

@@ -33,6 +33,7 @@ export function columnLayout(column: ColumnSpec, lang: Lang): ColumnLayout {
   if (note) layout.note = note;
   if (column.type === 'code' && column.taxonomy) {
     layout.list = { table: taxonomyTableName(column.taxonomy), column: column.store === 'code' ? TAXONOMY_COLUMNS.code : TAXONOMY_COLUMNS.name };
+    layout.listAlert = messages[lang].workbook.dropDownAlert;
   }
   return layout;
 }
@@ -63,6 +64,8 @@ export function taxonomyLayout(header: string[], lang: Lang): ColumnLayout[] {
     else if (h === TAXONOMY_COLUMNS.code) layout.numberFormat = NUMBER_FORMATS.text;
     if (h === TAXONOMY_COLUMNS.active) layout.listValues = ['Ja', 'Nej'];
     if (h === TAXONOMY_COLUMNS.outcomeClass) layout.listValues = ['Aktiv', 'Job', 'Uddannelse', 'Afsluttet'];
+    // The drop-down's warning in the workbook's language (the adapters write what the plan says).
+    if (layout.listValues) layout.listAlert = messages[lang].workbook.dropDownAlert;
     const note = taxonomyNotes[h] ?? columnNotes[h];
     if (note) layout.note = note;
     return layout;

@@ -19,6 +19,17 @@ export interface ColumnLayout {
   list?: { table: string; column: string };
   /** In-cell drop-down with fixed values (e.g. Ja/Nej). */
   listValues?: string[];
+  /**
+   * The warning the drop-down shows for a value not in its list, in the workbook's language; the
+   * planner sets it, the adapters write it (Danish when absent).
+   */
+  listAlert?: DropDownAlert;
+}
+
+/** Title and message of a drop-down's warning. */
+export interface DropDownAlert {
+  errorTitle: string;
+  error: string;
 }
 
 export type PlanOp =

@@ -7,26 +7,27 @@
  * object (and font/fill objects), so `cell.numFmt = x` or `cell.font.bold = true` silently changes
  * every cell with that style. We only ever assign fresh objects (`cell.style = { ...cell.style, … }`).
  */
-import type { Cell, DataValidation, Style, Workbook, Worksheet } from 'exceljs';
+import type { Cell, DataValidation, Workbook, Worksheet } from 'exceljs';
 import type { CellValue } from '../domain/parse/cell';
 import type { ColumnLayout, Plan, PlanOp } from '../workbook/plan';
 import { cellAddress, formatRange, intersects, parseRange, type Rect } from './address';
-import { headerText, isOccupied, valueAt } from './cells';
+import { isOccupied, valueAt } from './cells';
 import { recordChart } from './charts';
-import { PlanConflictError } from './errors';
-import { assertColumnNames, assertTableName } from '../workbook/names';
+import { assertColumnNames, assertSheetName, assertTableName } from '../workbook/names';
+import {
+  columnIndex, conflict, conflictWhat, dropDownAlert, generatedSheetContent, headerColumnNames, HIGHLIGHT_TONES, listSource, missingHeaders,
+  newTableRows, TABLE_STYLE, tableGeometry, dropDownRange, headerText, highlightRule, type TableGeometry,
+} from '../workbook/adapterRules';
 import { allTables, mergedRanges, tableModels, tableRect, type TableModel } from './internals';
 import { setValidation } from './validations';
-import { workbookDa } from '../i18n/da';
+import { freeze, label, select, setValues, type ExcelJSValue } from './view';
 
-/** Texts of the drop-down warning, written into the (Danish) workbook. */
-export const VALIDATION_TEXTS = workbookDa.dropDownAlert;
-
-export const TABLE_STYLE = 'TableStyleMedium2';
-/** Empty rows below a table that get its number formats, so rows typed later look right. */
+/**
+ * Empty rows below a table that get its number formats, so rows typed later look right. (Only
+ * here: Excel carries a table's formats to the rows it grows by, and the Office.js adapter writes
+ * into the open workbook where the user sees them.)
+ */
 export const FORMAT_ROWS_BELOW = 500;
-/** Drop-downs reach at least this many rows below the header. */
-export const VALIDATION_MIN_ROWS = 1000;
 
 export function applyPlan(workbook: Workbook, plan: Plan): void {
   for (const op of plan.ops) applyOp(workbook, op);
@@ -43,8 +44,8 @@ function applyOp(workbook: Workbook, op: PlanOp): void {
     case 'ensureSheet':
       if (findWorksheet(workbook, op.sheet)) return;
       // ExcelJS would silently truncate a longer name (and the next ensureSheet would not find it).
-      if (op.sheet.length > 31) throw new Error(`Sheet name "${op.sheet}" is longer than Excel's 31 characters`);
-      workbook.addWorksheet(op.sheet); // throws for characters Excel does not allow
+      assertSheetName(op.sheet);
+      workbook.addWorksheet(op.sheet);
       return;
     case 'createTable':
       return createTable(workbook, op);
@@ -65,7 +66,7 @@ function applyOp(workbook: Workbook, op: PlanOp): void {
     case 'generatedSheet':
       return generatedSheet(workbook, op);
     case 'select':
-      return select(workbook, op);
+      return select(workbook, sheetOf(workbook, op.sheet), op.address);
     case 'highlight':
       return highlight(workbook, op);
     case 'chart':
@@ -121,45 +122,27 @@ function tableOf(workbook: Workbook, sheet: string, table: string): { worksheet:
 }
 
 /** Geometry of a table on its sheet. */
-interface Geometry {
-  rect: Rect;
-  /** Row of the header cells; for a table without header row, the row above the table. */
-  headerRow: number;
-  hasHeader: boolean;
-  firstDataRow: number;
-  lastDataRow: number;
-}
-
-function geometry(model: TableModel): Geometry {
-  const rect = tableRect(model);
-  const hasHeader = model.headerRow !== false;
-  const headerRow = hasHeader ? rect.top : rect.top - 1;
-  return { rect, hasHeader, headerRow, firstDataRow: headerRow + 1, lastDataRow: rect.bottom - (model.totalsRow ? 1 : 0) };
-}
+const geometry = (model: TableModel): TableGeometry => tableGeometry(tableRect(model), model.headerRow !== false, !!model.totalsRow);
 
 /** Refuse to write into `range` when it holds values, merges or (part of) another table. */
 function assertFree(worksheet: Worksheet, range: Rect, what: string, ignoreTable?: TableModel): void {
-  for (const m of mergedRanges(worksheet)) {
-    if (intersects(parseRange(m), range)) {
-      throw new PlanConflictError(worksheet.name, m, `${what}: merged cells ${worksheet.name}!${m} are in the way`);
-    }
-  }
-  for (const t of tableModels(worksheet)) {
-    if (t === ignoreTable) continue;
-    const r = tableRect(t);
-    if (intersects(r, range)) {
-      throw new PlanConflictError(worksheet.name, formatRange(r), `${what}: table "${t.name}" (${worksheet.name}!${formatRange(r)}) is in the way`);
-    }
-  }
+  assertNoMergeOrTable(worksheet, range, what, true, ignoreTable);
   for (let row = range.top; row <= range.bottom; row++) {
     const sheetRow = worksheet.findRow(row);
     if (!sheetRow) continue;
     for (let column = range.left; column <= range.right; column++) {
-      if (isOccupied(sheetRow.findCell(column))) {
-        const address = cellAddress(row, column);
-        throw new PlanConflictError(worksheet.name, address, `${what}: cell ${worksheet.name}!${address} is not empty`);
-      }
+      if (isOccupied(sheetRow.findCell(column))) throw conflict.cells(worksheet.name, cellAddress(row, column), what);
     }
+  }
+}
+
+/** Merged cells and other tables in `range`; `where` names the table's range in the message. */
+function assertNoMergeOrTable(worksheet: Worksheet, range: Rect, what: string, where: boolean, ignoreTable?: TableModel): void {
+  for (const m of mergedRanges(worksheet)) {
+    if (intersects(parseRange(m), range)) throw conflict.merged(worksheet.name, m, what);
+  }
+  for (const t of tableModels(worksheet)) {
+    if (t !== ignoreTable && intersects(tableRect(t), range)) throw conflict.table(worksheet.name, t.name, formatRange(tableRect(t)), what, where);
   }
 }
 
@@ -177,12 +160,9 @@ function createTable(workbook: Workbook, op: Extract<PlanOp, { kind: 'createTabl
   assertTableName(op.table);
   assertColumnNames(op.header, op.table);
   const width = op.header.length;
-  // An Excel table needs at least one data row.
-  const rows: CellValue[][] = (op.rows.length ? op.rows : [[]]).map((r) =>
-    Array.from({ length: width }, (_, i) => (r[i] === undefined ? null : r[i])),
-  );
+  const rows = newTableRows(width, op.rows);
   const { row, column } = op.topLeft;
-  assertFree(worksheet, { top: row, left: column, bottom: row + rows.length, right: column + width - 1 }, `Create table "${op.table}"`);
+  assertFree(worksheet, { top: row, left: column, bottom: row + rows.length, right: column + width - 1 }, conflictWhat.createTable(op.table));
   worksheet.addTable({
     name: op.table,
     displayName: op.table,
@@ -202,21 +182,10 @@ function tableFromRange(workbook: Workbook, op: Extract<PlanOp, { kind: 'tableFr
   const worksheet = sheetOf(workbook, op.sheet);
   assertTableName(op.table);
   const range = parseRange(op.ref);
-  const what = `Make table "${op.table}" from ${op.sheet}!${op.ref}`;
-  for (const m of mergedRanges(worksheet)) {
-    if (intersects(parseRange(m), range)) throw new PlanConflictError(worksheet.name, m, `${what}: merged cells ${worksheet.name}!${m} are in the way`);
-  }
-  for (const t of tableModels(worksheet)) {
-    if (intersects(tableRect(t), range)) throw new PlanConflictError(worksheet.name, formatRange(tableRect(t)), `${what}: table "${t.name}" is in the way`);
-  }
+  const what = conflictWhat.tableFromRange(op.table, op.sheet, op.ref);
+  assertNoMergeOrTable(worksheet, range, what, false);
   // Header cells become the column names (Excel: text, unique, never empty).
-  const names: string[] = [];
-  for (let column = range.left; column <= range.right; column++) {
-    const base = headerText(valueAt(worksheet, range.top, column)).trim() || `Kolonne${column - range.left + 1}`;
-    let name = base;
-    for (let n = 2; names.some((x) => x.toLowerCase() === name.toLowerCase()); n++) name = `${base}${n}`;
-    names.push(name);
-  }
+  const names = headerColumnNames(Array.from({ length: range.right - range.left + 1 }, (_, i) => headerText(valueAt(worksheet, range.top, range.left + i))));
   if (range.bottom === range.top) {
     // Only a header: the table needs one (empty) data row below it.
     assertFree(worksheet, { ...range, top: range.top + 1, bottom: range.top + 1 }, what);
@@ -247,14 +216,13 @@ function tableFromRange(workbook: Workbook, op: Extract<PlanOp, { kind: 'tableFr
  */
 function addColumns(workbook: Workbook, op: Extract<PlanOp, { kind: 'addColumns' }>): void {
   const { worksheet, model } = tableOf(workbook, op.sheet, op.table);
-  const existing = new Set(model.columns.map((c) => c.name.trim().toLowerCase()));
-  const headers = op.headers.filter((h, i) => !existing.has(h.trim().toLowerCase()) && op.headers.findIndex((x) => x.trim().toLowerCase() === h.trim().toLowerCase()) === i);
+  const headers = missingHeaders(model.columns.map((c) => c.name), op.headers);
   if (!headers.length) return;
   assertColumnNames(headers, model.name);
   const g = geometry(model);
   const right = g.rect.right;
   const extra: Rect = { top: g.rect.top, bottom: g.rect.bottom, left: right + 1, right: right + headers.length };
-  assertFree(worksheet, extra, `Add columns to table "${model.name}"`, model);
+  assertFree(worksheet, extra, conflictWhat.addColumns(model.name), model);
 
   const filterButton = model.columns[model.columns.length - 1]?.filterButton ?? true;
   for (const name of headers) {
@@ -287,14 +255,14 @@ function layoutColumns(workbook: Workbook, op: Extract<PlanOp, { kind: 'layoutCo
     .map((t) => tableRect(t.model));
   const merges = mergedRanges(worksheet).map(parseRange);
   for (const layout of op.columns) {
-    const index = model.columns.findIndex((c) => c.name.trim().toLowerCase() === layout.header.trim().toLowerCase());
+    const index = columnIndex(model.columns.map((c) => c.name), layout.header);
     // A column the user removed or renamed: its layout is skipped, the plan goes on.
     if (index < 0) continue;
     layoutColumn(worksheet, model, g, g.rect.left + index, layout, [...others, ...merges]);
   }
 }
 
-function layoutColumn(worksheet: Worksheet, model: TableModel, g: Geometry, column: number, layout: ColumnLayout, blocked: Rect[]): void {
+function layoutColumn(worksheet: Worksheet, model: TableModel, g: TableGeometry, column: number, layout: ColumnLayout, blocked: Rect[]): void {
   if (layout.numberFormat !== undefined) {
     const format = layout.numberFormat;
     for (let row = g.firstDataRow; row <= g.lastDataRow; row++) setNumberFormat(worksheet.getCell(row, column), format);
@@ -310,17 +278,19 @@ function layoutColumn(worksheet: Worksheet, model: TableModel, g: Geometry, colu
     const cell = worksheet.getCell(g.headerRow, column);
     if (noteText(cell) !== layout.note) cell.note = layout.note;
   }
-  const formula = listFormula(model, layout);
-  if (formula) {
-    const range: Rect = { top: g.firstDataRow, bottom: Math.max(g.lastDataRow, g.headerRow + VALIDATION_MIN_ROWS), left: column, right: column };
+  const source = listSource(model.name, layout);
+  if (source) {
+    const range = dropDownRange(g, column);
+    const alert = dropDownAlert(layout);
     const validation: DataValidation = {
       type: 'list',
       allowBlank: true,
-      formulae: [formula],
+      // In the file a literal list is a string constant: quoted, quotes doubled.
+      formulae: [source.formula ?? `"${source.list.replace(/"/g, '""')}"`],
       showErrorMessage: true,
       errorStyle: 'warning',
-      errorTitle: VALIDATION_TEXTS.errorTitle,
-      error: VALIDATION_TEXTS.error,
+      errorTitle: alert.errorTitle,
+      error: alert.error,
     };
     setValidation(worksheet, range, validation);
   }
@@ -340,61 +310,6 @@ function noteText(cell: Cell): string | undefined {
   return Array.isArray(texts) ? texts.map((t) => t.text ?? '').join('') : undefined;
 }
 
-/**
- * The list source: `INDIRECT("Table[Column]")` so the drop-down follows the source table as it
- * grows (a plain structured reference is not allowed in a validation formula), or a literal list.
- */
-function listFormula(model: TableModel, layout: ColumnLayout): string | undefined {
-  if (layout.list) {
-    const ref = `${layout.list.table}[${escapeColumnName(layout.list.column)}]`;
-    return `INDIRECT("${ref.replace(/"/g, '""')}")`;
-  }
-  if (layout.listValues?.length) {
-    const bad = layout.listValues.find((v) => v.includes(','));
-    if (bad !== undefined) throw new Error(`Table "${model.name}", column "${layout.header}": a list value cannot contain a comma ("${bad}")`);
-    const literal = `"${layout.listValues.join(',').replace(/"/g, '""')}"`;
-    // Excel limits a literal list to 255 characters.
-    if (literal.length > 257) throw new Error(`Table "${model.name}", column "${layout.header}": the list is longer than Excel allows`);
-    return literal;
-  }
-  return undefined;
-}
-
-/** In a structured reference, ' [ ] # are escaped with a leading apostrophe. */
-const escapeColumnName = (name: string): string => name.replace(/['[\]#]/g, "'$&");
-
-// ---------------------------------------------------------------------------------------------
-// Sheet view and labels
-
-function freeze(worksheet: Worksheet, rows: number, columns: number): void {
-  const current = (worksheet.views?.[0] ?? {}) as Record<string, unknown>;
-  // Keep how the sheet looks (zoom, grid lines, right-to-left); replace the pane settings.
-  const keep: Record<string, unknown> = {};
-  for (const k of ['zoomScale', 'zoomScaleNormal', 'showGridLines', 'showRowColHeaders', 'rightToLeft', 'showRuler']) {
-    if (current[k] !== undefined) keep[k] = current[k];
-  }
-  worksheet.views = [{ ...keep, state: 'frozen', xSplit: columns, ySplit: rows }];
-}
-
-function label(worksheet: Worksheet, op: Extract<PlanOp, { kind: 'label' }>): void {
-  const cell = worksheet.getCell(op.row, op.column);
-  if (isOccupied(cell)) return;
-  cell.value = op.text;
-  const style: Partial<Style> = { ...cell.style };
-  if (op.style === 'title') style.font = { ...cell.style?.font, bold: true, size: 14 };
-  if (op.style === 'subtitle') style.font = { ...cell.style?.font, italic: true, color: { argb: 'FF595959' } };
-  cell.style = style;
-}
-
-/** Values into given cells; the cells keep their style (number format, font). */
-function setValues(worksheet: Worksheet, op: Extract<PlanOp, { kind: 'setValues' }>): void {
-  for (const { address, value } of op.cells) {
-    worksheet.getCell(address).value = (value ?? null) as ExcelJSValue;
-  }
-}
-
-type ExcelJSValue = Cell['value'];
-
 /** Rows at the bottom of a table: the empty row a new table starts with is used first. */
 function appendRows(workbook: Workbook, op: Extract<PlanOp, { kind: 'appendRows' }>): void {
   if (!op.rows.length) return;
@@ -405,7 +320,7 @@ function appendRows(workbook: Workbook, op: Extract<PlanOp, { kind: 'appendRows'
   const first = lastEmpty ? g.lastDataRow : g.lastDataRow + 1;
   const bottom = first + op.rows.length - 1;
   if (bottom > g.lastDataRow) {
-    assertFree(worksheet, { top: g.lastDataRow + 1, bottom, left: g.rect.left, right: g.rect.right }, `Add rows to table "${model.name}"`, model);
+    assertFree(worksheet, { top: g.lastDataRow + 1, bottom, left: g.rect.left, right: g.rect.right }, conflictWhat.appendRows(model.name), model);
   }
   op.rows.forEach((row, r) => {
     for (let i = 0; i < width; i++) worksheet.getCell(first + r, g.rect.left + i).value = (row[i] ?? null) as ExcelJSValue;
@@ -421,50 +336,34 @@ function generatedSheet(workbook: Workbook, op: Extract<PlanOp, { kind: 'generat
   const existing = findWorksheet(workbook, op.sheet);
   if (existing) workbook.removeWorksheet(existing.id);
   applyOp(workbook, { kind: 'ensureSheet', sheet: op.sheet });
-  applyOp(workbook, { kind: 'label', sheet: op.sheet, row: 1, column: 1, text: op.title, style: 'title' });
-  applyOp(workbook, { kind: 'createTable', sheet: op.sheet, table: op.table, topLeft: { row: 3, column: 1 }, header: op.header, rows: op.rows });
-  applyOp(workbook, { kind: 'layoutColumns', sheet: op.sheet, table: op.table, columns: op.columns });
-  applyOp(workbook, { kind: 'freeze', sheet: op.sheet, rows: 3, columns: 0 });
+  for (const content of generatedSheetContent(op)) applyOp(workbook, content);
   // Reports are printed for the byråd/udvalg: landscape, the full width on one page.
   const worksheet = sheetOf(workbook, op.sheet);
   worksheet.pageSetup = { ...worksheet.pageSetup, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 };
 }
 
-const TONES = {
-  good: { fill: 'FFC6EFCE', font: 'FF006100' },
-  warning: { fill: 'FFFFEB9C', font: 'FF9C5700' },
-  bad: { fill: 'FFFFC7CE', font: 'FF9C0006' },
-} as const;
-
 /** Conditional formats by cell text over a table column; re-applying replaces the rules on that range. */
 function highlight(workbook: Workbook, op: Extract<PlanOp, { kind: 'highlight' }>): void {
   const { worksheet, model } = tableOf(workbook, op.sheet, op.table);
-  const index = model.columns.findIndex((c) => c.name.trim().toLowerCase() === op.column.trim().toLowerCase());
+  const index = columnIndex(model.columns.map((c) => c.name), op.column);
   if (index < 0) return;
   const g = geometry(model);
-  const column = g.rect.left + index;
-  const ref = formatRange({ top: g.firstDataRow, bottom: Math.max(g.lastDataRow, g.firstDataRow), left: column, right: column });
-  const first = cellAddress(g.firstDataRow, column);
+  const rule = highlightRule(g, g.rect.left + index);
+  const ref = formatRange(rule.range);
   const sheet = worksheet as unknown as { conditionalFormattings?: { ref: string }[] };
   sheet.conditionalFormattings = (sheet.conditionalFormattings ?? []).filter((cf) => cf.ref !== ref);
   worksheet.addConditionalFormatting({
     ref,
-    rules: op.rules.map((rule, i) => ({
+    rules: op.rules.map(({ text, tone }, i) => ({
       type: 'expression',
       priority: i + 1,
-      formulae: [`${first}=${JSON.stringify(rule.text)}`],
-      style: { fill: { type: 'pattern', pattern: 'solid', bgColor: { argb: TONES[rule.tone].fill } }, font: { color: { argb: TONES[rule.tone].font } } },
+      formulae: [rule.formula(text)],
+      style: {
+        fill: { type: 'pattern', pattern: 'solid', bgColor: { argb: `FF${HIGHLIGHT_TONES[tone].fill}` } },
+        font: { color: { argb: `FF${HIGHLIGHT_TONES[tone].font}` } },
+      },
     })),
   });
-}
-
-/** The sheet opens as the active one with the cell selected. */
-function select(workbook: Workbook, op: Extract<PlanOp, { kind: 'select' }>): void {
-  const worksheet = sheetOf(workbook, op.sheet);
-  const index = workbook.worksheets.indexOf(worksheet);
-  workbook.views = [{ ...(workbook.views?.[0] ?? {}), activeTab: index, firstSheet: 0 } as (typeof workbook.views)[number]];
-  const view = (worksheet.views?.[0] ?? {}) as Record<string, unknown>;
-  worksheet.views = [{ state: 'normal', ...view, activeCell: op.address.split(':')[0] } as (typeof worksheet.views)[number]];
 }
 
 function clone<T>(value: T): T {

@@ -56,12 +56,5 @@ export function numberFormatOf(cell: Cell | undefined): string | undefined {
   return f && f !== 'General' ? f : undefined;
 }
 
-/** Text of a header cell: strings as they are, other values as Excel would name the column. */
-export function headerText(v: CellValue): string {
-  if (v === null || v === undefined) return '';
-  if (typeof v === 'string') return v;
-  if (typeof v === 'number' || typeof v === 'boolean') return String(v);
-  if (v instanceof Date) return v.toISOString().slice(0, 10);
-  if (typeof (v as { error?: unknown }).error === 'string') return (v as { error: string }).error;
-  return '';
-}
+/** Text of a header cell: the rule both adapters share. */
+export { headerText } from '../workbook/adapterRules';

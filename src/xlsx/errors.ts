@@ -23,19 +23,5 @@ export class XlsxReadError extends Error {
   }
 }
 
-/**
- * A plan operation that would overwrite something the user typed (e.g. data right of a table that
- * should grow). Nothing is written for that operation; the caller reports sheet and cell.
- */
-export class PlanConflictError extends Error {
-  readonly sheet: string;
-  /** A1 address of the blocking cell or range. */
-  readonly cell: string;
-
-  constructor(sheet: string, cell: string, message: string) {
-    super(message);
-    this.name = 'PlanConflictError';
-    this.sheet = sheet;
-    this.cell = cell;
-  }
-}
+/** Shared with the Office.js adapter: a plan would overwrite data (src/workbook/adapterContract). */
+export { PlanConflictError } from '../workbook/adapterContract';

@@ -1,6 +1,7 @@
 /** The .xlsx adapter (Node): read a workbook file into WorkbookRead, apply a Plan, write it back. */
 export { readXlsx, readWorkbook, MAX_XLSX_BYTES, type XlsxReadResult } from './read';
-export { applyPlan, findWorksheet, VALIDATION_TEXTS, TABLE_STYLE, FORMAT_ROWS_BELOW, VALIDATION_MIN_ROWS } from './apply';
+export { applyPlan, findWorksheet, FORMAT_ROWS_BELOW } from './apply';
+export { VALIDATION_TEXTS, TABLE_STYLE, VALIDATION_MIN_ROWS } from '../workbook/adapterRules';
 export { writeXlsx, xlsxBuffer } from './write';
 export { newWorkbook } from './workbook';
 export { validationRanges } from './validations';

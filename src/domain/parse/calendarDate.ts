@@ -60,3 +60,11 @@ export function yearOf(date: CalendarDate): number {
 export function excelSerial(date: CalendarDate): number {
   return toDayNumber(date) + 25_569; // 25569 = serial of 1970-01-01
 }
+
+/**
+ * Today on the user's wall calendar: the date in the machine's own time zone (the one place the
+ * local zone is read). The task pane, the ribbon commands and the CLI take "today" from here.
+ */
+export function todayLocal(now: Date = new Date()): CalendarDate {
+  return calendarDate(now.getFullYear(), now.getMonth() + 1, now.getDate());
+}

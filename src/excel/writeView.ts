@@ -1,0 +1,64 @@
+/** Single cells and how a sheet shows: labels and titles, explicit values, freeze panes, the selection. */
+import type { PlanOp } from '../workbook/plan';
+import { LABEL_FONTS } from '../workbook/adapterRules';
+import { cellAddress, formatRect, parseRect } from './address';
+import { valueAt } from './conflicts';
+import { jsonSize, toExcelValue } from './values';
+import { isEmpty, type VirtualWorkbook, type VSheet } from './virtualWorkbook';
+
+export function freeze(wb: VirtualWorkbook, vs: VSheet, rows: number, columns: number): void {
+  if (!wb.has('freeze', 'freezePanes')) return;
+  wb.write(20, () => {
+    const sheet = vs.sheet();
+    const panes = sheet.freezePanes;
+    if (rows > 0 && columns > 0) panes.freezeAt(sheet.getRange(formatRect({ top: 1, left: 1, bottom: rows, right: columns })));
+    else if (rows > 0) panes.freezeRows(rows);
+    else if (columns > 0) panes.freezeColumns(columns);
+    else panes.unfreeze();
+  });
+}
+
+export function select(wb: VirtualWorkbook, op: Extract<PlanOp, { kind: 'select' }>): void {
+  const vs = wb.sheetOf(op.sheet);
+  parseRect(op.address);
+  wb.write(0, () => {
+    const sheet = vs.sheet();
+    sheet.activate();
+    sheet.getRange(op.address).select();
+  });
+}
+
+/** A title or label, only into an empty cell. */
+export function label(wb: VirtualWorkbook, op: Extract<PlanOp, { kind: 'label' }>): void {
+  const vs = wb.sheetOf(op.sheet);
+  if (!isEmpty(valueAt(vs, op.row, op.column))) return;
+  const address = cellAddress(op.row, op.column);
+  vs.written.set(address, op.text);
+  wb.write(jsonSize(op.text) + 40, () => {
+    const range = vs.sheet().getRange(address);
+    range.values = [[toExcelValue(op.text)]];
+    if (op.style === 'title') {
+      range.format.font.bold = LABEL_FONTS.title.bold;
+      range.format.font.size = LABEL_FONTS.title.size;
+    }
+    if (op.style === 'subtitle') {
+      range.format.font.italic = LABEL_FONTS.subtitle.italic;
+      range.format.font.color = `#${LABEL_FONTS.subtitle.color}`;
+    }
+  });
+}
+
+/** Explicit user action ("apply suggestion"): the given cells are written whatever they hold. */
+export function setValues(wb: VirtualWorkbook, op: Extract<PlanOp, { kind: 'setValues' }>): void {
+  const vs = wb.sheetOf(op.sheet);
+  for (const { address, value } of op.cells) {
+    const r = parseRect(address);
+    if (r.top !== r.bottom || r.left !== r.right) throw new Error(`setValues: ${address} is not a single cell`);
+    const bare = cellAddress(r.top, r.left);
+    const v = toExcelValue(value);
+    vs.written.set(bare, value);
+    wb.write(jsonSize(v), () => {
+      vs.sheet().getRange(bare).values = [[v]];
+    });
+  }
+}

@@ -1,0 +1,43 @@
+/** Single cells and how a sheet shows in the file: labels and titles, explicit values, freeze panes, the active sheet and cell. */
+import type { Cell, Style, Workbook, Worksheet } from 'exceljs';
+import type { PlanOp } from '../workbook/plan';
+import { LABEL_FONTS } from '../workbook/adapterRules';
+import { isOccupied } from './cells';
+
+export type ExcelJSValue = Cell['value'];
+
+export function freeze(worksheet: Worksheet, rows: number, columns: number): void {
+  const current = (worksheet.views?.[0] ?? {}) as Record<string, unknown>;
+  // Keep how the sheet looks (zoom, grid lines, right-to-left); replace the pane settings.
+  const keep: Record<string, unknown> = {};
+  for (const k of ['zoomScale', 'zoomScaleNormal', 'showGridLines', 'showRowColHeaders', 'rightToLeft', 'showRuler']) {
+    if (current[k] !== undefined) keep[k] = current[k];
+  }
+  worksheet.views = [{ ...keep, state: 'frozen', xSplit: columns, ySplit: rows }];
+}
+
+/** A title or label, only into an empty cell. */
+export function label(worksheet: Worksheet, op: Extract<PlanOp, { kind: 'label' }>): void {
+  const cell = worksheet.getCell(op.row, op.column);
+  if (isOccupied(cell)) return;
+  cell.value = op.text;
+  const style: Partial<Style> = { ...cell.style };
+  if (op.style === 'title') style.font = { ...cell.style?.font, ...LABEL_FONTS.title };
+  if (op.style === 'subtitle') style.font = { ...cell.style?.font, italic: LABEL_FONTS.subtitle.italic, color: { argb: `FF${LABEL_FONTS.subtitle.color}` } };
+  cell.style = style;
+}
+
+/** Values into given cells; the cells keep their style (number format, font). */
+export function setValues(worksheet: Worksheet, op: Extract<PlanOp, { kind: 'setValues' }>): void {
+  for (const { address, value } of op.cells) {
+    worksheet.getCell(address).value = (value ?? null) as ExcelJSValue;
+  }
+}
+
+/** The sheet opens as the active one with the cell selected. */
+export function select(workbook: Workbook, worksheet: Worksheet, address: string): void {
+  const index = workbook.worksheets.indexOf(worksheet);
+  workbook.views = [{ ...(workbook.views?.[0] ?? {}), activeTab: index, firstSheet: 0 } as (typeof workbook.views)[number]];
+  const view = (worksheet.views?.[0] ?? {}) as Record<string, unknown>;
+  worksheet.views = [{ state: 'normal', ...view, activeCell: address.split(':')[0] } as (typeof worksheet.views)[number]];
+}
