@@ -2,15 +2,10 @@
 // pane, without opening it. Excel shows no message for a function command, so the result is what
 // the user sees in the workbook: the sheet Fejl or Overblik, activated.
 import { langFrom } from '../i18n';
-import { calendarDate } from '../domain/parse/calendarDate';
+import { todayLocal as today } from '../domain/parse/calendarDate';
 import { excelWorkbook } from '../operations/excelWorkbook';
 import { validate, writeFindingsSheet } from '../operations/operations';
 import { refreshOverview } from '../operations/summarize';
-
-const today = () => {
-  const now = new Date();
-  return calendarDate(now.getFullYear(), now.getMonth() + 1, now.getDate());
-};
 
 function workbook() {
   const supports = (set: string, version: string) => Office.context.requirements.isSetSupported(set, version);
