@@ -1,6 +1,7 @@
 /**
  * Round trips and payloads on large workbooks: the adapter's syncs do not grow with the row
- * count, and no single request (and on Excel on the web no single sync) is over 5 MB.
+ * count, and no single request (and on Excel on the web no single sync) is over 5 MB, as the
+ * stand-in measures it (the JSON it would send, test/standin/wire.ts; not the adapter's estimate).
  */
 import { applyPlan, readWorkbook, WEB_SYNC_PAYLOAD_LIMIT } from '../../src/excel/adapter';
 import { planStructure } from '../../src/workbook/structure';

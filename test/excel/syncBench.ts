@@ -1,7 +1,9 @@
 /**
  * Round trips and payload of reading a generated workbook with `rows` participant rows (one
  * tracking sheet per initiative, as bench/generate.ts makes them): the adapter against a naive
- * reader that syncs once per row. Runs on the stand-in, so the figures are counts, not timings.
+ * reader that syncs once per row. Runs on the stand-in, so the figures are counts, not timings;
+ * payloads are the stand-in's own measure (the JSON it would send, test/standin/wire.ts), not the
+ * adapter's estimate.
  *
  *   npx tsx test/excel/syncBench.ts 1000 10000 100000
  */

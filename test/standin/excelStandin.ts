@@ -11,13 +11,15 @@
  * null objects, worksheets, ranges (values typed in as Excel does, one value for a whole range,
  * number formats, formulas, fonts, column widths, used range, merged areas, formula cells),
  * tables, data validation, conditional formats, notes, freeze panes, selection, change events.
- * It counts syncs, commands and estimated JSON payload, can refuse batches over a payload limit
- * (as Excel on the web does over 5 MB) and can pretend the user is editing a cell.
+ * It counts syncs, commands and the JSON payload it measures itself (wire.ts: every command
+ * serialised as Office.js sends it, never the adapter's estimate), can refuse batches over a
+ * payload limit (as Excel on the web does over 5 MB) and can pretend the user is editing a cell.
  */
 import { cellAddress, columnNumber, formatRect, parseRect } from '../../src/excel/address';
 import type { ExcelRun } from '../../src/excel/env';
 import { officeError, StandinError, WorkbookModel, type Cell, type Scalar, type SheetModel } from './model';
-import { StandinContext, type Host } from './proxies';
+import { StandinContext, type ChangedHandler, type Host, type StandinChangedArgs } from './proxies';
+import { responseBytes, responseText, serialiseRequest, serialiseResult, utf8Bytes } from './wire';
 
 export interface StandinCell {
   value?: Scalar | null;
@@ -49,6 +51,11 @@ export interface StandinWorkbookSpec {
 export interface StandinOptions {
   /** Refuse a sync whose request or request+response is over this many bytes (Excel on the web: 5 MB). */
   payloadLimit?: number;
+  /**
+   * Called after every sync that sent commands with the request and response bodies as measured
+   * (JSON text; building them costs a copy, so only when asked for).
+   */
+  onSync?: (sync: { request: string; response: string; requestBytes: number; responseBytes: number }) => void;
 }
 
 export interface StandinStats {
@@ -56,11 +63,11 @@ export interface StandinStats {
   syncs: number;
   /** Commands run (loads, property writes, method calls). */
   requests: number;
-  /** Estimated JSON bytes of all requests and responses. */
+  /** UTF-8 bytes of all request and response bodies, as the stand-in serialises them (wire.ts). */
   payloadBytes: number;
-  /** Largest single command (request + its response). */
+  /** Largest single command: its action in the request + its entry in the response. */
   largestRequestBytes: number;
-  /** Largest single sync (all its requests + responses). */
+  /** Largest single sync: request body + response body. */
   largestSyncBytes: number;
 }
 
@@ -141,34 +148,40 @@ export function createStandin(initial: StandinWorkbookSpec = {}, options: Standi
       if (cellEditMode) {
         throw officeError('InvalidOperationInCellEditMode', 'The operation is not allowed while Excel is in cell-editing mode. Press Enter or Tab, or select another cell, and try again.');
       }
-      const request = commands.reduce((n, c) => n + c.request, 0);
+      if (!commands.length) return;
+      const firstId = context.nextId();
+      for (let i = 1; i < commands.length; i++) context.nextId();
+      const sent = serialiseRequest(commands.map((c) => c.action), firstId);
+      const request = sent.bytes;
       const limit = standin.options.payloadLimit;
       if (limit !== undefined && request > limit) {
         stats.payloadBytes += request;
         throw officeError('RequestPayloadSizeLimitExceeded', `The request payload size (${request} bytes) has exceeded the limit.`);
       }
-      let response = 0;
+      const results: string[] = [];
       const commits: (() => void)[] = [];
-      for (const command of commands) {
+      for (const [i, command] of commands.entries()) {
         stats.requests++;
-        let result: { response: number; commit(): void } | undefined;
+        let outcome: { result: unknown; commit(): void } | void;
         try {
-          const r = command.run() as unknown;
-          // Loads answer { response, commit }; other commands' return values mean nothing.
-          result = r && typeof r === 'object' && typeof (r as { commit?: unknown }).commit === 'function' ? (r as typeof result) : undefined;
+          outcome = command.run();
         } catch (e) {
-          stats.payloadBytes += request + response;
+          stats.payloadBytes += request + responseBytes(results);
           throw e instanceof StandinError ? e : officeError('GeneralException', (e as Error)?.message ?? String(e));
         }
-        const size = command.request + (result?.response ?? 0);
-        stats.largestRequestBytes = Math.max(stats.largestRequestBytes, size);
-        if (result) {
-          response += result.response;
-          commits.push(result.commit);
+        let size = sent.actionBytes[i];
+        if (outcome) {
+          const entry = serialiseResult(firstId + i, outcome.result);
+          results.push(entry);
+          commits.push(outcome.commit);
+          size += utf8Bytes(entry);
         }
+        stats.largestRequestBytes = Math.max(stats.largestRequestBytes, size);
       }
+      const response = responseBytes(results);
       stats.payloadBytes += request + response;
       stats.largestSyncBytes = Math.max(stats.largestSyncBytes, request + response);
+      standin.options.onSync?.({ request: sent.text(), response: responseText(results), requestBytes: request, responseBytes: response });
       if (limit !== undefined && request + response > limit) {
         throw officeError('ResponsePayloadSizeLimitExceeded', `The response payload size (${request + response} bytes) has exceeded the limit.`);
       }
@@ -176,18 +189,25 @@ export function createStandin(initial: StandinWorkbookSpec = {}, options: Standi
     },
   };
 
-  const run = (async (first: unknown, second?: unknown) => {
-    const context = first instanceof StandinContext ? first : new StandinContext(host);
-    const batch = (second ?? first) as (context: StandinContext) => Promise<unknown>;
+  /**
+   * Excel.run for the stand-in: `run(batch)`, or `run(object, batch)` to go on with an object's
+   * context as Office.js allows. The one cast between the stand-in and Office.js types is here:
+   * the adapter is written against Excel.RequestContext and gets a StandinContext, which models
+   * the members the adapter uses with their Office.js signatures (checked in proxies.ts).
+   */
+  const run = async <T>(first: ((context: Excel.RequestContext) => Promise<T>) | { context?: unknown }, second?: (context: Excel.RequestContext) => Promise<T>): Promise<T> => {
+    const given = typeof first === 'function' ? undefined : first.context ?? first;
+    const context = given instanceof StandinContext ? given : new StandinContext(host);
+    const batch = typeof first === 'function' ? first : second!;
     try {
-      const result = await batch(context);
+      const result = await batch(context as unknown as Excel.RequestContext);
       if (context.pending.length) await context.sync();
       return result;
     } catch (e) {
       context.pending = [];
       throw e;
     }
-  }) as unknown as ExcelRun;
+  };
 
   const standin: Standin = {
     run,
@@ -355,7 +375,7 @@ function inspector(model: WorkbookModel, host: Host): StandinWorkbook {
       const before = single ? s.valueOf(r.top, r.left) : undefined;
       values.forEach((row, i) => row.forEach((v, j) => s.writeValue(r.top + i, r.left + j, v)));
       const after = single ? s.valueOf(r.top, r.left) : undefined;
-      const args = {
+      const args: StandinChangedArgs = {
         type: 'WorksheetChanged',
         changeType: 'RangeEdited',
         source: 'Local',
@@ -366,12 +386,18 @@ function inspector(model: WorkbookModel, host: Host): StandinWorkbook {
         details: single ? { valueAfter: after, valueBefore: before, valueTypeAfter: typeof after === 'number' ? 'Double' : 'String', valueTypeBefore: 'String' } : undefined,
       };
       for (const key of [s.id, '*']) {
-        for (const handler of host.handlers.get(key) ?? []) setTimeout(() => void handler(args), 0);
+        for (const handler of host.handlers.get(key) ?? []) setTimeout(() => void deliver(handler, args), 0);
       }
     },
   };
   return view;
 }
+
+/**
+ * The stand-in's change event has Excel.WorksheetChangedEventArgs' data members, not getRange()
+ * or getRangeOrNullObject() (the adapter reads the address and the details only).
+ */
+const deliver = (handler: ChangedHandler, args: StandinChangedArgs) => handler(args as Excel.WorksheetChangedEventArgs);
 
 export interface GlobalsOptions {
   /** Office.context.platform: "PC" (default), "Mac" or "OfficeOnline" (Excel on the web). */

@@ -5,44 +5,70 @@
  *   (so `worksheets.add(name)` followed by writes on the result works in one batch);
  * - properties are readable only after `load()` and a sync (else PropertyNotLoaded);
  * - `*OrNullObject` gives an object whose `isNullObject` tells after the sync.
- * Each command adds its estimated JSON size to the request, each load its result to the response.
+ * Every proxy has an object path (how it was reached) and every command is an action on one
+ * (wire.ts): what the stand-in measures as the payload. Each proxy class implements the Office.js
+ * members it models (officeTypes.ts), so a misspelt member or a wrong signature is a type error.
  */
 import { cellAddress, cellCount, formatRect, intersects, parseAreas, parseRect, splitAddress, type Rect } from '../../src/excel/address';
-import { jsonSize } from '../../src/excel/values';
-import { officeError, type ChartModel, type ConditionalFormatModel, type NoteModel, type SheetModel, type TableModel, type WorkbookModel } from './model';
+import { officeError, type Cell, type ChartModel, type ConditionalFormatModel, type NoteModel, type SheetModel, type TableModel, type WorkbookModel } from './model';
+import type { Assert, Modelled, OnlyModelled } from './officeTypes';
+import type { Action, ObjectPath, PathType } from './wire';
 
-/** What one queued command costs, and what it does at sync. */
+/** One queued command: what is sent, and what it does at sync (a load or a getCount also answers). */
 export interface Command {
-  request: number;
-  run(): { response: number; commit(): void } | void;
+  action: Action;
+  run(): { result: unknown; commit(): void } | void;
 }
+
+/**
+ * The change event as the stand-in gives it: Excel.WorksheetChangedEventArgs' data members.
+ * `details` is optional: Excel gives it for a single-cell change only (the typings say always);
+ * its valueAsJson* members are not modelled.
+ */
+export type StandinChangedArgs = Pick<Excel.WorksheetChangedEventArgs, 'type' | 'changeType' | 'source' | 'triggerSource' | 'worksheetId' | 'address'> & {
+  details?: Pick<Excel.ChangedEventDetail, 'valueAfter' | 'valueBefore' | 'valueTypeAfter' | 'valueTypeBefore'>;
+};
+
+export type ChangedHandler = (args: Excel.WorksheetChangedEventArgs) => Promise<unknown>;
 
 export interface Host {
   model: WorkbookModel;
   sync(context: StandinContext): Promise<void>;
   /** Event registrations by sheet id ('*' = every sheet). */
-  handlers: Map<string, Set<(args: unknown) => Promise<unknown> | void>>;
+  handlers: Map<string, Set<ChangedHandler>>;
 }
 
-/** Fixed cost of one command in the request (the action envelope). */
-export const COMMAND_OVERHEAD = 60;
 const MAX_GET_CELLS = 5_000_000;
 
-export class StandinContext {
+type ContextMembers = 'workbook' | 'sync' | 'trackedObjects';
+
+export class StandinContext implements Modelled<Excel.RequestContext, ContextMembers> {
   pending: Command[] = [];
+  /** Ids of object paths and actions, as Office.js numbers them (per context). */
+  private lastId = 0;
   readonly workbook: WorkbookProxy;
-  readonly trackedObjects = { add: () => undefined, remove: () => undefined };
+  readonly trackedObjects = { add: (_object: unknown) => undefined, remove: (_object: unknown) => undefined };
 
   constructor(readonly host: Host) {
-    this.workbook = new WorkbookProxy(this);
+    this.workbook = new WorkbookProxy(this, this.newPath('GlobalObject', ''));
   }
 
-  sync(): Promise<void> {
-    return this.host.sync(this);
+  /** Runs the queued commands; resolves with `passThroughValue`, as Office.js does. */
+  async sync<T>(passThroughValue?: T): Promise<T> {
+    await this.host.sync(this);
+    return passThroughValue as T;
   }
 
-  queue(request: number, run: Command['run']): void {
-    this.pending.push({ request: request + COMMAND_OVERHEAD, run });
+  queue(action: Action, run: Command['run']): void {
+    this.pending.push({ action, run });
+  }
+
+  nextId(): number {
+    return ++this.lastId;
+  }
+
+  newPath(type: PathType, name: string, parent?: ObjectPath, args?: unknown[]): ObjectPath {
+    return { id: this.nextId(), type, name, parent, args };
   }
 
   get model(): WorkbookModel {
@@ -53,27 +79,43 @@ export class StandinContext {
 const notLoaded = (prop: string) =>
   officeError('PropertyNotLoaded', `The property '${prop}' is not available. Before reading the property's value, call the load method on the containing object and call "context.sync()" on the associated request context.`);
 
-/** Property names of a load() argument: "a,b", ["a", "b"], { select: "a,b" }; "items/" dropped. */
-function loadList(props: unknown, defaults: string[]): string[] {
+/** What load() takes: "a,b", ["a", "b"], { select: "a,b" }, or load options { a: true }. */
+export type LoadArgument = string | string[] | { select?: string; expand?: string } | object;
+
+/** Property names of a load() argument; "items/" dropped. */
+function loadList(props: LoadArgument | undefined, defaults: string[]): string[] {
   let list: string[];
   if (props === undefined || props === null || props === '') list = defaults;
   else if (typeof props === 'string') list = props.split(',');
   else if (Array.isArray(props)) list = props.flatMap((p) => String(p).split(','));
-  else if (typeof props === 'object' && typeof (props as { select?: unknown }).select === 'string') list = ((props as { select: string }).select).split(',');
-  else list = defaults;
+  else if (typeof (props as { select?: unknown }).select === 'string') list = (props as { select: string }).select.split(',');
+  else {
+    // Load options: { values: true, format: { columnWidth: true } }; nested objects are not modelled.
+    list = Object.entries(props as Record<string, unknown>).filter(([p, v]) => v === true && !p.startsWith('$')).map(([p]) => p);
+    if (!list.length) list = defaults;
+  }
   return list.map((p) => p.trim().replace(/^items\//, '')).filter((p) => p && p !== 'items');
 }
 
-abstract class ClientObject<T> {
+/** Members every client object has in Office.js and the stand-in models. */
+type ObjectMembers = 'context' | 'isNullObject' | 'load' | 'toJSON';
+
+/**
+ * What every proxy has: its context, its object path, binding to the model object when first
+ * needed, queued property writes and method calls, children reached by properties and methods.
+ */
+abstract class ProxyBase<T> {
   private bound = false;
   private target: T | null = null;
   protected readonly loaded = new Map<string, unknown>();
-  private nullState?: boolean;
+  protected nullState?: boolean;
 
   constructor(
     readonly context: StandinContext,
+    /** How this object was reached (wire.ts). */
+    readonly path: ObjectPath,
     private readonly resolver: () => T | null,
-    private readonly nullable = false,
+    protected readonly nullable = false,
   ) {}
 
   /** The model object; binds on first use. */
@@ -96,17 +138,63 @@ abstract class ClientObject<T> {
     return this.nullState;
   }
 
+  protected get<V>(prop: string): V {
+    if (!this.loaded.has(prop)) throw notLoaded(prop);
+    return this.loaded.get(prop) as V;
+  }
+
+  /** Queue a property write (also readable locally afterwards, as in Office.js). */
+  protected set(prop: string, value: unknown, apply: (t: T) => void): void {
+    this.loaded.set(prop, value);
+    this.context.queue({ type: 'SetProperty', path: this.path, name: prop, args: [value] }, () => {
+      apply(this.resolve());
+    });
+  }
+
+  /** Queue a method call that returns nothing. */
+  protected call(name: string, args: unknown[], apply: (t: T) => void): void {
+    this.context.queue({ type: 'Method', path: this.path, name, args }, () => {
+      apply(this.resolve());
+    });
+  }
+
+  /** Path of an object reached from this one by a property (`range.format`) or a method (`getRange(a)`). */
+  protected property(name: string): ObjectPath {
+    return this.context.newPath('Property', name, this.path);
+  }
+
+  protected method(name: string, args: unknown[] = []): ObjectPath {
+    return this.context.newPath('Method', name, this.path, args);
+  }
+
+  /**
+   * A child created by a call (`tables.add`, `worksheets.add`): its path is the call, queued as an
+   * Instantiate action that runs `produce`; the child binds to what it produced.
+   */
+  protected create<C, Child extends ProxyBase<C>>(name: string, args: unknown[], produce: (t: T) => C, make: (path: ObjectPath, resolver: () => C | null) => Child): Child {
+    let created: C | null = null;
+    const child = make(this.method(name, args), () => created);
+    this.context.queue({ type: 'Instantiate', path: child.path, name: '' }, () => {
+      created = produce(this.resolve());
+      child.tryResolve();
+    });
+    return child;
+  }
+}
+
+/** A proxy whose properties can be loaded (all but FreezePanes, which has no load in Office.js). */
+abstract class ClientObject<T> extends ProxyBase<T> {
   protected abstract readonly defaults: string[];
   protected abstract read(target: T, prop: string): unknown;
 
-  load(props?: unknown): this {
+  load(props?: LoadArgument): this {
     const list = loadList(props, this.defaults);
-    this.context.queue(jsonSize(list), () => {
+    this.context.queue({ type: 'Query', path: this.path, name: '', select: list }, () => {
       const t = this.nullable ? this.tryResolve() : this.resolve();
-      if (t === null) return { response: 4, commit: () => (this.nullState = true) };
+      if (t === null) return { result: { _IsNull: true }, commit: () => (this.nullState = true) };
       const values = list.map((p) => [p, this.read(t, p)] as const);
       return {
-        response: values.reduce((n, [p, v]) => n + p.length + 3 + jsonSize(v), 2),
+        result: wireRecord(values),
         commit: () => {
           this.nullState = false;
           for (const [p, v] of values) this.loaded.set(p, v);
@@ -116,34 +204,16 @@ abstract class ClientObject<T> {
     return this;
   }
 
-  protected get<V>(prop: string): V {
-    if (!this.loaded.has(prop)) throw notLoaded(prop);
-    return this.loaded.get(prop) as V;
+  /** For a collection's load: this item's properties (its defaults for "*"), read now. */
+  readForCollection(props: string[] | '*'): (readonly [string, unknown])[] {
+    const t = this.resolve();
+    return (props === '*' ? this.defaults : props).map((p) => [p, this.read(t, p)] as const);
   }
 
-  /** Queue a property write (also readable locally afterwards, as in Office.js). */
-  protected set(prop: string, value: unknown, apply: (t: T) => void): void {
-    this.loaded.set(prop, value);
-    this.context.queue(jsonSize(value) + prop.length, () => {
-      apply(this.resolve());
-    });
-  }
-
-  protected call(bytes: number, apply: (t: T) => void): void {
-    this.context.queue(bytes, () => {
-      apply(this.resolve());
-    });
-  }
-
-  /** Bind a child created by a call when that call runs (e.g. `tables.add`). */
-  protected bindLater<C>(make: (resolver: () => C | null) => ClientObject<C>, produce: (t: T) => C): ClientObject<C> {
-    let created: C | null = null;
-    const child = make(() => created);
-    this.context.queue(0, () => {
-      created = produce(this.resolve());
-      child.tryResolve();
-    });
-    return child;
+  /** Fill loaded properties directly (for collection items). */
+  fillLoaded(values: readonly (readonly [string, unknown])[]): void {
+    this.nullState = false;
+    for (const [p, v] of values) this.loaded.set(p, v);
   }
 
   toJSON(): Record<string, unknown> {
@@ -151,40 +221,46 @@ abstract class ClientObject<T> {
   }
 }
 
+/** Loaded properties as Office.js returns them: PascalCase names. */
+function wireRecord(values: readonly (readonly [string, unknown])[]): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [p, v] of values) out[p ? p[0].toUpperCase() + p.slice(1) : p] = v;
+  return out;
+}
+
+type CollectionMembers = ObjectMembers | 'items' | 'getCount';
+
 abstract class Collection<T, P extends ClientObject<unknown>> extends ClientObject<T[]> {
   private loadedItems?: P[];
   protected readonly defaults = ['*'];
 
-  protected abstract item(model: T): P;
+  protected abstract item(model: T, path: ObjectPath): P;
 
   get items(): P[] {
     if (!this.loadedItems) throw notLoaded('items');
     return this.loadedItems;
   }
 
-  get count(): number {
+  /** `count` for the collections that have it in Office.js (subclasses expose it). */
+  protected loadedCount(): number {
     return this.get('count');
   }
 
-  override load(props?: unknown): this {
+  override load(props?: LoadArgument): this {
     const list = loadList(props, ['*']);
-    this.context.queue(jsonSize(list), () => {
+    this.context.queue({ type: 'Query', path: this.path, name: '', select: list }, () => {
       const models = this.resolve();
-      const items = models.map((m) => this.item(m));
-      let response = 2;
-      for (const item of items) {
-        const itemProps = list.includes('*') ? (item as unknown as { defaults: string[] }).defaults : list.filter((p) => p !== 'count');
-        for (const p of itemProps) response += p.length + 3 + jsonSize((item as unknown as { read(t: unknown, p: string): unknown }).read(item.resolve(), p));
-      }
+      const items = models.map((m, i) => this.item(m, this.context.newPath('Indexer', '', this.path, [i])));
+      const itemProps = list.includes('*') ? '*' : list.filter((p) => p !== 'count');
+      const values = items.map((item) => item.readForCollection(itemProps));
+      const result: Record<string, unknown> = { _Items: values.map(wireRecord) };
+      if (list.includes('count')) result.Count = models.length;
       return {
-        response,
+        result,
         commit: () => {
           this.loaded.set('count', models.length);
           this.loadedItems = items;
-          for (const item of items) {
-            const itemProps = list.includes('*') ? (item as unknown as { defaults: string[] }).defaults : list.filter((p) => p !== 'count');
-            (item as unknown as { fill(props: string[]): void }).fill(itemProps);
-          }
+          items.forEach((item, i) => item.fillLoaded(values[i]));
         },
       };
     });
@@ -198,96 +274,100 @@ abstract class Collection<T, P extends ClientObject<unknown>> extends ClientObje
 
   getCount(): { value: number } {
     const result = { value: NaN };
-    this.context.queue(0, () => {
+    this.context.queue({ type: 'Method', path: this.path, name: 'getCount', args: [] }, () => {
       const n = this.resolve().length;
-      return { response: 4, commit: () => (result.value = n) };
+      return { result: n, commit: () => (result.value = n) };
     });
     return result;
   }
 }
 
-/** Fill loaded properties directly (for collection items). */
-function fillMixin(proto: { prototype: object }): void {
-  Object.defineProperty(proto.prototype, 'fill', {
-    value(this: { loaded: Map<string, unknown>; read(t: unknown, p: string): unknown; resolve(): unknown }, props: string[]) {
-      const t = this.resolve();
-      for (const p of props) this.loaded.set(p, this.read(t, p));
-    },
-  });
-}
+/** A range argument as the stand-in resolves it (a proxy binds, an address is parsed). */
+const rectOf = (range: RangeProxy | string): Rect => (typeof range === 'string' ? parseRect(range) : range.resolve().rect);
 
 // ---------------------------------------------------------------------------------------------
 // Workbook, worksheets
 
-export class WorkbookProxy {
+type WorkbookMembers = ObjectMembers | 'worksheets' | 'tables' | 'notes' | 'getSelectedRange';
+
+export class WorkbookProxy extends ClientObject<WorkbookModel> implements Modelled<Excel.Workbook, WorkbookMembers> {
+  protected readonly defaults: string[] = [];
   readonly worksheets: WorksheetCollectionProxy;
   readonly tables: TableCollectionProxy;
   readonly notes: NoteCollectionProxy;
 
-  constructor(readonly context: StandinContext) {
-    this.worksheets = new WorksheetCollectionProxy(context);
-    this.tables = new TableCollectionProxy(context, () => context.model.tables);
-    this.notes = new NoteCollectionProxy(context, () => context.model.orderedNotes(), undefined);
+  constructor(context: StandinContext, path: ObjectPath) {
+    super(context, path, () => context.model);
+    this.worksheets = new WorksheetCollectionProxy(context, this.property('worksheets'));
+    this.tables = new TableCollectionProxy(context, this.property('tables'), () => context.model.tables);
+    this.notes = new NoteCollectionProxy(context, this.property('notes'), () => context.model.orderedNotes(), undefined);
+  }
+
+  protected read(): unknown {
+    throw officeError('InvalidArgument', 'The stand-in models no Workbook properties');
   }
 
   getSelectedRange(): RangeProxy {
     const { context } = this;
-    return new RangeProxy(context, () => {
+    return new RangeProxy(context, this.method('getSelectedRange'), () => {
       const sel = context.model.selection;
       const sheet = sel && context.model.findSheet(sel.sheetId);
       return sel && sheet ? { sheet, rect: sel.rect } : null;
     });
   }
-
-  getActiveWorksheet(): WorksheetProxy {
-    return this.worksheets.getActiveWorksheet();
-  }
 }
 
-export class WorksheetCollectionProxy extends Collection<SheetModel, WorksheetProxy> {
-  readonly onChanged: EventHandlersProxy;
+type WorksheetCollectionMembers = CollectionMembers | 'onChanged' | 'getItem' | 'getItemOrNullObject' | 'getActiveWorksheet' | 'add';
 
-  constructor(context: StandinContext) {
-    super(context, () => context.model.sheets);
-    this.onChanged = new EventHandlersProxy(context, () => '*');
+export class WorksheetCollectionProxy extends Collection<SheetModel, WorksheetProxy> implements Modelled<Excel.WorksheetCollection, WorksheetCollectionMembers> {
+  readonly onChanged: EventHandlersProxy<Excel.WorksheetChangedEventArgs>;
+
+  constructor(context: StandinContext, path: ObjectPath) {
+    super(context, path, () => context.model.sheets);
+    this.onChanged = new EventHandlersProxy(context, this.property('onChanged'), () => '*');
   }
 
-  protected item(model: SheetModel): WorksheetProxy {
-    return new WorksheetProxy(this.context, () => model);
+  protected item(model: SheetModel, path: ObjectPath): WorksheetProxy {
+    return new WorksheetProxy(this.context, path, () => model);
   }
 
   getItem(key: string): WorksheetProxy {
-    return new WorksheetProxy(this.context, () => this.context.model.findSheet(key) ?? null);
+    return new WorksheetProxy(this.context, this.method('getItem', [key]), () => this.context.model.findSheet(key) ?? null);
   }
 
   getItemOrNullObject(key: string): WorksheetProxy {
-    return new WorksheetProxy(this.context, () => this.context.model.findSheet(key) ?? null, true);
+    return new WorksheetProxy(this.context, this.method('getItemOrNullObject', [key]), () => this.context.model.findSheet(key) ?? null, true);
   }
 
   getActiveWorksheet(): WorksheetProxy {
-    return new WorksheetProxy(this.context, () => this.context.model.findSheet(this.context.model.activeSheetId ?? '') ?? this.context.model.sheets[0] ?? null);
+    const { model } = this.context;
+    return new WorksheetProxy(this.context, this.method('getActiveWorksheet'), () => model.findSheet(model.activeSheetId ?? '') ?? model.sheets[0] ?? null);
   }
 
   add(name?: string): WorksheetProxy {
-    return this.bindLater((r) => new WorksheetProxy(this.context, r), () => this.context.model.addSheet(name)) as WorksheetProxy;
+    return this.create('add', name === undefined ? [] : [name], () => this.context.model.addSheet(name), (path, r) => new WorksheetProxy(this.context, path, r));
   }
 }
 
-export class WorksheetProxy extends ClientObject<SheetModel> {
+type WorksheetMembers =
+  | ObjectMembers | 'tables' | 'freezePanes' | 'notes' | 'onChanged' | 'charts' | 'name' | 'id' | 'position'
+  | 'getRange' | 'getRangeByIndexes' | 'getCell' | 'getUsedRange' | 'getUsedRangeOrNullObject' | 'activate' | 'delete';
+
+export class WorksheetProxy extends ClientObject<SheetModel> implements Modelled<Excel.Worksheet, WorksheetMembers> {
   protected readonly defaults = ['name', 'id', 'position', 'visibility'];
   readonly tables: TableCollectionProxy;
   readonly freezePanes: FreezePanesProxy;
   readonly notes: NoteCollectionProxy;
-  readonly onChanged: EventHandlersProxy;
+  readonly onChanged: EventHandlersProxy<Excel.WorksheetChangedEventArgs>;
   readonly charts: ChartCollectionProxy;
 
-  constructor(context: StandinContext, resolver: () => SheetModel | null, nullable = false) {
-    super(context, resolver, nullable);
-    this.charts = new ChartCollectionProxy(context, () => this.resolve());
-    this.tables = new TableCollectionProxy(context, () => context.model.tables.filter((t) => t.sheet === this.resolve()), this);
-    this.freezePanes = new FreezePanesProxy(context, () => this.resolve());
-    this.notes = new NoteCollectionProxy(context, () => context.model.orderedNotes().filter((n) => n.sheet === this.resolve()), this);
-    this.onChanged = new EventHandlersProxy(context, () => this.resolve().id);
+  constructor(context: StandinContext, path: ObjectPath, resolver: () => SheetModel | null, nullable = false) {
+    super(context, path, resolver, nullable);
+    this.charts = new ChartCollectionProxy(context, this.property('charts'), () => this.resolve());
+    this.tables = new TableCollectionProxy(context, this.property('tables'), () => context.model.tables.filter((t) => t.sheet === this.resolve()), this);
+    this.freezePanes = new FreezePanesProxy(context, this.property('freezePanes'), () => this.resolve());
+    this.notes = new NoteCollectionProxy(context, this.property('notes'), () => context.model.orderedNotes().filter((n) => n.sheet === this.resolve()), this);
+    this.onChanged = new EventHandlersProxy(context, this.property('onChanged'), () => this.resolve().id);
   }
 
   protected read(s: SheetModel, prop: string): unknown {
@@ -317,7 +397,7 @@ export class WorksheetProxy extends ClientObject<SheetModel> {
   }
 
   getRange(address?: string): RangeProxy {
-    return new RangeProxy(this.context, () => {
+    return new RangeProxy(this.context, this.method('getRange', address === undefined ? [] : [address]), () => {
       const sheet = this.resolve();
       if (address === undefined) return { sheet, rect: { top: 1, left: 1, bottom: 1_048_576, right: 16_384 } };
       const { sheet: prefix } = splitAddress(address);
@@ -327,15 +407,15 @@ export class WorksheetProxy extends ClientObject<SheetModel> {
   }
 
   getRangeByIndexes(row: number, column: number, rows: number, columns: number): RangeProxy {
-    return new RangeProxy(this.context, () => ({ sheet: this.resolve(), rect: { top: row + 1, left: column + 1, bottom: row + rows, right: column + columns } }));
+    return new RangeProxy(this.context, this.method('getRangeByIndexes', [row, column, rows, columns]), () => ({ sheet: this.resolve(), rect: { top: row + 1, left: column + 1, bottom: row + rows, right: column + columns } }));
   }
 
   getCell(row: number, column: number): RangeProxy {
-    return this.getRangeByIndexes(row, column, 1, 1);
+    return new RangeProxy(this.context, this.method('getCell', [row, column]), () => ({ sheet: this.resolve(), rect: { top: row + 1, left: column + 1, bottom: row + 1, right: column + 1 } }));
   }
 
   getUsedRange(valuesOnly = false): RangeProxy {
-    return new RangeProxy(this.context, () => {
+    return new RangeProxy(this.context, this.method('getUsedRange', [valuesOnly]), () => {
       const sheet = this.resolve();
       return { sheet, rect: sheet.usedRect(valuesOnly) ?? { top: 1, left: 1, bottom: 1, right: 1 } };
     });
@@ -344,6 +424,7 @@ export class WorksheetProxy extends ClientObject<SheetModel> {
   getUsedRangeOrNullObject(valuesOnly = false): RangeProxy {
     return new RangeProxy(
       this.context,
+      this.method('getUsedRangeOrNullObject', [valuesOnly]),
       () => {
         const sheet = this.resolve();
         const rect = sheet.usedRect(valuesOnly);
@@ -354,44 +435,41 @@ export class WorksheetProxy extends ClientObject<SheetModel> {
   }
 
   activate(): void {
-    this.call(10, (s) => (this.context.model.activeSheetId = s.id));
+    this.call('activate', [], (s) => (this.context.model.activeSheetId = s.id));
   }
 
   delete(): void {
-    this.call(10, (s) => this.context.model.deleteSheet(s));
+    this.call('delete', [], (s) => this.context.model.deleteSheet(s));
   }
 }
-fillMixin(WorksheetProxy);
 
-export class FreezePanesProxy extends ClientObject<SheetModel> {
-  protected readonly defaults: string[] = [];
+type FreezePanesMembers = 'context' | 'isNullObject' | 'freezeRows' | 'freezeColumns' | 'freezeAt' | 'unfreeze' | 'getLocationOrNullObject';
 
-  protected read(): unknown {
-    throw officeError('InvalidArgument', 'FreezePanes has no properties');
-  }
-
+/** Office.js's WorksheetFreezePanes has no load() and no properties. */
+export class FreezePanesProxy extends ProxyBase<SheetModel> implements Modelled<Excel.WorksheetFreezePanes, FreezePanesMembers> {
   freezeRows(count = 1): void {
-    this.call(8, (s) => (s.frozen = { rows: count, columns: 0 }));
+    this.call('freezeRows', [count], (s) => (s.frozen = { rows: count, columns: 0 }));
   }
 
   freezeColumns(count = 1): void {
-    this.call(8, (s) => (s.frozen = { rows: 0, columns: count }));
+    this.call('freezeColumns', [count], (s) => (s.frozen = { rows: 0, columns: count }));
   }
 
   freezeAt(range: RangeProxy | string): void {
-    this.call(20, (s) => {
-      const rect = typeof range === 'string' ? parseRect(range) : range.resolve().rect;
+    this.call('freezeAt', [range], (s) => {
+      const rect = rectOf(range);
       s.frozen = { rows: rect.bottom, columns: rect.right };
     });
   }
 
   unfreeze(): void {
-    this.call(4, (s) => (s.frozen = { rows: 0, columns: 0 }));
+    this.call('unfreeze', [], (s) => (s.frozen = { rows: 0, columns: 0 }));
   }
 
   getLocationOrNullObject(): RangeProxy {
     return new RangeProxy(
       this.context,
+      this.method('getLocationOrNullObject'),
       () => {
         const s = this.resolve();
         const { rows, columns } = s.frozen;
@@ -437,17 +515,23 @@ function eachInput(rect: Rect, input: unknown, apply: (row: number, column: numb
   for (let r = 0; r < rows; r++) for (let c = 0; c < columns; c++) apply(rect.top + r, rect.left + c, single ? array[0][0] : array[r][c]);
 }
 
-export class RangeProxy extends ClientObject<RangeTarget> {
+type RangeMembers =
+  | ObjectMembers | 'format' | 'dataValidation' | 'conditionalFormats' | 'worksheet'
+  | 'address' | 'values' | 'numberFormat' | 'formulas' | 'rowCount' | 'columnCount' | 'rowIndex' | 'columnIndex' | 'cellCount'
+  | 'getCell' | 'getRow' | 'getColumn' | 'getLastRow' | 'getLastColumn' | 'getResizedRange' | 'getOffsetRange' | 'getColumnsAfter' | 'getRowsBelow'
+  | 'getUsedRangeOrNullObject' | 'getIntersectionOrNullObject' | 'getMergedAreasOrNullObject' | 'getSpecialCellsOrNullObject' | 'select' | 'clear';
+
+export class RangeProxy extends ClientObject<RangeTarget> implements Modelled<Excel.Range, RangeMembers> {
   protected readonly defaults = ['address', 'values', 'numberFormat', 'formulas', 'rowCount', 'columnCount', 'rowIndex', 'columnIndex', 'cellCount'];
   readonly format: RangeFormatProxy;
   readonly dataValidation: DataValidationProxy;
   readonly conditionalFormats: ConditionalFormatCollectionProxy;
 
-  constructor(context: StandinContext, resolver: () => RangeTarget | null, nullable = false) {
-    super(context, resolver, nullable);
-    this.format = new RangeFormatProxy(context, () => this.resolve());
-    this.dataValidation = new DataValidationProxy(context, () => this.resolve());
-    this.conditionalFormats = new ConditionalFormatCollectionProxy(context, () => this.resolve());
+  constructor(context: StandinContext, path: ObjectPath, resolver: () => RangeTarget | null, nullable = false) {
+    super(context, path, resolver, nullable);
+    this.format = new RangeFormatProxy(context, this.property('format'), () => this.resolve());
+    this.dataValidation = new DataValidationProxy(context, this.property('dataValidation'), () => this.resolve());
+    this.conditionalFormats = new ConditionalFormatCollectionProxy(context, this.property('conditionalFormats'), () => this.resolve());
   }
 
   protected read({ sheet, rect }: RangeTarget, prop: string): unknown {
@@ -494,12 +578,13 @@ export class RangeProxy extends ClientObject<RangeTarget> {
   get cellCount(): number { return this.get('cellCount'); }
 
   get worksheet(): WorksheetProxy {
-    return new WorksheetProxy(this.context, () => this.resolve().sheet);
+    return new WorksheetProxy(this.context, this.property('worksheet'), () => this.resolve().sheet);
   }
 
-  private derived(make: (t: RangeTarget) => Rect | null, nullable = false): RangeProxy {
+  private derived(name: string, args: unknown[], make: (t: RangeTarget) => Rect | null, nullable = false): RangeProxy {
     return new RangeProxy(
       this.context,
+      this.method(name, args),
       () => {
         const t = this.resolve();
         const rect = make(t);
@@ -511,45 +596,45 @@ export class RangeProxy extends ClientObject<RangeTarget> {
   }
 
   getCell(row: number, column: number): RangeProxy {
-    return this.derived(({ rect }) => ({ top: rect.top + row, left: rect.left + column, bottom: rect.top + row, right: rect.left + column }));
+    return this.derived('getCell', [row, column], ({ rect }) => ({ top: rect.top + row, left: rect.left + column, bottom: rect.top + row, right: rect.left + column }));
   }
   getRow(row: number): RangeProxy {
-    return this.derived(({ rect }) => ({ ...rect, top: rect.top + row, bottom: rect.top + row }));
+    return this.derived('getRow', [row], ({ rect }) => ({ ...rect, top: rect.top + row, bottom: rect.top + row }));
   }
   getColumn(column: number): RangeProxy {
-    return this.derived(({ rect }) => ({ ...rect, left: rect.left + column, right: rect.left + column }));
+    return this.derived('getColumn', [column], ({ rect }) => ({ ...rect, left: rect.left + column, right: rect.left + column }));
   }
   getLastRow(): RangeProxy {
-    return this.derived(({ rect }) => ({ ...rect, top: rect.bottom }));
+    return this.derived('getLastRow', [], ({ rect }) => ({ ...rect, top: rect.bottom }));
   }
   getLastColumn(): RangeProxy {
-    return this.derived(({ rect }) => ({ ...rect, left: rect.right }));
+    return this.derived('getLastColumn', [], ({ rect }) => ({ ...rect, left: rect.right }));
   }
   getResizedRange(deltaRows: number, deltaColumns: number): RangeProxy {
-    return this.derived(({ rect }) => ({ ...rect, bottom: rect.bottom + deltaRows, right: rect.right + deltaColumns }));
+    return this.derived('getResizedRange', [deltaRows, deltaColumns], ({ rect }) => ({ ...rect, bottom: rect.bottom + deltaRows, right: rect.right + deltaColumns }));
   }
   getOffsetRange(rowOffset: number, columnOffset: number): RangeProxy {
-    return this.derived(({ rect }) => ({ top: rect.top + rowOffset, bottom: rect.bottom + rowOffset, left: rect.left + columnOffset, right: rect.right + columnOffset }));
+    return this.derived('getOffsetRange', [rowOffset, columnOffset], ({ rect }) => ({ top: rect.top + rowOffset, bottom: rect.bottom + rowOffset, left: rect.left + columnOffset, right: rect.right + columnOffset }));
   }
   getColumnsAfter(count = 1): RangeProxy {
-    return this.derived(({ rect }) => ({ ...rect, left: rect.right + 1, right: rect.right + count }));
+    return this.derived('getColumnsAfter', [count], ({ rect }) => ({ ...rect, left: rect.right + 1, right: rect.right + count }));
   }
   getRowsBelow(count = 1): RangeProxy {
-    return this.derived(({ rect }) => ({ ...rect, top: rect.bottom + 1, bottom: rect.bottom + count }));
+    return this.derived('getRowsBelow', [count], ({ rect }) => ({ ...rect, top: rect.bottom + 1, bottom: rect.bottom + count }));
   }
   getUsedRangeOrNullObject(valuesOnly = false): RangeProxy {
-    return this.derived(({ sheet, rect }) => sheet.usedRect(valuesOnly, rect), true);
+    return this.derived('getUsedRangeOrNullObject', [valuesOnly], ({ sheet, rect }) => sheet.usedRect(valuesOnly, rect), true);
   }
   getIntersectionOrNullObject(other: RangeProxy | string): RangeProxy {
-    return this.derived(({ rect }) => {
-      const o = typeof other === 'string' ? parseRect(other) : other.resolve().rect;
+    return this.derived('getIntersectionOrNullObject', [other], ({ rect }) => {
+      const o = rectOf(other);
       if (!intersects(rect, o)) return null;
       return { top: Math.max(rect.top, o.top), left: Math.max(rect.left, o.left), bottom: Math.min(rect.bottom, o.bottom), right: Math.min(rect.right, o.right) };
     }, true);
   }
 
   getMergedAreasOrNullObject(): RangeAreasProxy {
-    return new RangeAreasProxy(this.context, () => {
+    return new RangeAreasProxy(this.context, this.method('getMergedAreasOrNullObject'), () => {
       const { sheet, rect } = this.resolve();
       const areas = sheet.merged.filter((m) => intersects(m, rect));
       return areas.length ? { sheet, rects: areas } : null;
@@ -557,7 +642,7 @@ export class RangeProxy extends ClientObject<RangeTarget> {
   }
 
   getSpecialCellsOrNullObject(cellType: string): RangeAreasProxy {
-    return new RangeAreasProxy(this.context, () => {
+    return new RangeAreasProxy(this.context, this.method('getSpecialCellsOrNullObject', [cellType]), () => {
       const { sheet, rect } = this.resolve();
       if (cellType !== 'Formulas') throw officeError('NotImplemented', `getSpecialCells(${cellType}) is not in the stand-in`);
       const rects = sheet.formulaRects(rect);
@@ -566,28 +651,31 @@ export class RangeProxy extends ClientObject<RangeTarget> {
   }
 
   select(): void {
-    this.call(10, ({ sheet, rect }) => {
+    this.call('select', [], ({ sheet, rect }) => {
       this.context.model.activeSheetId = sheet.id;
       this.context.model.selection = { sheetId: sheet.id, rect };
     });
   }
 
-  clear(): void {
-    this.call(10, ({ sheet, rect }) => {
+  /** Everything, whatever `applyTo` says (the adapter clears whole cells only). */
+  clear(applyTo?: string): void {
+    this.call('clear', applyTo === undefined ? [] : [applyTo], ({ sheet, rect }) => {
       for (let r = rect.top; r <= rect.bottom; r++) for (let c = rect.left; c <= rect.right; c++) if (sheet.cell(r, c)) sheet.rows.get(r)![c] = undefined;
     });
   }
 }
-fillMixin(RangeProxy);
 
-export class RangeAreasProxy extends ClientObject<{ sheet: SheetModel; rects: Rect[] }> {
+type AreasTarget = { sheet: SheetModel; rects: Rect[] };
+type RangeAreasMembers = ObjectMembers | 'address' | 'areaCount' | 'cellCount';
+
+export class RangeAreasProxy extends ClientObject<AreasTarget> implements Modelled<Excel.RangeAreas, RangeAreasMembers> {
   protected readonly defaults = ['address', 'areaCount', 'cellCount'];
 
-  constructor(context: StandinContext, resolver: () => { sheet: SheetModel; rects: Rect[] } | null) {
-    super(context, resolver, true);
+  constructor(context: StandinContext, path: ObjectPath, resolver: () => AreasTarget | null) {
+    super(context, path, resolver, true);
   }
 
-  protected read(t: { sheet: SheetModel; rects: Rect[] }, prop: string): unknown {
+  protected read(t: AreasTarget, prop: string): unknown {
     switch (prop) {
       case 'address': return t.rects.map((r) => t.sheet.address(r)).join(',');
       case 'areaCount': return t.rects.length;
@@ -598,9 +686,12 @@ export class RangeAreasProxy extends ClientObject<{ sheet: SheetModel; rects: Re
 
   get address(): string { return this.get('address'); }
   get areaCount(): number { return this.get('areaCount'); }
+  get cellCount(): number { return this.get('cellCount'); }
 }
 
-class FontProxy extends ClientObject<RangeTarget> {
+type FontMembers = ObjectMembers | 'bold' | 'italic' | 'size' | 'color';
+
+export class FontProxy extends ClientObject<RangeTarget> implements Modelled<Excel.RangeFont, FontMembers> {
   protected readonly defaults = ['bold', 'italic', 'size', 'color'];
 
   protected read({ sheet, rect }: RangeTarget, prop: string): unknown {
@@ -614,9 +705,9 @@ class FontProxy extends ClientObject<RangeTarget> {
     }
   }
 
-  private each(prop: 'bold' | 'italic' | 'size' | 'color', value: unknown): void {
+  private each<K extends 'bold' | 'italic' | 'size' | 'color'>(prop: K, value: NonNullable<Cell[K]>): void {
     this.set(prop, value, ({ sheet, rect }) => {
-      for (let r = rect.top; r <= rect.bottom; r++) for (let c = rect.left; c <= rect.right; c++) (sheet.ensure(r, c) as Record<string, unknown>)[prop] = value;
+      for (let r = rect.top; r <= rect.bottom; r++) for (let c = rect.left; c <= rect.right; c++) sheet.ensure(r, c)[prop] = value;
     });
   }
 
@@ -630,13 +721,15 @@ class FontProxy extends ClientObject<RangeTarget> {
   set color(v: string) { this.each('color', v); }
 }
 
-class RangeFormatProxy extends ClientObject<RangeTarget> {
+type RangeFormatMembers = ObjectMembers | 'font' | 'columnWidth';
+
+export class RangeFormatProxy extends ClientObject<RangeTarget> implements Modelled<Excel.RangeFormat, RangeFormatMembers> {
   protected readonly defaults = ['columnWidth'];
   readonly font: FontProxy;
 
-  constructor(context: StandinContext, resolver: () => RangeTarget | null) {
-    super(context, resolver);
-    this.font = new FontProxy(context, () => this.resolve());
+  constructor(context: StandinContext, path: ObjectPath, resolver: () => RangeTarget | null) {
+    super(context, path, resolver);
+    this.font = new FontProxy(context, this.property('font'), () => this.resolve());
   }
 
   protected read({ sheet, rect }: RangeTarget, prop: string): unknown {
@@ -652,7 +745,12 @@ class RangeFormatProxy extends ClientObject<RangeTarget> {
   }
 }
 
-class DataValidationProxy extends ClientObject<RangeTarget> {
+type DataValidationMembers = ObjectMembers | 'rule' | 'errorAlert' | 'ignoreBlanks' | 'prompt' | 'valid' | 'clear';
+
+/** Copies of what was set, so later changes to the caller's object do not reach the model. */
+const copy = <V>(value: V): V => JSON.parse(JSON.stringify(value)) as V;
+
+export class DataValidationProxy extends ClientObject<RangeTarget> implements Modelled<Excel.DataValidation, DataValidationMembers> {
   protected readonly defaults = ['rule', 'errorAlert', 'ignoreBlanks', 'valid'];
 
   protected read({ sheet, rect }: RangeTarget, prop: string): unknown {
@@ -673,94 +771,127 @@ class DataValidationProxy extends ClientObject<RangeTarget> {
     return v;
   }
 
-  get rule(): unknown { return this.get('rule'); }
-  set rule(rule: unknown) {
+  get rule(): Excel.DataValidationRule { return this.get('rule'); }
+  set rule(rule: Excel.DataValidationRule) {
     this.set('rule', rule, ({ sheet, rect }) => {
-      const list = (rule as { list?: { source?: unknown } }).list;
-      if (list && typeof list.source !== 'string') throw officeError('NotImplemented', 'The stand-in takes list sources as text');
-      sheet.setValidation(rect, { rule: JSON.parse(JSON.stringify(rule)) });
+      if (rule.list && typeof rule.list.source !== 'string') throw officeError('NotImplemented', 'The stand-in takes list sources as text');
+      sheet.setValidation(rect, { rule: copy(rule) });
     });
   }
-  get errorAlert(): unknown { return this.get('errorAlert'); }
-  set errorAlert(alert: unknown) {
-    this.set('errorAlert', alert, (t) => (this.own(t).errorAlert = JSON.parse(JSON.stringify(alert))));
+  get errorAlert(): Excel.DataValidationErrorAlert { return this.get('errorAlert'); }
+  set errorAlert(alert: Excel.DataValidationErrorAlert) {
+    this.set('errorAlert', alert, (t) => (this.own(t).errorAlert = copy(alert)));
   }
   get ignoreBlanks(): boolean { return this.get('ignoreBlanks'); }
   set ignoreBlanks(value: boolean) {
     this.set('ignoreBlanks', value, (t) => (this.own(t).ignoreBlanks = value));
   }
-  set prompt(prompt: unknown) {
-    this.set('prompt', prompt, (t) => (this.own(t).prompt = JSON.parse(JSON.stringify(prompt))));
+  get prompt(): Excel.DataValidationPrompt { return this.get('prompt'); }
+  set prompt(prompt: Excel.DataValidationPrompt) {
+    this.set('prompt', prompt, (t) => (this.own(t).prompt = copy(prompt)));
   }
+  get valid(): boolean { return this.get('valid'); }
 
   clear(): void {
-    this.call(10, ({ sheet, rect }) => sheet.clearValidation(rect));
+    this.call('clear', [], ({ sheet, rect }) => sheet.clearValidation(rect));
   }
 }
 
-class ConditionalFormatCollectionProxy extends ClientObject<RangeTarget> {
-  protected readonly defaults = ['count'];
+// Conditional formats: range.conditionalFormats.add('Custom').custom.{rule.formula, format.fill.color, format.font.color}
 
-  protected read({ sheet, rect }: RangeTarget, prop: string): unknown {
-    if (prop === 'count') return sheet.conditionalFormats.filter((f) => intersects(f.rect, rect)).length;
+type ConditionalFormatCollectionMembers = ObjectMembers | 'add' | 'clearAll';
+
+export class ConditionalFormatCollectionProxy extends ClientObject<RangeTarget> implements Modelled<Excel.ConditionalFormatCollection, ConditionalFormatCollectionMembers> {
+  protected readonly defaults: string[] = [];
+
+  protected read(_target: RangeTarget, prop: string): unknown {
     throw officeError('InvalidArgument', `ConditionalFormatCollection has no property ${prop} in the stand-in`);
   }
 
-  add(type: string): { custom: { rule: { formula: string }; format: { fill: { color: string }; font: { color: string } } } } {
-    let model: ConditionalFormatModel | undefined;
-    this.call(jsonSize(type), ({ sheet, rect }) => {
-      model = { rect, type };
+  add(type: string): ConditionalFormatProxy {
+    return this.create('add', [type], ({ sheet, rect }) => {
+      const model: ConditionalFormatModel = { rect, type };
       sheet.conditionalFormats.push(model);
-    });
-    const later = (apply: (m: ConditionalFormatModel) => void, bytes: number) =>
-      this.context.queue(bytes, () => {
-        if (!model) throw officeError('ItemNotFound', 'The conditional format does not exist');
-        apply(model);
-      });
-    return {
-      custom: {
-        rule: { set formula(f: string) { later((m) => (m.formula = f), jsonSize(f)); }, get formula(): string { throw notLoaded('formula'); } },
-        format: {
-          fill: { set color(c: string) { later((m) => (m.fill = c), jsonSize(c)); }, get color(): string { throw notLoaded('color'); } },
-          font: { set color(c: string) { later((m) => (m.font = c), jsonSize(c)); }, get color(): string { throw notLoaded('color'); } },
-        },
-      },
-    };
+      return model;
+    }, (path, r) => new ConditionalFormatProxy(this.context, path, r));
   }
 
   clearAll(): void {
-    this.call(10, ({ sheet, rect }) => (sheet.conditionalFormats = sheet.conditionalFormats.filter((f) => !intersects(f.rect, rect))));
+    this.call('clearAll', [], ({ sheet, rect }) => (sheet.conditionalFormats = sheet.conditionalFormats.filter((f) => !intersects(f.rect, rect))));
   }
+}
+
+/** A part of a conditional format (its model is the whole format); no properties to load. */
+abstract class FormatPart extends ClientObject<ConditionalFormatModel> {
+  protected readonly defaults: string[] = [];
+
+  protected read(_target: ConditionalFormatModel, prop: string): unknown {
+    throw officeError('InvalidArgument', `${this.constructor.name} has no loadable property ${prop} in the stand-in`);
+  }
+}
+
+export class ConditionalFormatProxy extends FormatPart implements Modelled<Excel.ConditionalFormat, ObjectMembers | 'custom'> {
+  readonly custom = new CustomConditionalFormatProxy(this.context, this.property('custom'), () => this.resolve());
+}
+
+export class CustomConditionalFormatProxy extends FormatPart implements Modelled<Excel.CustomConditionalFormat, ObjectMembers | 'rule' | 'format'> {
+  readonly rule = new ConditionalFormatRuleProxy(this.context, this.property('rule'), () => this.resolve());
+  readonly format = new ConditionalRangeFormatProxy(this.context, this.property('format'), () => this.resolve());
+}
+
+export class ConditionalFormatRuleProxy extends FormatPart implements Modelled<Excel.ConditionalFormatRule, ObjectMembers | 'formula'> {
+  get formula(): string { return this.get('formula'); }
+  set formula(f: string) { this.set('formula', f, (m) => (m.formula = f)); }
+}
+
+export class ConditionalRangeFormatProxy extends FormatPart implements Modelled<Excel.ConditionalRangeFormat, ObjectMembers | 'fill' | 'font'> {
+  readonly fill = new ConditionalRangeFillProxy(this.context, this.property('fill'), () => this.resolve());
+  readonly font = new ConditionalRangeFontProxy(this.context, this.property('font'), () => this.resolve());
+}
+
+export class ConditionalRangeFillProxy extends FormatPart implements Modelled<Excel.ConditionalRangeFill, ObjectMembers | 'color'> {
+  get color(): string { return this.get('color'); }
+  set color(c: string) { this.set('color', c, (m) => (m.fill = c)); }
+}
+
+export class ConditionalRangeFontProxy extends FormatPart implements Modelled<Excel.ConditionalRangeFont, ObjectMembers | 'color'> {
+  get color(): string { return this.get('color'); }
+  set color(c: string) { this.set('color', c, (m) => (m.font = c)); }
 }
 
 // ---------------------------------------------------------------------------------------------
 // Tables
 
-export class TableCollectionProxy extends Collection<TableModel, TableProxy> {
+type TableCollectionMembers = CollectionMembers | 'count' | 'getItem' | 'getItemOrNullObject' | 'add';
+
+export class TableCollectionProxy extends Collection<TableModel, TableProxy> implements Modelled<Excel.TableCollection, TableCollectionMembers> {
   constructor(
     context: StandinContext,
+    path: ObjectPath,
     resolver: () => TableModel[],
     private readonly sheet?: WorksheetProxy,
   ) {
-    super(context, resolver);
+    super(context, path, resolver);
   }
 
-  protected item(model: TableModel): TableProxy {
-    return new TableProxy(this.context, () => model);
+  protected item(model: TableModel, path: ObjectPath): TableProxy {
+    return new TableProxy(this.context, path, () => model);
+  }
+
+  get count(): number {
+    return this.loadedCount();
   }
 
   getItem(key: string): TableProxy {
-    return new TableProxy(this.context, () => this.context.model.findTable(key) ?? null);
+    return new TableProxy(this.context, this.method('getItem', [key]), () => this.context.model.findTable(key) ?? null);
   }
 
   getItemOrNullObject(key: string): TableProxy {
-    return new TableProxy(this.context, () => this.context.model.findTable(key) ?? null, true);
+    return new TableProxy(this.context, this.method('getItemOrNullObject', [key]), () => this.context.model.findTable(key) ?? null, true);
   }
 
-  add(address: string | RangeProxy, hasHeaders: boolean): TableProxy {
-    let created: TableModel | null = null;
-    const table = new TableProxy(this.context, () => created);
-    this.context.queue(jsonSize(typeof address === 'string' ? address : '') + 8, () => {
+  add(address: RangeProxy | string, hasHeaders: boolean): TableProxy {
+    return this.create('add', [address, hasHeaders], () => {
       let target: RangeTarget;
       if (typeof address !== 'string') target = address.resolve();
       else {
@@ -769,22 +900,24 @@ export class TableCollectionProxy extends Collection<TableModel, TableProxy> {
         if (!sheet) throw officeError('InvalidArgument', `No sheet for ${address}`);
         target = { sheet, rect: parseRect(address) };
       }
-      created = this.context.model.addTable(target.sheet, target.rect, hasHeaders);
-      table.tryResolve();
-    });
-    return table;
+      return this.context.model.addTable(target.sheet, target.rect, hasHeaders);
+    }, (path, r) => new TableProxy(this.context, path, r));
   }
 }
 
-export class TableProxy extends ClientObject<TableModel> {
+type TableMembers =
+  | ObjectMembers | 'columns' | 'rows' | 'worksheet' | 'name' | 'id' | 'showHeaders' | 'showTotals' | 'style' | 'showBandedRows' | 'showFilterButton'
+  | 'getRange' | 'getHeaderRowRange' | 'getDataBodyRange' | 'resize' | 'delete';
+
+export class TableProxy extends ClientObject<TableModel> implements Modelled<Excel.Table, TableMembers> {
   protected readonly defaults = ['name', 'id', 'showHeaders', 'showTotals', 'style', 'showBandedRows', 'showFilterButton'];
   readonly columns: TableColumnCollectionProxy;
   readonly rows: TableRowCollectionProxy;
 
-  constructor(context: StandinContext, resolver: () => TableModel | null, nullable = false) {
-    super(context, resolver, nullable);
-    this.columns = new TableColumnCollectionProxy(context, () => this.resolve());
-    this.rows = new TableRowCollectionProxy(context, () => this.resolve());
+  constructor(context: StandinContext, path: ObjectPath, resolver: () => TableModel | null, nullable = false) {
+    super(context, path, resolver, nullable);
+    this.columns = new TableColumnCollectionProxy(context, this.property('columns'), () => this.resolve());
+    this.rows = new TableRowCollectionProxy(context, this.property('rows'), () => this.resolve());
   }
 
   protected read(t: TableModel, prop: string): unknown {
@@ -802,6 +935,7 @@ export class TableProxy extends ClientObject<TableModel> {
 
   get name(): string { return this.get('name'); }
   set name(v: string) { this.set('name', v, (t) => this.context.model.renameTable(t, v)); }
+  get id(): string { return this.get('id'); }
   get showHeaders(): boolean { return this.get('showHeaders'); }
   get showTotals(): boolean { return this.get('showTotals'); }
   get style(): string { return this.get('style'); }
@@ -812,37 +946,37 @@ export class TableProxy extends ClientObject<TableModel> {
   set showFilterButton(v: boolean) { this.set('showFilterButton', v, (t) => (t.showFilterButton = v)); }
 
   get worksheet(): WorksheetProxy {
-    return new WorksheetProxy(this.context, () => this.resolve().sheet);
+    return new WorksheetProxy(this.context, this.property('worksheet'), () => this.resolve().sheet);
   }
 
-  private range(rect: (t: TableModel) => Rect): RangeProxy {
-    return new RangeProxy(this.context, () => {
+  private range(name: string, rect: (t: TableModel) => Rect): RangeProxy {
+    return new RangeProxy(this.context, this.method(name), () => {
       const t = this.resolve();
       return { sheet: t.sheet, rect: rect(t) };
     });
   }
 
-  getRange(): RangeProxy { return this.range((t) => t.rect); }
-  getHeaderRowRange(): RangeProxy { return this.range((t) => t.headerRect()); }
-  getDataBodyRange(): RangeProxy { return this.range((t) => t.bodyRect()); }
+  getRange(): RangeProxy { return this.range('getRange', (t) => t.rect); }
+  getHeaderRowRange(): RangeProxy { return this.range('getHeaderRowRange', (t) => t.headerRect()); }
+  getDataBodyRange(): RangeProxy { return this.range('getDataBodyRange', (t) => t.bodyRect()); }
 
-  resize(address: string | RangeProxy): void {
-    this.call(20, (t) => {
-      const rect = typeof address === 'string' ? parseRect(address) : address.resolve().rect;
+  resize(address: RangeProxy | string): void {
+    this.call('resize', [address], (t) => {
+      const rect = rectOf(address);
       if (rect.top !== t.rect.top) throw officeError('InvalidArgument', 'The header row must stay where it is');
       t.rect = rect;
     });
   }
 
   delete(): void {
-    this.call(10, (t) => (this.context.model.tables = this.context.model.tables.filter((x) => x !== t)));
+    this.call('delete', [], (t) => (this.context.model.tables = this.context.model.tables.filter((x) => x !== t)));
   }
 }
-fillMixin(TableProxy);
 
 type ColumnTarget = { table: TableModel; index: number };
+type TableColumnMembers = ObjectMembers | 'name' | 'index' | 'id';
 
-class TableColumnProxy extends ClientObject<ColumnTarget> {
+export class TableColumnProxy extends ClientObject<ColumnTarget> implements Modelled<Excel.TableColumn, TableColumnMembers> {
   protected readonly defaults = ['name', 'index', 'id'];
 
   protected read({ table, index }: ColumnTarget, prop: string): unknown {
@@ -856,40 +990,56 @@ class TableColumnProxy extends ClientObject<ColumnTarget> {
 
   get name(): string { return this.get('name'); }
   get index(): number { return this.get('index'); }
+  get id(): number { return this.get('id'); }
 }
-fillMixin(TableColumnProxy);
 
-class TableColumnCollectionProxy extends Collection<ColumnTarget, TableColumnProxy> {
+type TableColumnCollectionMembers = CollectionMembers | 'count' | 'add';
+
+export class TableColumnCollectionProxy extends Collection<ColumnTarget, TableColumnProxy> implements Modelled<Excel.TableColumnCollection, TableColumnCollectionMembers> {
   constructor(
     context: StandinContext,
+    path: ObjectPath,
     private readonly table: () => TableModel,
   ) {
-    super(context, () => {
+    super(context, path, () => {
       const t = table();
       return t.columns().map((_, index) => ({ table: t, index }));
     });
   }
 
-  protected item(model: ColumnTarget): TableColumnProxy {
-    return new TableColumnProxy(this.context, () => model);
+  protected item(model: ColumnTarget, path: ObjectPath): TableColumnProxy {
+    return new TableColumnProxy(this.context, path, () => model);
   }
 
-  add(index?: number | null, values?: unknown, name?: string): TableColumnProxy {
-    let created: ColumnTarget | null = null;
-    const column = new TableColumnProxy(this.context, () => created);
-    this.context.queue(jsonSize(values ?? null) + jsonSize(name ?? null), () => {
+  get count(): number {
+    return this.loadedCount();
+  }
+
+  /** At the end only, and empty (the adapter adds named, empty columns). */
+  add(index?: number, values?: (boolean | string | number)[][] | boolean | string | number, name?: string): TableColumnProxy {
+    const args = [index ?? null, values ?? null, ...(name === undefined ? [] : [name])];
+    return this.create('add', args, () => {
       const t = this.table();
       if (index !== undefined && index !== null && index !== t.columns().length) throw officeError('NotImplemented', 'The stand-in adds columns at the end only');
       if (values !== undefined && values !== null) throw officeError('NotImplemented', 'The stand-in adds empty columns only');
       this.context.model.addTableColumn(t, name);
-      created = { table: t, index: t.columns().length - 1 };
-      column.tryResolve();
-    });
-    return column;
+      return { table: t, index: t.columns().length - 1 };
+    }, (path, r) => new TableColumnProxy(this.context, path, r));
   }
 }
 
-class TableRowCollectionProxy extends ClientObject<TableModel> {
+/** The row `rows.add` gives: the stand-in models none of its members. */
+export class TableRowProxy extends ClientObject<TableModel> implements Modelled<Excel.TableRow, ObjectMembers> {
+  protected readonly defaults: string[] = [];
+
+  protected read(_target: TableModel, prop: string): unknown {
+    throw officeError('InvalidArgument', `TableRow has no property ${prop} in the stand-in`);
+  }
+}
+
+type TableRowCollectionMembers = ObjectMembers | 'count' | 'add';
+
+export class TableRowCollectionProxy extends ClientObject<TableModel> implements Modelled<Excel.TableRowCollection, TableRowCollectionMembers> {
   protected readonly defaults = ['count'];
 
   protected read(t: TableModel, prop: string): unknown {
@@ -900,11 +1050,14 @@ class TableRowCollectionProxy extends ClientObject<TableModel> {
   get count(): number { return this.get('count'); }
 
   /** At the end only; `alwaysInsert` (default true) shifts the cells below down, false grows over them. */
-  add(index?: number | null, values?: unknown[][], alwaysInsert?: boolean): void {
-    this.call(jsonSize(values ?? null), (t) => {
+  add(index?: number, values?: (boolean | string | number)[][] | boolean | string | number, alwaysInsert?: boolean): TableRowProxy {
+    const args = [index ?? null, values ?? null, ...(alwaysInsert === undefined ? [] : [alwaysInsert])];
+    return this.create('add', args, (t) => {
       if (index !== undefined && index !== null && index !== -1) throw officeError('NotImplemented', 'The stand-in adds rows at the end only');
+      if (values !== undefined && values !== null && !Array.isArray(values)) throw officeError('NotImplemented', 'The stand-in adds rows from a 2-D array only');
       this.context.model.addTableRows(t, values ?? [new Array(t.rect.right - t.rect.left + 1).fill('')], alwaysInsert ?? true);
-    });
+      return t;
+    }, (path, r) => new TableRowProxy(this.context, path, r));
   }
 }
 
@@ -912,11 +1065,12 @@ class TableRowCollectionProxy extends ClientObject<TableModel> {
 // Charts
 
 type ChartTarget = { sheet: SheetModel; chart: ChartModel };
+type SeriesTarget = { chart: ChartModel; index: number };
 
-class ChartSeriesProxy extends ClientObject<{ chart: ChartModel; index: number }> {
+export class ChartSeriesProxy extends ClientObject<SeriesTarget> implements Modelled<Excel.ChartSeries, ObjectMembers | 'name' | 'setValues' | 'setXAxisValues'> {
   protected readonly defaults = ['name'];
 
-  protected read(t: { chart: ChartModel; index: number }, prop: string): unknown {
+  protected read(t: SeriesTarget, prop: string): unknown {
     if (prop === 'name') return t.chart.series[t.index].name;
     throw officeError('InvalidArgument', `ChartSeries has no property ${prop} in the stand-in`);
   }
@@ -925,54 +1079,77 @@ class ChartSeriesProxy extends ClientObject<{ chart: ChartModel; index: number }
   set name(v: string) { this.set('name', v, (t) => (t.chart.series[t.index].name = v)); }
 
   setValues(range: RangeProxy): void {
-    this.call(20, (t) => {
-      const r = range.resolve();
-      t.chart.series[t.index].values = formatRect(r.rect);
-    });
+    this.call('setValues', [range], (t) => (t.chart.series[t.index].values = formatRect(range.resolve().rect)));
   }
 
   setXAxisValues(range: RangeProxy): void {
-    this.call(20, (t) => {
-      const r = range.resolve();
-      t.chart.series[t.index].categories = formatRect(r.rect);
-    });
+    this.call('setXAxisValues', [range], (t) => (t.chart.series[t.index].categories = formatRect(range.resolve().rect)));
   }
 }
 
-class ChartProxy extends ClientObject<ChartTarget> {
-  protected readonly defaults = ['name', 'chartType'];
-  readonly title: { text: string };
-  readonly series: { getItemAt(i: number): ChartSeriesProxy; add(name?: string): ChartSeriesProxy };
+export class ChartSeriesCollectionProxy extends Collection<SeriesTarget, ChartSeriesProxy> implements Modelled<Excel.ChartSeriesCollection, CollectionMembers | 'count' | 'getItemAt' | 'add'> {
+  constructor(
+    context: StandinContext,
+    path: ObjectPath,
+    private readonly chart: () => ChartModel,
+  ) {
+    super(context, path, () => {
+      const c = chart();
+      return c.series.map((_, index) => ({ chart: c, index }));
+    });
+  }
 
-  constructor(context: StandinContext, resolver: () => ChartTarget | null, nullable = false) {
-    super(context, resolver, nullable);
-    const setTitle = (v: string) => this.call(jsonSize(v), (t) => (t.chart.title = v));
-    this.title = {
-      set text(v: string) {
-        setTitle(v);
-      },
-      get text(): string {
-        throw notLoaded('text');
-      },
-    };
-    this.series = {
-      getItemAt: (index: number) =>
-        new ChartSeriesProxy(context, () => {
-          const { chart } = this.resolve();
-          if (!chart.series[index]) throw officeError('ItemNotFound', `No series ${index}`);
-          return { chart, index };
-        }),
-      add: (name?: string) => {
-        let created: { chart: ChartModel; index: number } | null = null;
-        const series = new ChartSeriesProxy(context, () => created);
-        this.call(jsonSize(name ?? null), ({ chart }) => {
-          chart.series.push({ name: name ?? `Series${chart.series.length + 1}`, values: '' });
-          created = { chart, index: chart.series.length - 1 };
-          series.tryResolve();
-        });
-        return series;
-      },
-    };
+  protected item(model: SeriesTarget, path: ObjectPath): ChartSeriesProxy {
+    return new ChartSeriesProxy(this.context, path, () => model);
+  }
+
+  get count(): number {
+    return this.loadedCount();
+  }
+
+  getItemAt(index: number): ChartSeriesProxy {
+    return new ChartSeriesProxy(this.context, this.method('getItemAt', [index]), () => {
+      const chart = this.chart();
+      if (!chart.series[index]) throw officeError('ItemNotFound', `No series ${index}`);
+      return { chart, index };
+    });
+  }
+
+  /** At the end only. */
+  add(name?: string, index?: number): ChartSeriesProxy {
+    const args = [name ?? null, ...(index === undefined ? [] : [index])];
+    return this.create('add', args, () => {
+      const chart = this.chart();
+      if (index !== undefined && index !== chart.series.length) throw officeError('NotImplemented', 'The stand-in adds series at the end only');
+      chart.series.push({ name: name ?? `Series${chart.series.length + 1}`, values: '' });
+      return { chart, index: chart.series.length - 1 };
+    }, (path, r) => new ChartSeriesProxy(this.context, path, r));
+  }
+}
+
+export class ChartTitleProxy extends ClientObject<ChartModel> implements Modelled<Excel.ChartTitle, ObjectMembers | 'text'> {
+  protected readonly defaults = ['text'];
+
+  protected read(chart: ChartModel, prop: string): unknown {
+    if (prop === 'text') return chart.title ?? '';
+    throw officeError('InvalidArgument', `ChartTitle has no property ${prop} in the stand-in`);
+  }
+
+  get text(): string { return this.get('text'); }
+  set text(v: string) { this.set('text', v, (chart) => (chart.title = v)); }
+}
+
+type ChartMembers = ObjectMembers | 'title' | 'series' | 'name' | 'setPosition' | 'delete';
+
+export class ChartProxy extends ClientObject<ChartTarget> implements Modelled<Excel.Chart, ChartMembers> {
+  protected readonly defaults = ['name', 'chartType'];
+  readonly title: ChartTitleProxy;
+  readonly series: ChartSeriesCollectionProxy;
+
+  constructor(context: StandinContext, path: ObjectPath, resolver: () => ChartTarget | null, nullable = false) {
+    super(context, path, resolver, nullable);
+    this.title = new ChartTitleProxy(context, this.property('title'), () => this.resolve().chart);
+    this.series = new ChartSeriesCollectionProxy(context, this.property('series'), () => this.resolve().chart);
   }
 
   protected read({ chart }: ChartTarget, prop: string): unknown {
@@ -986,34 +1163,42 @@ class ChartProxy extends ClientObject<ChartTarget> {
   get name(): string { return this.get('name'); }
   set name(v: string) { this.set('name', v, (t) => (t.chart.name = v)); }
 
-  setPosition(startCell: string, endCell?: string): void {
-    this.call(20, (t) => (t.chart.position = endCell ? `${startCell}:${endCell}` : startCell));
+  setPosition(startCell: RangeProxy | string, endCell?: RangeProxy | string): void {
+    const address = (cell: RangeProxy | string) => (typeof cell === 'string' ? cell : formatRect(cell.resolve().rect));
+    this.call('setPosition', endCell === undefined ? [startCell] : [startCell, endCell], (t) => (t.chart.position = endCell ? `${address(startCell)}:${address(endCell)}` : address(startCell)));
   }
 
   delete(): void {
-    this.call(10, ({ sheet, chart }) => (sheet.charts = sheet.charts.filter((c) => c !== chart)));
+    this.call('delete', [], ({ sheet, chart }) => (sheet.charts = sheet.charts.filter((c) => c !== chart)));
   }
 }
-fillMixin(ChartProxy);
 
-class ChartCollectionProxy extends Collection<ChartTarget, ChartProxy> {
+type ChartCollectionMembers = CollectionMembers | 'count' | 'getItemOrNullObject' | 'add';
+
+export class ChartCollectionProxy extends Collection<ChartTarget, ChartProxy> implements Modelled<Excel.ChartCollection, ChartCollectionMembers> {
   constructor(
     context: StandinContext,
+    path: ObjectPath,
     private readonly sheet: () => SheetModel,
   ) {
-    super(context, () => {
+    super(context, path, () => {
       const s = sheet();
       return s.charts.map((chart) => ({ sheet: s, chart }));
     });
   }
 
-  protected item(model: ChartTarget): ChartProxy {
-    return new ChartProxy(this.context, () => model);
+  protected item(model: ChartTarget, path: ObjectPath): ChartProxy {
+    return new ChartProxy(this.context, path, () => model);
+  }
+
+  get count(): number {
+    return this.loadedCount();
   }
 
   getItemOrNullObject(name: string): ChartProxy {
     return new ChartProxy(
       this.context,
+      this.method('getItemOrNullObject', [name]),
       () => {
         const s = this.sheet();
         const chart = s.charts.find((c) => c.name.toLowerCase() === name.toLowerCase());
@@ -1024,9 +1209,7 @@ class ChartCollectionProxy extends Collection<ChartTarget, ChartProxy> {
   }
 
   add(type: string, source: RangeProxy, seriesBy = 'Auto'): ChartProxy {
-    let created: ChartTarget | null = null;
-    const chart = new ChartProxy(this.context, () => created);
-    this.context.queue(jsonSize(type) + 40, () => {
+    return this.create('add', [type, source, seriesBy], () => {
       const s = this.sheet();
       const { rect } = source.resolve();
       const byRows = seriesBy === 'Rows';
@@ -1040,17 +1223,17 @@ class ChartCollectionProxy extends Collection<ChartTarget, ChartProxy> {
       while (s.charts.some((c) => c.name === `Chart ${n}`)) n++;
       const model: ChartModel = { name: `Chart ${n}`, type, series };
       s.charts.push(model);
-      created = { sheet: s, chart: model };
-      chart.tryResolve();
-    });
-    return chart;
+      return { sheet: s, chart: model };
+    }, (path, r) => new ChartProxy(this.context, path, r));
   }
 }
 
 // ---------------------------------------------------------------------------------------------
 // Notes, events
 
-export class NoteProxy extends ClientObject<NoteModel> {
+type NoteMembers = ObjectMembers | 'content' | 'authorName' | 'getLocation' | 'delete';
+
+export class NoteProxy extends ClientObject<NoteModel> implements Modelled<Excel.Note, NoteMembers> {
   protected readonly defaults = ['content', 'authorName'];
 
   protected read(n: NoteModel, prop: string): unknown {
@@ -1066,32 +1249,34 @@ export class NoteProxy extends ClientObject<NoteModel> {
   get authorName(): string { return this.get('authorName'); }
 
   getLocation(): RangeProxy {
-    return new RangeProxy(this.context, () => {
+    return new RangeProxy(this.context, this.method('getLocation'), () => {
       const n = this.resolve();
       return { sheet: n.sheet, rect: parseRect(n.address) };
     });
   }
 
   delete(): void {
-    this.call(10, (n) => (this.context.model.notes = this.context.model.notes.filter((x) => x !== n)));
+    this.call('delete', [], (n) => (this.context.model.notes = this.context.model.notes.filter((x) => x !== n)));
   }
 }
-fillMixin(NoteProxy);
 
-export class NoteCollectionProxy extends Collection<NoteModel, NoteProxy> {
+type NoteCollectionMembers = CollectionMembers | 'add' | 'getItemOrNullObject';
+
+export class NoteCollectionProxy extends Collection<NoteModel, NoteProxy> implements Modelled<Excel.NoteCollection, NoteCollectionMembers> {
   constructor(
     context: StandinContext,
+    path: ObjectPath,
     resolver: () => NoteModel[],
     private readonly sheet: WorksheetProxy | undefined,
   ) {
-    super(context, resolver);
+    super(context, path, resolver);
   }
 
-  protected item(model: NoteModel): NoteProxy {
-    return new NoteProxy(this.context, () => model);
+  protected item(model: NoteModel, path: ObjectPath): NoteProxy {
+    return new NoteProxy(this.context, path, () => model);
   }
 
-  private cellTarget(cellAddressOrRange: string | RangeProxy): RangeTarget {
+  private cellTarget(cellAddressOrRange: RangeProxy | string): RangeTarget {
     if (typeof cellAddressOrRange !== 'string') return cellAddressOrRange.resolve();
     const { sheet: prefix } = splitAddress(cellAddressOrRange);
     const sheet = this.sheet ? this.sheet.resolve() : prefix ? this.context.model.findSheet(prefix) : undefined;
@@ -1099,20 +1284,17 @@ export class NoteCollectionProxy extends Collection<NoteModel, NoteProxy> {
     return { sheet, rect: parseRect(cellAddressOrRange) };
   }
 
-  add(cellAddressOrRange: string | RangeProxy, content: string): NoteProxy {
-    let created: NoteModel | null = null;
-    const note = new NoteProxy(this.context, () => created);
-    this.context.queue(jsonSize(content) + 20, () => {
+  add(cellAddressOrRange: RangeProxy | string, content: string): NoteProxy {
+    return this.create('add', [cellAddressOrRange, content], () => {
       const { sheet, rect } = this.cellTarget(cellAddressOrRange);
-      created = this.context.model.addNote(sheet, rect, content);
-      note.tryResolve();
-    });
-    return note;
+      return this.context.model.addNote(sheet, rect, content);
+    }, (path, r) => new NoteProxy(this.context, path, r));
   }
 
   getItemOrNullObject(key: string): NoteProxy {
     return new NoteProxy(
       this.context,
+      this.method('getItemOrNullObject', [key]),
       () => {
         const { sheet, rect } = this.cellTarget(key);
         return this.context.model.notes.find((n) => n.sheet === sheet && n.address === cellAddress(rect.top, rect.left)) ?? null;
@@ -1122,29 +1304,73 @@ export class NoteCollectionProxy extends Collection<NoteModel, NoteProxy> {
   }
 }
 
-export class EventHandlersProxy {
+export class EventHandlerResultProxy<A> implements Modelled<OfficeExtension.EventHandlerResult<A>, 'context' | 'remove'> {
+  constructor(
+    readonly context: StandinContext,
+    readonly remove: () => void,
+  ) {}
+}
+
+/** `onChanged` of a worksheet or of all worksheets; only WorksheetChanged events are raised (userEdit). */
+export class EventHandlersProxy<A> implements Modelled<OfficeExtension.EventHandlers<A>, 'add'> {
   constructor(
     private readonly context: StandinContext,
+    readonly path: ObjectPath,
     private readonly sheetId: () => string,
   ) {}
 
-  add(handler: (args: unknown) => Promise<unknown> | void): { context: StandinContext; remove(): void } {
+  add(handler: (args: A) => Promise<unknown>): EventHandlerResultProxy<A> {
     const { context } = this;
+    // The stand-in raises WorksheetChanged only, so only handlers of those arguments are stored.
+    const stored = handler as unknown as ChangedHandler;
     let key: string | undefined;
-    context.queue(20, () => {
+    context.queue({ type: 'Method', path: this.path, name: '_RegisterEventHandler', args: [] }, () => {
       key = this.sheetId();
       const set = context.host.handlers.get(key) ?? new Set();
-      set.add(handler);
+      set.add(stored);
       context.host.handlers.set(key, set);
     });
-    return {
-      context,
-      remove: () =>
-        context.queue(20, () => {
-          if (key) context.host.handlers.get(key)?.delete(handler);
-        }),
-    };
+    return new EventHandlerResultProxy(context, () =>
+      context.queue({ type: 'Method', path: this.path, name: '_UnregisterEventHandler', args: [] }, () => {
+        if (key) context.host.handlers.get(key)?.delete(stored);
+      }),
+    );
   }
 }
+
+/** Each proxy has no public member beyond the Office.js members it names (and the plumbing). */
+export type ProxiesModelOnlyOfficeMembers = [
+  Assert<OnlyModelled<StandinContext, ContextMembers | 'pending' | 'host' | 'queue' | 'nextId' | 'newPath' | 'model'>>,
+  Assert<OnlyModelled<WorkbookProxy, WorkbookMembers>>,
+  Assert<OnlyModelled<WorksheetCollectionProxy, WorksheetCollectionMembers>>,
+  Assert<OnlyModelled<WorksheetProxy, WorksheetMembers>>,
+  Assert<OnlyModelled<FreezePanesProxy, FreezePanesMembers>>,
+  Assert<OnlyModelled<RangeProxy, RangeMembers>>,
+  Assert<OnlyModelled<RangeAreasProxy, RangeAreasMembers>>,
+  Assert<OnlyModelled<FontProxy, FontMembers>>,
+  Assert<OnlyModelled<RangeFormatProxy, RangeFormatMembers>>,
+  Assert<OnlyModelled<DataValidationProxy, DataValidationMembers>>,
+  Assert<OnlyModelled<ConditionalFormatCollectionProxy, ConditionalFormatCollectionMembers>>,
+  Assert<OnlyModelled<ConditionalFormatProxy, ObjectMembers | 'custom'>>,
+  Assert<OnlyModelled<CustomConditionalFormatProxy, ObjectMembers | 'rule' | 'format'>>,
+  Assert<OnlyModelled<ConditionalFormatRuleProxy, ObjectMembers | 'formula'>>,
+  Assert<OnlyModelled<ConditionalRangeFormatProxy, ObjectMembers | 'fill' | 'font'>>,
+  Assert<OnlyModelled<ConditionalRangeFillProxy, ObjectMembers | 'color'>>,
+  Assert<OnlyModelled<ConditionalRangeFontProxy, ObjectMembers | 'color'>>,
+  Assert<OnlyModelled<TableCollectionProxy, TableCollectionMembers>>,
+  Assert<OnlyModelled<TableProxy, TableMembers>>,
+  Assert<OnlyModelled<TableColumnProxy, TableColumnMembers>>,
+  Assert<OnlyModelled<TableColumnCollectionProxy, TableColumnCollectionMembers>>,
+  Assert<OnlyModelled<TableRowProxy, ObjectMembers>>,
+  Assert<OnlyModelled<TableRowCollectionProxy, TableRowCollectionMembers>>,
+  Assert<OnlyModelled<ChartSeriesProxy, ObjectMembers | 'name' | 'setValues' | 'setXAxisValues'>>,
+  Assert<OnlyModelled<ChartSeriesCollectionProxy, CollectionMembers | 'count' | 'getItemAt' | 'add'>>,
+  Assert<OnlyModelled<ChartTitleProxy, ObjectMembers | 'text'>>,
+  Assert<OnlyModelled<ChartProxy, ChartMembers>>,
+  Assert<OnlyModelled<ChartCollectionProxy, ChartCollectionMembers>>,
+  Assert<OnlyModelled<NoteProxy, NoteMembers>>,
+  Assert<OnlyModelled<NoteCollectionProxy, NoteCollectionMembers>>,
+  Assert<OnlyModelled<EventHandlersProxy<unknown>, 'add'>>,
+];
 
 export { parseAreas };
