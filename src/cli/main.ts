@@ -16,8 +16,9 @@ import { planStructure } from '../workbook/structure';
 import { tablesOf, type WorkbookRead } from '../workbook/read';
 import { planReconciliationSheet } from '../workbook/reconciliationSheet';
 import { reconciliationJson, reconciliationText } from './reconcile';
-import { planSnapshot, planSummary, SnapshotExistsError } from '../operations/summarize';
-import { decodeRefundFile, planRefundImport } from '../operations/refundImport';
+import { freezeSnapshot, planSummary, SnapshotExistsError } from '../operations/summarize';
+import { decodeRefundFile, importRefunds } from '../operations/refundImport';
+import { memoryLive } from './memoryLive';
 import { reconcileExitCode, runReconciliation } from '../operations/reconcile';
 import { applyPlan, newWorkbook, PlanConflictError, readXlsx, writeXlsx, XlsxReadError } from '../xlsx';
 
@@ -115,7 +116,7 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
         say(t.progress.reading(input, (size / 1e6).toFixed(1).replace('.', lang === 'da' ? ',' : '.')));
         const { workbook, read } = await readXlsx(input);
         if (command === 'snapshot') {
-          applyPlan(workbook, { ops: planSnapshot(read, asOf, lang) });
+          await freezeSnapshot(memoryLive(workbook, read), asOf, lang);
         } else {
           const run = planSummary(read, asOf, lang);
           applyPlan(workbook, { ops: run.ops });
@@ -138,7 +139,7 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
           throw new UsageError(t.readError['not-found'](refundFile));
         }
         const f = messages[lang].finance.refundImport;
-        const result = planRefundImport(read, decodeRefundFile(bytes), basename(refundFile), io.today(), lang);
+        const result = await importRefunds(memoryLive(workbook, read), decodeRefundFile(bytes), basename(refundFile), io.today(), lang);
         if (result.kind === 'problems') {
           for (const p of result.problems) io.err(p);
           io.err(f.rejected(result.problems.length));
@@ -148,7 +149,6 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
           io.err(f.duplicate(result.file));
           return 1;
         }
-        applyPlan(workbook, { ops: result.ops });
         await write(workbook, output, lang);
         io.out(f.imported(result.groups, result.lines, basename(refundFile)));
         return 0;
