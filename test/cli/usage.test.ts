@@ -1,4 +1,8 @@
-/** Command-line mistakes get our own message (Danish or English) and exit 2. */
+/** Command-line mistakes get our own message (Danish or English) and exit 2; the bin without its bundle says how to build it. */
+import { spawnSync } from 'child_process';
+import { copyFileSync, mkdirSync } from 'fs';
+import { join } from 'path';
+import { tempDir } from '../xlsx/fixtures';
 import { indsats } from './helpers';
 
 describe('options', () => {
@@ -26,5 +30,23 @@ describe('options', () => {
       expect(run.code).toBe(2);
       expect(run.err).not.toMatch(/ERR_PARSE_ARGS|positional argument|\bat .+:\d+:\d+|Uventet/);
     }
+  });
+});
+
+describe('the bin without its bundle', () => {
+  const tmp = tempDir('indsats-nobundle-');
+  afterAll(() => tmp.cleanup());
+
+  it('says in Danish and English how to build it, with exit 2', () => {
+    mkdirSync(tmp.path('bin'));
+    const bin = tmp.path(join('bin', 'indsats.js'));
+    copyFileSync(join(__dirname, '../../bin/indsats.js'), bin);
+    const run = spawnSync(process.execPath, [bin, '--help'], { encoding: 'utf8', cwd: tmp.dir });
+    expect(run.status).toBe(2);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toContain('indsats er ikke bygget');
+    expect(run.stderr).toContain('indsats is not built');
+    expect(run.stderr).toContain('npm run build:cli');
+    expect(run.stderr).not.toMatch(/\bat .+:\d+:\d+/);
   });
 });
