@@ -6,6 +6,8 @@ import { newXlsxWorkbook, openXlsxWorkbook, readXlsx, XlsxReadError } from '../.
 import { sha256, tempDir } from './fixtures';
 
 const tmp = tempDir('indsats-fileworkbook-');
+// Each test writes or reads the demo workbook (~2 s on a busy 2-core machine).
+const SLOW_MS = 30_000;
 afterAll(() => tmp.cleanup());
 
 describe('the file-backed LiveWorkbook', () => {
@@ -24,7 +26,7 @@ describe('the file-backed LiveWorkbook', () => {
     expect(await opened.read()).toBe(read); // read once, not again per call
     expect((await opened.read({ sheets: ['itmv'] })).sheets.map((s) => s.name)).toEqual(['ITMV']);
     expect(readdirSync(tmp.dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
-  });
+  }, SLOW_MS);
 
   it('applies plans to the workbook in memory, and writes only when saved, never to its input', async () => {
     const input = tmp.path('demo.xlsx');
@@ -43,7 +45,7 @@ describe('the file-backed LiveWorkbook', () => {
     await live.save(output);
     expect(sha256(input)).toBe(before);
     expect((await readXlsx(output)).read).toEqual(after);
-  });
+  }, SLOW_MS);
 
   it('reports an unreadable file as an XlsxReadError', async () => {
     await expect(openXlsxWorkbook(tmp.path('missing.xlsx'))).rejects.toBeInstanceOf(XlsxReadError);
