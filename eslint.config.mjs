@@ -60,7 +60,7 @@ function layerRules(layer) {
 }
 
 export default defineConfig(
-  { ignores: ['dist/', 'coverage/', 'node_modules/', 'test/artifacts/'] },
+  { ignores: ['dist/', 'dist-cli/', 'coverage/', 'node_modules/', 'test/artifacts/'] },
   {
     files: ['src/**/*.{ts,tsx}', 'test/**/*.{ts,tsx}', 'bench/**/*.ts'],
     extends: [js.configs.recommended, tseslint.configs.recommended],

@@ -62,9 +62,8 @@ async function benchCliValidate(): Promise<void> {
     applyPlan(workbook, planStructure({ sheets: [] }, { rows: rows as never }));
     await writeXlsx(workbook, file);
     const mb = statSync(file).size / 1e6;
-    // The bin bundles the CLI on first use; run it once so the measured run is the real work only.
-    spawnSync(process.execPath, [join(__dirname, '../../bin/indsats.js'), '--help'], { encoding: 'utf8' });
-    const probe = `require(${JSON.stringify(join(__dirname, '../cli/indsats.js'))}).main(['validate', ${JSON.stringify(file)}, '--quiet', '--as-of', '2017-12-31'], { out() {}, err() {}, today: () => '2017-12-31' })` +
+    // The CLI bundle (npm run build:cli, part of npm run build) is what the bin loads.
+    const probe = `require(${JSON.stringify(join(__dirname, '../../dist-cli/indsats.js'))}).main(['validate', ${JSON.stringify(file)}, '--quiet', '--as-of', '2017-12-31'], { out() {}, err() {}, today: () => '2017-12-31' })` +
       `.then((code) => { process.stderr.write(JSON.stringify({ code, maxRssKb: process.resourceUsage().maxRSS })); })`;
     const start = process.hrtime.bigint();
     const run = spawnSync(process.execPath, ['-e', probe], { encoding: 'utf8' });

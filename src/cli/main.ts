@@ -1,26 +1,26 @@
 /**
- * The `indsats` command: the domain core on .xlsx files, for batch work and for testing without
- * Excel. Exit codes follow the contract: validate 0 = no errors, 1 = errors found, 2 = unreadable
- * input (also used for usage errors). The input file is never written to.
+ * The `indsats` command: the add-in's operations (src/operations) on .xlsx files, for batch work
+ * and for testing without Excel. Exit codes follow the contract: validate 0 = no errors, 1 = errors
+ * found, 2 = unreadable input (also used for usage errors). The input file is never written to.
+ *
+ * Each command is an entry in COMMANDS: its options and a small `run` that opens the file as a
+ * LiveWorkbook, calls the operation the task pane calls, and saves the result. The .xlsx adapter
+ * (and ExcelJS with it) is loaded only by the commands that need it, so `--help` starts fast.
  */
 import { readFileSync, statSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { messages, type Lang } from '../i18n';
 import { parseDate } from '../domain/parse/date';
 import { calendarDate, formatDanishDate, type CalendarDate } from '../domain/parse/calendarDate';
-import { validateWorkbook } from '../domain/validate';
-import type { Finding } from '../domain/validate';
-import { renderFindings } from '../i18n/findings';
-import { demoRows } from '../demo/demoData';
-import { planStructure } from '../workbook/structure';
-import { tablesOf, type WorkbookRead } from '../workbook/read';
-import { planReconciliationSheet } from '../workbook/reconciliationSheet';
+import { tablesOf } from '../workbook/read';
+import type { FileWorkbook } from '../xlsx/fileWorkbook';
+import { setUpWorkbook, validate } from '../operations/operations';
+import { freezeSnapshot, refreshOverview, SnapshotExistsError } from '../operations/summarize';
+import { decodeRefundFile, importRefunds } from '../operations/refundImport';
+import { reconcileExitCode, reconcileOnly, writeReconciliationSheet } from '../operations/reconcile';
+import { ArgsError, GLOBAL_OPTIONS, parseCommandLine, type OptionName, type Values } from './args';
+import { printFindings } from './findings';
 import { reconciliationJson, reconciliationText } from './reconcile';
-import { planSnapshot, planSummary, SnapshotExistsError } from '../operations/summarize';
-import { decodeRefundFile, planRefundImport } from '../operations/refundImport';
-import { reconcileExitCode, runReconciliation } from '../operations/reconcile';
-import { applyPlan, newWorkbook, PlanConflictError, readXlsx, writeXlsx, XlsxReadError } from '../xlsx';
 
 export interface Io {
   out: (text: string) => void;
@@ -39,199 +39,231 @@ const defaultIo: Io = {
 };
 
 class UsageError extends Error {}
+class WriteError extends Error {}
 
 /** Files at least this big get progress lines on stderr: reading and validating them takes seconds. */
 const PROGRESS_BYTES = 1_000_000;
 
+/** What a command's `run` gets: the parsed command line and helpers bound to its language. */
+interface Context {
+  values: Values;
+  positionals: string[];
+  lang: Lang;
+  t: (typeof messages)[Lang]['cli'];
+  io: Io;
+  started: number;
+}
+
+interface Command {
+  /** Options beyond --lang, --quiet and --help. */
+  options: readonly OptionName[];
+  run: (c: Context) => Promise<number>;
+}
+
+const COMMANDS: Record<string, Command> = {
+  demo: { options: ['output', 'force'], run: (c) => create(c, 'demo') },
+  init: { options: ['output', 'force'], run: (c) => create(c, 'init') },
+  repair: {
+    options: ['output', 'force'],
+    async run(c) {
+      const input = inputOf(c);
+      const output = outputPath(c, input);
+      const workbook = await open(input);
+      const { added } = await setUpWorkbook(workbook, c.lang);
+      await save(workbook, output, c.lang);
+      c.io.out(c.t.repaired(output, added));
+      return 0;
+    },
+  },
+  validate: {
+    options: ['json', 'as-of'],
+    async run(c) {
+      const input = inputOf(c);
+      const asOf = asOfOf(c);
+      const say = progress(c, input);
+      const workbook = await open(input);
+      const tables = tablesOf(await workbook.read());
+      say(c.t.progress.validating(tables.length, tables.reduce((n, tb) => n + tb.rows.length, 0)));
+      const { findings } = await validate(workbook, 'workbook', asOf);
+      printFindings(findings, c.values.json ?? false, c.io, c.lang);
+      say(c.t.progress.done(((Date.now() - c.started) / 1000).toFixed(1)));
+      return findings.some((f) => f.severity === 'error') ? 1 : 0;
+    },
+  },
+  summarize: {
+    options: ['output', 'force', 'as-of'],
+    run: (c) =>
+      update(c, async (workbook, asOf) => {
+        const run = await refreshOverview(workbook, asOf, c.lang, { show: false });
+        if (run.kept) c.io.out(c.t.kept(run.kept));
+      }),
+  },
+  snapshot: {
+    options: ['output', 'force', 'as-of'],
+    run: (c) => update(c, (workbook, asOf) => freezeSnapshot(workbook, asOf, c.lang)),
+  },
+  'import-refunds': {
+    options: ['output', 'force'],
+    async run(c) {
+      const [input, refundFile] = c.positionals;
+      if (!input || !refundFile) throw new UsageError(c.t.missingInput);
+      const output = outputPath(c, input);
+      const workbook = await open(input);
+      let bytes: Buffer;
+      try {
+        bytes = readFileSync(refundFile);
+      } catch {
+        throw new UsageError(c.t.readError['not-found'](refundFile));
+      }
+      const f = messages[c.lang].finance.refundImport;
+      const result = await importRefunds(workbook, decodeRefundFile(bytes), basename(refundFile), c.io.today(), c.lang);
+      if (result.kind === 'problems') {
+        for (const p of result.problems) c.io.err(p);
+        c.io.err(f.rejected(result.problems.length));
+        return 1;
+      }
+      if (result.kind === 'duplicate') {
+        c.io.err(f.duplicate(result.file));
+        return 1;
+      }
+      await save(workbook, output, c.lang);
+      c.io.out(f.imported(result.groups, result.lines, basename(refundFile)));
+      return 0;
+    },
+  },
+  reconcile: {
+    options: ['json', 'as-of', 'output', 'force'],
+    async run(c) {
+      const input = inputOf(c);
+      const asOf = asOfOf(c);
+      const output = c.values.output !== undefined ? outputPath(c, input) : undefined;
+      const workbook = await open(input);
+      const run = await reconcileOnly(workbook, asOf);
+      if (c.values.json) c.io.out(JSON.stringify(reconciliationJson(run, asOf, c.lang), null, 2));
+      else for (const line of reconciliationText(run, c.lang)) c.io.out(line);
+      if (output) {
+        await writeReconciliationSheet(workbook, run, asOf, c.lang);
+        await save(workbook, output, c.lang);
+        if (!c.values.json) c.io.out(messages[c.lang].reconcile.text.wrote(output));
+      }
+      return reconcileExitCode(run);
+    },
+  },
+};
+
 export async function main(argv: string[], io: Io = defaultIo): Promise<number> {
   let lang: Lang = 'da';
   try {
-    const { values, positionals } = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        output: { type: 'string', short: 'o' },
-        'as-of': { type: 'string' },
-        json: { type: 'boolean' },
-        lang: { type: 'string' },
-        force: { type: 'boolean' },
-        quiet: { type: 'boolean' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    });
+    const { values, positionals, given } = parseCommandLine(argv);
     if (values.lang === 'en' || values.lang === 'da') lang = values.lang;
     else if (values.lang !== undefined) throw new UsageError(messages.da.cli.badOption(`--lang ${values.lang}`));
     const t = messages[lang].cli;
-    const [command, input] = positionals;
-    if (values.help || !command || command === 'help') {
+    const [name, ...rest] = positionals;
+    if (values.help || !name || name === 'help') {
       io.out(t.usage);
-      return command || values.help ? 0 : 2;
+      return name || values.help ? 0 : 2;
     }
-    const started = Date.now();
-    const progress = (big: boolean) => (text: string) => {
-      if (big && !values.quiet) io.err(text);
-    };
-    switch (command) {
-      case 'demo':
-      case 'init': {
-        const output = outputPath(values.output, values.force ?? false, undefined, lang);
-        const plan = planStructure(emptyRead(), { lang, ...(command === 'demo' ? { rows: demoRows() } : {}) });
-        const workbook = newWorkbook();
-        applyPlan(workbook, plan);
-        await write(workbook, output, lang);
-        io.out(t.wrote(values.output!));
-        return 0;
-      }
-      case 'repair': {
-        if (!input) throw new UsageError(t.missingInput);
-        const output = outputPath(values.output, values.force ?? false, input, lang);
-        const { workbook, read } = await readXlsx(input);
-        const plan = planStructure(read, { lang });
-        applyPlan(workbook, plan);
-        await write(workbook, output, lang);
-        io.out(t.repaired(values.output!, plan.ops.filter((op) => op.kind !== 'layoutColumns').length));
-        return 0;
-      }
-      case 'validate': {
-        if (!input) throw new UsageError(t.missingInput);
-        const asOf = values['as-of'] !== undefined ? asOfDate(values['as-of'], lang) : io.today();
-        const size = fileSize(input);
-        const say = progress(size >= PROGRESS_BYTES);
-        say(t.progress.reading(input, (size / 1e6).toFixed(1).replace('.', lang === 'da' ? ',' : '.')));
-        const { read } = await readXlsx(input);
-        const tables = tablesOf(read);
-        say(t.progress.validating(tables.length, tables.reduce((n, tb) => n + tb.rows.length, 0)));
-        const { findings } = validateWorkbook(tables, { asOf });
-        printFindings(findings, values.json ?? false, io, lang);
-        say(t.progress.done(((Date.now() - started) / 1000).toFixed(1)));
-        return findings.some((f) => f.severity === 'error') ? 1 : 0;
-      }
-      case 'summarize':
-      case 'snapshot': {
-        if (!input) throw new UsageError(t.missingInput);
-        const asOf = values['as-of'] !== undefined ? asOfDate(values['as-of'], lang) : io.today();
-        const output = outputPath(values.output, values.force ?? false, input, lang);
-        const size = fileSize(input);
-        const say = progress(size >= PROGRESS_BYTES);
-        say(t.progress.reading(input, (size / 1e6).toFixed(1).replace('.', lang === 'da' ? ',' : '.')));
-        const { workbook, read } = await readXlsx(input);
-        if (command === 'snapshot') {
-          applyPlan(workbook, { ops: planSnapshot(read, asOf, lang) });
-        } else {
-          const run = planSummary(read, asOf, lang);
-          applyPlan(workbook, { ops: run.ops });
-          if (run.kept) io.out(t.kept(run.kept));
-        }
-        say(t.progress.writing(output));
-        await write(workbook, output, lang);
-        io.out(t.wrote(output));
-        return 0;
-      }
-      case 'import-refunds': {
-        const refundFile = positionals[2];
-        if (!input || !refundFile) throw new UsageError(t.missingInput);
-        const output = outputPath(values.output, values.force ?? false, input, lang);
-        const { workbook, read } = await readXlsx(input);
-        let bytes: Buffer;
-        try {
-          bytes = readFileSync(refundFile);
-        } catch {
-          throw new UsageError(t.readError['not-found'](refundFile));
-        }
-        const f = messages[lang].finance.refundImport;
-        const result = planRefundImport(read, decodeRefundFile(bytes), basename(refundFile), io.today(), lang);
-        if (result.kind === 'problems') {
-          for (const p of result.problems) io.err(p);
-          io.err(f.rejected(result.problems.length));
-          return 1;
-        }
-        if (result.kind === 'duplicate') {
-          io.err(f.duplicate(result.file));
-          return 1;
-        }
-        applyPlan(workbook, { ops: result.ops });
-        await write(workbook, output, lang);
-        io.out(f.imported(result.groups, result.lines, basename(refundFile)));
-        return 0;
-      }
-      case 'reconcile': {
-        if (!input) throw new UsageError(t.missingInput);
-        const asOf = values['as-of'] !== undefined ? asOfDate(values['as-of'], lang) : io.today();
-        const output = values.output !== undefined ? outputPath(values.output, values.force ?? false, input, lang) : undefined;
-        const { workbook, read } = await readXlsx(input);
-        const run = runReconciliation(tablesOf(read), asOf);
-        if (values.json) io.out(JSON.stringify(reconciliationJson(run, asOf, lang), null, 2));
-        else for (const line of reconciliationText(run, lang)) io.out(line);
-        if (output) {
-          applyPlan(workbook, { ops: planReconciliationSheet(run.reconciliation, { asOf, lang, taxonomies: run.taxonomies, initiativeNames: run.initiativeNames }) });
-          await write(workbook, output, lang);
-          if (!values.json) io.out(messages[lang].reconcile.text.wrote(output));
-        }
-        return reconcileExitCode(run);
-      }
-      default:
-        throw new UsageError(`${t.unknownCommand(command)}\n\n${t.usage}`);
-    }
+    const command = Object.prototype.hasOwnProperty.call(COMMANDS, name) ? COMMANDS[name] : undefined;
+    if (!command) throw new UsageError(`${t.unknownCommand(name)}\n\n${t.usage}`);
+    const stray = given.find((o) => !GLOBAL_OPTIONS.includes(o.name) && !command.options.includes(o.name));
+    if (stray) throw new UsageError(t.optionNotFor(stray.raw, name, t.commandUsage[name]));
+    return await command.run({ values, positionals: rest, lang, t, io, started: Date.now() });
   } catch (error) {
-    const t = messages[lang].cli;
-    if (error instanceof UsageError) io.err(error.message);
-    else if (error instanceof XlsxReadError) io.err(t.readError[error.code](error.path));
-    else if (error instanceof WriteError) io.err(error.message);
-    else if (error instanceof PlanConflictError) io.err(t.conflict(`${error.sheet}!${error.cell}`));
-    else if (error instanceof SnapshotExistsError) io.err(messages[lang].summary.snapshotExists(formatDanishDate(error.date)));
-    else io.err(t.unexpected(error instanceof Error ? error.message : String(error)));
+    io.err(await errorMessage(error, lang));
     return 2;
   }
 }
 
-class WriteError extends Error {}
+async function errorMessage(error: unknown, lang: Lang): Promise<string> {
+  const t = messages[lang].cli;
+  if (error instanceof ArgsError) {
+    const l = error.lang === 'en' || error.lang === 'da' ? error.lang : lang;
+    const a = messages[l].cli;
+    return error.problem === 'unknown' ? a.unknownOption(error.option) : error.problem === 'missing-value' ? a.missingValue(error.option) : a.noValue(error.option);
+  }
+  if (error instanceof UsageError || error instanceof WriteError) return error.message;
+  if (error instanceof SnapshotExistsError) return messages[lang].summary.snapshotExists(formatDanishDate(error.date));
+  // Read and plan errors come from the .xlsx adapter, loaded already by the command that threw them.
+  const { XlsxReadError, PlanConflictError } = await import('../xlsx');
+  if (error instanceof XlsxReadError) return t.readError[error.code](error.path);
+  if (error instanceof PlanConflictError) return t.conflict(`${error.sheet}!${error.cell}`);
+  return t.unexpected(error instanceof Error ? error.message : String(error));
+}
 
-function emptyRead(): WorkbookRead {
-  return { sheets: [] };
+/** demo and init: a new workbook set up with the model (and, for demo, the source documents' content). */
+async function create(c: Context, kind: 'demo' | 'init'): Promise<number> {
+  const output = outputPath(c, undefined);
+  const [{ newXlsxWorkbook }, rows] = await Promise.all([import('../xlsx'), kind === 'demo' ? import('../demo/demoData').then((d) => d.demoRows()) : undefined]);
+  const workbook = newXlsxWorkbook();
+  await setUpWorkbook(workbook, c.lang, undefined, rows ? { rows } : {});
+  await save(workbook, output, c.lang);
+  c.io.out(c.t.wrote(output));
+  return 0;
+}
+
+/** summarize and snapshot: read, let the operation write into the workbook, save it to -o. */
+async function update(c: Context, operation: (workbook: FileWorkbook, asOf: CalendarDate) => Promise<void>): Promise<number> {
+  const input = inputOf(c);
+  const asOf = asOfOf(c);
+  const output = outputPath(c, input);
+  const say = progress(c, input);
+  const workbook = await open(input);
+  await operation(workbook, asOf);
+  say(c.t.progress.writing(output));
+  await save(workbook, output, c.lang);
+  c.io.out(c.t.wrote(output));
+  return 0;
+}
+
+async function open(path: string): Promise<FileWorkbook> {
+  const { openXlsxWorkbook } = await import('../xlsx');
+  return openXlsxWorkbook(path);
+}
+
+async function save(workbook: FileWorkbook, path: string, lang: Lang): Promise<void> {
+  try {
+    await workbook.save(path);
+  } catch (error) {
+    throw new WriteError(messages[lang].cli.writeError(path, error instanceof Error ? error.message : String(error)));
+  }
+}
+
+function inputOf(c: Context): string {
+  const input = c.positionals[0];
+  if (!input) throw new UsageError(c.t.missingInput);
+  return input;
+}
+
+function asOfOf(c: Context): CalendarDate {
+  const text = c.values['as-of'];
+  if (text === undefined) return c.io.today();
+  const parsed = parseDate(text);
+  if (!parsed.ok) throw new UsageError(c.t.badDate(text));
+  return parsed.value;
+}
+
+function outputPath(c: Context, input: string | undefined): string {
+  const output = c.values.output;
+  if (!output) throw new UsageError(c.t.missingOutput);
+  if (input && resolve(input) === resolve(output)) throw new UsageError(c.t.sameFile);
+  if (!c.values.force && fileSize(output) > 0) throw new UsageError(c.t.outputExists(output));
+  return output;
+}
+
+/** Progress lines on stderr for big files (not with --quiet); the first one says the file is being read. */
+function progress(c: Context, input: string): (text: string) => void {
+  const size = fileSize(input);
+  const say = (text: string) => {
+    if (size >= PROGRESS_BYTES && !c.values.quiet) c.io.err(text);
+  };
+  say(c.t.progress.reading(input, (size / 1e6).toFixed(1).replace('.', c.lang === 'da' ? ',' : '.')));
+  return say;
 }
 
 function fileSize(path: string): number {
   try {
     return statSync(path).size;
   } catch {
-    return 0; // readXlsx reports a missing file properly
+    return 0; // opening the workbook reports a missing file properly
   }
-}
-
-function asOfDate(text: string, lang: Lang): CalendarDate {
-  const parsed = parseDate(text);
-  if (!parsed.ok) throw new UsageError(messages[lang].cli.badDate(text));
-  return parsed.value;
-}
-
-function outputPath(output: string | undefined, force: boolean, input: string | undefined, lang: Lang): string {
-  const t = messages[lang].cli;
-  if (!output) throw new UsageError(t.missingOutput);
-  if (input && resolve(input) === resolve(output)) throw new UsageError(t.sameFile);
-  if (!force && fileSize(output) > 0) throw new UsageError(t.outputExists(output));
-  return output;
-}
-
-async function write(workbook: Parameters<typeof writeXlsx>[0], path: string, lang: Lang): Promise<void> {
-  try {
-    await writeXlsx(workbook, path);
-  } catch (error) {
-    throw new WriteError(messages[lang].cli.writeError(path, error instanceof Error ? error.message : String(error)));
-  }
-}
-
-function printFindings(domainFindings: Finding[], json: boolean, io: Io, lang: Lang): void {
-  const findings = renderFindings(domainFindings, lang);
-  if (json) {
-    io.out(JSON.stringify(findings.map(({ sheet, cell, row, column, severity, code, message, suggestion }) =>
-      ({ sheet, cell, row, column, severity, code, message, ...(suggestion !== undefined ? { suggestion } : {}) })), null, 2));
-    return;
-  }
-  const t = messages[lang].cli;
-  for (const f of findings) {
-    const fix = f.suggestion !== undefined ? ` (${t.suggestion}: ${f.suggestion})` : '';
-    io.out(`${f.sheet}!${f.cell}\t${t.severity[f.severity]}\t${f.code}\t${f.message}${fix}`);
-  }
-  const errors = findings.filter((f) => f.severity === 'error').length;
-  io.out(t.summary(errors, findings.length - errors));
 }

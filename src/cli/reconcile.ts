@@ -1,10 +1,10 @@
 /** `indsats reconcile`: the reconciliation per initiative and year, as text or JSON (amounts as "131000.00"). */
 import { messages, type Lang } from '../i18n';
-import { findingMessage, renderFindings } from '../i18n/findings';
 import { oreToKroner, type ReconciliationLine } from '../domain/finance';
 import { formatOre } from '../domain/parse/amount';
 import type { CalendarDate } from '../domain/parse/calendarDate';
 import { reconcileExitCode, type ReconcileRun } from '../operations/reconcile';
+import { findingJson, findingLine } from './findings';
 
 const pct = (bp: number | undefined) => (bp === undefined ? null : (bp / 100).toFixed(2));
 
@@ -37,7 +37,7 @@ export function reconciliationJson(run: ReconcileRun, asOf: CalendarDate, lang: 
         source: sourceName(c.source), budget: oreToKroner(c.budgetOre), contribution: oreToKroner(c.contributionOre), agreedSharePct: pct(c.agreedBp), actualSharePct: pct(c.actualBp),
       })),
     })),
-    issues: renderFindings(run.findings, lang).map(({ sheet, cell, row, column, severity, code, message, suggestion }) => ({ sheet, cell, row, column, severity, code, message, ...(suggestion !== undefined ? { suggestion } : {}) })),
+    issues: run.findings.map((f) => findingJson(f, lang)),
   };
 }
 
@@ -58,7 +58,7 @@ export function reconciliationText(run: ReconcileRun, lang: Lang): string[] {
       if (c.actualBp !== undefined || c.agreedBp !== undefined) out.push(t.coFinancing(sourceName(c.source), `${pct(c.actualBp) ?? '–'} %`, `${pct(c.agreedBp) ?? '–'} %`));
     }
   }
-  for (const f of run.findings) out.push(`${f.sheet}!${f.cell}\t${messages[lang].cli.severity[f.severity]}\t${f.code}\t${findingMessage(f, lang)}${f.suggestion !== undefined ? ` (${messages[lang].cli.suggestion}: ${f.suggestion})` : ''}`);
+  for (const f of run.findings) out.push(findingLine(f, lang));
   const gaps = run.reconciliation.lines.filter((l) => l.status !== 'afstemt').length;
   out.push(t.summary(run.reconciliation.lines.length, gaps));
   return out;

@@ -4,17 +4,18 @@
  * cancel between steps; nothing is written after a cancel.
  */
 import { messages, type Lang } from '../i18n';
-import { findingMessage } from '../i18n/findings';
 import { INITIATIVE_ID_PATTERN, TABLE_NAMES } from '../domain/model/schema';
 import type { Initiative } from '../domain/model/types';
 import type { CalendarDate } from '../domain/parse/calendarDate';
-import { excelSerial, formatDanishDate } from '../domain/parse/calendarDate';
+import { excelSerial } from '../domain/parse/calendarDate';
 import { safeText } from '../domain/parse/cell';
 import type { TaxonomySet } from '../domain/taxonomy/types';
 import { validateWorkbook, type Finding } from '../domain/validate';
-import type { Plan, PlanOp } from '../workbook/plan';
+import { FINDINGS_SHEET, planFindingsSheet } from '../workbook/findingsSheet';
+import type { PlanOp } from '../workbook/plan';
 import { findTableRead, tablesOf, type WorkbookRead } from '../workbook/read';
-import { planStructure } from '../workbook/structure';
+import { planStructure, type StructureOptions } from '../workbook/structure';
+import { columnIndex } from '../workbook/columns';
 import type { ApplyResult, LiveWorkbook } from './liveWorkbook';
 
 export class CancelledError extends Error {
@@ -32,11 +33,14 @@ export interface SetUpResult extends ApplyResult {
   added: number;
 }
 
-/** Creates or repairs the model in the open workbook. */
-export async function setUpWorkbook(workbook: LiveWorkbook, lang: Lang, signal?: AbortSignal): Promise<SetUpResult> {
+/**
+ * Creates or repairs the model in the open workbook. `rows` fills the tables the plan creates (the
+ * demo workbook's content); tables that exist already are never filled.
+ */
+export async function setUpWorkbook(workbook: LiveWorkbook, lang: Lang, signal?: AbortSignal, content: Pick<StructureOptions, 'rows'> = {}): Promise<SetUpResult> {
   const read = await workbook.read();
   check(signal);
-  const plan = planStructure(read, { lang });
+  const plan = planStructure(read, { lang, ...content });
   const result = await workbook.apply(plan);
   return { ...result, added: plan.ops.filter((op) => op.kind !== 'layoutColumns').length };
 }
@@ -56,6 +60,11 @@ export async function validate(workbook: LiveWorkbook, scope: 'sheet' | 'workboo
   check(signal);
   if (active === undefined) return { findings, taxonomies };
   return { findings: findings.filter((f) => f.sheet.toLowerCase() === active.toLowerCase()), taxonomies, sheet: active };
+}
+
+/** The taxonomies the workbook holds (the built-in defaults for those it lacks), e.g. for the task pane's form. */
+export async function readTaxonomies(workbook: LiveWorkbook, asOf: CalendarDate): Promise<TaxonomySet> {
+  return validateWorkbook(tablesOf(await workbook.read()), { asOf }).taxonomies;
 }
 
 /** Writes the chosen suggestions into their cells: only ever after the user confirmed. */
@@ -78,22 +87,7 @@ export async function selectCell(workbook: LiveWorkbook, sheet: string, cell: st
 
 /** Writes the findings to the generated sheet `Fejl` and shows it. */
 export async function writeFindingsSheet(workbook: LiveWorkbook, findings: Finding[], asOf: CalendarDate, lang: Lang): Promise<void> {
-  const t = messages[lang].ui.findingsSheet;
-  const plan: Plan = {
-    ops: [
-      {
-        kind: 'generatedSheet',
-        sheet: 'Fejl',
-        title: t.title(formatDanishDate(asOf)),
-        table: 'Fejl',
-        header: [...t.header],
-        rows: findings.map((f) => [f.sheet, f.cell, f.column, messages[lang].ui.severity[f.severity], f.code, findingMessage(f, lang), f.suggestion ?? null]),
-        columns: t.header.map((h, i) => ({ header: h, width: [16, 8, 20, 10, 26, 80, 34][i] })),
-      },
-      { kind: 'select', sheet: 'Fejl', address: 'A1' },
-    ],
-  };
-  await workbook.apply(plan);
+  await workbook.apply({ ops: [planFindingsSheet(findings, asOf, lang), { kind: 'select', sheet: FINDINGS_SHEET, address: 'A1' }] });
 }
 
 /** What the task pane's form asks for: the register's fields, KPI targets as typed. */
@@ -107,7 +101,10 @@ export function checkInitiative(read: WorkbookRead, initiative: NewInitiative): 
   if (!INITIATIVE_ID_PATTERN.test(initiative.id)) problems.push('invalid-id');
   const register = findTableRead(read, TABLE_NAMES.initiatives);
   if (!register) problems.push('no-register');
-  else if (register.rows.some((r) => safeText(r[0]).toUpperCase() === initiative.id.toUpperCase())) problems.push('duplicate-id');
+  else {
+    const id = columnIndex(register.header, ['ID']);
+    if (register.rows.some((r) => id >= 0 && safeText(r[id]).toUpperCase() === initiative.id.toUpperCase())) problems.push('duplicate-id');
+  }
   if (!initiative.name.trim()) problems.push('name-required');
   if (initiative.start && initiative.end && initiative.end < initiative.start) problems.push('date-order');
   return problems;

@@ -33,11 +33,19 @@ export function runReconciliation(tables: TableData[], asOf: CalendarDate): Reco
 export const reconcileExitCode = (run: ReconcileRun) =>
   run.reconciliation.allReconciled && !run.findings.some((f) => f.severity === 'error') ? 0 : 1;
 
-/** Reconciles the open workbook and writes the generated sheet Afstemning. */
+/** Reconciles the open workbook without writing anything (`indsats reconcile` without -o). */
+export async function reconcileOnly(workbook: LiveWorkbook, asOf: CalendarDate): Promise<ReconcileRun> {
+  return runReconciliation(tablesOf(await workbook.read()), asOf);
+}
+
+/** Writes the generated sheet Afstemning for a reconciliation. */
+export async function writeReconciliationSheet(workbook: LiveWorkbook, run: ReconcileRun, asOf: CalendarDate, lang: Lang): Promise<void> {
+  await workbook.apply({ ops: planReconciliationSheet(run.reconciliation, { asOf, lang, taxonomies: run.taxonomies, initiativeNames: run.initiativeNames }) });
+}
+
+/** Reconciles the open workbook and writes the generated sheet Afstemning (when there is anything to reconcile). */
 export async function reconcileWorkbook(workbook: LiveWorkbook, asOf: CalendarDate, lang: Lang): Promise<ReconcileRun> {
-  const run = runReconciliation(tablesOf(await workbook.read()), asOf);
-  if (run.reconciliation.lines.length) {
-    await workbook.apply({ ops: planReconciliationSheet(run.reconciliation, { asOf, lang, taxonomies: run.taxonomies, initiativeNames: run.initiativeNames }) });
-  }
+  const run = await reconcileOnly(workbook, asOf);
+  if (run.reconciliation.lines.length) await writeReconciliationSheet(workbook, run, asOf, lang);
   return run;
 }

@@ -11,7 +11,7 @@ import type { CalendarDate } from '../domain/parse/calendarDate';
 import type { LiveWorkbook } from '../operations/liveWorkbook';
 import { selectCell } from '../operations/operations';
 import { reconcileWorkbook, type ReconcileRun } from '../operations/reconcile';
-import { decodeRefundFile, planRefundImport } from '../operations/refundImport';
+import { decodeRefundFile, importRefunds } from '../operations/refundImport';
 import { Feedback } from './Feedback';
 import { useOperation } from './useOperation';
 
@@ -38,13 +38,10 @@ export function EconomyTab({ workbook, strings, lang, today }: Props) {
   const f = messages[lang].finance.refundImport;
   const importFile = (file: File) => operation.start(async () => {
     const text = decodeRefundFile(await readBytes(file));
-    const result = planRefundImport(await workbook.read(), text, file.name, today(), lang);
+    const result = await importRefunds(workbook, text, file.name, today(), lang);
     if (result.kind === 'problems') setImported({ intent: 'warning', lines: [f.rejected(result.problems.length), ...result.problems] });
     else if (result.kind === 'duplicate') setImported({ intent: 'warning', lines: [f.duplicate(result.file)] });
-    else {
-      await workbook.apply({ ops: result.ops });
-      setImported({ intent: 'success', lines: [f.imported(result.groups, result.lines, file.name)] });
-    }
+    else setImported({ intent: 'success', lines: [f.imported(result.groups, result.lines, file.name)] });
   });
   const start = () => operation.start(async () => setRun(await reconcileWorkbook(workbook, today(), lang)));
   const lines = run?.reconciliation.lines ?? [];

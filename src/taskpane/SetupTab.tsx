@@ -6,10 +6,8 @@ import type { Lang } from '../i18n';
 import type { UiStrings } from '../i18n/da';
 import type { CalendarDate } from '../domain/parse/calendarDate';
 import type { TaxonomyEntry, TaxonomySet } from '../domain/taxonomy/types';
-import { validateWorkbook } from '../domain/validate';
-import { addInitiative, setUpWorkbook, type InitiativeProblem } from '../operations/operations';
+import { addInitiative, readTaxonomies, setUpWorkbook, type InitiativeProblem } from '../operations/operations';
 import type { LiveWorkbook } from '../operations/liveWorkbook';
-import { tablesOf } from '../workbook/read';
 import { Feedback } from './Feedback';
 import { useOperation } from './useOperation';
 
@@ -33,8 +31,7 @@ export function SetupTab({ workbook, strings, lang, today }: Props) {
   const [taxonomies, setTaxonomies] = useState<TaxonomySet>();
 
   const loadTaxonomies = async () => {
-    const read = await workbook.read();
-    setTaxonomies(validateWorkbook(tablesOf(read), { asOf: today() }).taxonomies);
+    setTaxonomies(await readTaxonomies(workbook, today()));
   };
   useEffect(() => {
     void loadTaxonomies().catch(() => undefined); // the form falls back to free text

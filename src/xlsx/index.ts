@@ -6,3 +6,4 @@ export { writeXlsx, xlsxBuffer } from './write';
 export { newWorkbook } from './workbook';
 export { validationRanges } from './validations';
 export { XlsxReadError, PlanConflictError, type XlsxReadErrorCode } from './errors';
+export { openXlsxWorkbook, newXlsxWorkbook, type FileWorkbook } from './fileWorkbook';

@@ -1,0 +1,23 @@
+/** The generated sheet `Fejl`: the findings of a validation as a table, rebuilt from scratch each time. */
+import { messages, type Lang } from '../i18n';
+import { formatDanishDate, type CalendarDate } from '../domain/parse/calendarDate';
+import type { Finding } from '../domain/validate';
+import { findingMessage } from '../i18n/findings';
+import type { PlanOp } from './plan';
+
+export const FINDINGS_SHEET = 'Fejl';
+const FINDINGS_TABLE = 'Fejl';
+const WIDTHS = [16, 8, 20, 10, 26, 80, 34];
+
+export function planFindingsSheet(findings: Finding[], asOf: CalendarDate, lang: Lang): PlanOp {
+  const t = messages[lang].ui.findingsSheet;
+  return {
+    kind: 'generatedSheet',
+    sheet: FINDINGS_SHEET,
+    title: t.title(formatDanishDate(asOf)),
+    table: FINDINGS_TABLE,
+    header: [...t.header],
+    rows: findings.map((f) => [f.sheet, f.cell, f.column, messages[lang].ui.severity[f.severity], f.code, findingMessage(f, lang), f.suggestion ?? null]),
+    columns: t.header.map((h, i) => ({ header: h, width: WIDTHS[i] })),
+  };
+}

@@ -1,0 +1,131 @@
+/**
+ * The table Statusfotos: the figures per initiative frozen as values on a date, one row per
+ * initiative and date, and the development across those dates read back for Overblik. Columns are
+ * found by header (Danish or English, whichever language froze them), not by position.
+ */
+import { messages, type Lang } from '../i18n';
+import type { CalendarDate } from '../domain/parse/calendarDate';
+import { safeText, type CellValue } from '../domain/parse/cell';
+import { parseDate } from '../domain/parse/date';
+import type { InitiativeSummary } from '../domain/summarize';
+import type { TaxonomyEntry } from '../domain/taxonomy/types';
+import { cellAt, columnIndexes } from './columns';
+import { statusGroups } from './overviewSheet';
+import type { PlanOp } from './plan';
+import { findTableRead, type TableRead, type WorkbookRead } from './read';
+
+export const SNAPSHOT_SHEET = 'Statusfotos';
+export const SNAPSHOT_TABLE = 'Statusfotos';
+
+/** The columns in the order they are written. */
+const COLUMNS = ['date', 'initiativeId', 'initiative', 'job', 'education', 'placement', 'course', 'ended', 'total', 'courses', 'active'] as const;
+type Column = (typeof COLUMNS)[number];
+
+function headerOf(lang: Lang): Record<Column, string> {
+  const t = messages[lang].summary;
+  return {
+    date: t.columns.date, initiativeId: 'Indsats-ID', initiative: t.columns.initiative, job: t.outcome.job, education: t.outcome.education,
+    placement: t.groups.placement, course: t.groups.course, ended: t.outcome.ended, total: t.columns.total, courses: t.columns.courses, active: t.outcome.active,
+  };
+}
+
+/** Every column under each language's header. */
+const HEADER_NAMES = Object.fromEntries(COLUMNS.map((c) => [c, [headerOf('da')[c], headerOf('en')[c]]])) as Record<Column, string[]>;
+
+export function snapshotTable(read: WorkbookRead): TableRead | undefined {
+  return findTableRead(read, SNAPSHOT_TABLE);
+}
+
+function dateOf(value: CellValue | undefined): CalendarDate | undefined {
+  if (value === undefined) return undefined;
+  const parsed = parseDate(value);
+  return parsed.ok ? parsed.value : undefined;
+}
+
+/** The dates frozen already. */
+export function snapshotDates(table: TableRead | undefined): Set<CalendarDate> {
+  const dates = new Set<CalendarDate>();
+  if (!table) return dates;
+  const at = columnIndexes(table.header, HEADER_NAMES);
+  for (const r of table.rows) {
+    const date = dateOf(cellAt(r, at.date));
+    if (date) dates.add(date);
+  }
+  return dates;
+}
+
+export interface SnapshotInput {
+  asOf: CalendarDate;
+  lang: Lang;
+  /** The existing table, if any: rows are appended to it. */
+  existing?: TableRead;
+  initiatives: InitiativeSummary[];
+  statuses: TaxonomyEntry[];
+}
+
+/** Rows for the frozen figures; creates the sheet and table the first time. */
+export function planSnapshot({ asOf, lang, existing, initiatives, statuses }: SnapshotInput): PlanOp[] {
+  const t = messages[lang].summary;
+  const groups = statusGroups(statuses);
+  const count = (s: InitiativeSummary, entries: { code: string }[]) => s.byStatus.filter((b) => entries.some((e) => e.code === b.code)).reduce((n, b) => n + b.courses, 0);
+  const values = (s: InitiativeSummary): Record<Column, CellValue> => ({
+    date: asOf, initiativeId: s.initiativeId, initiative: s.name, job: count(s, groups.job), education: count(s, groups.education), placement: count(s, groups.placement),
+    course: count(s, groups.course), ended: count(s, groups.ended), total: s.total, courses: s.courses, active: s.participants.active,
+  });
+  if (existing) {
+    // In the existing table's own column order; a column it lacks is left out.
+    const at = columnIndexes(existing.header, HEADER_NAMES);
+    const rows = initiatives.map((s) => {
+      const v = values(s);
+      const row: CellValue[] = existing.header.map(() => null);
+      for (const c of COLUMNS) if (at[c] >= 0) row[at[c]] = v[c];
+      return row;
+    });
+    return [{ kind: 'appendRows', sheet: existing.sheet, table: SNAPSHOT_TABLE, rows }];
+  }
+  const names = headerOf(lang);
+  const header = COLUMNS.map((c) => names[c]);
+  const rows = initiatives.map((s) => {
+    const v = values(s);
+    return COLUMNS.map((c) => v[c]);
+  });
+  return [
+    { kind: 'ensureSheet', sheet: SNAPSHOT_SHEET },
+    { kind: 'label', sheet: SNAPSHOT_SHEET, row: 1, column: 1, text: t.snapshotTitle, style: 'title' },
+    { kind: 'label', sheet: SNAPSHOT_SHEET, row: 2, column: 1, text: t.snapshotHelp, style: 'subtitle' },
+    { kind: 'createTable', sheet: SNAPSHOT_SHEET, table: SNAPSHOT_TABLE, topLeft: { row: 4, column: 1 }, header, rows },
+    { kind: 'layoutColumns', sheet: SNAPSHOT_SHEET, table: SNAPSHOT_TABLE, columns: [{ header: names.date, numberFormat: 'dd-mm-yyyy', width: 12 }, { header: names.initiative, width: 40 }] },
+  ];
+}
+
+export interface SnapshotPoint {
+  date: CalendarDate;
+  participants: number;
+  active: number;
+  job: number;
+  education: number;
+  ended: number;
+}
+
+/** Totals per frozen date, oldest first. */
+export function snapshotTrend(table: TableRead | undefined): SnapshotPoint[] {
+  if (!table) return [];
+  const at = columnIndexes(table.header, HEADER_NAMES);
+  const byDate = new Map<CalendarDate, Omit<SnapshotPoint, 'date'>>();
+  for (const r of table.rows) {
+    const date = dateOf(cellAt(r, at.date));
+    if (!date || !safeText(cellAt(r, at.initiativeId))) continue;
+    const n = (c: Column) => {
+      const v = cellAt(r, at[c]);
+      return typeof v === 'number' ? v : 0;
+    };
+    const point = byDate.get(date) ?? { participants: 0, active: 0, job: 0, education: 0, ended: 0 };
+    point.participants += n('total');
+    point.active += n('active');
+    point.job += n('job');
+    point.education += n('education');
+    point.ended += n('ended');
+    byDate.set(date, point);
+  }
+  return [...byDate].sort(([a], [b]) => a.localeCompare(b)).map(([date, p]) => ({ date, ...p }));
+}
