@@ -5,7 +5,7 @@
  * - corrupt: a zip that is damaged/truncated or that ExcelJS cannot load.
  * - too-large: over MAX_XLSX_BYTES; checked before reading the bytes.
  */
-export type XlsxReadErrorCode = 'not-found' | 'not-xlsx' | 'corrupt' | 'too-large';
+export type XlsxReadErrorCode = 'not-found' | 'not-xlsx' | 'corrupt' | 'too-large' | 'too-large-content';
 
 export class XlsxReadError extends Error {
   readonly code: XlsxReadErrorCode;
