@@ -6,11 +6,12 @@
 import type { CellValue } from '../../domain/parse/cell';
 
 export class CellStore {
-  row: number[] = [];
-  col: number[] = [];
+  row = new Int32Array(1024);
+  col = new Int32Array(1024);
   value: CellValue[] = [];
   /** cellXfs index, 0 = none. */
-  xf: number[] = [];
+  xf = new Int32Array(1024);
+  private n = 0;
   /** Formula text per cell index, where there is one (sparse). */
   formula: (string | undefined)[] = [];
   /** Cells covered by a merge (not its top-left cell): no value, no formula, as ExcelJS reads them. */
@@ -23,11 +24,12 @@ export class CellStore {
   private lastCol = 0;
 
   get size(): number {
-    return this.row.length;
+    return this.n;
   }
 
   push(row: number, col: number, value: CellValue, xf: number, formula: string | undefined): void {
-    let i = this.row.length;
+    let i = this.n;
+    if (i === this.row.length) this.grow(Math.max(16, i * 2));
     if (row === this.lastRow && col === this.lastCol && i > 0) {
       i--; // the same cell twice in a row: the later one wins (as in ExcelJS)
       this.formula[i] = undefined;
@@ -39,21 +41,34 @@ export class CellStore {
     if (formula !== undefined) this.formula[i] = formula;
     this.lastRow = row;
     this.lastCol = col;
+    if (i === this.n) this.n++;
+  }
+
+  private grow(capacity: number): void {
+    const grown = (a: Int32Array) => {
+      const b = new Int32Array(capacity);
+      b.set(a.subarray(0, Math.min(a.length, capacity)));
+      return b;
+    };
+    this.row = grown(this.row);
+    this.col = grown(this.col);
+    this.xf = grown(this.xf);
   }
 
   /** Call once after the last push. */
   finish(): void {
     if (!this.sorted) this.reorder();
-    const { row } = this;
+    if (this.row.length > this.n * 1.25) this.grow(this.n); // give back the spare capacity
+    const { row, n } = this;
     let last = -1;
-    for (let i = 0; i < row.length; i++) {
+    for (let i = 0; i < n; i++) {
       if (row[i] !== last) {
         this.rowNums.push(row[i]);
         this.rowStart.push(i);
         last = row[i];
       }
     }
-    this.rowStart.push(row.length);
+    this.rowStart.push(n);
   }
 
   /** Index into rowNums of the first row ≥ `row` (rowNums.length when none). */
@@ -105,7 +120,7 @@ export class CellStore {
 
   /** Cells out of order (rare: hand-made files): sort by row and column, the later of duplicates wins. */
   private reorder(): void {
-    const n = this.row.length;
+    const n = this.n;
     const order = Array.from({ length: n }, (_, i) => i);
     const key = (i: number) => this.row[i] * 16_384 + this.col[i];
     order.sort((a, b) => key(a) - key(b) || a - b);
@@ -114,12 +129,14 @@ export class CellStore {
       if (j + 1 < n && key(order[j + 1]) === key(order[j])) continue;
       keep.push(order[j]);
     }
-    const pick = <T>(a: T[]) => keep.map((i) => a[i]);
+    const pick = (a: Int32Array) => Int32Array.from(keep, (i) => a[i]);
     const formula = this.formula;
+    const value = this.value;
     this.row = pick(this.row);
     this.col = pick(this.col);
-    this.value = pick(this.value);
     this.xf = pick(this.xf);
+    this.value = keep.map((i) => value[i]);
+    this.n = keep.length;
     this.formula = [];
     keep.forEach((i, j) => {
       if (formula[i] !== undefined) this.formula[j] = formula[i];

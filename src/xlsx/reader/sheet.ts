@@ -7,6 +7,7 @@
  * - `_xHHHH_` escapes are decoded in inline strings too (ExcelJS: in shared strings and rich runs only).
  */
 import type { CellValue } from '../../domain/parse/cell';
+import { cellAddress } from '../../domain/model/address';
 import { XlsxReadError } from '../errors';
 import { CellStore } from './cells';
 import { slideFormula } from './formula';
@@ -108,25 +109,30 @@ export function scanSheet(pkg: XlsxPackage, part: string, text: string, ctx: Sca
 
   const readCell = (): void => {
     if (--budget.cells < 0) throw pkg.tooLarge(part, `more than ${pkg.limits.maxCells.toLocaleString('en')} cells in the workbook`);
-    const ref = x.attr('r');
-    const t = x.attr('t');
-    const s = x.attr('s');
+    x.cellAttrs();
+    const t = x.t;
+    // Plain digits in <v> are read without making a string, for the types that take them as a number.
+    const numeric = t === undefined || t === 'n' || t === 's' || t === 'b';
     let row: number;
     let col: number;
-    if (ref !== undefined) {
-      if (!parseRef(ref, pos)) fail(`"${ref}" is not a cell reference`);
+    if (x.cellRow > 0) {
+      row = x.cellRow;
+      col = x.cellCol;
+    } else if (x.r !== undefined) {
+      if (!parseRef(x.r, pos)) fail(`"${x.r}" is not a cell reference`);
       row = pos.row;
       col = pos.col;
     } else {
       row = rowNum || 1;
       col = prevCol + 1;
     }
-    if (row > MAX_ROW || col > MAX_COLUMN) fail(`cell ${ref ?? `${row}:${col}`} lies outside the sheet`);
+    if (row > MAX_ROW || col > MAX_COLUMN) fail(`cell R${row}C${col} lies outside the sheet`);
     prevCol = col;
     if (rowNum === 0) rowNum = row;
-    const xf = s ? parseInt(s, 10) || 0 : 0;
+    const xf = x.cellStyle;
 
     let v: string | undefined;
+    let vNum = -1;
     let inline: string | undefined;
     let fText: string | undefined;
     let fType: string | undefined;
@@ -139,10 +145,16 @@ export function scanSheet(pkg: XlsxPackage, part: string, text: string, ctx: Sca
       while (x.next()) {
         const k = x.kind as number; // (next() moves it: no narrowing from the test above)
         if (x.depth === depth && k === CLOSE) break; // </c>
+        const len = x.nameLength;
+        const c0 = x.nameCode;
+        if (len === 1 && c0 === 118 /* v */) {
+          if (k !== OPEN) continue;
+          if (numeric && v === undefined && vNum < 0) vNum = x.digitsText();
+          if (vNum < 0) v = (v ?? '') + x.text();
+          continue;
+        }
+        if (len > 3) continue;
         switch (x.name) {
-          case 'v':
-            if (k === OPEN) v = (v ?? '') + x.text();
-            break;
           case 'f':
             if (k === CLOSE) break;
             hasF = true;
@@ -163,9 +175,25 @@ export function scanSheet(pkg: XlsxPackage, part: string, text: string, ctx: Sca
         }
       }
     }
+    const isDate = xf > 0 && styles.isDate[xf] === true;
+    if (vNum >= 0) {
+      // The fast path: the same values as below for digits-only text.
+      if ((fText !== undefined && fText !== '') || (hasF && fType !== undefined)) {
+        // a formula with a numeric result: handled below with its text
+        v = String(vNum);
+      } else {
+        let value: CellValue;
+        if (t === 's') {
+          value = strings[vNum];
+          if (value === undefined) fail(`cell ${cellAddress(row, col)} refers to shared string ${vNum}, but there are ${strings.length}`);
+        } else if (t === 'b') value = vNum !== 0;
+        else value = isDate ? excelToDate(vNum, date1904) : vNum;
+        cells.push(row, col, value, xf, undefined);
+        return;
+      }
+    }
     let raw = v !== undefined ? v : inline !== undefined ? unescapeOoxml(inline) : undefined;
     if (raw === '') raw = undefined; // ExcelJS: no text, no value
-    const isDate = xf > 0 && styles.isDate[xf] === true;
 
     let value: CellValue = null;
     let formula: string | undefined;
@@ -192,7 +220,7 @@ export function scanSheet(pkg: XlsxPackage, part: string, text: string, ctx: Sca
         case 's': {
           const index = parseInt(raw, 10);
           const str = strings[index];
-          if (str === undefined) fail(`cell ${ref ?? ''} refers to shared string ${raw}, but there are ${strings.length}`);
+          if (str === undefined) fail(`cell ${cellAddress(row, col)} refers to shared string ${raw}, but there are ${strings.length}`);
           value = str;
           break;
         }
@@ -220,11 +248,10 @@ export function scanSheet(pkg: XlsxPackage, part: string, text: string, ctx: Sca
 
   try {
     while (x.next()) {
-      const name = x.name;
       if (inSheetData) {
-        if (name === 'c') {
+        if (x.nameLength === 1 && x.nameCode === 99 /* c */) {
           if (x.kind !== CLOSE) readCell();
-        } else if (name === 'row') {
+        } else if (x.is('row')) {
           if (x.kind === CLOSE) continue;
           const r = x.attr('r');
           rowNum = r !== undefined ? parseInt(r, 10) : rowNum + 1;
@@ -232,10 +259,10 @@ export function scanSheet(pkg: XlsxPackage, part: string, text: string, ctx: Sca
           prevCol = 0;
           const s = parseInt(x.attr('s') ?? '', 10);
           if (s > 0) scan.rowXf.set(rowNum, s);
-        } else if (name === 'sheetData' && x.kind === CLOSE) inSheetData = false;
+        } else if (x.is('sheetData') && x.kind === CLOSE) inSheetData = false;
         continue;
       }
-      switch (name) {
+      switch (x.name) {
         case 'sheetData':
           inSheetData = x.kind === OPEN;
           break;

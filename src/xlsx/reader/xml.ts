@@ -14,18 +14,44 @@ export const EMPTY = 3;
 export class XmlSyntaxError extends Error {}
 
 export class XmlScanner {
-  /** Local name of the current tag. */
-  name = '';
+  /** Where the current tag's local name starts in the text, and its length (for allocation-free tests). */
+  nameStart = 0;
+  nameLength = 0;
   /** OPEN, CLOSE or EMPTY. */
   kind = 0;
   /** Open elements around the current position. */
   depth = 0;
+  /**
+   * After cellAttrs(): the attributes of a `<c>`. `r` as text (undefined when absent) and parsed
+   * (cellRow/cellCol, 0 when absent or not a reference); `s` as a number (0 when absent); `t`.
+   */
+  r: string | undefined;
+  cellRow = 0;
+  cellCol = 0;
+  cellStyle = 0;
+  t: string | undefined;
   private pos = 0;
   private attrStart = 0;
   private attrEnd = 0;
+  private cachedName: string | undefined;
 
   constructor(private readonly s: string) {
     if (s.charCodeAt(0) === 0xfeff) this.pos = 1; // a byte-order mark
+  }
+
+  /** Local name of the current tag. */
+  get name(): string {
+    return (this.cachedName ??= this.s.slice(this.nameStart, this.nameStart + this.nameLength));
+  }
+
+  /** True when the current tag's local name is `local` (no allocation). */
+  is(local: string): boolean {
+    return this.nameLength === local.length && this.s.startsWith(local, this.nameStart);
+  }
+
+  /** The first character code of the local name (with nameLength, a cheap switch key). */
+  get nameCode(): number {
+    return this.s.charCodeAt(this.nameStart);
   }
 
   /** Moves to the next tag; false at the end of the text (then the tags must have balanced). */
@@ -64,7 +90,18 @@ export class XmlScanner {
         if (ch === 58 /* : */) colon = p;
       }
       if (p === nameStart) throw new XmlSyntaxError(`a tag without a name at offset ${lt}`);
-      this.name = s.slice(colon >= 0 ? colon + 1 : nameStart, p);
+      this.nameStart = colon >= 0 ? colon + 1 : nameStart;
+      this.nameLength = p - this.nameStart;
+      this.cachedName = undefined;
+      if (kind === CLOSE) {
+        const gt = s.indexOf('>', p);
+        if (gt < 0) throw new XmlSyntaxError(`unexpected end of the XML inside </${this.name}>`);
+        this.attrStart = this.attrEnd = p;
+        this.kind = CLOSE;
+        this.pos = gt + 1;
+        if (--this.depth < 0) throw new XmlSyntaxError(`</${this.name}> closes an element that was never opened`);
+        return true;
+      }
       this.attrStart = p;
       let quote = 0;
       for (; p < len; p++) {
@@ -126,6 +163,103 @@ export class XmlScanner {
   }
 
   /**
+   * The attributes r, s and t of a `<c>` in one pass, into this.r, this.s_ and this.t (the only
+   * attributes a cell needs; their values never need XML decoding unless they hold an entity).
+   */
+  cellAttrs(): void {
+    const s = this.s;
+    const end = this.attrEnd;
+    let p = this.attrStart;
+    this.r = this.t = undefined;
+    this.cellRow = this.cellCol = this.cellStyle = 0;
+    while (p < end) {
+      let ch = s.charCodeAt(p);
+      if (ch <= 32) {
+        p++;
+        continue;
+      }
+      const ns = p;
+      let colon = -1;
+      for (; p < end; p++) {
+        ch = s.charCodeAt(p);
+        if (ch === 61 || ch <= 32) break;
+        if (ch === 58) colon = p;
+      }
+      const ls = colon >= 0 ? colon + 1 : ns;
+      const single = p - ls === 1 ? s.charCodeAt(ls) : 0;
+      while (p < end && s.charCodeAt(p) !== 61) p++;
+      p++;
+      while (p < end && s.charCodeAt(p) <= 32) p++;
+      const q = s.charCodeAt(p);
+      if (q !== 34 && q !== 39) return;
+      const vs = p + 1;
+      const ve = s.indexOf(q === 34 ? '"' : "'", vs);
+      if (ve < 0 || ve > end) return;
+      p = ve + 1;
+      if (single === 114 /* r */) this.cellRef(vs, ve);
+      else if (single === 115 /* s */) {
+        let n = 0;
+        let i = vs;
+        for (; i < ve; i++) {
+          const c = s.charCodeAt(i);
+          if (c < 48 || c > 57) break;
+          n = n * 10 + c - 48;
+        }
+        this.cellStyle = i === ve ? n : parseInt(attrValue(s.slice(vs, ve)), 10) || 0;
+      } else if (single === 116 /* t */) this.t = cellType(s, vs, ve);
+    }
+  }
+
+  /** "AB12" or "$AB$12" at [vs, ve) → cellRow/cellCol without making a string (r kept as text only if odd). */
+  private cellRef(vs: number, ve: number): void {
+    const s = this.s;
+    let i = vs;
+    let col = 0;
+    let row = 0;
+    if (s.charCodeAt(i) === 36) i++;
+    for (; i < ve; i++) {
+      const c = s.charCodeAt(i) | 0x20;
+      if (c < 97 || c > 122) break;
+      col = col * 26 + c - 96;
+    }
+    if (i < ve && s.charCodeAt(i) === 36) i++;
+    const digits = i;
+    for (; i < ve; i++) {
+      const c = s.charCodeAt(i);
+      if (c < 48 || c > 57) break;
+      row = row * 10 + c - 48;
+    }
+    if (i === ve && i > digits && col > 0 && row > 0) {
+      this.cellRow = row;
+      this.cellCol = col;
+      this.r = '';
+    } else this.r = attrValue(s.slice(vs, ve));
+  }
+
+  /**
+   * When the current element's text is 1–15 plain digits followed by a tag: that integer (exact),
+   * the scanner moved past it. Otherwise -1 and nothing moved (read it with text()).
+   */
+  digitsText(): number {
+    if (this.kind !== OPEN) return -1;
+    const s = this.s;
+    let p = this.pos;
+    let n = 0;
+    const start = p;
+    for (;;) {
+      const c = s.charCodeAt(p);
+      if (c >= 48 && c <= 57) {
+        n = n * 10 + c - 48;
+        p++;
+        continue;
+      }
+      if (c !== 60 /* < */ || p === start || p - start > 15 || s.charCodeAt(p + 1) === 33 /* ! */) return -1;
+      this.pos = p;
+      return n;
+    }
+  }
+
+  /**
    * The character data of the current element up to its next tag (CDATA sections and comments
    * included or skipped); empty for `<x/>`. Leaves the scanner before that next tag.
    */
@@ -179,6 +313,14 @@ export class XmlScanner {
   }
 }
 
+const CELL_TYPES = ['s', 'n', 'b', 'e', 'd', 'str', 'inlineStr'];
+
+/** A `<c t>` value as one of the known constants (no new string), else decoded text. */
+function cellType(s: string, vs: number, ve: number): string {
+  for (const t of CELL_TYPES) if (ve - vs === t.length && s.startsWith(t, vs)) return t;
+  return attrValue(s.slice(vs, ve));
+}
+
 const ENTITY = /&(amp|lt|gt|quot|apos|#x[0-9a-fA-F]+|#[0-9]+);/g;
 
 function entity(_: string, e: string): string {
@@ -205,7 +347,7 @@ export function textValue(raw: string): string {
 /** An attribute value: literal tabs and line ends become spaces (XML attribute normalisation), then entities. */
 export function attrValue(raw: string): string {
   let v = raw;
-  if (/[\t\n\r]/.test(v)) v = v.replace(/\r\n|[\t\n\r]/g, ' ');
+  if (v.indexOf('\n') >= 0 || v.indexOf('\t') >= 0 || v.indexOf('\r') >= 0) v = v.replace(/\r\n|[\t\n\r]/g, ' ');
   return v.indexOf('&') >= 0 ? v.replace(ENTITY, entity) : v;
 }
 
