@@ -4,6 +4,8 @@
  * - not-xlsx: not an .xlsx package at all (CSV/text renamed, old .xls, password-protected, .xlsb).
  * - corrupt: a zip that is damaged/truncated or that ExcelJS cannot load.
  * - too-large: over MAX_XLSX_BYTES; checked before reading the bytes.
+ * - too-large-content: a limit of the streaming reader (src/xlsx/reader/limits.ts): inflated
+ *   size, cells, shared strings, cells of one table; the message names the part and the limit.
  */
 export type XlsxReadErrorCode = 'not-found' | 'not-xlsx' | 'corrupt' | 'too-large' | 'too-large-content';
 

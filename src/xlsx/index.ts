@@ -5,3 +5,5 @@ export { writeXlsx, xlsxBuffer } from './write';
 export { newWorkbook } from './workbook';
 export { validationRanges } from './validations';
 export { XlsxReadError, PlanConflictError, type XlsxReadErrorCode } from './errors';
+// Import './reader' directly to read without loading ExcelJS.
+export { readWorkbookFile, readWorkbookBuffer, DEFAULT_READ_LIMITS, type ReadLimits } from './reader';
