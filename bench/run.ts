@@ -79,6 +79,40 @@ async function benchCliValidate(): Promise<void> {
 
 const mb = (bytes: number) => `${(bytes / 1e6).toFixed(2)} MB`;
 
+/**
+ * The streaming reader against ExcelJS and against a floor (unzip + count the <c> tags) on the
+ * same generated file, each in a process of its own (bench/readerProbe.ts), in the same run.
+ */
+async function benchReaders(): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'indsats-bench-read-'));
+  try {
+    const probe = join(__dirname, 'readerProbe.js'); // next to run.js, so that the external exceljs resolves
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    require('esbuild').buildSync({ entryPoints: [join(__dirname, '../../bench/readerProbe.ts')], bundle: true, platform: 'node', external: ['exceljs'], outfile: probe, logLevel: 'warning' });
+    console.log('reading an .xlsx: readWorkbookFile (streaming) · readXlsx (ExcelJS) · floor (unzip + scan), each in its own process');
+    for (const rows of [10_000, 100_000]) {
+      const file = join(dir, `rows-${rows}.xlsx`);
+      const tables = generateParticipantTables(rows, 10);
+      const data: Record<string, unknown[][]> = {};
+      for (const t of tables) data[t.table!] = t.rows;
+      const workbook = newWorkbook();
+      applyPlan(workbook, planStructure({ sheets: [] }, { rows: data as never }));
+      await writeXlsx(workbook, file);
+      const run = (mode: string) => {
+        const r = spawnSync(process.execPath, [probe, mode, file], { encoding: 'utf8', cwd: join(__dirname, '../..') });
+        if (r.status !== 0) throw new Error(`reader probe ${mode} failed: ${r.stderr}`);
+        return JSON.parse(r.stdout) as { ms: number; maxRssMiB: number };
+      };
+      const [reader, exceljs, floor] = ['reader', 'exceljs', 'floor'].map(run);
+      const f = (x: { ms: number; maxRssMiB: number }) => `${(x.ms / 1000).toFixed(2)} s / ${x.maxRssMiB.toFixed(0)} MiB`;
+      console.log(`  ${rows.toLocaleString('da-DK').padStart(7)} rows (${mb(statSync(file).size)}): reader ${f(reader)} · ExcelJS ${f(exceljs)} · floor ${f(floor)}`);
+      console.log(`    reader vs ExcelJS: ${(exceljs.ms / reader.ms).toFixed(1)}× faster, ${(exceljs.maxRssMiB / reader.maxRssMiB).toFixed(1)}× less memory · reader vs floor: ${(reader.ms / floor.ms).toFixed(1)}× the time`);
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 /** Office.js round trips per command on the stand-in, against a naive reader that syncs per row. */
 async function benchSyncs(): Promise<void> {
   console.log('Office.js adapter (in-memory stand-in): syncs and payload per command');
@@ -143,7 +177,13 @@ async function benchSummaries(): Promise<void> {
 }
 
 async function run(): Promise<void> {
+  // BENCH_ONLY=readers npm run bench: only the readers (argv would wake test/excel/syncBench's own main in the bundle).
+  if (process.env.BENCH_ONLY === 'readers') {
+    await benchReaders();
+    return;
+  }
   benchValidation();
+  await benchReaders();
   await benchCliValidate();
   await benchSyncs();
   await benchSummaries();

@@ -185,7 +185,7 @@ async function errorMessage(error: unknown, lang: Lang): Promise<string> {
   if (error instanceof SnapshotExistsError) return messages[lang].summary.snapshotExists(formatDanishDate(error.date));
   // Read and plan errors come from the .xlsx adapter, loaded already by the command that threw them.
   const { XlsxReadError, PlanConflictError } = await import('../xlsx');
-  if (error instanceof XlsxReadError) return t.readError[error.code](error.path);
+  if (error instanceof XlsxReadError) return t.readError[error.code](error.path, error.part);
   if (error instanceof PlanConflictError) return t.conflict(`${error.sheet}!${error.cell}`);
   return t.unexpected(error instanceof Error ? error.message : String(error));
 }

@@ -281,7 +281,9 @@ Valg:
     'not-xlsx': (f: string) => `${f} er ikke en Excel-projektmappe (.xlsx). Gem den som .xlsx i Excel og prøv igen.`,
     corrupt: (f: string) => `${f} kan ikke åbnes: filen er beskadiget. Prøv at åbne og gemme den i Excel.`,
     'too-large': (f: string) => `${f} er for stor (over 200 MB).`,
-  } as Record<string, (f: string) => string>,
+    'too-large-content': (f: string, part?: string) =>
+      `${f} kan ikke læses: ${part ?? 'indholdet'} er større end grænsen (200 MB udpakket, 5 mio. celler, 2 mio. tekster). Slet tomme rækker og kolonner langt ude på arket, eller del projektmappen op.`,
+  } as Record<string, (f: string, part?: string) => string>,
   conflict: (where: string) => `Strukturen kan ikke tilføjes: ${where} er i vejen (ikke tom, flettet eller en anden tabel). Flyt indholdet og prøv igen. Der er ikke skrevet noget.`,
   writeError: (f: string, why: string) => `${f} kunne ikke skrives: ${why}`,
   unexpected: (why: string) => `Uventet fejl: ${why}. Intet er ændret i inputfilen.`,

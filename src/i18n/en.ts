@@ -287,6 +287,8 @@ Options:
     'not-xlsx': (f: string) => `${f} is not an Excel workbook (.xlsx). Save it as .xlsx in Excel and try again.`,
     corrupt: (f: string) => `${f} cannot be opened: the file is damaged. Try opening and saving it in Excel.`,
     'too-large': (f: string) => `${f} is too large (over 200 MB).`,
+    'too-large-content': (f: string, part?: string) =>
+      `${f} cannot be read: ${part ?? 'its content'} is larger than the limit (200 MB unpacked, 5 million cells, 2 million texts). Delete empty rows and columns far out on the sheet, or split the workbook.`,
   },
   conflict: (where: string) => `The structure cannot be added: ${where} is in the way (not empty, merged or another table). Move its content and try again. Nothing was written.`,
   writeError: (f: string, why: string) => `${f} could not be written: ${why}`,

@@ -2,6 +2,8 @@
  * What applying a Plan reports, the same for both adapters (src/excel on the open workbook,
  * src/xlsx on a file) and for every LiveWorkbook the operations talk to.
  */
+import type { Plan } from './plan';
+import type { WorkbookRead } from './read';
 
 /** Features left out because the Excel at hand lacks the API; the UI explains them. */
 export type SkippedFeature = 'dataValidation' | 'notes' | 'freezePanes' | 'conditionalFormats' | 'charts';
@@ -29,4 +31,15 @@ export class PlanConflictError extends Error {
     this.sheet = sheet;
     this.cell = cell;
   }
+}
+
+/**
+ * A workbook the operations work on live: the open workbook through the Office.js adapter, an
+ * .xlsx file through the file adapter (src/xlsx/fileWorkbook), an in-memory stand-in in tests. The
+ * operations only talk to this, never to Office.js or files directly.
+ */
+export interface LiveWorkbook {
+  read(options?: { sheets?: string[] }): Promise<WorkbookRead>;
+  apply(plan: Plan): Promise<ApplyResult>;
+  activeSheet(): Promise<string>;
 }

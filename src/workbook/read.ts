@@ -23,6 +23,11 @@ export interface SheetRead {
   merged: string[];
   /** Cells that hold a formula, by A1 address, for rules that must not overwrite them. */
   formulas?: Record<string, string>;
+  /**
+   * Non-empty cells the region leaves out: set only when a sheet without tables was too large to
+   * read whole (see the .xlsx reader's maxDenseCells). `ref` is the range of all its non-empty cells.
+   */
+  outside?: { cells: number; ref: string };
 }
 
 export interface WorkbookRead {

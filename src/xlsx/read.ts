@@ -25,7 +25,19 @@ export interface XlsxReadResult {
  * Every failure is an XlsxReadError (never a raw fs/zip/ExcelJS error).
  */
 export async function readXlsx(input: string | Buffer): Promise<XlsxReadResult> {
-  const path = typeof input === 'string' ? input : BUFFER_PATH;
+  const workbook = await loadXlsx(input);
+  try {
+    return { workbook, read: readWorkbook(workbook) };
+  } catch (e) {
+    // ExcelJS can accept a part it cannot make sense of (e.g. a table with a broken ref).
+    throw new XlsxReadError('corrupt', pathOf(input), `the workbook structure cannot be read: ${(e as Error)?.message ?? e}`, e);
+  }
+}
+
+const pathOf = (input: string | Buffer) => (typeof input === 'string' ? input : BUFFER_PATH);
+
+/** The ExcelJS model of a workbook, for commands that change it (reading for the core goes through ./reader). */
+export async function loadXlsx(input: string | Buffer, path = pathOf(input)): Promise<Workbook> {
   const buffer = typeof input === 'string' ? await readBytes(input) : Buffer.isBuffer(input) ? input : Buffer.from(input);
   if (buffer.length > MAX_XLSX_BYTES) throw tooLarge(path, buffer.length);
 
@@ -39,11 +51,10 @@ export async function readXlsx(input: string | Buffer): Promise<XlsxReadResult> 
   }
   try {
     fixLoadedTables(workbook, facts);
-    return { workbook, read: readWorkbook(workbook) };
   } catch (e) {
-    // ExcelJS can accept a part it cannot make sense of (e.g. a table with a broken ref).
     throw new XlsxReadError('corrupt', path, `the workbook structure cannot be read: ${(e as Error)?.message ?? e}`, e);
   }
+  return workbook;
 }
 
 async function readBytes(path: string): Promise<Buffer> {

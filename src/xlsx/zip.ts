@@ -73,12 +73,7 @@ export function zipEntries(buf: Buffer): ZipEntry[] {
 
 /** The uncompressed bytes of one entry. Throws ZipFormatError on a damaged entry. */
 export function zipEntryData(buf: Buffer, entry: ZipEntry): Buffer {
-  const p = entry.localHeaderOffset;
-  if (p + 30 > buf.length || buf.readUInt32LE(p) !== SIG_LOCAL) throw new ZipFormatError(`bad local header for ${entry.name}`);
-  const start = p + 30 + buf.readUInt16LE(p + 26) + buf.readUInt16LE(p + 28);
-  const end = start + entry.compressedSize;
-  if (end > buf.length) throw new ZipFormatError(`entry ${entry.name} runs past the end of the file`);
-  const raw = buf.subarray(start, end);
+  const raw = zipEntryRaw(buf, entry);
   if (entry.method === 0) return raw;
   if (entry.method !== 8) throw new ZipFormatError(`unsupported compression method ${entry.method} for ${entry.name}`);
   try {
@@ -86,6 +81,16 @@ export function zipEntryData(buf: Buffer, entry: ZipEntry): Buffer {
   } catch (e) {
     throw new ZipFormatError(`cannot inflate ${entry.name}: ${(e as Error).message}`);
   }
+}
+
+/** The stored (possibly compressed) bytes of one entry, without inflating them. */
+export function zipEntryRaw(buf: Buffer, entry: ZipEntry): Buffer {
+  const p = entry.localHeaderOffset;
+  if (p + 30 > buf.length || buf.readUInt32LE(p) !== SIG_LOCAL) throw new ZipFormatError(`bad local header for ${entry.name}`);
+  const start = p + 30 + buf.readUInt16LE(p + 26) + buf.readUInt16LE(p + 28);
+  const end = start + entry.compressedSize;
+  if (end > buf.length) throw new ZipFormatError(`entry ${entry.name} runs past the end of the file`);
+  return buf.subarray(start, end);
 }
 
 function findEndOfCentralDirectory(buf: Buffer): number {

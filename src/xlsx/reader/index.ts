@@ -1,0 +1,134 @@
+/**
+ * The streaming .xlsx reader: a workbook file → WorkbookRead without ExcelJS. One pass over each
+ * sheet's XML, native inflate, memory proportional to the cells that exist, and limits on every
+ * size a hostile file controls (see limits.ts). It gives the same WorkbookRead as
+ * `readXlsx(...).read` (test/xlsx/readerParity.test.ts), and also reads what ExcelJS 4.4 cannot
+ * (absolute relationship targets as openpyxl writes them, rows and cells without `r`).
+ */
+import { promises as fs } from 'fs';
+import type { WorkbookRead, SheetRead } from '../../workbook/read';
+import { XlsxReadError } from '../errors';
+import { SheetBuilder, type TableDef } from './build';
+import { bytesText, DEFAULT_READ_LIMITS, resolveLimits, type ReadLimits } from './limits';
+import { XlsxPackage, type Relationship } from './package';
+import { readSharedStrings } from './sharedStrings';
+import { parseRect, scanSheet, type ScanContext } from './sheet';
+import { readStyles } from './styles';
+
+export { DEFAULT_READ_LIMITS, type ReadLimits };
+
+const BUFFER_PATH = '(buffer)';
+
+/**
+ * Read a workbook from a path or bytes into WorkbookRead. Never writes. Every failure is an
+ * XlsxReadError: not-found, not-xlsx, corrupt (naming the part), too-large (the file), or
+ * too-large-content (a limit; naming the part and the limit).
+ */
+export async function readWorkbookFile(input: string | Buffer, limits?: Partial<ReadLimits>): Promise<WorkbookRead> {
+  const l = resolveLimits(limits);
+  if (typeof input !== 'string') return readWorkbookBuffer(input, l);
+  let size: number;
+  try {
+    const stat = await fs.stat(input);
+    if (!stat.isFile()) throw new XlsxReadError('not-found', input, 'not a file');
+    size = stat.size;
+  } catch (e) {
+    if (e instanceof XlsxReadError) throw e;
+    throw new XlsxReadError('not-found', input, `cannot open the file (${(e as NodeJS.ErrnoException).code ?? e})`, e);
+  }
+  if (size > l.maxFileBytes) throw tooLarge(input, size, l);
+  let bytes: Buffer;
+  try {
+    bytes = await fs.readFile(input);
+  } catch (e) {
+    throw new XlsxReadError('not-found', input, `cannot read the file (${(e as NodeJS.ErrnoException).code ?? e})`, e);
+  }
+  return readWorkbookBuffer(bytes, l, input);
+}
+
+const tooLarge = (path: string, size: number, l: ReadLimits) =>
+  new XlsxReadError('too-large', path, `${bytesText(size)} is more than ${bytesText(l.maxFileBytes)}`);
+
+/** The same, synchronously, on bytes already in memory; `path` names them in errors. */
+export function readWorkbookBuffer(input: Buffer | Uint8Array, limits?: Partial<ReadLimits>, path = BUFFER_PATH): WorkbookRead {
+  const l = resolveLimits(limits);
+  const buffer = Buffer.isBuffer(input) ? input : Buffer.from(input.buffer, input.byteOffset, input.byteLength);
+  if (buffer.length > l.maxFileBytes) throw tooLarge(path, buffer.length, l);
+  const pkg = new XlsxPackage(buffer, path, l);
+
+  const office = pkg.relationships('').find((r) => r.type === 'officeDocument' && r.target && pkg.has(r.target));
+  const workbookPart = office?.target ?? 'xl/workbook.xml';
+  const workbookXml = pkg.text(workbookPart);
+  if (workbookXml === undefined) throw new XlsxReadError('not-xlsx', path, 'a zip file without xl/workbook.xml (not an .xlsx workbook)');
+
+  let date1904 = false;
+  const sheets: { name: string; rId?: string }[] = [];
+  pkg.scan(workbookPart, workbookXml, (x) => {
+    if (x.kind === 2) return;
+    if (x.name === 'workbookPr') {
+      const d = x.attr('date1904');
+      date1904 = d === '1' || d === 'true';
+    } else if (x.name === 'sheet') sheets.push({ name: x.attr('name') ?? '', rId: x.attr('id') });
+  });
+  const rels = new Map<string, Relationship>();
+  for (const r of pkg.relationships(workbookPart)) rels.set(r.id, r);
+  const partOf = (type: string, fallback: string) => {
+    const rel = [...rels.values()].find((r) => r.type === type && r.target && pkg.has(r.target));
+    return rel?.target ?? (pkg.has(fallback) ? fallback : undefined);
+  };
+  const ctx: ScanContext = {
+    styles: readStyles(pkg, partOf('styles', 'xl/styles.xml')),
+    strings: readSharedStrings(pkg, partOf('sharedStrings', 'xl/sharedStrings.xml')),
+    date1904,
+    budget: { cells: l.maxCells },
+  };
+
+  const out: SheetRead[] = [];
+  for (const s of sheets) {
+    const rel = s.rId !== undefined ? rels.get(s.rId) : undefined;
+    if (rel && rel.type !== 'worksheet') continue; // chart sheets, dialog sheets, macro sheets: no cells for us
+    if (!rel?.target || !pkg.has(rel.target)) throw pkg.corrupt(workbookPart, `sheet "${s.name}" has no worksheet part (${s.rId ?? 'no r:id'})`);
+    out.push(readSheet(pkg, rel.target, s.name, ctx));
+  }
+  return { sheets: out };
+}
+
+function readSheet(pkg: XlsxPackage, part: string, name: string, ctx: ScanContext): SheetRead {
+  const rels = new Map(pkg.relationships(part).map((r) => [r.id, r]));
+  const text = pkg.text(part)!;
+  const scan = scanSheet(pkg, part, text, ctx);
+  const tables: TableDef[] = [];
+  for (const id of scan.tableParts) {
+    const rel = rels.get(id);
+    if (!rel?.target || !pkg.has(rel.target)) throw pkg.corrupt(part, `table part ${id} is missing`);
+    const def = readTablePart(pkg, rel.target);
+    if (def) tables.push(def);
+  }
+  return new SheetBuilder(pkg, part, name, scan, ctx.styles).build(tables);
+}
+
+function readTablePart(pkg: XlsxPackage, part: string): TableDef | undefined {
+  const text = pkg.text(part)!;
+  let def: TableDef | undefined;
+  let inColumns = false;
+  pkg.scan(part, text, (x) => {
+    if (x.name === 'table' && x.kind !== 2 && !def) {
+      const ref = x.attr('ref') ?? '';
+      const rect = parseRect(ref);
+      if (!rect) throw pkg.corrupt(part, `table ref "${ref}" is not a range`);
+      const headerRowCount = x.attr('headerRowCount');
+      const totals = Number(x.attr('totalsRowCount') ?? 0);
+      def = {
+        part,
+        name: x.attr('name') ?? x.attr('displayName') ?? '',
+        rect,
+        // tableFixes.ts: a missing headerRowCount is one header row.
+        hasHeader: headerRowCount === undefined ? true : headerRowCount !== '0',
+        totals: totals > 0,
+        columns: [],
+      };
+    } else if (x.name === 'tableColumns') inColumns = x.kind === 1;
+    else if (x.name === 'tableColumn' && inColumns && x.kind !== 2 && def) def.columns.push(x.attr('name') ?? '');
+  });
+  return def;
+}

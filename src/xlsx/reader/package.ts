@@ -1,0 +1,143 @@
+/**
+ * The zip package as the reader sees it: parts by name (case-insensitive, as OPC names are),
+ * inflated within the limits, and relationships resolved to part names (relative targets, and
+ * absolute ones like "/xl/tables/table1.xml" as openpyxl writes them).
+ */
+import { inflateRawSync } from 'zlib';
+import { XlsxReadError } from '../errors';
+import { looksLikeZip, zipEntries, zipEntryRaw, ZipFormatError, type ZipEntry } from '../zip';
+import { bytesText, type ReadLimits } from './limits';
+import { XmlScanner, XmlSyntaxError } from './xml';
+
+export interface Relationship {
+  id: string;
+  /** The last segment of the type URI ("worksheet", "table", …): transitional and Strict agree on it. */
+  type: string;
+  /** Resolved part name, e.g. "xl/worksheets/sheet1.xml"; undefined for external targets. */
+  target?: string;
+}
+
+export class XlsxPackage {
+  private readonly entries = new Map<string, ZipEntry>();
+  private inflated = 0;
+
+  constructor(
+    private readonly buffer: Buffer,
+    readonly path: string,
+    readonly limits: ReadLimits,
+  ) {
+    if (!looksLikeZip(buffer)) {
+      const ole = buffer.length >= 4 && buffer.readUInt32BE(0) === 0xd0cf11e0;
+      throw new XlsxReadError('not-xlsx', path, ole ? 'an old .xls file or a password-protected workbook' : 'not an .xlsx file (no zip signature)');
+    }
+    try {
+      for (const e of zipEntries(buffer)) this.entries.set(normalise(e.name), e);
+    } catch (e) {
+      throw new XlsxReadError('corrupt', path, `damaged zip: ${(e as Error)?.message ?? e}`, e);
+    }
+  }
+
+  has(part: string): boolean {
+    return this.entries.has(normalise(part));
+  }
+
+  /** The text of a part (UTF-8), or undefined when the package has no such part. */
+  text(part: string): string | undefined {
+    const entry = this.entries.get(normalise(part));
+    if (!entry) return undefined;
+    const remaining = this.limits.maxInflatedBytes - this.inflated;
+    if (entry.size > remaining) {
+      throw this.tooLarge(part, `inflates to ${bytesText(entry.size)}; the parts read may inflate to ${bytesText(this.limits.maxInflatedBytes)} in total`);
+    }
+    let raw: Buffer;
+    try {
+      raw = zipEntryRaw(this.buffer, entry);
+    } catch (e) {
+      throw this.corrupt(part, `damaged zip entry: ${(e as Error).message}`, e);
+    }
+    let data: Buffer;
+    if (entry.method === 0) data = raw;
+    else if (entry.method === 8) {
+      // The declared size is trusted as an upper bound: a zip bomb that lies about it stops there.
+      const max = Math.max(1, Math.min(remaining, entry.size || remaining));
+      try {
+        data = inflateRawSync(raw, { maxOutputLength: max });
+      } catch (e) {
+        if ((e as NodeJS.ErrnoException)?.code === 'ERR_BUFFER_TOO_LARGE') {
+          if (max < remaining) throw this.corrupt(part, `inflates to more than the ${entry.size} bytes its zip entry declares`, e);
+          throw this.tooLarge(part, `inflates to more than ${bytesText(remaining)}; the parts read may inflate to ${bytesText(this.limits.maxInflatedBytes)} in total`);
+        }
+        throw this.corrupt(part, `cannot inflate: ${(e as Error)?.message ?? e}`, e);
+      }
+    } else throw this.corrupt(part, `unsupported compression method ${entry.method}`);
+    this.inflated += data.length;
+    if (this.inflated > this.limits.maxInflatedBytes) {
+      throw this.tooLarge(part, `the parts read inflate to more than ${bytesText(this.limits.maxInflatedBytes)} in total`);
+    }
+    return data.toString('utf8');
+  }
+
+  /** The relationships of a part (from its _rels/<name>.rels), targets resolved against the part. */
+  relationships(part: string): Relationship[] {
+    const slash = part.lastIndexOf('/');
+    const dir = slash >= 0 ? part.slice(0, slash + 1) : '';
+    const relsPart = `${dir}_rels/${part.slice(slash + 1)}.rels`;
+    const text = this.text(relsPart);
+    if (text === undefined) return [];
+    const rels: Relationship[] = [];
+    this.scan(relsPart, text, (x) => {
+      if (x.name !== 'Relationship' || x.kind === 2) return;
+      const id = x.attr('Id');
+      const type = x.attr('Type') ?? '';
+      const target = x.attr('Target');
+      if (id === undefined) return;
+      const external = x.attr('TargetMode') === 'External';
+      rels.push({ id, type: type.slice(type.lastIndexOf('/') + 1), target: external || target === undefined ? undefined : resolveTarget(dir, target) });
+    });
+    return rels;
+  }
+
+  /** Runs `each` on every tag of a part's XML; XML errors become XlsxReadError 'corrupt' naming the part. */
+  scan(part: string, text: string, each: (x: XmlScanner) => void): void {
+    const x = new XmlScanner(text);
+    try {
+      while (x.next()) each(x);
+    } catch (e) {
+      if (e instanceof XmlSyntaxError) throw this.corrupt(part, e.message, e);
+      throw e;
+    }
+  }
+
+  corrupt(part: string, detail: string, cause?: unknown): XlsxReadError {
+    return new XlsxReadError('corrupt', this.path, `${part}: ${detail}`, cause, part);
+  }
+
+  tooLarge(part: string, detail: string): XlsxReadError {
+    return new XlsxReadError('too-large-content', this.path, `${part}: ${detail}`, undefined, part);
+  }
+}
+
+/** Zip names as OPC part names: forward slashes, no leading slash, case-insensitive. */
+function normalise(name: string): string {
+  return name.replace(/\\/g, '/').replace(/^\/+/, '').toLowerCase();
+}
+
+/** A relationship target → part name. "/xl/x.xml" is absolute; "../x.xml" is relative to `dir`. */
+export function resolveTarget(dir: string, target: string): string {
+  let t = target.trim();
+  try {
+    t = decodeURIComponent(t);
+  } catch {
+    // not percent-encoded after all
+  }
+  t = t.replace(/\\/g, '/').replace(/[?#].*$/, '');
+  const segments = t.startsWith('/') ? [] : dir.split('/').filter(Boolean);
+  for (const seg of t.split('/')) {
+    if (seg === '' || seg === '.') continue;
+    if (seg === '..') segments.pop();
+    else segments.push(seg);
+  }
+  return segments.join('/');
+}
+
+export { ZipFormatError };
