@@ -184,7 +184,7 @@ async function errorMessage(error: unknown, lang: Lang): Promise<string> {
   if (error instanceof UsageError || error instanceof WriteError) return error.message;
   if (error instanceof SnapshotExistsError) return messages[lang].summary.snapshotExists(formatDanishDate(error.date));
   // Read and plan errors come from the .xlsx adapter, loaded already by the command that threw them.
-  const { XlsxReadError, PlanConflictError } = await import('../xlsx');
+  const { XlsxReadError, PlanConflictError } = await import('../xlsx/errors');
   if (error instanceof XlsxReadError) return t.readError[error.code](error.path, error.part);
   if (error instanceof PlanConflictError) return t.conflict(`${error.sheet}!${error.cell}`);
   return t.unexpected(error instanceof Error ? error.message : String(error));
@@ -193,7 +193,7 @@ async function errorMessage(error: unknown, lang: Lang): Promise<string> {
 /** demo and init: a new workbook set up with the model (and, for demo, the source documents' content). */
 async function create(c: Context, kind: 'demo' | 'init'): Promise<number> {
   const output = outputPath(c, undefined);
-  const [{ newXlsxWorkbook }, rows] = await Promise.all([import('../xlsx'), kind === 'demo' ? import('../demo/demoData').then((d) => d.demoRows()) : undefined]);
+  const [{ newXlsxWorkbook }, rows] = await Promise.all([import('../xlsx/fileWorkbook'), kind === 'demo' ? import('../demo/demoData').then((d) => d.demoRows()) : undefined]);
   const workbook = newXlsxWorkbook();
   await setUpWorkbook(workbook, c.lang, undefined, rows ? { rows } : {});
   await save(workbook, output, c.lang);
@@ -216,7 +216,7 @@ async function update(c: Context, operation: (workbook: FileWorkbook, asOf: Cale
 }
 
 async function open(path: string): Promise<FileWorkbook> {
-  const { openXlsxWorkbook } = await import('../xlsx');
+  const { openXlsxWorkbook } = await import('../xlsx/fileWorkbook');
   return openXlsxWorkbook(path);
 }
 
