@@ -2,7 +2,7 @@
 import { mkdirSync, readdirSync, readFileSync } from 'fs';
 import { join } from 'path';
 import { applyPlan, readXlsx, writeXlsx } from '../../src/xlsx';
-import { convertWithLibreOffice, CSV_ALL_SHEETS, describeWithLibreOffice, removeLibreOfficeProfile } from '../helpers/libreoffice';
+import { convertWithLibreOffice, CSV_ALL_SHEETS, describeWithLibreOffice, libreOfficeHookTimeout, removeLibreOfficeProfile } from '../helpers/libreoffice';
 import { tempDir, utc } from '../xlsx/fixtures';
 import { indsats } from './helpers';
 
@@ -82,7 +82,7 @@ describeWithLibreOffice('the Afstemning sheet', () => {
     await convertWithLibreOffice(out, CSV_ALL_SHEETS, dir);
     const file = readdirSync(dir).find((n) => n.endsWith('-Afstemning.csv'))!;
     rows = readFileSync(join(dir, file), 'utf8').trim().split(/\r?\n/).map(parseCsvLine);
-  }, 300_000);
+  }, libreOfficeHookTimeout(1));
   afterAll(() => removeLibreOfficeProfile());
 
   it('holds one table per year whose formulas, recalculated by LibreOffice, equal the core figures', () => {
