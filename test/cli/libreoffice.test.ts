@@ -3,7 +3,7 @@ import { mkdirSync, readdirSync, readFileSync } from 'fs';
 import { join } from 'path';
 import { convertWithLibreOffice, CSV_ALL_SHEETS, describeWithLibreOffice, libreOfficeHookTimeout, removeLibreOfficeProfile } from '../helpers/libreoffice';
 import { tempDir } from '../xlsx/fixtures';
-import { indsats } from './helpers';
+import { demoWorkbook, indsats } from './helpers';
 
 describeWithLibreOffice('LibreOffice opens the demo workbook', () => {
   const tmp = tempDir('indsats-cli-lo-');
@@ -12,7 +12,7 @@ describeWithLibreOffice('LibreOffice opens the demo workbook', () => {
 
   beforeAll(async () => {
     const demo = tmp.path('demo.xlsx');
-    expect((await indsats('demo', '-o', demo)).code).toBe(0);
+    await demoWorkbook(demo);
     const csvDir = join(tmp.dir, 'csv');
     const xlsxDir = join(tmp.dir, 'xlsx');
     mkdirSync(csvDir);

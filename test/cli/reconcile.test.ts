@@ -4,7 +4,7 @@ import { join } from 'path';
 import { applyPlan, readXlsx, writeXlsx } from '../../src/xlsx';
 import { convertWithLibreOffice, CSV_ALL_SHEETS, describeWithLibreOffice, libreOfficeHookTimeout, removeLibreOfficeProfile } from '../helpers/libreoffice';
 import { tempDir, utc } from '../xlsx/fixtures';
-import { indsats } from './helpers';
+import { demoWorkbook, indsats } from './helpers';
 
 const tmp = tempDir('indsats-reconcile-');
 const demo = tmp.path('demo.xlsx');
@@ -12,7 +12,7 @@ const gaps = tmp.path('gaps.xlsx');
 const asOf = '2021-12-31';
 
 beforeAll(async () => {
-  expect((await indsats('demo', '-o', demo)).code).toBe(0);
+  await demoWorkbook(demo);
   // Dates as Excel stores typed dates (text dates would be parsed by the core but skipped by SUMIFS).
   // Gaps: FKIB claims nothing, ITMV receives too much, STRAKS has a 60 % rate but claimed at 50 %, and a voucher is used twice.
   const { workbook } = await readXlsx(demo);

@@ -9,7 +9,7 @@ import type { CalendarDate } from '../../src/domain/parse';
 import { statusGroups } from '../../src/workbook/overviewSheet';
 import { convertAllWithLibreOffice, convertWithLibreOffice, CSV_ALL_SHEETS, describeWithLibreOffice, libreOfficeHookTimeout, removeLibreOfficeProfile } from '../helpers/libreoffice';
 import { sha256, tempDir } from '../xlsx/fixtures';
-import { indsats, type Run } from './helpers';
+import { demoWorkbook, indsats, type Run } from './helpers';
 
 const tmp = tempDir('indsats-summarize-');
 const demo = tmp.path('demo.xlsx');
@@ -18,7 +18,7 @@ const overblik = tmp.path('overblik.xlsx');
 let demoSha: string;
 let summarized: Run;
 beforeAll(async () => {
-  expect((await indsats('demo', '-o', demo)).code).toBe(0);
+  await demoWorkbook(demo);
   demoSha = sha256(demo);
   summarized = await indsats('summarize', demo, '-o', overblik, '--as-of', '2026-11-25');
 });
