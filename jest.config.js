@@ -41,6 +41,9 @@ const ignored = ['/node_modules/', '<rootDir>/test/artifacts/'];
 module.exports = {
   // Base timeout per test and hook; suites that start LibreOffice or Chromium set larger ones.
   testTimeout: 60_000,
+  // Jest's default is one worker per core but one, which on 2 cores means all in one process and a
+  // core idle whenever a suite waits on soffice, Chromium or a child node. At least two.
+  maxWorkers: Math.max(2, require('os').availableParallelism() - 1),
   projects: [
     {
       ...shared,
