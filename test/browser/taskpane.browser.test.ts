@@ -14,6 +14,9 @@ const artifacts = join(__dirname, '../artifacts');
 type Standin = { workbook: { sheetNames(): string[]; selection(): { sheet: string; address: string } | undefined; value(s: string, a: string): unknown; userEdit(s: string, a: string, v: unknown[][]): void } };
 const standin = <T>(page: Page, f: (s: Standin) => T) => page.evaluate(`(${f.toString()})(window.__standin)`) as Promise<T>;
 
+/** Per step on a loaded 2-core machine (Playwright waits up to STEP_MS / 2 for each element). */
+const STEP_MS = 120_000;
+
 describeWithChromium('task pane in Chromium', () => {
   let browser: Browser;
   let page: Page;
@@ -31,13 +34,14 @@ describeWithChromium('task pane in Chromium', () => {
     server = await serve(dist);
     browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
     page = await browser.newPage({ viewport: { width: 420, height: 900 }, locale: 'da-DK' });
+    page.setDefaultTimeout(STEP_MS / 2);
     await page.route('**/*', (route) => {
       const url = route.request().url();
       if (url.startsWith(server.url)) return route.continue();
       if (url.includes('appsforoffice.microsoft.com')) return route.fulfill({ body: officeJs, contentType: 'application/javascript' });
       return route.abort(); // the add-in makes no other network calls; fail loudly if it tries
     });
-  }, 60_000);
+  }, STEP_MS);
 
   afterAll(async () => {
     await browser?.close();
@@ -49,14 +53,14 @@ describeWithChromium('task pane in Chromium', () => {
     await page.getByRole('heading', { name: 'Indsatsmonitor' }).waitFor();
     for (const tab of ['Opsætning', 'Validering', 'Overblik', 'Økonomi']) await page.getByRole('tab', { name: tab }).waitFor();
     await shot('start');
-  }, 30_000);
+  }, STEP_MS);
 
   it('sets up the workbook', async () => {
     await page.getByRole('button', { name: 'Opret eller reparer strukturen' }).click();
     await page.getByText(/Strukturen er på plads: \d+ tilføjelser\./).waitFor();
     expect(await standin(page, (s) => s.workbook.sheetNames())).toEqual(expect.arrayContaining(['Taksonomier', 'Indsatser', 'Statuslog', 'Økonomi']));
     await shot('setup');
-  }, 30_000);
+  }, STEP_MS);
 
   it('adds an initiative with its tracking sheet', async () => {
     const form = page.getByRole('form', { name: 'Ny indsats' });
@@ -67,7 +71,7 @@ describeWithChromium('task pane in Chromium', () => {
     await page.getByText('Indsatsen ITMV er tilføjet, og arket ITMV er oprettet.').waitFor();
     expect(await standin(page, (s) => s.workbook.sheetNames())).toContain('ITMV');
     await shot('initiative');
-  }, 30_000);
+  }, STEP_MS);
 
   it('validates a pasted row with mistakes, jumps to the cell and applies the suggestion', async () => {
     await standin(page, (s) => s.workbook.userEdit('ITMV', 'A5:J5', [['ITMV-001', '15-08-2017', 'Aktivitetsparate kontanthjælpsmodtagre', 1, 'I forløb', '20-08-2017', '', 0, 34, 'ring 0101901234']]));
@@ -91,5 +95,5 @@ describeWithChromium('task pane in Chromium', () => {
     expect(await page.getByText(/findes ikke i Målgrupper/).count()).toBe(0);
     expect(await standin(page, (s) => s.workbook.value('ITMV', 'C5'))).toBe('Aktivitetsparate kontanthjælpsmodtagere');
     await shot('applied');
-  }, 60_000);
+  }, STEP_MS);
 });

@@ -1,12 +1,11 @@
 /** The indsats command end to end on real files in a temp folder. */
-import { execFileSync } from 'child_process';
 import { copyFileSync, writeFileSync } from 'fs';
 import { join } from 'path';
 import ExcelJS from 'exceljs';
 import { readXlsx, validationRanges } from '../../src/xlsx';
 import { tablesOf } from '../../src/workbook/read';
 import { sha256, tempDir } from '../xlsx/fixtures';
-import { indsats } from './helpers';
+import { BIN_TIMEOUT_MS, indsats, indsatsBin } from './helpers';
 
 const tmp = tempDir('indsats-cli-');
 afterAll(() => tmp.cleanup());
@@ -235,14 +234,9 @@ describe('the installed binary', () => {
   it('runs as `npx indsats` and exits with the contract code', () => {
     const copy = tmp.path('bin-demo.xlsx');
     copyFileSync(demoFile, copy);
-    const out = execFileSync('node', [join(__dirname, '../../bin/indsats.js'), 'validate', copy], { encoding: 'utf8' });
-    expect(out).toContain('0 fejl, 1 advarsel.');
-    let code = 0;
-    try {
-      execFileSync('node', [join(__dirname, '../../bin/indsats.js'), 'validate', tmp.path('missing.xlsx')], { stdio: 'pipe' });
-    } catch (error) {
-      code = (error as { status: number }).status;
-    }
-    expect(code).toBe(2);
-  });
+    const run = indsatsBin('validate', copy);
+    expect(run.code).toBe(0);
+    expect(run.out).toContain('0 fejl, 1 advarsel.');
+    expect(indsatsBin('validate', tmp.path('missing.xlsx')).code).toBe(2);
+  }, 2 * BIN_TIMEOUT_MS);
 });

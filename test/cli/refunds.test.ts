@@ -3,7 +3,7 @@ import { existsSync, readFileSync, writeFileSync } from 'fs';
 import { readXlsx } from '../../src/xlsx';
 import { zipEntries, zipEntryData } from '../../src/xlsx/zip';
 import { partNames, tempDir } from '../xlsx/fixtures';
-import { indsats } from './helpers';
+import { demoWorkbook, indsats } from './helpers';
 
 const tmp = tempDir('indsats-refunds-');
 const demo = tmp.path('demo.xlsx');
@@ -23,7 +23,7 @@ const file = (name: string, rows: string[]) => {
 };
 
 beforeAll(async () => {
-  expect((await indsats('demo', '-o', demo)).code).toBe(0);
+  await demoWorkbook(demo);
 });
 afterAll(() => tmp.cleanup());
 

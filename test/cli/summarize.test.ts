@@ -1,20 +1,26 @@
 /** `indsats summarize` and `indsats snapshot` on the demo; the Overblik formulas recalculated by LibreOffice equal the core. */
 import { execFileSync } from 'child_process';
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'fs';
 import { colours, decodePng, total } from '../helpers/png';
-import { join } from 'path';
+import { basename, join } from 'path';
 import { readXlsx, writeXlsx } from '../../src/xlsx';
 import { planSummary } from '../../src/operations/summarize';
 import type { CalendarDate } from '../../src/domain/parse';
 import { statusGroups } from '../../src/workbook/overviewSheet';
-import { convertWithLibreOffice, CSV_ALL_SHEETS, describeWithLibreOffice, removeLibreOfficeProfile } from '../helpers/libreoffice';
+import { convertAllWithLibreOffice, convertWithLibreOffice, CSV_ALL_SHEETS, describeWithLibreOffice, libreOfficeHookTimeout, removeLibreOfficeProfile } from '../helpers/libreoffice';
 import { sha256, tempDir } from '../xlsx/fixtures';
-import { indsats } from './helpers';
+import { demoWorkbook, indsats, type Run } from './helpers';
 
 const tmp = tempDir('indsats-summarize-');
 const demo = tmp.path('demo.xlsx');
+/** `indsats summarize <demo> --as-of 2026-11-25`, run once and read by the tests below (none writes it). */
+const overblik = tmp.path('overblik.xlsx');
+let demoSha: string;
+let summarized: Run;
 beforeAll(async () => {
-  expect((await indsats('demo', '-o', demo)).code).toBe(0);
+  await demoWorkbook(demo);
+  demoSha = sha256(demo);
+  summarized = await indsats('summarize', demo, '-o', overblik, '--as-of', '2026-11-25');
 });
 afterAll(() => tmp.cleanup());
 
@@ -30,12 +36,9 @@ async function coreRows(file: string, asOf: string) {
 
 describe('indsats summarize', () => {
   it('writes Overblik next to the data and leaves the input unchanged', async () => {
-    const before = sha256(demo);
-    const out = tmp.path('overblik.xlsx');
-    const run = await indsats('summarize', demo, '-o', out, '--as-of', '2026-11-25');
-    expect(run).toMatchObject({ code: 0, out: `Skrev ${out}.` });
-    expect(sha256(demo)).toBe(before);
-    const { read } = await readXlsx(out);
+    expect(summarized).toMatchObject({ code: 0, out: `Skrev ${overblik}.` });
+    expect(sha256(demo)).toBe(demoSha);
+    const { read } = await readXlsx(overblik);
     const overview = read.sheets.find((s) => s.name === 'Overblik')!;
     expect(overview.tables.map((t) => t.table)).toEqual(['Overblik_Indsatser', 'Overblik_KPI', 'Overblik_Indsatsstatus', 'Overblik_Maal', 'Overblik_Maalgrupper', 'Overblik_Enheder', 'Overblik_Statuslog', 'Overblik_Kontrol']);
     const itmv = overview.tables[0].rows.find((r) => r[0] === 'ITMV')!;
@@ -44,10 +47,8 @@ describe('indsats summarize', () => {
   });
 
   it('keeps a hand-edited Overblik under a new name when it rebuilds, and rebuilds an untouched one in place', async () => {
-    const first = tmp.path('first.xlsx');
-    await indsats('summarize', demo, '-o', first, '--as-of', '2026-11-25');
     const second = tmp.path('second.xlsx');
-    expect((await indsats('summarize', first, '-o', second, '--as-of', '2026-11-25')).out).not.toContain('rettet i hånden');
+    expect((await indsats('summarize', overblik, '-o', second, '--as-of', '2026-11-25')).out).not.toContain('rettet i hånden');
     expect((await readXlsx(second)).read.sheets.filter((s) => s.name.startsWith('Overblik')).map((s) => s.name)).toEqual(['Overblik']);
 
     const { workbook } = await readXlsx(second);
@@ -82,32 +83,35 @@ describe('indsats snapshot', () => {
 });
 
 describeWithLibreOffice('Overblik recalculated by LibreOffice', () => {
-  const recalculated = async (file: string, name: string) => {
-    const dir = join(tmp.dir, name);
-    mkdirSync(dir);
-    await convertWithLibreOffice(file, CSV_ALL_SHEETS, dir);
-    const lines = readFileSync(join(dir, readdirSync(dir).find((n) => n.endsWith('-Overblik.csv'))!), 'utf8').split(/\r?\n/).map((l) => l.split(','));
+  const early = tmp.path('early.xlsx');
+  const csvDir = join(tmp.dir, 'csv');
+  const pdfDir = join(tmp.dir, 'pdf');
+  let pdf: string;
+  const recalculated = (file: string) => {
+    const lines = readFileSync(join(csvDir, `${basename(file, '.xlsx')}-Overblik.csv`), 'utf8').split(/\r?\n/).map((l) => l.split(','));
     // The first table: from its header ("ID,Indsats,…") to the first empty line.
     const start = lines.findIndex((c) => c[0] === 'ID') + 1;
     const end = lines.findIndex((c, i) => i >= start && !c[0]);
     return Object.fromEntries(lines.slice(start, end).map((c) => [c[0], c.slice(5, 12).map(Number)]));
   };
+
+  beforeAll(async () => {
+    expect((await indsats('summarize', demo, '-o', early, '--as-of', '2016-06-30')).code).toBe(0);
+    mkdirSync(csvDir);
+    mkdirSync(pdfDir);
+    // Both summaries recalculated and exported in one LibreOffice run; the current one printed in a second.
+    await convertAllWithLibreOffice([overblik, early], CSV_ALL_SHEETS, csvDir);
+    pdf = await convertWithLibreOffice(overblik, 'pdf', pdfDir);
+  }, libreOfficeHookTimeout(2, 3));
   afterAll(() => removeLibreOfficeProfile());
 
   it('reads 2 / 6 / 8 / 3 / 18 for ITMV, and every formula equals the core', async () => {
-    const out = tmp.path('lo-now.xlsx');
-    await indsats('summarize', demo, '-o', out, '--as-of', '2026-11-25');
-    const sheet = await recalculated(out, 'now');
+    const sheet = recalculated(overblik);
     expect(sheet.ITMV.slice(0, 6)).toEqual([2, 0, 6, 8, 3, 18]);
     expect(sheet).toEqual(await coreRows(demo, '2026-11-25'));
-  }, 120_000);
+  });
 
-  it('renders the charts: the Overblik page printed by LibreOffice has coloured chart areas', async () => {
-    const out = tmp.path('chart.xlsx');
-    await indsats('summarize', demo, '-o', out, '--as-of', '2026-11-25');
-    const dir = join(tmp.dir, 'pdf');
-    mkdirSync(dir);
-    const pdf = await convertWithLibreOffice(out, 'pdf', dir);
+  it('renders the charts: the Overblik page printed by LibreOffice has coloured chart areas', () => {
     // The Overblik pages are the ones whose text holds its title; the first has the status chart.
     const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [pdf], { encoding: 'utf8' }))![1]);
     let page = 0;
@@ -115,8 +119,8 @@ describeWithLibreOffice('Overblik recalculated by LibreOffice', () => {
       if (execFileSync('pdftotext', ['-f', String(p), '-l', String(p), pdf, '-'], { encoding: 'utf8' }).includes('Status pr. 25-11-2026')) page = p;
     }
     expect(page).toBeGreaterThan(0);
-    execFileSync('pdftoppm', ['-r', '80', '-png', '-f', String(page), '-l', String(page), '-singlefile', pdf, join(dir, 'overblik')]);
-    const png = readFileSync(join(dir, 'overblik.png'));
+    execFileSync('pdftoppm', ['-r', '80', '-png', '-f', String(page), '-l', String(page), '-singlefile', pdf, join(pdfDir, 'overblik')]);
+    const png = readFileSync(join(pdfDir, 'overblik.png'));
     mkdirSync(join(__dirname, '../artifacts'), { recursive: true });
     writeFileSync(join(__dirname, '../artifacts/overblik.png'), png);
     const image = decodePng(png);
@@ -125,15 +129,13 @@ describeWithLibreOffice('Overblik recalculated by LibreOffice', () => {
     const saturated = [...right].filter(([hex, n]) => n > 40 && saturation(hex) > 0.35);
     expect(saturated.length).toBeGreaterThanOrEqual(3);
     expect(total(right)).toBeGreaterThan(image.width * image.height * 0.01);
-  }, 120_000);
+  });
 
   it('agrees on an earlier date, where statuses set later count as still in the course', async () => {
-    const out = tmp.path('lo-early.xlsx');
-    await indsats('summarize', demo, '-o', out, '--as-of', '2016-06-30');
-    const sheet = await recalculated(out, 'early');
+    const sheet = recalculated(early);
     expect(sheet.ITMV).toEqual([1, 0, 2, 8, 3, 14, 14]);
     expect(sheet).toEqual(await coreRows(demo, '2016-06-30'));
-  }, 120_000);
+  });
 });
 
 function saturation(hex: string): number {

@@ -4,6 +4,7 @@
  */
 import { execFile } from 'child_process';
 import { accessSync, constants, existsSync, readdirSync, rmSync } from 'fs';
+import { tmpdir } from 'os';
 import { basename, delimiter, extname, join } from 'path';
 
 /** The soffice/libreoffice binary on PATH, or null. */
@@ -23,14 +24,26 @@ export function sofficePath(): string | null {
   return null;
 }
 
-/** A profile per process, so parallel test workers (and a running LibreOffice) don't clash. */
-export const libreOfficeProfile = (): string => join('/tmp', `lo-profile-${process.pid}`);
+/**
+ * A profile per process, so parallel Jest workers (each its own process) and a running LibreOffice
+ * don't clash. Within a process the conversions run one at a time (see `convertAllWithLibreOffice`).
+ */
+export const libreOfficeProfile = (): string => join(tmpdir(), `lo-profile-${process.pid}`);
 
 export function removeLibreOfficeProfile(): void {
   rmSync(libreOfficeProfile(), { recursive: true, force: true });
 }
 
+/** One soffice run on a loaded 2-core machine: starting LibreOffice alone can take 10–20 s there. */
 export const LIBREOFFICE_TIMEOUT_MS = 120_000;
+/** Each further file in the same run (converting is quick next to starting LibreOffice). */
+export const LIBREOFFICE_TIMEOUT_PER_FILE_MS = 30_000;
+
+/** A `beforeAll` that makes `runs` soffice runs: their timeouts and a margin for the work around them. */
+export const libreOfficeHookTimeout = (runs: number, files = runs): number =>
+  runs * LIBREOFFICE_TIMEOUT_MS + (files - runs) * LIBREOFFICE_TIMEOUT_PER_FILE_MS + 60_000;
+
+let queue: Promise<unknown> = Promise.resolve();
 
 /**
  * Convert `file` with `soffice --headless --convert-to <format>` into `outDir`. `format` is an
@@ -39,11 +52,29 @@ export const LIBREOFFICE_TIMEOUT_MS = 120_000;
  * "<name>-<sheet>.csv" per sheet instead, and the first of those is returned (list the folder for
  * the rest). Rejects with LibreOffice's stderr when it fails or produces nothing.
  */
-export function convertWithLibreOffice(file: string, format: string, outDir: string): Promise<string> {
+export async function convertWithLibreOffice(file: string, format: string, outDir: string): Promise<string> {
+  return (await convertAllWithLibreOffice([file], format, outDir))[0];
+}
+
+/**
+ * Convert several files to the same format in one soffice run (starting LibreOffice is most of
+ * the cost of a conversion), as `convertWithLibreOffice` does for one: resolves to the output path
+ * of each file, in order. The files' names must differ. Runs in this process are queued: two at
+ * once would share the profile.
+ */
+export function convertAllWithLibreOffice(files: string[], format: string, outDir: string): Promise<string[]> {
+  const run = queue.then(() => convertNow(files, format, outDir));
+  queue = run.catch(() => undefined);
+  return run;
+}
+
+function convertNow(files: string[], format: string, outDir: string): Promise<string[]> {
   const soffice = sofficePath();
   if (!soffice) return Promise.reject(new Error('LibreOffice (soffice) is not on PATH'));
   const ext = format.split(':')[0];
-  const stem = basename(file, extname(file));
+  const stems = files.map((file) => basename(file, extname(file)));
+  if (new Set(stems).size !== stems.length) return Promise.reject(new Error(`convertAllWithLibreOffice: file names must differ: ${files.join(', ')}`));
+  const timeout = LIBREOFFICE_TIMEOUT_MS + (files.length - 1) * LIBREOFFICE_TIMEOUT_PER_FILE_MS;
   const args = [
     `-env:UserInstallation=file://${libreOfficeProfile()}`,
     '--headless',
@@ -52,26 +83,31 @@ export function convertWithLibreOffice(file: string, format: string, outDir: str
     format,
     '--outdir',
     outDir,
-    file,
+    ...files,
   ];
   return new Promise((resolve, reject) => {
-    execFile(soffice, args, { timeout: LIBREOFFICE_TIMEOUT_MS, killSignal: 'SIGKILL' }, (error, stdout, stderr) => {
+    execFile(soffice, args, { timeout, killSignal: 'SIGKILL' }, (error, stdout, stderr) => {
       const detail = `soffice ${args.join(' ')}\nstdout: ${stdout}\nstderr: ${stderr}`;
       if (error) {
-        const why = error.killed ? `timed out after ${LIBREOFFICE_TIMEOUT_MS / 1000} s` : error.message;
+        // A killed soffice can leave a lock in the profile that would stop the next run.
+        if (error.killed) removeLibreOfficeProfile();
+        const why = error.killed ? `timed out after ${timeout / 1000} s` : error.message;
         reject(new Error(`LibreOffice conversion failed (${why})\n${detail}`));
         return;
       }
-      const single = join(outDir, `${stem}.${ext}`);
-      if (existsSync(single)) {
-        resolve(single);
-        return;
+      const outputs: string[] = [];
+      const listing = readdirSync(outDir);
+      for (const stem of stems) {
+        const single = join(outDir, `${stem}.${ext}`);
+        const perSheet = listing.filter((n) => n.startsWith(`${stem}-`) && n.endsWith(`.${ext}`)).sort();
+        if (existsSync(single)) outputs.push(single);
+        else if (perSheet.length) outputs.push(join(outDir, perSheet[0]));
+        else {
+          reject(new Error(`LibreOffice produced no .${ext} file for ${stem}\n${detail}`));
+          return;
+        }
       }
-      const perSheet = readdirSync(outDir)
-        .filter((n) => n.startsWith(`${stem}-`) && n.endsWith(`.${ext}`))
-        .sort();
-      if (perSheet.length) resolve(join(outDir, perSheet[0]));
-      else reject(new Error(`LibreOffice produced no .${ext} file\n${detail}`));
+      resolve(outputs);
     });
   });
 }

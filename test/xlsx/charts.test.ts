@@ -12,7 +12,7 @@ import type { Workbook } from 'exceljs';
 import type { ChartSpec, Plan, PlanOp } from '../../src/workbook/plan';
 import { applyPlan, newWorkbook, readXlsx, writeXlsx, xlsxBuffer } from '../../src/xlsx';
 import { chartReference, chartsOf } from '../../src/xlsx/charts';
-import { convertWithLibreOffice, describeWithLibreOffice, removeLibreOfficeProfile } from '../helpers/libreoffice';
+import { convertAllWithLibreOffice, describeWithLibreOffice, libreOfficeHookTimeout, removeLibreOfficeProfile } from '../helpers/libreoffice';
 import { partNames, partText, tempDir } from './fixtures';
 
 const SHEET = 'Indsatser 2024';
@@ -399,11 +399,8 @@ describeWithLibreOffice('LibreOffice renders the charts', () => {
   const tmp = tempDir('indsats-charts-lo-');
   const pages: Record<string, Image> = {};
 
-  /** Write the plan's workbook, convert it to PDF with LibreOffice, render page 1 and keep a copy. */
-  async function render(name: string, plan: Plan): Promise<Image> {
-    const file = tmp.path(`${name}.xlsx`);
-    await writeXlsx(workbookFor(plan), file);
-    const pdf = await convertWithLibreOffice(file, 'pdf', tmp.dir);
+  /** Page 1 of a PDF LibreOffice printed, as an image; a copy goes to test/artifacts. */
+  async function render(name: string, pdf: string): Promise<Image> {
     const stem = tmp.path(name);
     await execFileAsync('pdftoppm', ['-r', String(DPI), '-png', '-f', '1', '-l', '1', '-singlefile', pdf, stem]);
     const png = readFileSync(`${stem}.png`);
@@ -413,10 +410,17 @@ describeWithLibreOffice('LibreOffice renders the charts', () => {
   }
 
   beforeAll(async () => {
-    // One after the other: both conversions share this process's LibreOffice profile.
-    pages.charts = await render('charts', chartPlan());
-    pages.notes = await render('charts-notes', chartPlan({ notes: true }));
-  }, 4 * 130_000);
+    // Both workbooks printed to PDF in one LibreOffice run (starting it is most of the cost).
+    const plans: Record<string, Plan> = { charts: chartPlan(), 'charts-notes': chartPlan({ notes: true }) };
+    const files = await Promise.all(Object.entries(plans).map(async ([name, plan]) => {
+      const file = tmp.path(`${name}.xlsx`);
+      await writeXlsx(workbookFor(plan), file);
+      return file;
+    }));
+    const [charts, notes] = await convertAllWithLibreOffice(files, 'pdf', tmp.dir);
+    pages.charts = await render('charts', charts);
+    pages.notes = await render('charts-notes', notes);
+  }, libreOfficeHookTimeout(1, 2));
 
   afterAll(() => {
     tmp.cleanup();

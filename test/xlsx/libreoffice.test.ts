@@ -7,7 +7,7 @@ import { readFileSync, readdirSync, mkdirSync } from 'fs';
 import { join } from 'path';
 import type { Plan } from '../../src/workbook/plan';
 import { applyPlan, newWorkbook, readXlsx, writeXlsx } from '../../src/xlsx';
-import { convertWithLibreOffice, CSV_ALL_SHEETS, removeLibreOfficeProfile, sofficePath } from '../helpers/libreoffice';
+import { convertWithLibreOffice, CSV_ALL_SHEETS, libreOfficeHookTimeout, removeLibreOfficeProfile, sofficePath } from '../helpers/libreoffice';
 import { tempDir, utc } from './fixtures';
 
 /** One CSV per sheet ("<file>-<sheet>.csv"), cell contents as shown (token 9), UTF-8 (76). */
@@ -80,7 +80,7 @@ function suite(): void {
       csv = Object.fromEntries(readdirSync(csvDir).map((n) => [n, readFileSync(join(csvDir, n), 'utf8')]));
       pdf = readFileSync(await convertWithLibreOffice(file, 'pdf', out('pdf')));
       viaLibreOffice = await convertWithLibreOffice(file, 'xlsx', out('xlsx'));
-    }, 3 * 130_000);
+    }, libreOfficeHookTimeout(3));
 
     afterAll(() => {
       tmp.cleanup();
