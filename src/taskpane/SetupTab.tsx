@@ -30,12 +30,17 @@ export function SetupTab({ workbook, strings, lang, today }: Props) {
   const [message, setMessage] = useState<{ intent: 'success' | 'warning'; text: string }[]>([]);
   const [taxonomies, setTaxonomies] = useState<TaxonomySet>();
 
-  const loadTaxonomies = async () => {
-    setTaxonomies(await readTaxonomies(workbook, today()));
-  };
+  // The form's drop-downs: read again when the workbook changes and after a set-up.
+  const [generation, setGeneration] = useState(0);
   useEffect(() => {
-    void loadTaxonomies().catch(() => undefined); // the form falls back to free text
-  }, []);
+    let current = true;
+    readTaxonomies(workbook, today())
+      .then((read) => current && setTaxonomies(read))
+      .catch(() => undefined); // the form falls back to free text
+    return () => {
+      current = false;
+    };
+  }, [workbook, today, generation]);
 
   const runSetUp = () =>
     operation.start(async (signal) => {
@@ -44,7 +49,7 @@ export function SetupTab({ workbook, strings, lang, today }: Props) {
       const out: { intent: 'success' | 'warning'; text: string }[] = [{ intent: 'success', text: t.done(result.added) }];
       if (result.skipped?.includes('dataValidation')) out.push({ intent: 'warning', text: t.noDropDowns });
       setMessage(out);
-      await loadTaxonomies();
+      setGeneration((g) => g + 1);
     });
 
   return (

@@ -55,11 +55,16 @@ export function ValidationTab({ workbook, strings, lang, today, subscribeChanges
       setRun(await validate(workbook, s, today(), signal));
     });
 
+  // Live validation calls the latest runValidation, not the one of the render that subscribed.
+  const latestRun = useRef(runValidation);
+  useEffect(() => {
+    latestRun.current = runValidation;
+  });
   useEffect(() => {
     if (!live || !subscribeChanges) return undefined;
     let unsubscribe: (() => void) | undefined;
     let stopped = false;
-    void subscribeChanges(() => void runValidation()).then((u) => (stopped ? u() : (unsubscribe = u)));
+    void subscribeChanges(() => void latestRun.current()).then((u) => (stopped ? u() : (unsubscribe = u)));
     return () => {
       stopped = true;
       unsubscribe?.();
@@ -77,7 +82,7 @@ export function ValidationTab({ workbook, strings, lang, today, subscribeChanges
     });
   };
 
-  const findings = run?.findings ?? [];
+  const findings = useMemo(() => run?.findings ?? [], [run]);
   const errors = findings.filter((f) => f.severity === 'error').length;
   const bySheet = useMemo(() => groupBy(findings, (f) => f.sheet), [findings]);
   const fixable = useMemo(() => [...groupBy(findings.filter((f) => f.suggestion !== undefined), (f) => f.code)].filter(([, list]) => list.length > 1), [findings]);
