@@ -54,8 +54,7 @@ function layerRules(layer) {
   }
   return {
     files: [`src/${layer}/**/*.{ts,tsx}`],
-    // 'warn' until the code obeys them (issue 9); then 'error'.
-    rules: { 'no-restricted-imports': ['warn', { patterns }] },
+    rules: { 'no-restricted-imports': ['error', { patterns }] },
   };
 }
 
@@ -75,7 +74,7 @@ export default defineConfig(
   {
     files: ['src/taskpane/**/*.tsx', 'test/taskpane/**/*.tsx'],
     plugins: { 'react-hooks': reactHooks },
-    rules: Object.fromEntries(Object.keys(reactHooks.configs.flat.recommended.rules).map((r) => [r, 'warn'])),
+    rules: reactHooks.configs.flat.recommended.rules,
   },
   ...LAYERS.map(layerRules),
   {

@@ -16,6 +16,7 @@ const INTEGRATION = [
   'xlsx/readerParity.test.ts', // files written by LibreOffice and openpyxl, read by both readers
   'xlsx/readerHostile.test.ts', // zip bombs and huge sheets, each in a child process
   'workbook/formula.test.ts', // LibreOffice recalculates formulas built from hostile names
+  'lint/', // ESLint in a child process on probes placed in each layer
 ];
 
 const TESTS = ['**/*.test.ts', '**/*.test.tsx'];

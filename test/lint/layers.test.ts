@@ -1,0 +1,62 @@
+/**
+ * The layer rules of eslint.config.mjs (docs/architecture.md) refuse imports across the layers:
+ * checked with ESLint itself on code placed, in memory, at paths inside each layer.
+ */
+import { execFileSync } from 'child_process';
+import { join } from 'path';
+
+const MAY_NOT: [string, string][] = [
+  ['src/domain/validate/probe.ts', "import { applyPlan } from '../../excel/apply';"],
+  ['src/domain/probe.ts', "import { messages } from '../i18n';"],
+  ['src/domain/parse/probe.ts', "import { readFileSync } from 'node:fs';"],
+  ['src/domain/parse/probe.ts', "import ExcelJS from 'exceljs';"],
+  ['src/workbook/probe.ts', "import { openXlsxWorkbook } from '../xlsx/fileWorkbook';"],
+  ['src/excel/probe.ts', "import { XlsxReadError } from '../xlsx/errors';"],
+  ['src/xlsx/probe.ts', "import { validate } from '../operations/operations';"],
+  ['src/xlsx/probe.ts', "import { messages } from '../i18n';"],
+  ['src/taskpane/probe.tsx', "import { applyPlan } from '../excel/apply';"],
+  ['src/taskpane/probe.tsx', "import { planStructure } from '../workbook/structure';"],
+  ['src/commands/probe.ts', "import { readXlsx } from '../xlsx/read';"],
+  ['src/operations/probe.ts', "import { openXlsxWorkbook } from '../xlsx/fileWorkbook';"],
+];
+const MAY: [string, string][] = [
+  ['src/domain/validate/probe.ts', "import { parseDate } from '../parse/date';"],
+  ['src/workbook/probe.ts', "import { parseDate } from '../domain/parse/date';"],
+  ['src/excel/probe.ts', "import { TABLE_STYLE } from '../workbook/adapterRules';"],
+  ['src/xlsx/probe.ts', "import { Workbook } from 'exceljs';"],
+  ['src/operations/probe.ts', "import { applyPlan } from '../excel/adapter';"],
+  ['src/taskpane/probe.tsx', "import { validate } from '../operations/operations';"],
+  ['src/cli/probe.ts', "import { openXlsxWorkbook } from '../xlsx/fileWorkbook';"],
+];
+
+/** ESLint loads its .mjs config with a dynamic import, which Jest's module sandbox lacks: one child process lints every case. */
+function layerErrors(cases: [string, string][]): string[][] {
+  const script = `
+    const { ESLint } = require('eslint');
+    const cases = JSON.parse(require('fs').readFileSync(0, 'utf8'));
+    (async () => {
+      const eslint = new ESLint({ cwd: process.cwd() });
+      const out = [];
+      for (const [path, code] of cases) {
+        const [result] = await eslint.lintText(code + '\\nexport const probe = 1;\\n', { filePath: path });
+        out.push(result.messages.filter((m) => m.ruleId === 'no-restricted-imports').map((m) => m.message));
+      }
+      process.stdout.write(JSON.stringify(out));
+    })();`;
+  return JSON.parse(execFileSync(process.execPath, ['-e', script], { cwd: join(__dirname, '..', '..'), input: JSON.stringify(cases), encoding: 'utf8' }));
+}
+
+describe('layer boundaries', () => {
+  let results: string[][];
+  beforeAll(() => {
+    results = layerErrors([...MAY_NOT, ...MAY]);
+  }, 120_000);
+
+  it.each(MAY_NOT.map((c, i) => [...c, i] as const))('%s may not: %s', (_path, _code, i) => {
+    expect(results[i]).toHaveLength(1);
+  });
+
+  it.each(MAY.map((c, i) => [...c, MAY_NOT.length + i] as const))('%s may: %s', (_path, _code, i) => {
+    expect(results[i]).toEqual([]);
+  });
+});
