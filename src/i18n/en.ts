@@ -1,4 +1,4 @@
-/** All English texts: the same keys as da.ts. */
+/** All English texts: the same keys as da.ts (typed against it). One file per language, hence its length. */
 import type { FindingCode, FindingParams } from '../domain/validate/finding';
 import type { ParseFailureCode } from '../domain/parse/cell';
 import type { textsDa, UiStrings } from './da';

@@ -1,5 +1,6 @@
 /**
- * Native Excel charts for the .xlsx adapter.
+ * Native Excel charts for the .xlsx adapter. Over 400 lines: one writer of DrawingML chart parts for
+ * every chart type we draw, kept together because the parts must agree (ids, relationships, schema order).
  *
  * ExcelJS 4.4 has no chart support: it neither models nor writes chart parts. So charts live in two
  * steps:
