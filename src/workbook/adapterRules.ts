@@ -117,6 +117,9 @@ export const missingHeaders = (columns: string[], headers: string[]): string[] =
 export const newTableRows = (width: number, rows: CellValue[][]): CellValue[][] =>
   (rows.length ? rows : [[]]).map((r) => Array.from({ length: width }, (_, i) => r[i] ?? null));
 
+/** Empty as Excel's used range sees it: no value or the empty text (a space is a value). */
+export const isEmptyValue = (v: CellValue): boolean => v === null || v === undefined || v === '';
+
 /** Text of a header cell as a column name: strings as they are, other values as Excel would name the column. */
 export function headerText(v: unknown): string {
   if (v === null || v === undefined) return '';

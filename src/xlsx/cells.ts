@@ -41,7 +41,8 @@ export const valueAt = (worksheet: Worksheet, row: number, column: number): Cell
   cellValue(worksheet.findCell(row, column));
 
 /** Empty as Excel's "used range" sees it: no value (styles alone do not count). */
-export const isEmptyValue = (v: CellValue): boolean => v === null || v === undefined || v === '';
+export { isEmptyValue } from '../workbook/adapterRules';
+import { isEmptyValue } from '../workbook/adapterRules';
 
 /** True when the cell holds anything a write would destroy (a value, a formula, a merge). */
 export function isOccupied(cell: Cell | undefined): boolean {

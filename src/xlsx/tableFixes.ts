@@ -10,6 +10,7 @@
  */
 import type { Workbook } from 'exceljs';
 import { formatRange } from './address';
+import { attrValue } from './reader/xml';
 import { allTables, tableRect } from './internals';
 
 export interface TableXmlFacts {
@@ -23,21 +24,9 @@ export interface TableXmlFacts {
 
 const attr = (attrs: string, name: string): string | undefined => {
   const m = new RegExp(`(?:^|\\s)${name}="([^"]*)"`).exec(attrs);
-  return m ? decodeXml(m[1]) : undefined;
+  return m ? attrValue(m[1]) : undefined;
 };
 
-function decodeXml(s: string): string {
-  return s.replace(/&(amp|lt|gt|quot|apos|#x[0-9a-fA-F]+|#\d+);/g, (_, e: string) => {
-    switch (e) {
-      case 'amp': return '&';
-      case 'lt': return '<';
-      case 'gt': return '>';
-      case 'quot': return '"';
-      case 'apos': return "'";
-      default: return String.fromCodePoint(e[1] === 'x' ? parseInt(e.slice(2), 16) : Number(e.slice(1)));
-    }
-  });
-}
 
 /** Facts from one xl/tables/tableN.xml part; undefined when it has no <table> element. */
 export function tableXmlFacts(xml: string): TableXmlFacts | undefined {

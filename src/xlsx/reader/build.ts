@@ -8,6 +8,7 @@
  *   around its first cell, and `outside` records the non-empty cells left out.
  */
 import type { CellValue } from '../../domain/parse/cell';
+import { headerText, isEmptyValue } from '../../workbook/adapterRules';
 import { cellAddress, columnLetters, formatRange } from '../../domain/model/address';
 import type { SheetRead, TableRead } from '../../workbook/read';
 import type { XlsxPackage } from './package';
@@ -21,19 +22,6 @@ export interface TableDef {
   hasHeader: boolean;
   totals: boolean;
   columns: string[];
-}
-
-/** Empty as Excel's "used range" sees it (src/xlsx/cells.ts isEmptyValue). */
-const isEmptyValue = (v: CellValue): boolean => v === null || v === undefined || v === '';
-
-/** Text of a header cell (src/xlsx/cells.ts headerText; kept here so the reader never loads ExcelJS). */
-export function headerText(v: CellValue): string {
-  if (v === null || v === undefined) return '';
-  if (typeof v === 'string') return v;
-  if (typeof v === 'number' || typeof v === 'boolean') return String(v);
-  if (v instanceof Date) return v.toISOString().slice(0, 10);
-  if (typeof (v as { error?: unknown }).error === 'string') return (v as { error: string }).error;
-  return '';
 }
 
 export class SheetBuilder {
