@@ -13,8 +13,9 @@
  * 3. all writes, queued in order: values first, then `tables.add(address, true)` over them
  *    (never row by row), number formats as one single value per column, drop-downs, notes,
  *    freeze panes, selection. Value writes are cut into requests of at most ~4 MB.
- * On Excel on the web (5 MB per batch) the writes are spread over more syncs when they are larger
- * than `payloadLimit`.
+ * On Excel on the web (5 MB per batch) the loads of step 2 and the writes of step 3 are spread
+ * over more syncs when they are larger than `payloadLimit`, each estimated per command with the
+ * object paths it names (values.ts commandBytes, loadBytes).
  *
  * This module runs the three steps; applyLoads.ts queues and reads the loads of steps 1 and 2,
  * virtualWorkbook.ts is the plan's view of the workbook they give, conflicts.ts the checks, and
@@ -23,7 +24,7 @@
 import type { ApplyResult } from '../workbook/adapterContract';
 import { generatedSheetContent } from '../workbook/adapterRules';
 import type { Plan, PlanOp } from '../workbook/plan';
-import { loadStructure, queueChecks, resolveChecks } from './applyLoads';
+import { loadChecks, loadStructure, prepareChecks, resolveChecks } from './applyLoads';
 import { groupByBytes } from './blocks';
 import { defaultSupports, defaultSyncPayloadLimit, type ExcelRun, type Supports } from './env';
 import { translateError } from './errors';
@@ -60,8 +61,8 @@ async function apply(context: Excel.RequestContext, available: Features, payload
   await context.sync();
 
   // 2. What the checks need.
-  const pending = queueChecks(plan, structure, available);
-  if (pending.needsSync) await context.sync();
+  const pending = prepareChecks(plan, structure, available);
+  await loadChecks(context, pending, payloadLimit);
   const wb = resolveChecks(context, available, structure, pending);
 
   // 3. Check everything, then write.

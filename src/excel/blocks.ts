@@ -6,6 +6,7 @@
 import { cellCount, formatRect, type Rect } from './address';
 import { MAX_RANGE_CELLS, MAX_REQUEST_BYTES } from './env';
 import { isPayloadLimitError } from './errors';
+import { jsonSize } from './values';
 
 export type RangeProperty = 'values' | 'numberFormat' | 'formulas';
 
@@ -65,37 +66,68 @@ export function chunkByBytes<T>(items: T[], bytes: (item: T) => number, limit: n
 /**
  * Load every block, in as few syncs as the payload limit allows (one when it is Infinity). The
  * result has one entry per block, in order.
+ *
+ * A read cannot know how long the texts are before it has them, so the estimate (20 bytes a value)
+ * is corrected as it goes: after each sync the blocks still to come are grouped by what the data
+ * so far actually weighed per estimated byte (never lighter than the estimate), and a sync Excel
+ * refuses as too large is tried again in smaller parts, which also lowers what the remaining syncs
+ * take. So a workbook of long texts costs a few refused syncs at its start, not one per sync.
  */
 export async function loadBlocks(context: Excel.RequestContext, blocks: Block[], syncLimit: number): Promise<Loaded[]> {
-  const out: Loaded[] = [];
-  for (const group of groupByBytes(blocks, estimateBytes, syncLimit)) out.push(...(await loadGroup(context, group)));
-  return out;
-}
-
-async function loadGroup(context: Excel.RequestContext, group: Block[]): Promise<Loaded[]> {
-  const ranges = group.map((b) => b.sheet.getRange(formatRect(b.rect)).load(b.props));
-  try {
-    await context.sync();
-  } catch (e) {
-    if (!isPayloadLimitError(e)) throw e;
-    if (group.length > 1) {
-      const half = Math.ceil(group.length / 2);
-      return [...(await loadGroup(context, group.slice(0, half))), ...(await loadGroup(context, group.slice(half)))];
+  /** Estimated bytes (by estimateBytes) one sync may take; lowered by what the syncs show. */
+  let budget = syncLimit;
+  const parts: Loaded[][] = blocks.map(() => []);
+  /** Row ranges of blocks still to load, in order; `index` is the block they belong to. */
+  const queue = blocks.map((block, index) => ({ block, index }));
+  let next = 0;
+  while (next < queue.length) {
+    // Blocks larger than the budget are cut into row blocks that fit (each at least one row).
+    const group: typeof queue = [];
+    let total = 0;
+    while (next < queue.length) {
+      const piece = queue[next];
+      const bytes = estimateBytes(piece.block);
+      if (bytes > budget && piece.block.rect.bottom > piece.block.rect.top) {
+        const rows = piece.block.rect.bottom - piece.block.rect.top + 1;
+        const fit = Math.max(1, Math.floor((rows * budget) / bytes));
+        const pieces = [];
+        for (let top = piece.block.rect.top; top <= piece.block.rect.bottom; top += fit) {
+          pieces.push({ index: piece.index, block: { ...piece.block, rect: { ...piece.block.rect, top, bottom: Math.min(piece.block.rect.bottom, top + fit - 1) } } });
+        }
+        queue.splice(next, 1, ...pieces);
+        continue;
+      }
+      if (group.length && total + bytes > budget) break;
+      group.push(piece);
+      total += bytes;
+      next++;
     }
-    const [only] = group;
-    if (only.rect.bottom === only.rect.top) throw e;
-    const middle = Math.floor((only.rect.top + only.rect.bottom) / 2);
-    const parts = await loadGroup(context, [
-      { ...only, rect: { ...only.rect, bottom: middle } },
-      { ...only, rect: { ...only.rect, top: middle + 1 } },
-    ]);
-    const joined: Loaded = {};
-    for (const p of only.props) joined[p] = [...(parts[0][p] ?? []), ...(parts[1][p] ?? [])];
-    return [joined];
+    const ranges = group.map(({ block }) => block.sheet.getRange(formatRect(block.rect)).load(block.props));
+    try {
+      await context.sync();
+    } catch (e) {
+      const single = group.length === 1 && group[0].block.rect.top === group[0].block.rect.bottom;
+      if (!isPayloadLimitError(e) || single) throw e;
+      // Too large by an unknown amount: half of it, and never more from now on.
+      budget = Math.min(budget, total / 2);
+      next -= group.length;
+      continue;
+    }
+    let weighed = 0;
+    group.forEach(({ block, index }, i) => {
+      const loaded: Loaded = {};
+      for (const p of block.props) {
+        loaded[p] = ranges[i][p] as unknown[][];
+        if (Number.isFinite(syncLimit)) weighed += jsonSize(loaded[p]);
+      }
+      parts[index].push(loaded);
+    });
+    if (Number.isFinite(syncLimit) && weighed > total) budget = Math.min(budget, (syncLimit * total) / weighed);
   }
-  return ranges.map((range, i) => {
-    const loaded: Loaded = {};
-    for (const p of group[i].props) loaded[p] = range[p] as unknown[][];
-    return loaded;
+  return parts.map((loaded, i) => {
+    if (loaded.length === 1) return loaded[0];
+    const joined: Loaded = {};
+    for (const p of blocks[i].props) joined[p] = loaded.flatMap((l) => l[p] ?? []);
+    return joined;
   });
 }

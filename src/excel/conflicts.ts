@@ -13,6 +13,9 @@ const OCCUPIED = Symbol('occupied');
 export function valueAt(vs: VSheet, row: number, column: number): unknown {
   const address = cellAddress(row, column);
   if (vs.written.has(address)) return vs.written.get(address);
+  // A one-cell area loaded for this very cell (a label's) is the smallest there can be.
+  const own = cellAreas(vs).get(address);
+  if (own) return own.usedRect ? OCCUPIED : null;
   const cell = { top: row, left: column, bottom: row, right: column };
   assertChecked(vs, cell);
   // The smallest loaded area around the cell knows best (a label's own one-cell area is exact;
@@ -20,6 +23,25 @@ export function valueAt(vs: VSheet, row: number, column: number): unknown {
   let best: Area | undefined;
   for (const a of vs.areas) if (contains(a.rect, cell) && (!best || cellCount(a.rect) < cellCount(best.rect))) best = a;
   return best?.usedRect && contains(best.usedRect, cell) ? OCCUPIED : null;
+}
+
+/**
+ * The one-cell areas of a sheet by address (the first one of each), so that a plan with many
+ * labels does not look through every area for each (built again when areas were added).
+ */
+const oneCellAreas = new WeakMap<Area[], { count: number; byAddress: Map<string, Area> }>();
+
+function cellAreas(vs: VSheet): Map<string, Area> {
+  let index = oneCellAreas.get(vs.areas);
+  if (!index || index.count !== vs.areas.length) {
+    index = { count: vs.areas.length, byAddress: new Map() };
+    for (const a of vs.areas) {
+      const { top, left, bottom, right } = a.rect;
+      if (top === bottom && left === right && !index.byAddress.has(cellAddress(top, left))) index.byAddress.set(cellAddress(top, left), a);
+    }
+    oneCellAreas.set(vs.areas, index);
+  }
+  return index.byAddress;
 }
 
 /** Guard against a check the loads of step 2 did not prepare for (a bug, not a user error). */

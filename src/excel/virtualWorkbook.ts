@@ -12,6 +12,7 @@ import type { CellValue } from '../domain/parse/cell';
 import type { SkippedFeature } from '../workbook/adapterContract';
 import type { Rect } from './address';
 import type { Supports } from './env';
+import { commandBytes } from './values';
 
 /** An Office proxy as the queued writes reach it. Only write closures call it. */
 export type Handle<T> = () => T;
@@ -93,9 +94,6 @@ export interface Write {
   run: () => void;
 }
 
-/** Estimated bytes a write adds to a request beyond its own values. */
-const WRITE_OVERHEAD = 100;
-
 export const key = (name: string): string => name.toLowerCase();
 export const isEmpty = (v: unknown): boolean => v === null || v === undefined || v === '';
 
@@ -114,9 +112,14 @@ export class VirtualWorkbook {
     readonly features: Features,
   ) {}
 
-  /** Queue a write; it runs in step 3 after every operation passed its checks. */
-  write(bytes: number, run: () => void): void {
-    this.writes.push({ bytes: bytes + WRITE_OVERHEAD, run });
+  /**
+   * Queue a write; it runs in step 3 after every operation passed its checks. Its size in the
+   * request is estimated from what `run` queues: `actions` property writes and method calls,
+   * `paths` objects it reaches that the request has not named yet (`getRange(…)`, `.format`,
+   * `tables.add(…)`; values.ts commandBytes), `data` bytes of arguments (values, addresses, names).
+   */
+  write(actions: number, paths: number, data: number, run: () => void): void {
+    this.writes.push({ bytes: commandBytes(actions, paths, data), run });
   }
 
   /** False (and the feature reported as skipped) when this Excel lacks it. */

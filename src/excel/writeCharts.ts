@@ -36,5 +36,8 @@ export function chart(wb: VirtualWorkbook, vs: VSheet, spec: ChartSpec): void {
     return made;
   });
   vs.charts.set(key(spec.name), created);
-  wb.write(jsonSize(spec) + 200, () => void created());
+  // charts, add(type, range, "Columns") and its range, categories, title, each series and its
+  // range; delete (of the old one), name, title text, setPosition, two calls per series.
+  const series = spec.series.length;
+  wb.write(4 + 2 * series, 4 + 2 * series, jsonSize(spec) + jsonSize(from) + jsonSize(to) + 40, () => void created());
 }

@@ -26,14 +26,14 @@ function layoutColumn(wb: VirtualWorkbook, vt: VTable, g: TableGeometry, column:
     const address = formatRect({ top: g.firstDataRow, bottom: g.lastDataRow, left: column, right: column });
     // One value for the whole column, whatever its length: Excel applies a single (non-array)
     // input to every cell of the range, as Ctrl+Enter does. The typings only declare any[][].
-    wb.write(jsonSize(format), () => {
+    wb.write(1, 1, jsonSize(format) + jsonSize(address), () => {
       vs.sheet().getRange(address).numberFormat = format as unknown as string[][];
     });
   }
   if (layout.width !== undefined) {
     const points = charsToPoints(layout.width);
     const address = cellAddress(vt.rect.top, column);
-    wb.write(8, () => {
+    wb.write(1, 2, jsonSize(points) + jsonSize(address), () => {
       vs.sheet().getRange(address).format.columnWidth = points;
     });
   }
@@ -44,11 +44,14 @@ function layoutColumn(wb: VirtualWorkbook, vt: VTable, g: TableGeometry, column:
   const rule = source.formula !== undefined ? `=${source.formula}` : source.list;
   const alert = dropDownAlert(layout);
   const address = formatRect(dropDownRange(g, column));
-  wb.write(jsonSize(rule) + jsonSize(alert.error) + 60, () => {
+  const listRule: Excel.DataValidationRule = { list: { inCellDropDown: true, source: rule } };
+  const errorAlert: Excel.DataValidationErrorAlert = { showAlert: true, style: 'Warning', title: alert.errorTitle, message: alert.error };
+  // getRange, .dataValidation; clear, rule, errorAlert, ignoreBlanks.
+  wb.write(4, 2, jsonSize(listRule) + jsonSize(errorAlert) + 4 + jsonSize(address), () => {
     const validation = vs.sheet().getRange(address).dataValidation;
     validation.clear();
-    validation.rule = { list: { inCellDropDown: true, source: rule } };
-    validation.errorAlert = { showAlert: true, style: 'Warning', title: alert.errorTitle, message: alert.error };
+    validation.rule = listRule;
+    validation.errorAlert = errorAlert;
     validation.ignoreBlanks = true;
   });
 }
@@ -65,14 +68,15 @@ function note(wb: VirtualWorkbook, vs: VSheet, address: string, text: string): v
   if (existing?.content === text) return;
   if (existing) {
     existing.content = text;
-    wb.write(jsonSize(text), () => {
+    wb.write(1, 0, jsonSize(text), () => {
       existing.note().content = text;
     });
     return;
   }
   const created = createdBy(() => wb.context.workbook.notes.add(vs.sheet().getRange(address), text));
   notes.set(address, { content: text, note: created });
-  wb.write(jsonSize(text) + 20, () => void created());
+  // notes, getRange, add(range, text): the range goes as {"_ObjectPathId":…}.
+  wb.write(0, 3, jsonSize(text) + jsonSize(address) + 30, () => void created());
 }
 
 /** Conditional formats by cell text over a table column; applying again replaces them. */
@@ -83,14 +87,18 @@ export function highlight(wb: VirtualWorkbook, op: Extract<PlanOp, { kind: 'high
   const rule = highlightRule(geometry(vt), vt.rect.left + index);
   const address = formatRect(rule.range);
   const vs = vt.sheet;
-  wb.write(jsonSize(op.rules) * 2, () => {
+  const rules = op.rules.map(({ text, tone }) => ({ formula: `=${rule.formula(text)}`, fill: `#${HIGHLIGHT_TONES[tone].fill}`, font: `#${HIGHLIGHT_TONES[tone].font}` }));
+  // getRange, .conditionalFormats; clearAll; per rule add("Custom"), .custom, .rule, .format,
+  // .fill, .font and three properties.
+  const data = jsonSize(address) + rules.reduce((n, r) => n + jsonSize('Custom') + jsonSize(r.formula) + jsonSize(r.fill) + jsonSize(r.font), 0);
+  wb.write(1 + 3 * rules.length, 2 + 6 * rules.length, data, () => {
     const formats = vs.sheet().getRange(address).conditionalFormats;
     formats.clearAll();
-    for (const { text, tone } of op.rules) {
+    for (const r of rules) {
       const custom = formats.add('Custom').custom;
-      custom.rule.formula = `=${rule.formula(text)}`;
-      custom.format.fill.color = `#${HIGHLIGHT_TONES[tone].fill}`;
-      custom.format.font.color = `#${HIGHLIGHT_TONES[tone].font}`;
+      custom.rule.formula = r.formula;
+      custom.format.fill.color = r.fill;
+      custom.format.font.color = r.font;
     }
   });
 }

@@ -9,7 +9,8 @@ export function newSheet(wb: VirtualWorkbook, name: string): VSheet {
   const sheet = createdBy(() => wb.context.workbook.worksheets.add(name));
   const vs: VSheet = { name, fromExcel: false, sheet, written: new Map(), areas: [], merges: [], charts: new Map() };
   wb.sheets.set(key(name), vs);
-  wb.write(jsonSize(name), () => void sheet());
+  // worksheets, add(name).
+  wb.write(0, 2, jsonSize(name), () => void sheet());
   return vs;
 }
 
@@ -30,7 +31,7 @@ export function renameSheet(wb: VirtualWorkbook, from: string, to: string): void
   vs.name = to;
   wb.sheets.set(key(to), vs);
   if (notes) wb.notes.set(key(to), notes);
-  wb.write(jsonSize(to), () => {
+  wb.write(1, 0, jsonSize(to), () => {
     vs.sheet().name = to;
   });
 }
@@ -63,5 +64,6 @@ export function replaceGeneratedSheet(wb: VirtualWorkbook, op: Extract<PlanOp, {
     return made;
   });
   wb.sheets.set(key(op.sheet), { name: op.sheet, fromExcel: false, sheet, written: new Map(), areas: [], merges: [], charts: new Map() });
-  wb.write(jsonSize(op.sheet) * 2 + 40, () => void sheet());
+  // worksheets, add(temp), the old sheet (and its collection); delete, name.
+  wb.write(2, 4, jsonSize(temp) + jsonSize(op.sheet) * 2, () => void sheet());
 }

@@ -22,7 +22,8 @@ function addTable(wb: VirtualWorkbook, vs: VSheet, name: string, rect: Rect): VT
     t.style = TABLE_STYLE;
     return t;
   });
-  wb.write(jsonSize(name) + 40, () => void table());
+  // tables, add(address, true); name, style.
+  wb.write(2, 2, jsonSize(formatRect(rect)) + 5 + jsonSize(name) + jsonSize(TABLE_STYLE), () => void table());
   return table;
 }
 
@@ -46,7 +47,8 @@ export function createTable(wb: VirtualWorkbook, vs: VSheet, table: string, topL
 export function writeValues(wb: VirtualWorkbook, vs: VSheet, top: number, left: number, values: ExcelScalar[][]): void {
   for (const chunk of chunkByBytes(values, jsonSize, MAX_REQUEST_BYTES)) {
     const rect: Rect = { top: top + chunk.start, left, bottom: top + chunk.start + chunk.items.length - 1, right: left + chunk.items[0].length - 1 };
-    wb.write(chunk.bytes, () => {
+    // The rows' JSON with the commas and brackets between them.
+    wb.write(1, 1, chunk.bytes + chunk.items.length + 1 + jsonSize(formatRect(rect)), () => {
       vs.sheet().getRange(formatRect(rect)).values = chunk.items;
     });
   }
@@ -76,7 +78,7 @@ export function tableFromRange(wb: VirtualWorkbook, op: Extract<PlanOp, { kind: 
     if (current(rect.left + i) === name) return;
     const address = cellAddress(rect.top, rect.left + i);
     vs.written.set(address, name);
-    wb.write(jsonSize(name), () => {
+    wb.write(1, 1, jsonSize(toExcelValue(name)) + 4 + jsonSize(address), () => {
       vs.sheet().getRange(address).values = [[toExcelValue(name)]];
     });
   });
@@ -95,7 +97,8 @@ export function addColumns(wb: VirtualWorkbook, op: Extract<PlanOp, { kind: 'add
   vt.rect = { ...vt.rect, right: extra.right };
   vt.columns.push(...headers);
   for (const name of headers) {
-    wb.write(jsonSize(name), () => {
+    // columns, add(null, null, name).
+    wb.write(0, 2, jsonSize(name) + 10, () => {
       vt.table().columns.add(undefined, undefined, name);
     });
   }
@@ -121,7 +124,8 @@ export function appendRows(wb: VirtualWorkbook, op: Extract<PlanOp, { kind: 'app
   // it down, as the .xlsx adapter does; older Excel inserts.
   const alwaysInsert = wb.features.alwaysInsert ? false : undefined;
   for (const chunk of chunkByBytes(rest, jsonSize, MAX_REQUEST_BYTES)) {
-    wb.write(chunk.bytes, () => {
+    // rows, add(null, values, false).
+    wb.write(0, 2, chunk.bytes + chunk.items.length + 1 + 12, () => {
       vt.table().rows.add(undefined, chunk.items, alwaysInsert);
     });
   }
@@ -137,7 +141,7 @@ export function renameTable(wb: VirtualWorkbook, op: Extract<PlanOp, { kind: 're
   wb.tables.delete(key(op.table));
   vt.name = op.to;
   wb.tables.set(key(op.to), vt);
-  wb.write(jsonSize(op.to), () => {
+  wb.write(1, 0, jsonSize(op.to), () => {
     vt.table().name = op.to;
   });
 }

@@ -8,7 +8,8 @@ import { isEmpty, type VirtualWorkbook, type VSheet } from './virtualWorkbook';
 
 export function freeze(wb: VirtualWorkbook, vs: VSheet, rows: number, columns: number): void {
   if (!wb.has('freeze', 'freezePanes')) return;
-  wb.write(20, () => {
+  // freezePanes, and getRange for freezeAt; one call.
+  wb.write(1, 2, 30, () => {
     const sheet = vs.sheet();
     const panes = sheet.freezePanes;
     if (rows > 0 && columns > 0) panes.freezeAt(sheet.getRange(formatRect({ top: 1, left: 1, bottom: rows, right: columns })));
@@ -21,7 +22,7 @@ export function freeze(wb: VirtualWorkbook, vs: VSheet, rows: number, columns: n
 export function select(wb: VirtualWorkbook, op: Extract<PlanOp, { kind: 'select' }>): void {
   const vs = wb.sheetOf(op.sheet);
   parseRect(op.address);
-  wb.write(0, () => {
+  wb.write(2, 1, jsonSize(op.address), () => {
     const sheet = vs.sheet();
     sheet.activate();
     sheet.getRange(op.address).select();
@@ -34,9 +35,12 @@ export function label(wb: VirtualWorkbook, op: Extract<PlanOp, { kind: 'label' }
   if (!isEmpty(valueAt(vs, op.row, op.column))) return;
   const address = cellAddress(op.row, op.column);
   vs.written.set(address, op.text);
-  wb.write(jsonSize(op.text) + 40, () => {
+  const value = toExcelValue(op.text);
+  // values on getRange; a title or subtitle also two font properties on .format and .font.
+  const styled = op.style === 'title' || op.style === 'subtitle';
+  wb.write(styled ? 3 : 1, styled ? 3 : 1, jsonSize(value) + 4 + jsonSize(address) + (styled ? 20 : 0), () => {
     const range = vs.sheet().getRange(address);
-    range.values = [[toExcelValue(op.text)]];
+    range.values = [[value]];
     if (op.style === 'title') {
       range.format.font.bold = LABEL_FONTS.title.bold;
       range.format.font.size = LABEL_FONTS.title.size;
@@ -57,7 +61,7 @@ export function setValues(wb: VirtualWorkbook, op: Extract<PlanOp, { kind: 'setV
     const bare = cellAddress(r.top, r.left);
     const v = toExcelValue(value);
     vs.written.set(bare, value);
-    wb.write(jsonSize(v), () => {
+    wb.write(1, 1, jsonSize(v) + 4 + jsonSize(bare), () => {
       vs.sheet().getRange(bare).values = [[v]];
     });
   }
