@@ -108,7 +108,7 @@ export function suggestSuccessor<E extends VersionedEntry>(entry: E, date: Calen
   return undefined;
 }
 
-export type TaxonomyDataProblemReason = 'valid-to-before-valid-from' | 'overlapping-versions' | 'maps-to-unknown-code' | 'maps-to-itself';
+export type TaxonomyDataProblemReason = 'ends-before-start' | 'overlapping-versions' | 'maps-to-unknown-code' | 'maps-to-itself';
 
 /** A problem in taxonomy data; language-neutral params only (codes, ISO dates, indexes). */
 export interface TaxonomyDataProblem {
@@ -134,7 +134,7 @@ export function checkTaxonomyData(entries: readonly VersionedEntry[], knownCodes
   const codes = new Set<string>([...entries.map((e) => e.code), ...knownCodes]);
   const reversed = (e: VersionedEntry) => e.validFrom !== undefined && e.validTo !== undefined && e.validTo < e.validFrom;
   entries.forEach((e, index) => {
-    if (reversed(e)) problems.push({ reason: 'valid-to-before-valid-from', code: e.code, index, validFrom: e.validFrom, validTo: e.validTo });
+    if (reversed(e)) problems.push({ reason: 'ends-before-start', code: e.code, index, validFrom: e.validFrom, validTo: e.validTo });
   });
   entries.forEach((e, index) => {
     if (reversed(e)) return; // already reported; its period is empty

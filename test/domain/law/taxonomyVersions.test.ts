@@ -94,7 +94,7 @@ describe('checkTaxonomyData', () => {
 
   it('reports Gyldig til before Gyldig fra', () => {
     expect(checkTaxonomyData([entry('A', { validFrom: d('2026-02-01'), validTo: d('2026-01-31') })])).toEqual([
-      { reason: 'valid-to-before-valid-from', code: 'A', index: 0, validFrom: '2026-02-01', validTo: '2026-01-31' },
+      { reason: 'ends-before-start', code: 'A', index: 0, validFrom: '2026-02-01', validTo: '2026-01-31' },
     ]);
     expect(checkTaxonomyData([entry('A', { validFrom: d('2026-02-01'), validTo: d('2026-02-01') })])).toEqual([]); // one day
   });
