@@ -200,7 +200,9 @@ export interface RefundLineProblem {
  * - refund-not-rate-times-amount: refund ≠ amount × rate rounded half up to whole øre (the line's
  *   rate, else the expected one). An aggregate of n lines was rounded line by line, so it may differ
  *   from the rounded product of its sum by up to ⌊n/2⌋ øre;
- * - co-financing-not-amount-minus-refund: co-financing ≠ amount − refund (only when present).
+ * - co-financing-not-amount-minus-refund: co-financing ≠ amount − refund (only when present, and only
+ *   for kind 'refusion': for benefits the municipality co-finances (§ 5, stk. 3, e.g. dagpenge) the
+ *   municipal share is not amount − refund, and how the refund file shows those lines is not verified).
  */
 export function checkRefundLine(line: RefundLine, date: CalendarDate, kind: RefundKind = 'refusion'): RefundLineProblem[] {
   const problems: RefundLineProblem[] = [];
@@ -216,7 +218,7 @@ export function checkRefundLine(line: RefundLine, date: CalendarDate, kind: Refu
       problems.push({ reason: 'refund-not-rate-times-amount', expectedOre: expectedRefund, actualOre: line.refundOre });
     }
   }
-  if (line.coFinancingOre !== undefined) {
+  if (kind === 'refusion' && line.coFinancingOre !== undefined) {
     const expectedCo = sumOre([line.amountOre, -line.refundOre]);
     if (line.coFinancingOre !== expectedCo) {
       problems.push({ reason: 'co-financing-not-amount-minus-refund', expectedOre: expectedCo, actualOre: line.coFinancingOre });

@@ -113,6 +113,8 @@ describe('checkRefundLine', () => {
     expect(checkRefundLine({ amountOre: 10_000, rateBp: 3000, refundOre: 3_000, coFinancingOre: 6_999 }, date)).toEqual([
       { reason: 'co-financing-not-amount-minus-refund', expectedOre: 7_000, actualOre: 6_999 },
     ]);
+    // Not for co-financed benefits (dagpenge etc.), where the municipal share is not amount − refund.
+    expect(checkRefundLine({ week: 1, amountOre: 10_000, rateBp: 2000, refundOre: 2_000, coFinancingOre: 0 }, date, 'medfinansiering')).toEqual([]);
   });
 
   it('takes a refund file aggregate and allows its line-by-line rounding', () => {
