@@ -2,7 +2,7 @@
  * Built-in taxonomies. Sources: the municipal documents the product grew from (Ishøj Kommune /
  * Jobcenter Vallensbæk 2016–2021: the ITMV reply, the note on the pool "Social støtte i overgangen
  * til og fastholdelse af job", "Status på Aktiveringsstrategi 2020", "10 mål for social mobilitet")
- * and the employment act (lov om en aktiv beskæftigelsesindsats, LAB, 2019: § 2 target groups,
+ * and the employment act (lov om en aktiv beskæftigelsesindsats, LAB, 2019: § 6 target groups,
  * § 61 company placement lengths). Synonyms are the ways people and the documents actually write a
  * value; plural/singular variants beyond these are caught by the matcher's suggestions.
  * A municipality edits these in the sheet `Taksonomier`; validation uses what the workbook holds.
@@ -33,26 +33,32 @@ const goals = entries([
   { code: 'L5', name: 'Flere i ordinær beskæftigelse', synonyms: ['Flere i job', 'Flere skal i job'] },
 ]);
 
-/** Target groups: LAB § 2 in the act's order, integration groups, and local groups from the documents. */
+/**
+ * Target groups: LAB (2019) § 6 in the act's order, integration groups, and local groups from the
+ * documents. Dates are compared with a course's start date (Startdato): lov nr. 1750 af 29. december
+ * 2025 abolishes ressourceforløb and revalidering for new citizens, so MG08, MG10 and the local LG03
+ * accept courses started up to 31 January 2026 and refuse later ones (sources and what is not
+ * verified: src/domain/law/sources.ts).
+ */
 const targetGroups = entries([
-  { code: 'MG01', name: 'Dagpengemodtagere', lawRef: 'LAB § 2, nr. 1', synonyms: ['Dagpengemodtager', 'DP', 'Forsikrede ledige', 'A-dagpengemodtagere'] },
-  { code: 'MG02', name: 'Jobparate kontanthjælpsmodtagere', lawRef: 'LAB § 2, nr. 2', synonyms: ['Jobparat kontanthjælpsmodtager', 'KH-JP', 'JP', 'Jobparate'] },
-  { code: 'MG03', name: 'Aktivitetsparate kontanthjælpsmodtagere', lawRef: 'LAB § 2, nr. 3', synonyms: ['Aktivitetsparat kontanthjælpsmodtager', 'KH-AP', 'AP', 'Aktivitetsparate'] },
-  { code: 'MG04', name: 'Uddannelsesparate uddannelseshjælpsmodtagere', lawRef: 'LAB § 2, nr. 4', synonyms: ['Uddannelsesparat uddannelseshjælpsmodtager', 'Uddannelsesparate', 'Åbenlyst uddannelsesparate', 'UH-UP', 'UP'] },
-  { code: 'MG05', name: 'Aktivitetsparate uddannelseshjælpsmodtagere', lawRef: 'LAB § 2, nr. 5', synonyms: ['Aktivitetsparat uddannelseshjælpsmodtager', 'UH-AP'] },
-  { code: 'MG06', name: 'Sygedagpengemodtagere', lawRef: 'LAB § 2, nr. 6', synonyms: ['Sygedagpengemodtager', 'SDP'] },
-  { code: 'MG07', name: 'Personer i jobafklaringsforløb', lawRef: 'LAB § 2, nr. 7', synonyms: ['Jobafklaringsforløb', 'JAF'] },
-  { code: 'MG08', name: 'Personer i ressourceforløb', lawRef: 'LAB § 2, nr. 8', synonyms: ['Ressourceforløb', 'Ressourceforløbsmodtagere', 'Ressourceforløbsydelse', 'Modtagere af ressourceforløbsydelse', 'RF'] },
-  { code: 'MG09', name: 'Personer visiteret til fleksjob', lawRef: 'LAB § 2, nr. 9', synonyms: ['Visiteret til fleksjob', 'Ledighedsydelsesmodtagere', 'Ledighedsydelse', 'Fleksjobvisiterede'] },
-  { code: 'MG10', name: 'Revalidender', lawRef: 'LAB § 2, nr. 10', synonyms: ['Revalidering', 'Revalidend'] },
-  { code: 'MG11', name: 'Førtidspensionister', lawRef: 'LAB § 2, nr. 11', synonyms: ['Førtidspension', 'Førtidspensionist'] },
-  { code: 'MG12', name: 'Selvforsørgende ledige', lawRef: 'LAB § 2, nr. 12', synonyms: ['Selvforsørgende', 'Selvforsørgede', 'Selvforsørgede ledige'] },
-  { code: 'MG13', name: 'Unge under 18 år', lawRef: 'LAB § 2, nr. 13', maxAge: 17, synonyms: ['Under 18 år'] },
+  { code: 'MG01', name: 'Dagpengemodtagere', lawRef: 'LAB § 6, nr. 1', synonyms: ['Dagpengemodtager', 'DP', 'Forsikrede ledige', 'A-dagpengemodtagere'] },
+  { code: 'MG02', name: 'Jobparate kontanthjælpsmodtagere', lawRef: 'LAB § 6, nr. 2', synonyms: ['Jobparat kontanthjælpsmodtager', 'KH-JP', 'JP', 'Jobparate'] },
+  { code: 'MG03', name: 'Aktivitetsparate kontanthjælpsmodtagere', lawRef: 'LAB § 6, nr. 3', synonyms: ['Aktivitetsparat kontanthjælpsmodtager', 'KH-AP', 'AP', 'Aktivitetsparate'] },
+  { code: 'MG04', name: 'Uddannelsesparate uddannelseshjælpsmodtagere', lawRef: 'LAB § 6, nr. 4', synonyms: ['Uddannelsesparat uddannelseshjælpsmodtager', 'Uddannelsesparate', 'Åbenlyst uddannelsesparate', 'UH-UP', 'UP'] },
+  { code: 'MG05', name: 'Aktivitetsparate uddannelseshjælpsmodtagere', lawRef: 'LAB § 6, nr. 5', synonyms: ['Aktivitetsparat uddannelseshjælpsmodtager', 'UH-AP'] },
+  { code: 'MG06', name: 'Sygedagpengemodtagere', lawRef: 'LAB § 6, nr. 6', synonyms: ['Sygedagpengemodtager', 'SDP'] },
+  { code: 'MG07', name: 'Personer i jobafklaringsforløb', lawRef: 'LAB § 6, nr. 7', synonyms: ['Jobafklaringsforløb', 'JAF'] },
+  { code: 'MG08', name: 'Personer i ressourceforløb', lawRef: 'LAB § 6, nr. 8', validTo: date('2026-01-31'), synonyms: ['Ressourceforløb', 'Ressourceforløbsmodtagere', 'Ressourceforløbsydelse', 'Modtagere af ressourceforløbsydelse', 'RF'] },
+  { code: 'MG09', name: 'Personer visiteret til fleksjob', lawRef: 'LAB § 6, nr. 9', synonyms: ['Visiteret til fleksjob', 'Ledighedsydelsesmodtagere', 'Ledighedsydelse', 'Fleksjobvisiterede'] },
+  { code: 'MG10', name: 'Revalidender', lawRef: 'LAB § 6, nr. 10', validTo: date('2026-01-31'), synonyms: ['Revalidering', 'Revalidend'] },
+  { code: 'MG11', name: 'Førtidspensionister', lawRef: 'LAB § 6, nr. 11', synonyms: ['Førtidspension', 'Førtidspensionist'] },
+  { code: 'MG12', name: 'Selvforsørgende ledige', lawRef: 'LAB § 6, nr. 12', synonyms: ['Selvforsørgende', 'Selvforsørgede', 'Selvforsørgede ledige'] },
+  { code: 'MG13', name: 'Unge under 18 år', lawRef: 'LAB § 6, nr. 13', maxAge: 17, synonyms: ['Under 18 år'] },
   { code: 'MG14', name: 'Integrationsydelsesmodtagere', lawRef: 'Integrationsloven', synonyms: ['Integrationsydelse', 'Modtagere af integrationsydelse'] },
   { code: 'MG15', name: 'Modtagere af selvforsørgelses- og hjemrejseydelse', lawRef: 'Integrationsloven', validFrom: date('2019-07-01'), synonyms: ['Selvforsørgelses- og hjemrejseydelse', 'Hjemrejseydelse', 'SHO'] },
   { code: 'LG01', name: 'Aktivitetsparate kontanthjælpsmodtagere over 30 år', minAge: 30, synonyms: ['KH-AP over 30 år', 'AP over 30', 'Aktivitetsparate kontanthjælpsmodtagere over 30 år med mindst 1 års ledighed'] },
   { code: 'LG02', name: 'Aktivitetsparate med mindst 5 år på offentlig forsørgelse', synonyms: ['Aktivitetsparate borgere med mindst 5 år på offentlig forsørgelse', 'Aktivitetsparate borgere med mindst 5 år på offentlig/uddannelses- og kontanthjælp og integrationsydelse', 'Langvarige modtagere af kontanthjælp'] },
-  { code: 'LG03', name: 'Ressourceforløbsmodtagere over 30 år', minAge: 30, synonyms: ['Ressourceforløbsydelse over 30 år', 'Personer i ressourceforløb over 30 år'] },
+  { code: 'LG03', name: 'Ressourceforløbsmodtagere over 30 år', minAge: 30, validTo: date('2026-01-31'), synonyms: ['Ressourceforløbsydelse over 30 år', 'Personer i ressourceforløb over 30 år'] },
   { code: 'LG04', name: 'Unge under 25 år uden uddannelse', maxAge: 24, synonyms: ['Unge under 25 år', 'Unge under 25 uden ungdomsuddannelse', 'FGU-målgruppen'] },
   { code: 'LG05', name: 'Borgere på kanten af arbejdsmarkedet', synonyms: ['Langvarige ydelsesmodtagere'] },
   { code: 'LG06', name: 'Aktivitetsparate kvinder med indvandrerbaggrund', synonyms: ['Kvinder med indvandrerbaggrund', 'Aktivitetsparate etniske minoritetskvinder', 'Etniske minoritetskvinder'] },

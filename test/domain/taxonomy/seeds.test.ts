@@ -123,9 +123,10 @@ describe.each(Object.entries(seeds) as [TaxonomyKey, [string, string][]][])('%s'
   });
 });
 
-it('covers all LAB § 2 target groups in the act order', () => {
-  const lab = taxonomies.targetGroups.entries.filter((e) => e.lawRef?.startsWith('LAB § 2'));
-  expect(lab.map((e) => e.lawRef)).toEqual(Array.from({ length: 13 }, (_, i) => `LAB § 2, nr. ${i + 1}`));
+// The 2019 act numbers its target groups in § 6 (§ 2 is about the municipal council): src/domain/law/sources.ts.
+it('covers all LAB § 6 target groups in the act order', () => {
+  const lab = taxonomies.targetGroups.entries.filter((e) => e.lawRef?.startsWith('LAB § 6'));
+  expect(lab.map((e) => e.lawRef)).toEqual(Array.from({ length: 13 }, (_, i) => `LAB § 6, nr. ${i + 1}`));
 });
 
 it('gives every status an outcome class and only steps 1–3', () => {
