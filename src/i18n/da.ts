@@ -232,7 +232,7 @@ export const workbookDa = {
     Udfaldsklasse: 'Aktiv, Job, Uddannelse eller Afsluttet: hvad status tæller som i overblikket.',
     'Min. alder': 'Laveste alder i målgruppen.',
     'Maks. alder': 'Højeste alder i målgruppen.',
-    Lovhjemmel: 'Lovhenvisning, fx LAB § 2, nr. 3.',
+    Lovhjemmel: 'Lovhenvisning, fx LAB § 6, nr. 3.',
     'Maks. uger': 'Maksimal varighed pr. målgruppekode, fx "MG01=4; MG03=13; *=13".',
   } as Record<string, string>,
 };

@@ -234,7 +234,7 @@ export const workbookEn: typeof import('./da').workbookDa = {
     Udfaldsklasse: 'Aktiv, Job, Uddannelse or Afsluttet: what the status counts as in summaries.',
     'Min. alder': 'Lowest age in the target group.',
     'Maks. alder': 'Highest age in the target group.',
-    Lovhjemmel: 'Law reference, e.g. LAB § 2, nr. 3.',
+    Lovhjemmel: 'Law reference, e.g. LAB § 6, nr. 3.',
     'Maks. uger': 'Maximum length per target-group code, e.g. "MG01=4; MG03=13; *=13".',
   },
 };

@@ -31,7 +31,7 @@ export interface TaxonomyEntry {
   /** target groups: age bounds in whole years, inclusive. */
   minAge?: number;
   maxAge?: number;
-  /** target groups: the law reference, e.g. "LAB § 2, nr. 3". */
+  /** target groups: the law reference, e.g. "LAB § 6, nr. 3". */
   lawRef?: string;
   /** offers: maximum length in weeks per target-group code ("*" = any other group). */
   maxWeeks?: Record<string, number>;
