@@ -51,6 +51,25 @@ function benchValidation(): void {
   console.log(`  ${ms.toFixed(0)} ms median of 5 · ${Math.round((rows / ms) * 1000).toLocaleString('da-DK')} rows/s · target ≤ 500 ms: ${ms <= 500 ? 'met' : 'NOT met'}`);
 }
 
+/** Start-up of the CLI: `node bin/indsats.js --help` against bare `node -e 0`, interleaved, in the same run. */
+function benchCliStartup(): void {
+  const bin = join(__dirname, '../../bin/indsats.js');
+  const wall = (args: string[]) => {
+    const start = process.hrtime.bigint();
+    spawnSync(process.execPath, args, { stdio: 'ignore' });
+    return Number(process.hrtime.bigint() - start) / 1e6;
+  };
+  const help: number[] = [];
+  const bare: number[] = [];
+  for (let i = 0; i < 7; i++) {
+    help.push(wall([bin, '--help']));
+    bare.push(wall(['-e', '0']));
+  }
+  const h = median(help);
+  const b = median(bare);
+  console.log(`indsats --help: ${h.toFixed(0)} ms median of 7 · bare node ${b.toFixed(0)} ms · ${(h / b).toFixed(2)}× bare node · target ≤ 300 ms: ${h <= 300 ? 'met' : 'NOT met'}`);
+}
+
 /** `indsats validate` on a generated 100 000-row workbook, as a user runs it: wall time and peak memory. */
 async function benchCliValidate(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'indsats-bench-'));
@@ -206,6 +225,7 @@ async function run(): Promise<void> {
     await benchReaders();
     return;
   }
+  benchCliStartup();
   benchValidation();
   await benchReaders();
   await benchCliValidate();
