@@ -1,3 +1,4 @@
+import { COLUMNS } from '../model/schema';
 import type { BudgetLine, Posting } from '../model/types';
 import { isValidYmd, yearOf, type CalendarDate } from '../parse/calendarDate';
 import { FINANCE_ISSUE_SEVERITY, type FinanceIssue } from './issues';
@@ -66,7 +67,8 @@ export function reconcile(budget: readonly BudgetRow[], postings: readonly Posti
   const unknown = (initiativeId: string, table: 'Budget' | 'Posteringer', rowIndex: number): boolean => {
     if (!known || known.has(initiativeId)) return false;
     const suggestion = options.knownInitiatives?.find((k) => k.toLowerCase() === initiativeId.trim().toLowerCase());
-    issue({ kind: 'unknown-initiative', initiativeId, table, rowIndex, column: 'Indsats-ID', ...(suggestion && { suggestion }) });
+    // Budget and Posteringer name the column alike.
+    issue({ kind: 'unknown-initiative', initiativeId, table, rowIndex, column: COLUMNS.budget.initiativeId, ...(suggestion && { suggestion }) });
     return true;
   };
 
@@ -75,13 +77,13 @@ export function reconcile(budget: readonly BudgetRow[], postings: readonly Posti
     const { initiativeId, year } = line;
     const at = { initiativeId, table: 'Budget' as const, rowIndex: row };
     if (unknown(initiativeId, 'Budget', row)) return;
-    if (!Number.isInteger(year)) return void issue({ ...at, kind: 'invalid-date', column: 'År' });
-    if (!isOre(line.amountOre)) return void issue({ ...at, year, kind: 'invalid-amount', column: 'Beløb' });
+    if (!Number.isInteger(year)) return void issue({ ...at, kind: 'invalid-date', column: COLUMNS.budget.year });
+    if (!isOre(line.amountOre)) return void issue({ ...at, year, kind: 'invalid-amount', column: COLUMNS.budget.amount });
     const source = code(line.source) ?? '';
     const rate = line.refundRateBp;
     const hasRate = rate !== undefined && rate !== null;
     const rateOk = hasRate && Number.isSafeInteger(rate) && rate >= 0 && rate <= 10000;
-    if (hasRate && !rateOk) issue({ ...at, year, kind: 'rate-out-of-range', column: 'Refusionssats', source, ...(typeof rate === 'number' && { rateBp: rate }) });
+    if (hasRate && !rateOk) issue({ ...at, year, kind: 'rate-out-of-range', column: COLUMNS.budget.refundRate, source, ...(typeof rate === 'number' && { rateBp: rate }) });
     bucket(initiativeId, year).budget.push({ row, source, amountOre: line.amountOre, hasRate, ...(rateOk && { rateBp: rate }) });
   });
 
@@ -90,13 +92,13 @@ export function reconcile(budget: readonly BudgetRow[], postings: readonly Posti
     const { initiativeId } = p;
     const at = { initiativeId, table: 'Posteringer' as const, rowIndex: row };
     if (unknown(initiativeId, 'Posteringer', row)) return;
-    if (!isCalendarDate(p.date)) return void issue({ ...at, kind: 'invalid-date', column: 'Dato' });
+    if (!isCalendarDate(p.date)) return void issue({ ...at, kind: 'invalid-date', column: COLUMNS.postings.date });
     const year = yearOf(p.date);
     const type = code(p.type) ?? '';
-    if (!POSTING_TYPES.has(type)) return void issue({ ...at, year, kind: 'unknown-posting-type', column: 'Type', type: p.type });
-    if (!isOre(p.amountOre)) return void issue({ ...at, year, kind: 'invalid-amount', column: 'Beløb', type });
-    if (p.amountOre < 0 && NO_NEGATIVE.has(type)) issue({ ...at, year, kind: 'negative-amount', column: 'Beløb', type, amountOre: p.amountOre });
-    if (p.date > asOf) issue({ ...at, year, kind: 'future-date', column: 'Dato', type, date: p.date });
+    if (!POSTING_TYPES.has(type)) return void issue({ ...at, year, kind: 'unknown-posting-type', column: COLUMNS.postings.type, type: p.type });
+    if (!isOre(p.amountOre)) return void issue({ ...at, year, kind: 'invalid-amount', column: COLUMNS.postings.amount, type });
+    if (p.amountOre < 0 && NO_NEGATIVE.has(type)) issue({ ...at, year, kind: 'negative-amount', column: COLUMNS.postings.amount, type, amountOre: p.amountOre });
+    if (p.date > asOf) issue({ ...at, year, kind: 'future-date', column: COLUMNS.postings.date, type, date: p.date });
     const source = code(p.source);
     bucket(initiativeId, year).postings.push({ row, date: p.date, type: type as CheckedPosting['type'], amountOre: p.amountOre, ...(source && { source }) });
   });
@@ -146,7 +148,7 @@ function duplicateVouchers(postings: readonly PostingRow[], report: (i: Omit<Fin
         ...(year !== undefined && { year }),
         table: 'Posteringer',
         rowIndex: rows[k],
-        column: 'Bilag',
+        column: COLUMNS.postings.voucher,
         voucher: p.voucher?.trim(),
         otherRowIndexes: rows.filter((_, j) => j !== k),
       });
