@@ -37,6 +37,9 @@ export interface ColumnSpec<K extends string = string> extends ColumnDef {
 
 export type TableKind = 'initiatives' | 'participants' | 'statusLog' | 'budget' | 'postings';
 
+/** The column that ties a row to the register, in every table that has one (also generated ones, e.g. Statusfotos). */
+export const INITIATIVE_ID_HEADER = 'Indsats-ID';
+
 /**
  * The headers of the contract's tables, by table and column key, in the order the columns are
  * written. The one place a header is spelt: code names a column as `COLUMNS.participants.startDate`
@@ -71,21 +74,21 @@ export const COLUMNS = {
     remark: 'Bemærkning',
   },
   statusLog: {
-    initiativeId: 'Indsats-ID',
+    initiativeId: INITIATIVE_ID_HEADER,
     date: 'Dato',
     indicator: 'Indikator',
     value: 'Værdi',
     comment: 'Kommentar',
   },
   budget: {
-    initiativeId: 'Indsats-ID',
+    initiativeId: INITIATIVE_ID_HEADER,
     year: 'År',
     source: 'Kilde',
     amount: 'Beløb',
     refundRate: 'Refusionssats',
   },
   postings: {
-    initiativeId: 'Indsats-ID',
+    initiativeId: INITIATIVE_ID_HEADER,
     date: 'Dato',
     type: 'Type',
     amount: 'Beløb',
