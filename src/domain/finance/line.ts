@@ -123,7 +123,8 @@ export function reconcileLine(
     } else unsourced.push(p);
   }
   let unallocated = 0;
-  if (refundSources.length === 1) for (const p of unsourced) addTo(eligible, refundSources[0], p.amountOre);
+  const onlyRefundSource = refundSources.length === 1 ? refundSources[0] : undefined;
+  if (onlyRefundSource !== undefined) for (const p of unsourced) addTo(eligible, onlyRefundSource, p.amountOre);
   else if (refundSources.length > 1) {
     unallocated = sumOre(unsourced.map((p) => p.amountOre));
     for (const p of unsourced) issue({ kind: 'unallocated-expense', table: 'Posteringer', rowIndex: p.row, column: COLUMNS.postings.source, amountOre: p.amountOre });
@@ -154,13 +155,13 @@ export function reconcileLine(
   // Grants are left out: they pay the other parts of the project (ITMV: LBF's 262.000 kr.).
   const netMunicipalCost = minus(municipalSpent, received);
 
-  const statuses = STATUS_ORDER.filter(
+  const deviations = STATUS_ORDER.filter(
     (s) =>
       (s === 'overrefunderet' && overRefunded > 0) ||
       (s === 'mangler anmodning' && unclaimed > 0) ||
       (s === 'udestående' && outstanding > 0),
   );
-  if (statuses.length === 0) statuses.push('afstemt');
+  const statuses: ReconciliationStatus[] = deviations.length ? deviations : ['afstemt'];
 
   return {
     initiativeId,
@@ -184,7 +185,7 @@ export function reconcileLine(
     coFinancing: coFinancing(budgetBySource, budgetTotal, contributions(budgetBySource, grantsBySource, municipalSpent, received)),
     netMunicipalCost,
     statuses,
-    status: statuses[0],
+    status: deviations[0] ?? 'afstemt', // the most severe (STATUS_ORDER)
   };
 }
 
@@ -203,7 +204,7 @@ function refundRates(budget: readonly CheckedBudget[], conflict: (source: string
     const valid = new Set(withRate.map((l) => l.rateBp));
     if (withRate.length !== lines.length || valid.size !== 1) conflict(source, lines.map((l) => l.row));
     else {
-      const rate = withRate[0].rateBp;
+      const [rate] = valid; // the one rate all lines agree on
       if (rate !== undefined) rates.set(source, rate); // undefined: out of range, reported already
     }
   }
@@ -224,7 +225,7 @@ function oldestUncoveredClaim(postings: readonly CheckedPosting[], received: Ore
     running = sumOre([running, c.amountOre]);
     if (running <= received) firstOpen = i + 1;
   });
-  return claims[Math.min(firstOpen, claims.length - 1)].date;
+  return claims[Math.min(firstOpen, claims.length - 1)]?.date;
 }
 
 /**

@@ -128,26 +128,26 @@ export function reconcile(budget: readonly BudgetRow[], postings: readonly Posti
  * reported, each with the rows of the others.
  */
 function duplicateVouchers(postings: readonly PostingRow[], report: (i: Omit<FinanceIssue, 'severity'>) => void): void {
-  const rowsByVoucher = new Map<string, number[]>();
-  postings.forEach((p, i) => {
-    const key = p.voucher?.trim().replace(/\s+/g, ' ').toUpperCase();
+  const byVoucher = new Map<string, { posting: PostingRow; row: number }[]>();
+  postings.forEach((posting, i) => {
+    const key = posting.voucher?.trim().replace(/\s+/g, ' ').toUpperCase();
     if (!key) return;
-    const rows = rowsByVoucher.get(key);
-    if (rows) rows.push(i);
-    else rowsByVoucher.set(key, [i]);
+    const found = { posting, row: posting.rowIndex ?? i };
+    const group = byVoucher.get(key);
+    if (group) group.push(found);
+    else byVoucher.set(key, [found]);
   });
-  for (const indexes of rowsByVoucher.values()) {
-    if (indexes.length < 2) continue;
-    const rows = indexes.map((i) => postings[i].rowIndex ?? i);
-    indexes.forEach((i, k) => {
-      const p = postings[i];
+  for (const group of byVoucher.values()) {
+    if (group.length < 2) continue;
+    const rows = group.map((g) => g.row);
+    group.forEach(({ posting: p, row }, k) => {
       const year = isCalendarDate(p.date) ? yearOf(p.date) : undefined;
       report({
         kind: 'duplicate-voucher',
         initiativeId: p.initiativeId,
         ...(year !== undefined && { year }),
         table: 'Posteringer',
-        rowIndex: rows[k],
+        rowIndex: row,
         column: COLUMNS.postings.voucher,
         voucher: p.voucher?.trim(),
         otherRowIndexes: rows.filter((_, j) => j !== k),
