@@ -72,8 +72,7 @@ export function validateWorkbook(tables: TableData[], options: ValidateOptions):
     const order = readOrder(columns);
     const out: Located<T, S>[] = [];
     checkTableShape(table, report);
-    for (let rowIndex = 0; rowIndex < table.rows.length; rowIndex++) {
-      const row = table.rows[rowIndex];
+    for (const [rowIndex, row] of table.rows.entries()) {
       if (isBlankRow(row)) continue;
       const fields = reader.readRow(table, rowIndex, row, order, rowDate);
       const item = build(fields);
@@ -93,12 +92,13 @@ export function validateWorkbook(tables: TableData[], options: ValidateOptions):
   const byId = new Map(initiatives.map((l) => [l.item.id.toUpperCase(), l]));
 
   for (const table of tables) {
-    const match = PARTICIPANT_TABLE.exec(table.table ?? '');
-    if (!match) continue;
-    const initiative = byId.get(match[1].toUpperCase());
-    if (!initiative) report.add(table, -1, 0, 'warning', 'UNKNOWN_INITIATIVE', { value: match[1] });
-    const initiativeId = initiative?.item.id ?? match[1];
-    const rows = readTable(PARTICIPANTS, table, table.table!, (f) => buildParticipant(initiativeId, f), (f) => f.get('startDate'));
+    const name = table.table;
+    const id = name === undefined ? undefined : PARTICIPANT_TABLE.exec(name)?.[1];
+    if (name === undefined || id === undefined) continue;
+    const initiative = byId.get(id.toUpperCase());
+    if (!initiative) report.add(table, -1, 0, 'warning', 'UNKNOWN_INITIATIVE', { value: id });
+    const initiativeId = initiative?.item.id ?? id;
+    const rows = readTable(PARTICIPANTS, table, name, (f) => buildParticipant(initiativeId, f), (f) => f.get('startDate'));
     checkParticipants(rows, initiative, matchers, report, options.asOf);
     model.participants.push(...rows.map((l) => l.item));
   }
@@ -133,15 +133,15 @@ export function validateWorkbook(tables: TableData[], options: ValidateOptions):
 /** Merged cells and empty rows between data rows: harmless to us, confusing to people and to Excel's tables. */
 function checkTableShape(table: TableData, report: Reporter): void {
   for (const range of table.merged ?? []) {
-    const [first] = range.split(':');
+    const [first = ''] = range.split(':'); // split gives one part at least
     const row = Number(/\d+$/.exec(first)?.[0] ?? table.headerRow);
     const column = first.replace(/\d+$/, '').split('').reduce((n, c) => n * 26 + c.charCodeAt(0) - 64, 0);
     report.add(table, row - table.headerRow - 1, column - table.firstColumn, 'warning', 'MERGED_CELLS', { range });
   }
-  let last = table.rows.length - 1;
-  while (last >= 0 && isBlankRow(table.rows[last])) last--;
+  const blank = table.rows.map(isBlankRow);
+  const last = blank.lastIndexOf(false);
   for (let i = 0; i < last; i++) {
-    if (isBlankRow(table.rows[i])) report.add(table, i, 0, 'warning', 'EMPTY_ROW', { row: table.headerRow + 1 + i });
+    if (blank[i]) report.add(table, i, 0, 'warning', 'EMPTY_ROW', { row: table.headerRow + 1 + i });
   }
 }
 
@@ -251,22 +251,23 @@ function buildPosting(f: Fields<typeof POSTINGS>): Posting | undefined {
 
 /** The row's cell index of a column (0 if the table lacks it). */
 function col<S extends TableSpec>(l: Located<unknown, S>, key: Key<S>): number {
-  return l.columns.get(l.spec.column[key]) ?? 0;
-}
-
-/** The same, for a column named by its header (the finance core reports headers). */
-function colOfHeader(l: Located<unknown>, header: string): number {
-  for (const [spec, index] of l.columns) if (spec.header === header) return index;
+  for (const [spec, index] of l.columns) if (spec.key === key) return index;
   return 0;
 }
 
-function checkDateOrder<S extends TableSpec>(l: Located<unknown, S>, report: Reporter, later: DateKey<S>, earlier: DateKey<S>): void {
+/** The same, for a column named by its header (the finance core reports headers). */
+function colOfHeader(columns: Map<ColumnSpec, number>, header: string): number {
+  for (const [spec, index] of columns) if (spec.header === header) return index;
+  return 0;
+}
+
+/** A date that must not be before another in the same row (both date columns of the row's table). */
+function checkDateOrder<S extends TableSpec>(l: Located<unknown, S>, report: Reporter, later: ColumnSpec<DateKey<S>>, earlier: ColumnSpec<DateKey<S>>): void {
   // DateKey admits only date columns, whose fields are calendar dates (the generic type cannot say so).
-  const a = l.fields.get(later) as CalendarDate | undefined;
-  const b = l.fields.get(earlier) as CalendarDate | undefined;
+  const a = l.fields.get(later.key) as CalendarDate | undefined;
+  const b = l.fields.get(earlier.key) as CalendarDate | undefined;
   if (a && b && a < b) {
-    const column = l.spec.column[later].header;
-    report.add(l.table, l.rowIndex, col(l, later), 'error', 'DATE_ORDER', { column, date: a, otherColumn: l.spec.column[earlier].header, otherDate: b });
+    report.add(l.table, l.rowIndex, col(l, later.key), 'error', 'DATE_ORDER', { column: later.header, date: a, otherColumn: earlier.header, otherDate: b });
   }
 }
 
@@ -279,7 +280,7 @@ function checkInitiatives(rows: Located<Initiative, typeof INITIATIVES>[], repor
       report.add(l.table, l.rowIndex, col(l, 'id'), 'error', 'INVALID_ID', { value: id }, fixed || undefined);
     }
     byId.set(id.toUpperCase(), [...(byId.get(id.toUpperCase()) ?? []), l]);
-    checkDateOrder(l, report, 'end', 'start');
+    checkDateOrder(l, report, INITIATIVES.column.end, INITIATIVES.column.start);
   }
   for (const group of byId.values()) {
     if (group.length < 2) continue;
@@ -300,8 +301,8 @@ function checkParticipants(
   let active = 0;
   for (const l of rows) {
     const p = l.item;
-    checkDateOrder(l, report, 'statusDate', 'startDate');
-    checkDateOrder(l, report, 'endDate', 'startDate');
+    checkDateOrder(l, report, PARTICIPANTS.column.statusDate, PARTICIPANTS.column.startDate);
+    checkDateOrder(l, report, PARTICIPANTS.column.endDate, PARTICIPANTS.column.startDate);
     const status = l.fields.get('status');
     const group = l.fields.get('targetGroup');
     const step = l.fields.get('step');
@@ -404,7 +405,7 @@ function checkFinance(
     postings.map((l, rowIndex) => ({ ...l.item, initiativeId: l.item.initiativeId.toUpperCase(), rowIndex })),
     { asOf, knownInitiatives: initiativeIds },
   );
-  const sheetRow = (l: Located<unknown>) => l.table.headerRow + 1 + l.rowIndex;
+  const sheetRow = (l: { table: TableData; rowIndex: number }) => l.table.headerRow + 1 + l.rowIndex;
   for (const issue of issues) {
     const code = FINANCE_CODES[issue.kind];
     if (!code) continue;
@@ -415,14 +416,15 @@ function checkFinance(
       initiativeId: issue.initiativeId,
       ...(issue.year !== undefined && { year: issue.year }),
       ...(issue.voucher !== undefined && { voucher: issue.voucher }),
-      ...(issue.otherRowIndexes && { otherRows: issue.otherRowIndexes.map((i) => sheetRow(rows[i])).join(', ') }),
+      // Positions in the same array as rowIndex (see reconcile's input above).
+      ...(issue.otherRowIndexes && { otherRows: issue.otherRowIndexes.flatMap((i) => rows[i] ?? []).map(sheetRow).join(', ') }),
       ...(issue.amountOre !== undefined && { amountOre: issue.amountOre }),
       ...(issue.type !== undefined && { type: matchers.postingTypes.byCode(issue.type)?.name.toLowerCase() ?? issue.type }),
       ...(issue.rateBp !== undefined && { rateBp: issue.rateBp }),
       ...(issue.source !== undefined && { source: matchers.fundingSources.byCode(issue.source)?.name ?? issue.source }),
       ...(issue.date !== undefined && { date: issue.date, asOf }),
     };
-    report.add(at.table, at.rowIndex, issue.column ? colOfHeader(at, issue.column) : 0, issue.severity, code, params, issue.suggestion);
+    report.add(at.table, at.rowIndex, issue.column ? colOfHeader(at.columns, issue.column) : 0, issue.severity, code, params, issue.suggestion);
   }
 }
 
