@@ -1,4 +1,4 @@
-import { COLUMNS } from '../model/schema';
+import { COLUMNS, TABLE_NAMES } from '../model/schema';
 import { daysBetween, type CalendarDate } from '../parse/calendarDate';
 import { FINANCE_ISSUE_SEVERITY, type FinanceIssue } from './issues';
 import { type BasisPoints, type Ore, percentOfOre, shareBp, sumOre } from './money';
@@ -106,7 +106,7 @@ export function reconcileLine(
   for (const b of budget) addTo(budgetBySource, b.source, b.amountOre);
   const budgetTotal = sumOre(budgetBySource.values());
   const rates = refundRates(budget, (source, rows) =>
-    issue({ kind: 'conflicting-rates', table: 'Budget', rowIndex: rows[0], otherRowIndexes: rows.slice(1), column: COLUMNS.budget.refundRate, source }),
+    issue({ kind: 'conflicting-rates', table: TABLE_NAMES.budget, rowIndex: rows[0], otherRowIndexes: rows.slice(1), column: COLUMNS.budget.refundRate, source }),
   );
   // Only a positive rate makes a source a refund source: a 0 % line says "not refundable".
   const refundSources = [...rates].filter(([, rate]) => rate > 0).map(([source]) => source);
@@ -127,7 +127,7 @@ export function reconcileLine(
   if (onlyRefundSource !== undefined) for (const p of unsourced) addTo(eligible, onlyRefundSource, p.amountOre);
   else if (refundSources.length > 1) {
     unallocated = sumOre(unsourced.map((p) => p.amountOre));
-    for (const p of unsourced) issue({ kind: 'unallocated-expense', table: 'Posteringer', rowIndex: p.row, column: COLUMNS.postings.source, amountOre: p.amountOre });
+    for (const p of unsourced) issue({ kind: 'unallocated-expense', table: TABLE_NAMES.postings, rowIndex: p.row, column: COLUMNS.postings.source, amountOre: p.amountOre });
   }
   // Rounded per source, as each refund scheme is settled on its own.
   const expectedRefund = sumOre([...eligible].map(([source, amount]) => percentOfOre(amount, rates.get(source) ?? 0)));
@@ -143,7 +143,7 @@ export function reconcileLine(
     if (g.source !== undefined) addTo(grantsBySource, g.source, g.amountOre);
     else {
       const suggestion = onlyGrantSource(budgetBySource);
-      issue({ kind: 'grant-without-source', table: 'Posteringer', rowIndex: g.row, column: COLUMNS.postings.source, amountOre: g.amountOre, ...(suggestion && { suggestion }) });
+      issue({ kind: 'grant-without-source', table: TABLE_NAMES.postings, rowIndex: g.row, column: COLUMNS.postings.source, amountOre: g.amountOre, ...(suggestion && { suggestion }) });
     }
   }
 

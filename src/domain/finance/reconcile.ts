@@ -1,7 +1,7 @@
-import { COLUMNS } from '../model/schema';
+import { COLUMNS, TABLE_NAMES } from '../model/schema';
 import type { BudgetLine, Posting } from '../model/types';
 import { isValidYmd, yearOf, type CalendarDate } from '../parse/calendarDate';
-import { FINANCE_ISSUE_SEVERITY, type FinanceIssue } from './issues';
+import { FINANCE_ISSUE_SEVERITY, type FinanceIssue, type FinanceTable } from './issues';
 import { type CheckedBudget, type CheckedPosting, reconcileLine, type ReconciliationLine } from './line';
 import { isOre } from './money';
 
@@ -64,7 +64,7 @@ export function reconcile(budget: readonly BudgetRow[], postings: readonly Posti
     if (!b) buckets.set(key, (b = { initiativeId, year, budget: [], postings: [] }));
     return b;
   };
-  const unknown = (initiativeId: string, table: 'Budget' | 'Posteringer', rowIndex: number): boolean => {
+  const unknown = (initiativeId: string, table: FinanceTable, rowIndex: number): boolean => {
     if (!known || known.has(initiativeId)) return false;
     const suggestion = options.knownInitiatives?.find((k) => k.toLowerCase() === initiativeId.trim().toLowerCase());
     // Budget and Posteringer name the column alike.
@@ -75,8 +75,8 @@ export function reconcile(budget: readonly BudgetRow[], postings: readonly Posti
   budget.forEach((line, i) => {
     const row = line.rowIndex ?? i;
     const { initiativeId, year } = line;
-    const at = { initiativeId, table: 'Budget' as const, rowIndex: row };
-    if (unknown(initiativeId, 'Budget', row)) return;
+    const at = { initiativeId, table: TABLE_NAMES.budget, rowIndex: row };
+    if (unknown(initiativeId, TABLE_NAMES.budget, row)) return;
     if (!Number.isInteger(year)) return void issue({ ...at, kind: 'invalid-date', column: COLUMNS.budget.year });
     if (!isOre(line.amountOre)) return void issue({ ...at, year, kind: 'invalid-amount', column: COLUMNS.budget.amount });
     const source = code(line.source) ?? '';
@@ -90,8 +90,8 @@ export function reconcile(budget: readonly BudgetRow[], postings: readonly Posti
   postings.forEach((p, i) => {
     const row = p.rowIndex ?? i;
     const { initiativeId } = p;
-    const at = { initiativeId, table: 'Posteringer' as const, rowIndex: row };
-    if (unknown(initiativeId, 'Posteringer', row)) return;
+    const at = { initiativeId, table: TABLE_NAMES.postings, rowIndex: row };
+    if (unknown(initiativeId, TABLE_NAMES.postings, row)) return;
     if (!isCalendarDate(p.date)) return void issue({ ...at, kind: 'invalid-date', column: COLUMNS.postings.date });
     const year = yearOf(p.date);
     const type = code(p.type) ?? '';
@@ -110,7 +110,7 @@ export function reconcile(budget: readonly BudgetRow[], postings: readonly Posti
     .map((b) => {
       if (b.budget.length === 0 && b.postings.length > 0) {
         const [first, ...rest] = b.postings.map((p) => p.row);
-        issue({ kind: 'no-budget', initiativeId: b.initiativeId, year: b.year, table: 'Posteringer', rowIndex: first, otherRowIndexes: rest });
+        issue({ kind: 'no-budget', initiativeId: b.initiativeId, year: b.year, table: TABLE_NAMES.postings, rowIndex: first, otherRowIndexes: rest });
       }
       return reconcileLine(b.initiativeId, b.year, b.budget, b.postings, asOf, issues);
     });
@@ -146,7 +146,7 @@ function duplicateVouchers(postings: readonly PostingRow[], report: (i: Omit<Fin
         kind: 'duplicate-voucher',
         initiativeId: p.initiativeId,
         ...(year !== undefined && { year }),
-        table: 'Posteringer',
+        table: TABLE_NAMES.postings,
         rowIndex: row,
         column: COLUMNS.postings.voucher,
         voucher: p.voucher?.trim(),
