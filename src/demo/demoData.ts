@@ -9,30 +9,32 @@
  * citizen has two courses here — ended after step 1 early in 2016, then back in a new course.
  */
 import {
-  BUDGET, INITIATIVES, PARTICIPANTS, participantTableName, POSTINGS, STATUS_LOG, TABLE_NAMES, type TableSpec,
+  BUDGET, INITIATIVES, PARTICIPANTS, participantTableName, POSTINGS, STATUS_LOG, TABLE_NAMES, type ColumnKey, type TableKind, type TableSpec,
 } from '../domain/model/schema';
 import { addDays, type CalendarDate } from '../domain/parse/calendarDate';
 import type { CellValue } from '../domain/parse/cell';
 
-type Row = Record<string, CellValue>;
+/** A row by column key (COLUMNS maps the keys to the headers); a column left out is an empty cell. */
+type Row<T extends TableKind> = Partial<Record<ColumnKey<T>, CellValue>>;
 const d = (iso: string) => iso as CalendarDate;
 const pad = (n: number) => String(n).padStart(3, '0');
-const rowsOf = (spec: TableSpec, rows: Row[]): CellValue[][] => rows.map((r) => spec.columns.map((c) => r[c.header] ?? null));
+const rowsOf = <S extends TableSpec>(spec: S, rows: Partial<Record<keyof S['column'], CellValue>>[]): CellValue[][] =>
+  rows.map((r) => spec.columns.map((c) => r[c.key] ?? null));
 
-const register: Row[] = [
-  { ID: 'ITMV', Navn: 'I Tråd Med Verden', 'Ansvarlig enhed': 'Helhedsplanen i Vejleåparken', Mål: 'L1; L4', Målgrupper: 'MG03; LG06', Start: '2016-01-01', Slut: '2017-12-31', Pladser: 12, Status: 'I gang', Tilbud: 'Vejledning og opkvalificering', Forløbsuger: 13, 'Status pr.': '2016-08-29' },
-  { ID: 'FSM', Navn: 'Flere skal med', 'Ansvarlig enhed': 'Jobcenter Vallensbæk', Mål: 'L1; M4', Målgrupper: 'LG02', Start: '2017-01-01', Slut: '2019-12-31', Status: 'Afsluttet', KPI: '40 % af målgruppen i virksomhedspraktik i 13 uger', 'Status pr.': '2018-06-30' },
-  { ID: 'JOBFIRST', Navn: 'JobFirst', 'Ansvarlig enhed': 'Jobcenter Vallensbæk', Mål: 'L1; M4', Målgrupper: 'MG08; LG01', Start: '2016-01-01', Slut: '2017-12-31', Pladser: 100, Status: 'Afsluttet', 'Status pr.': '2017-06-30' },
-  { ID: 'EMP', Navn: 'Empowerment', 'Ansvarlig enhed': 'Jobcenter Vallensbæk', Mål: 'L1; M4', Målgrupper: 'LG07; LG03', Start: '2014-01-01', Slut: '2016-12-31', Pladser: 200, Status: 'Afsluttet', 'Status pr.': '2016-12-31' },
-  { ID: 'SPEC', Navn: 'Speciel indsats for 10-15 udsatte borgere med få ressourcer', 'Ansvarlig enhed': 'Jobcenter Vallensbæk', Mål: 'L1; M4', Målgrupper: 'MG08; LG01', Start: '2017-01-01', Slut: '2017-12-31', Pladser: 15, Status: 'Afsluttet', Tilbud: 'Virksomhedspraktik', Forløbsuger: 13, 'Status pr.': '2017-09-30' },
-  { ID: 'STRAKS', Navn: 'Straksaktivering / nytteindsats', 'Ansvarlig enhed': 'Ishøj Uddannelse og Job', Mål: 'L1', Målgrupper: 'MG02; MG04; MG01', Start: '2020-01-01', Status: 'I gang', Tilbud: 'Nytteindsats', 'Status pr.': '2020-12-31' },
-  { ID: 'CVJOB', Navn: 'CV og Job Værkstedet', 'Ansvarlig enhed': 'Jobcenter Vallensbæk', Mål: 'L1', Målgrupper: 'MG01; MG02', Start: '2020-01-01', Status: 'I gang', Tilbud: 'Vejledning og opkvalificering', Forløbsuger: 8, 'Status pr.': '2020-12-31' },
-  { ID: 'TRANS', Navn: 'Opkvalificering på transportområdet', 'Ansvarlig enhed': 'Jobcenter Vallensbæk', Mål: 'L1; L3', Målgrupper: 'LG07; MG14', Start: '2019-03-01', Slut: '2020-12-31', Status: 'Afsluttet', Tilbud: 'Vejledning og opkvalificering', 'Status pr.': '2020-12-31' },
-  { ID: 'FKIB', Navn: 'Flere kvinder med indvandrerbaggrund i beskæftigelse', 'Ansvarlig enhed': 'Jobcenter Vallensbæk', Mål: 'L1; L4', Målgrupper: 'MG03; MG12; LG06', Start: '2020-01-01', Slut: '2022-12-31', Pladser: 100, Status: 'I gang', Tilbud: 'Vejledning og opkvalificering', 'Status pr.': '2021-02-18' },
-  { ID: 'UNGE', Navn: 'Ungeindsats – Ishøj Uddannelse og Job', 'Ansvarlig enhed': 'Ishøj Uddannelse og Job', Mål: 'L2; M2', Målgrupper: 'LG04', Start: '2019-08-01', Status: 'I gang', 'Status pr.': '2020-12-31' },
-  { ID: 'SMC', Navn: 'Samarbejdsprojekt med Socialmedicinsk Center', 'Ansvarlig enhed': 'Jobcenter Vallensbæk', Mål: 'L3', Målgrupper: 'LG05', Status: 'Standby', 'Status pr.': '2020-12-31' },
-  { ID: 'INV', Navn: 'Investeringsprojekter inspireret af Aabenraa', 'Ansvarlig enhed': 'Jobcenter Vallensbæk', Mål: 'L1', Målgrupper: 'LG05', Status: 'Standby', 'Status pr.': '2020-12-31' },
-  { ID: 'HJEM', Navn: 'Hjemløseindsats: boliger og halvårlige tællinger', 'Ansvarlig enhed': 'Center for Socialservice', Mål: 'M7', Start: '2015-01-01', Status: 'I gang', 'Status pr.': '2016-12-31' },
+const register: Row<'initiatives'>[] = [
+  { id: 'ITMV', name: 'I Tråd Med Verden', unit: 'Helhedsplanen i Vejleåparken', goals: 'L1; L4', targetGroups: 'MG03; LG06', start: '2016-01-01', end: '2017-12-31', places: 12, state: 'I gang', offer: 'Vejledning og opkvalificering', courseWeeks: 13, statusDate: '2016-08-29' },
+  { id: 'FSM', name: 'Flere skal med', unit: 'Jobcenter Vallensbæk', goals: 'L1; M4', targetGroups: 'LG02', start: '2017-01-01', end: '2019-12-31', state: 'Afsluttet', kpis: '40 % af målgruppen i virksomhedspraktik i 13 uger', statusDate: '2018-06-30' },
+  { id: 'JOBFIRST', name: 'JobFirst', unit: 'Jobcenter Vallensbæk', goals: 'L1; M4', targetGroups: 'MG08; LG01', start: '2016-01-01', end: '2017-12-31', places: 100, state: 'Afsluttet', statusDate: '2017-06-30' },
+  { id: 'EMP', name: 'Empowerment', unit: 'Jobcenter Vallensbæk', goals: 'L1; M4', targetGroups: 'LG07; LG03', start: '2014-01-01', end: '2016-12-31', places: 200, state: 'Afsluttet', statusDate: '2016-12-31' },
+  { id: 'SPEC', name: 'Speciel indsats for 10-15 udsatte borgere med få ressourcer', unit: 'Jobcenter Vallensbæk', goals: 'L1; M4', targetGroups: 'MG08; LG01', start: '2017-01-01', end: '2017-12-31', places: 15, state: 'Afsluttet', offer: 'Virksomhedspraktik', courseWeeks: 13, statusDate: '2017-09-30' },
+  { id: 'STRAKS', name: 'Straksaktivering / nytteindsats', unit: 'Ishøj Uddannelse og Job', goals: 'L1', targetGroups: 'MG02; MG04; MG01', start: '2020-01-01', state: 'I gang', offer: 'Nytteindsats', statusDate: '2020-12-31' },
+  { id: 'CVJOB', name: 'CV og Job Værkstedet', unit: 'Jobcenter Vallensbæk', goals: 'L1', targetGroups: 'MG01; MG02', start: '2020-01-01', state: 'I gang', offer: 'Vejledning og opkvalificering', courseWeeks: 8, statusDate: '2020-12-31' },
+  { id: 'TRANS', name: 'Opkvalificering på transportområdet', unit: 'Jobcenter Vallensbæk', goals: 'L1; L3', targetGroups: 'LG07; MG14', start: '2019-03-01', end: '2020-12-31', state: 'Afsluttet', offer: 'Vejledning og opkvalificering', statusDate: '2020-12-31' },
+  { id: 'FKIB', name: 'Flere kvinder med indvandrerbaggrund i beskæftigelse', unit: 'Jobcenter Vallensbæk', goals: 'L1; L4', targetGroups: 'MG03; MG12; LG06', start: '2020-01-01', end: '2022-12-31', places: 100, state: 'I gang', offer: 'Vejledning og opkvalificering', statusDate: '2021-02-18' },
+  { id: 'UNGE', name: 'Ungeindsats – Ishøj Uddannelse og Job', unit: 'Ishøj Uddannelse og Job', goals: 'L2; M2', targetGroups: 'LG04', start: '2019-08-01', state: 'I gang', statusDate: '2020-12-31' },
+  { id: 'SMC', name: 'Samarbejdsprojekt med Socialmedicinsk Center', unit: 'Jobcenter Vallensbæk', goals: 'L3', targetGroups: 'LG05', state: 'Standby', statusDate: '2020-12-31' },
+  { id: 'INV', name: 'Investeringsprojekter inspireret af Aabenraa', unit: 'Jobcenter Vallensbæk', goals: 'L1', targetGroups: 'LG05', state: 'Standby', statusDate: '2020-12-31' },
+  { id: 'HJEM', name: 'Hjemløseindsats: boliger og halvårlige tællinger', unit: 'Center for Socialservice', goals: 'M7', start: '2015-01-01', state: 'I gang', statusDate: '2016-12-31' },
 ];
 
 interface Course {
@@ -48,17 +50,17 @@ interface Course {
   remark?: string;
 }
 
-const course = (c: Course): Row => ({
-  'Deltager-ID': c.id, Startdato: c.start, Målgruppe: c.group, Trin: c.step ?? null, Status: c.status,
-  Statusdato: c.statusDate ?? c.start, Slutdato: c.end ?? null, 'Ordinære timer pr. uge': c.hours ?? null, Alder: c.age, Bemærkning: c.remark ?? null,
+const course = (c: Course): Row<'participants'> => ({
+  participantId: c.id, startDate: c.start, targetGroup: c.group, step: c.step ?? null, status: c.status,
+  statusDate: c.statusDate ?? c.start, endDate: c.end ?? null, ordinaryHours: c.hours ?? null, age: c.age, remark: c.remark ?? null,
 });
 
 const AP = 'Aktivitetsparate kontanthjælpsmodtagere';
 const AP_WOMEN = 'Aktivitetsparate kvinder med indvandrerbaggrund';
 
 /** ITMV pr. 29-08-2016: 19 courses of 18 citizens (see the file comment). */
-function itmv(): Row[] {
-  const rows: Row[] = [
+function itmv(): Row<'participants'>[] {
+  const rows: Row<'participants'>[] = [
     course({ id: 'ITMV-001', start: '2016-01-11', group: AP, step: 3, status: 'I ordinær beskæftigelse', statusDate: '2016-06-01', end: '2016-06-01', hours: 30, age: 34 }),
     course({ id: 'ITMV-002', start: '2016-01-11', group: AP_WOMEN, step: 3, status: 'Ansat med løntilskud', statusDate: '2016-07-01', end: '2016-07-01', age: 41 }),
   ];
@@ -75,8 +77,8 @@ function itmv(): Row[] {
 }
 
 /** FKIB pr. 18-02-2021: 65 women; 30,8 % (20) in work > 18,5 h or education, 10,8 % (7) with ordinary hours < 18,5 h, 6,2 % (4) in company placements. */
-function fkib(): Row[] {
-  const rows: Row[] = [];
+function fkib(): Row<'participants'>[] {
+  const rows: Row<'participants'>[] = [];
   const group = (i: number) => (i % 5 === 4 ? 'Selvforsørgende ledige' : AP);
   for (let i = 0; i < 65; i++) {
     const id = `FKIB-${pad(i + 1)}`;
@@ -92,8 +94,8 @@ function fkib(): Row[] {
 }
 
 /** A small, varied tracking sheet for the pool initiatives (group 1, steps 1–3). */
-function poolCourses(prefix: string, statusDate: string, group: string, plan: [status: string, step: number | undefined, count: number][]): Row[] {
-  const rows: Row[] = [];
+function poolCourses(prefix: string, statusDate: string, group: string, plan: [status: string, step: number | undefined, count: number][]): Row<'participants'>[] {
+  const rows: Row<'participants'>[] = [];
   const asOf = d(statusDate);
   let n = 0;
   for (const [status, step, count] of plan) {
@@ -112,41 +114,41 @@ function poolCourses(prefix: string, statusDate: string, group: string, plan: [s
   return rows;
 }
 
-const statusLog: Row[] = [
+const statusLog: Row<'statusLog'>[] = [
   ...([['Kommet i job', 2, '1 ordinær beskæftigelse, 1 i løntilskud'], ['I virksomhedspraktik (trin 3)', 6, null], ['I 13-ugers forløb (trin 1 og 2)', 8, null], ['Afsluttet efter trin 1 til anden indsats', 3, null], ['I alt', 18, 'Borgere der har påbegyndt et forløb i 2016']] as const)
-    .map(([indicator, value, comment]) => ({ 'Indsats-ID': 'ITMV', Dato: '2016-08-29', Indikator: indicator, Værdi: value, Kommentar: comment })),
-  { 'Indsats-ID': 'FSM', Dato: '2016-12-31', Indikator: 'Personmarkerede borgere i bruttomålgruppen', Værdi: 160, Kommentar: 'Ca. 160 borgere, opgjort december 2016' },
-  { 'Indsats-ID': 'JOBFIRST', Dato: '2016-01-01', Indikator: 'Borgere i indsatsgruppen', Værdi: 100, Kommentar: 'Kontrolleret forsøg: 100 i indsatsgruppen, 100 i kontrolgruppen' },
-  { 'Indsats-ID': 'EMP', Dato: '2014-01-01', Indikator: 'Borgere i målgruppen', Værdi: 200, Kommentar: 'Ledige i mindst to år, over 30 år' },
-  { 'Indsats-ID': 'STRAKS', Dato: '2020-12-31', Indikator: 'Indskrevne borgere i 2020', Værdi: 64, Kommentar: 'Påvirket af coronarestriktionerne' },
-  { 'Indsats-ID': 'CVJOB', Dato: '2020-12-31', Indikator: 'Deltagere i 8-ugers forløb i 2020', Værdi: 60, Kommentar: 'Ca. 60 borgere' },
-  { 'Indsats-ID': 'TRANS', Dato: '2020-12-31', Indikator: 'Tilmeldte borgere', Værdi: 96, Kommentar: 'Ca. 70 af dem er sandsynligvis Ishøj-borgere' },
-  { 'Indsats-ID': 'UNGE', Dato: '2020-12-31', Indikator: 'Unge startet på FGU i 2020', Værdi: 46, Kommentar: null },
-  { 'Indsats-ID': 'FKIB', Dato: '2021-02-18', Indikator: 'Tilknyttede borgere', Værdi: 65, Kommentar: null },
-  { 'Indsats-ID': 'FKIB', Dato: '2021-02-18', Indikator: 'Andel i beskæftigelse > 18,5 timer eller uddannelse (%)', Værdi: 30.8, Kommentar: null },
-  { 'Indsats-ID': 'FKIB', Dato: '2021-02-18', Indikator: 'Andel med ordinære timer under 18,5 timer (%)', Værdi: 10.8, Kommentar: null },
-  { 'Indsats-ID': 'FKIB', Dato: '2021-02-18', Indikator: 'Andel i virksomhedsforløb mv. (%)', Værdi: 6.2, Kommentar: 'Virksomhedspraktik, løntilskud' },
+    .map(([indicator, value, comment]) => ({ initiativeId: 'ITMV', date: '2016-08-29', indicator: indicator, value: value, comment: comment })),
+  { initiativeId: 'FSM', date: '2016-12-31', indicator: 'Personmarkerede borgere i bruttomålgruppen', value: 160, comment: 'Ca. 160 borgere, opgjort december 2016' },
+  { initiativeId: 'JOBFIRST', date: '2016-01-01', indicator: 'Borgere i indsatsgruppen', value: 100, comment: 'Kontrolleret forsøg: 100 i indsatsgruppen, 100 i kontrolgruppen' },
+  { initiativeId: 'EMP', date: '2014-01-01', indicator: 'Borgere i målgruppen', value: 200, comment: 'Ledige i mindst to år, over 30 år' },
+  { initiativeId: 'STRAKS', date: '2020-12-31', indicator: 'Indskrevne borgere i 2020', value: 64, comment: 'Påvirket af coronarestriktionerne' },
+  { initiativeId: 'CVJOB', date: '2020-12-31', indicator: 'Deltagere i 8-ugers forløb i 2020', value: 60, comment: 'Ca. 60 borgere' },
+  { initiativeId: 'TRANS', date: '2020-12-31', indicator: 'Tilmeldte borgere', value: 96, comment: 'Ca. 70 af dem er sandsynligvis Ishøj-borgere' },
+  { initiativeId: 'UNGE', date: '2020-12-31', indicator: 'Unge startet på FGU i 2020', value: 46, comment: null },
+  { initiativeId: 'FKIB', date: '2021-02-18', indicator: 'Tilknyttede borgere', value: 65, comment: null },
+  { initiativeId: 'FKIB', date: '2021-02-18', indicator: 'Andel i beskæftigelse > 18,5 timer eller uddannelse (%)', value: 30.8, comment: null },
+  { initiativeId: 'FKIB', date: '2021-02-18', indicator: 'Andel med ordinære timer under 18,5 timer (%)', value: 10.8, comment: null },
+  { initiativeId: 'FKIB', date: '2021-02-18', indicator: 'Andel i virksomhedsforløb mv. (%)', value: 6.2, comment: 'Virksomhedspraktik, løntilskud' },
   ...([['2015-05-31', 61], ['2015-12-31', 50], ['2016-05-31', 54], ['2016-12-31', 38]] as const)
-    .map(([date, value]) => ({ 'Indsats-ID': 'HJEM', Dato: date, Indikator: 'Hjemløse Ishøj-borgere (tælling)', Værdi: value, Kommentar: null })),
+    .map(([date, value]) => ({ initiativeId: 'HJEM', date: date, indicator: 'Hjemløse Ishøj-borgere (tælling)', value: value, comment: null })),
 ];
 
 /** ITMV 2017: 262.000 kr. committed with half refunded by the state; residents a further 262.000 kr. via Landsbyggefonden. */
-const budget: Row[] = [
-  { 'Indsats-ID': 'ITMV', År: 2017, Kilde: 'Kommune', Beløb: 262000, Refusionssats: 0.5 },
-  { 'Indsats-ID': 'ITMV', År: 2017, Kilde: 'Landsbyggefonden', Beløb: 262000, Refusionssats: null },
+const budget: Row<'budget'>[] = [
+  { initiativeId: 'ITMV', year: 2017, source: 'Kommune', amount: 262000, refundRate: 0.5 },
+  { initiativeId: 'ITMV', year: 2017, source: 'Landsbyggefonden', amount: 262000, refundRate: null },
 ];
 
-const postings: Row[] = [
-  { 'Indsats-ID': 'ITMV', Dato: '2017-02-01', Type: 'Tilskud modtaget', Beløb: 262000, Bilag: 'ITMV-2017-01', Kilde: 'Landsbyggefonden' },
-  { 'Indsats-ID': 'ITMV', Dato: '2017-03-31', Type: 'Udgift', Beløb: 131000, Bilag: 'ITMV-2017-02', Kilde: 'Kommune' },
-  { 'Indsats-ID': 'ITMV', Dato: '2017-08-31', Type: 'Udgift', Beløb: 131000, Bilag: 'ITMV-2017-03', Kilde: 'Kommune' },
-  { 'Indsats-ID': 'ITMV', Dato: '2017-09-15', Type: 'Refusionsanmodning', Beløb: 131000, Bilag: 'ITMV-2017-04', Kilde: 'Statsrefusion' },
-  { 'Indsats-ID': 'ITMV', Dato: '2017-11-30', Type: 'Refusion modtaget', Beløb: 131000, Bilag: 'ITMV-2017-05', Kilde: 'Statsrefusion' },
+const postings: Row<'postings'>[] = [
+  { initiativeId: 'ITMV', date: '2017-02-01', type: 'Tilskud modtaget', amount: 262000, voucher: 'ITMV-2017-01', source: 'Landsbyggefonden' },
+  { initiativeId: 'ITMV', date: '2017-03-31', type: 'Udgift', amount: 131000, voucher: 'ITMV-2017-02', source: 'Kommune' },
+  { initiativeId: 'ITMV', date: '2017-08-31', type: 'Udgift', amount: 131000, voucher: 'ITMV-2017-03', source: 'Kommune' },
+  { initiativeId: 'ITMV', date: '2017-09-15', type: 'Refusionsanmodning', amount: 131000, voucher: 'ITMV-2017-04', source: 'Statsrefusion' },
+  { initiativeId: 'ITMV', date: '2017-11-30', type: 'Refusion modtaget', amount: 131000, voucher: 'ITMV-2017-05', source: 'Statsrefusion' },
 ];
 
 /** Rows per table name, in the schema's column order, for the structure operation. */
 export function demoRows(): Record<string, CellValue[][]> {
-  const participants: Record<string, Row[]> = {
+  const participants: Record<string, Row<'participants'>[]> = {
     ITMV: itmv(),
     FSM: poolCourses('FSM', '2018-06-30', 'Aktivitetsparate med mindst 5 år på offentlig forsørgelse',
       [['I forløb', 1, 5], ['I forløb', 2, 5], ['I virksomhedspraktik', 3, 4], ['I ordinær beskæftigelse', 3, 3], ['Afsluttet til anden indsats', 1, 2], ['Afsluttet uden job eller uddannelse', undefined, 1]]),
@@ -164,6 +166,6 @@ export function demoRows(): Record<string, CellValue[][]> {
     [TABLE_NAMES.budget]: rowsOf(BUDGET, budget),
     [TABLE_NAMES.postings]: rowsOf(POSTINGS, postings),
   };
-  for (const r of register) rows[participantTableName(String(r.ID))] = rowsOf(PARTICIPANTS, participants[String(r.ID)] ?? []);
+  for (const r of register) rows[participantTableName(String(r.id))] = rowsOf(PARTICIPANTS, participants[String(r.id)] ?? []);
   return rows;
 }

@@ -4,7 +4,7 @@
  * cancel between steps; nothing is written after a cancel.
  */
 import { messages, type Lang } from '../i18n';
-import { INITIATIVE_ID_PATTERN, TABLE_NAMES } from '../domain/model/schema';
+import { COLUMNS, INITIATIVE_ID_PATTERN, INITIATIVES, participantTableName, TABLE_NAMES, type ColumnKey } from '../domain/model/schema';
 import type { Initiative } from '../domain/model/types';
 import type { CalendarDate } from '../domain/parse/calendarDate';
 import { excelSerial } from '../domain/parse/calendarDate';
@@ -102,7 +102,7 @@ export function checkInitiative(read: WorkbookRead, initiative: NewInitiative): 
   const register = findTableRead(read, TABLE_NAMES.initiatives);
   if (!register) problems.push('no-register');
   else {
-    const id = columnIndex(register.header, ['ID']);
+    const id = columnIndex(register.header, [COLUMNS.initiatives.id]);
     if (register.rows.some((r) => id >= 0 && safeText(r[id]).toUpperCase() === initiative.id.toUpperCase())) problems.push('duplicate-id');
   }
   if (!initiative.name.trim()) problems.push('name-required');
@@ -116,22 +116,23 @@ export async function addInitiative(workbook: LiveWorkbook, initiative: NewIniti
   const problems = checkInitiative(read, initiative);
   if (problems.length) return { problems };
   const register = findTableRead(read, TABLE_NAMES.initiatives)!;
-  const value: Record<string, string | number | null> = {
-    ID: initiative.id,
-    Navn: initiative.name.trim(),
-    'Ansvarlig enhed': initiative.unit ?? null,
-    Mål: initiative.goals.join('; ') || null,
-    Målgrupper: initiative.targetGroups.join('; ') || null,
-    Start: initiative.start ?? null,
-    Slut: initiative.end ?? null,
-    Pladser: initiative.places ?? null,
-    Status: messages[lang].ui.setup.defaultState,
-    Forløbsuger: initiative.courseWeeks ?? null,
-    KPI: initiative.kpi?.trim() || null,
+  const value: Partial<Record<ColumnKey<'initiatives'>, string | number | null>> = {
+    id: initiative.id,
+    name: initiative.name.trim(),
+    unit: initiative.unit ?? null,
+    goals: initiative.goals.join('; ') || null,
+    targetGroups: initiative.targetGroups.join('; ') || null,
+    start: initiative.start ?? null,
+    end: initiative.end ?? null,
+    places: initiative.places ?? null,
+    state: messages[lang].ui.setup.defaultState,
+    courseWeeks: initiative.courseWeeks ?? null,
+    kpis: initiative.kpi?.trim() || null,
   };
   // Dates go in as Excel serials: the columns are date-formatted, and text would be read by Excel's locale.
   const row = register.header.map((h) => {
-    const v = value[safeText(h)];
+    const column = INITIATIVES.columns.find((c) => c.header === safeText(h));
+    const v = column && value[column.key];
     return typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v) ? excelSerial(v as CalendarDate) : (v ?? null);
   });
   const appended: WorkbookRead = {
@@ -141,7 +142,7 @@ export async function addInitiative(workbook: LiveWorkbook, initiative: NewIniti
   await workbook.apply({
     ops: [
       { kind: 'appendRows', sheet: register.sheet, table: register.table!, rows: [row] },
-      ...structure.ops.filter((op) => op.kind !== 'layoutColumns' || op.table === `Deltagere_${initiative.id}`),
+      ...structure.ops.filter((op) => op.kind !== 'layoutColumns' || op.table === participantTableName(initiative.id)),
       { kind: 'select', sheet: initiative.id, address: 'A5' },
     ],
   });

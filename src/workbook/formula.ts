@@ -42,3 +42,19 @@ export function criteriaArray(texts: readonly string[]): string {
 
 // eslint-disable-next-line no-control-regex -- control characters are what this removes
 const stripControl = (text: string): string => text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '');
+
+/**
+ * Characters after which Excel wants a column specifier in brackets of its own (`T[[Indsats-ID]]`):
+ * tab, line breaks, , : . [ ] # ' " { } $ ^ & * + = - > < /. A space alone does not (`T[Total Amount]`).
+ */
+const NEEDS_OWN_BRACKETS = /[\t\n\r,:.[\]#'"{}$^&*+=\-<>/]/;
+
+/**
+ * A structured reference to a table column, `Budget[Beløb]` or `Posteringer[[Indsats-ID]]`, by
+ * Excel's rules: the column in double brackets when it has a special character, and `[`, `]`, `#`
+ * and `'` in it escaped with `'`. The table name is used as it is (Excel's table names are plain).
+ */
+export function structuredRef(table: string, column: string): string {
+  const escaped = column.replace(/['[\]#]/g, "'$&");
+  return NEEDS_OWN_BRACKETS.test(column) ? `${table}[[${escaped}]]` : `${table}[${escaped}]`;
+}

@@ -4,7 +4,7 @@
  */
 import { messages, type Lang } from '../i18n';
 import type { ColumnSpec, TableSpec } from '../domain/model/schema';
-import { TAXONOMY_COLUMNS } from '../domain/model/schema';
+import { COLUMNS, TAXONOMY_COLUMNS } from '../domain/model/schema';
 import { taxonomyTableName } from '../domain/taxonomy/defaults';
 import type { ColumnLayout } from './plan';
 
@@ -46,7 +46,7 @@ function formatOf(column: ColumnSpec): string | undefined {
     case 'integer': return NUMBER_FORMATS.integer;
     case 'number': return NUMBER_FORMATS.number;
     case 'id': return NUMBER_FORMATS.text;
-    default: return column.header === 'Deltager-ID' ? NUMBER_FORMATS.text : undefined; // keep "0042" as typed
+    default: return column.header === COLUMNS.participants.participantId ? NUMBER_FORMATS.text : undefined; // keep "0042" as typed
   }
 }
 

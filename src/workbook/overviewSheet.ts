@@ -7,12 +7,12 @@
  */
 import { messages, type Lang } from '../i18n';
 import type { InitiativeSummary, PortfolioRow, PortfolioSummary, StatusLogSeries } from '../domain/summarize';
-import { participantTableName } from '../domain/model/schema';
+import { COLUMNS, participantTableName, TABLE_NAMES, type ColumnKey } from '../domain/model/schema';
 import { excelSerial, formatDanishDate, type CalendarDate } from '../domain/parse/calendarDate';
 import type { TaxonomyEntry, TaxonomySet } from '../domain/taxonomy/types';
 import { columnRange } from '../domain/model/address';
 import type { CellValue } from '../domain/parse/cell';
-import { criteriaArray, exactCriterion } from './formula';
+import { criteriaArray, exactCriterion, structuredRef } from './formula';
 import { NUMBER_FORMATS } from './layout';
 import type { ColumnLayout, PlanOp } from './plan';
 
@@ -78,7 +78,7 @@ export function planOverviewSheet(input: OverviewInput): { ops: PlanOp[]; nextRo
     [undefined, undefined, NUMBER_FORMATS.percent, NUMBER_FORMATS.percent, undefined]);
 
   // 3. Portfolio breakdowns.
-  const stateRows = input.portfolio.byState.filter((r) => r.code).map((r) => portfolioRow(r, `COUNTIFS(Indsatser[Status],${exactCriterion(r.name)})`));
+  const stateRows = input.portfolio.byState.filter((r) => r.code).map((r) => portfolioRow(r, `COUNTIFS(${structuredRef(TABLE_NAMES.initiatives, COLUMNS.initiatives.state)},${exactCriterion(r.name)})`));
   row = table(ops, row, 'Overblik_Indsatsstatus', t.breakdowns.byState, portfolioHeader(t), stateRows);
   row = table(ops, row, 'Overblik_Maal', t.breakdowns.byGoal, portfolioHeader(t), input.portfolio.byGoal.filter((r) => r.code && r.initiatives).map((r) => portfolioRow(r)));
   const groupTop = row;
@@ -194,17 +194,19 @@ function initiativeRow(s: InitiativeSummary, row: number, input: OverviewInput, 
   if (!input.tracked.has(s.initiativeId)) {
     return [...head, s.byOutcome.job, s.byOutcome.education, 0, 0, s.byOutcome.ended, s.total, s.courses, s.capacity.utilisation];
   }
-  const T = participantTableName(s.initiativeId);
+  const table = participantTableName(s.initiativeId);
+  const c = (key: ColumnKey<'participants'>) => structuredRef(table, COLUMNS.participants[key]);
+  const [id, start, status, statusDate, end] = [c('participantId'), c('startDate'), c('status'), c('statusDate'), c('endDate')];
   const D = `$D${row}`;
-  const base = `${T}[[Deltager-ID]],"<>",${T}[Startdato],"<="&${D}`;
+  const base = `${id},"<>",${start},"<="&${D}`;
   const names = (entries: TaxonomyEntry[]) => criteriaArray(entries.map((e) => e.name));
   const known = (entries: TaxonomyEntry[], extra = '') => entries.length
-    ? `SUM(COUNTIFS(${base},${T}[Status],${names(entries)},${T}[Statusdato],"<="&${D}${extra}))+SUM(COUNTIFS(${base},${T}[Status],${names(entries)},${T}[Statusdato],""${extra}))`
+    ? `SUM(COUNTIFS(${base},${status},${names(entries)},${statusDate},"<="&${D}${extra}))+SUM(COUNTIFS(${base},${status},${names(entries)},${statusDate},""${extra}))`
     : '0';
-  const pastEnd = `,${T}[Slutdato],"<="&${D}`;
-  const later = `COUNTIFS(${base},${T}[Statusdato],">"&${D})`;
+  const pastEnd = `,${end},"<="&${D}`;
+  const later = `COUNTIFS(${base},${statusDate},">"&${D})`;
   const f = (formula: string) => ({ formula });
-  const distinct = `SUMPRODUCT((${T}[[Deltager-ID]]<>"")*(${T}[Startdato]<>"")*(${T}[Startdato]<=${D})/(COUNTIFS(${T}[[Deltager-ID]],${T}[[Deltager-ID]],${T}[Startdato],"<="&${D})+(${T}[Startdato]>${D})+(${T}[Startdato]="")))`;
+  const distinct = `SUMPRODUCT((${id}<>"")*(${start}<>"")*(${start}<=${D})/(COUNTIFS(${id},${id},${start},"<="&${D})+(${start}>${D})+(${start}="")))`;
   return [
     ...head,
     f(known(groups.job)),

@@ -9,7 +9,8 @@ import type { Reconciliation, ReconciliationLine } from '../domain/finance';
 import { formatDanishDate, type CalendarDate } from '../domain/parse/calendarDate';
 import type { TaxonomySet } from '../domain/taxonomy/types';
 import { cellAddress, columnRange } from '../domain/model/address';
-import { exactCriterion } from './formula';
+import { COLUMNS, TABLE_NAMES, type ColumnKey } from '../domain/model/schema';
+import { exactCriterion, structuredRef } from './formula';
 import { NUMBER_FORMATS } from './layout';
 import type { ColumnLayout, PlanOp } from './plan';
 
@@ -71,14 +72,16 @@ export function planReconciliationSheet(
 /** One line: amounts in kroner (Excel holds decimals; the core's figures are exact øre). */
 function rowFor(line: ReconciliationLine, row: number, year: number, names: { type: (code: string) => string; municipal: string; status: string; name: string }) {
   const col = (header: number) => cellAddress(row, header + 1); // 0-based header index → cell
-  const inYear = `Posteringer[Dato],">="&DATE(${year},1,1),Posteringer[Dato],"<"&DATE(${year + 1},1,1)`;
+  const P = (key: ColumnKey<'postings'>) => structuredRef(TABLE_NAMES.postings, COLUMNS.postings[key]);
+  const B = (key: ColumnKey<'budget'>) => structuredRef(TABLE_NAMES.budget, COLUMNS.budget[key]);
+  const inYear = `${P('date')},">="&DATE(${year},1,1),${P('date')},"<"&DATE(${year + 1},1,1)`;
   const postings = (typeCode: string, extra = '') =>
-    `SUMIFS(Posteringer[Beløb],Posteringer[[Indsats-ID]],$A${row},Posteringer[Type],${exactCriterion(names.type(typeCode))},${inYear}${extra})`;
+    `SUMIFS(${P('amount')},${P('initiativeId')},$A${row},${P('type')},${exactCriterion(names.type(typeCode))},${inYear}${extra})`;
   const f = (formula: string) => ({ formula });
   return [
     line.initiativeId,
     names.name,
-    f(`SUMIFS(Budget[Beløb],Budget[[Indsats-ID]],$A${row},Budget[År],${year})`),
+    f(`SUMIFS(${B('amount')},${B('initiativeId')},$A${row},${B('year')},${year})`),
     f(postings('UDGIFT')),
     line.expectedRefund / 100,
     f(postings('ANMODNING')),
@@ -87,7 +90,7 @@ function rowFor(line: ReconciliationLine, row: number, year: number, names: { ty
     f(`MAX(0,${col(6)}-MIN(${col(5)},${col(4)}))`),
     f(`MAX(0,${col(4)}-${col(5)})`),
     f(postings('TILSKUD')),
-    f(`${postings('UDGIFT', `,Posteringer[Kilde],${exactCriterion(names.municipal)}`)}+${postings('UDGIFT', ',Posteringer[Kilde],""')}-${col(6)}`),
+    f(`${postings('UDGIFT', `,${P('source')},${exactCriterion(names.municipal)}`)}+${postings('UDGIFT', `,${P('source')},""`)}-${col(6)}`),
     names.status,
   ];
 }

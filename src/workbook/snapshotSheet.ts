@@ -4,6 +4,7 @@
  * found by header (Danish or English, whichever language froze them), not by position.
  */
 import { messages, type Lang } from '../i18n';
+import { INITIATIVE_ID_HEADER } from '../domain/model/schema';
 import type { CalendarDate } from '../domain/parse/calendarDate';
 import { safeText, type CellValue } from '../domain/parse/cell';
 import { parseDate } from '../domain/parse/date';
@@ -24,7 +25,7 @@ type Column = (typeof COLUMNS)[number];
 function headerOf(lang: Lang): Record<Column, string> {
   const t = messages[lang].summary;
   return {
-    date: t.columns.date, initiativeId: 'Indsats-ID', initiative: t.columns.initiative, job: t.outcome.job, education: t.outcome.education,
+    date: t.columns.date, initiativeId: INITIATIVE_ID_HEADER, initiative: t.columns.initiative, job: t.outcome.job, education: t.outcome.education,
     placement: t.groups.placement, course: t.groups.course, ended: t.outcome.ended, total: t.columns.total, courses: t.columns.courses, active: t.outcome.active,
   };
 }

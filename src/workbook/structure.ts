@@ -6,13 +6,14 @@
  */
 import { messages, type Lang } from '../i18n';
 import {
-  BUDGET, INITIATIVE_ID_PATTERN, INITIATIVES, PARTICIPANTS, participantTableName, POSTINGS, SHEETS, STATUS_LOG, TABLE_NAMES, type TableSpec,
+  BUDGET, COLUMNS, INITIATIVE_ID_PATTERN, INITIATIVES, PARTICIPANTS, participantTableName, POSTINGS, SHEETS, STATUS_LOG, TABLE_NAMES, type TableSpec,
 } from '../domain/model/schema';
 import { safeText, type CellValue } from '../domain/parse/cell';
 import { defaultTaxonomies, TAXONOMY_KEYS } from '../domain/taxonomy/defaults';
 import { matchKey } from '../domain/taxonomy/normalize';
 import { taxonomyToRows } from '../domain/taxonomy/sheet';
 import type { TaxonomySet } from '../domain/taxonomy/types';
+import { contractColumnIndex, schemaIndex } from './columns';
 import { tableLayout, taxonomyLayout, TABLE_TOP_ROW } from './layout';
 import type { ColumnLayout, Plan, PlanOp } from './plan';
 import { findSheet, findTableRead, type SheetRead, type TableRead, type WorkbookRead } from './read';
@@ -110,11 +111,12 @@ function initiativesOf(workbook: WorkbookRead, options: StructureOptions): [stri
   };
   const register = findTableRead(workbook, TABLE_NAMES.initiatives) ?? findSheet(workbook, SHEETS.initiatives)?.region;
   if (register) {
-    const idColumn = register.header.findIndex((h) => matchKey(safeText(h)) === matchKey('ID'));
-    const nameColumn = register.header.findIndex((h) => matchKey(safeText(h)) === matchKey('Navn'));
+    const idColumn = contractColumnIndex(register.header, COLUMNS.initiatives.id);
+    const nameColumn = contractColumnIndex(register.header, COLUMNS.initiatives.name);
     if (idColumn >= 0) for (const row of register.rows) add(row[idColumn], row[nameColumn]);
   }
-  for (const row of options.rows?.[TABLE_NAMES.initiatives] ?? []) add(row[0], row[1]);
+  const [id, name] = [schemaIndex(INITIATIVES, 'id'), schemaIndex(INITIATIVES, 'name')];
+  for (const row of options.rows?.[TABLE_NAMES.initiatives] ?? []) add(row[id], row[name]);
   for (const [id, name] of Object.entries(options.initiativeNames ?? {})) add(id, name);
   return [...found.values()].map((v) => v.split('\u0000') as [string, string]);
 }

@@ -1,4 +1,4 @@
-import type { TABLE_NAMES } from '../model/schema';
+import type { ColumnHeader, TABLE_NAMES } from '../model/schema';
 import type { CalendarDate } from '../parse/calendarDate';
 import type { Ore } from './money';
 
@@ -53,6 +53,9 @@ export const FINANCE_ISSUE_SEVERITY: Readonly<Record<FinanceIssueKind, FinanceIs
 /** The Excel table the row is in. */
 export type FinanceTable = (typeof TABLE_NAMES)['budget' | 'postings'];
 
+/** A column of those tables, by its header (COLUMNS.budget / COLUMNS.postings). */
+export type FinanceColumn = ColumnHeader<'budget'> | ColumnHeader<'postings'>;
+
 export interface FinanceIssue {
   kind: FinanceIssueKind;
   severity: FinanceIssueSeverity;
@@ -62,7 +65,7 @@ export interface FinanceIssue {
   /** The row's rowIndex if the input carried one, else its 0-based position in the input array. */
   rowIndex?: number;
   /** Header of the column to look at, as in model/schema.ts ('Kilde', 'Bilag', ...). */
-  column?: string;
+  column?: FinanceColumn;
   voucher?: string;
   /** future-date: the posting's date. */
   date?: CalendarDate;

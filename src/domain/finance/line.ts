@@ -1,3 +1,4 @@
+import { COLUMNS, TABLE_NAMES } from '../model/schema';
 import { daysBetween, type CalendarDate } from '../parse/calendarDate';
 import { FINANCE_ISSUE_SEVERITY, type FinanceIssue } from './issues';
 import { type BasisPoints, type Ore, percentOfOre, shareBp, sumOre } from './money';
@@ -105,7 +106,7 @@ export function reconcileLine(
   for (const b of budget) addTo(budgetBySource, b.source, b.amountOre);
   const budgetTotal = sumOre(budgetBySource.values());
   const rates = refundRates(budget, (source, rows) =>
-    issue({ kind: 'conflicting-rates', table: 'Budget', rowIndex: rows[0], otherRowIndexes: rows.slice(1), column: 'Refusionssats', source }),
+    issue({ kind: 'conflicting-rates', table: TABLE_NAMES.budget, rowIndex: rows[0], otherRowIndexes: rows.slice(1), column: COLUMNS.budget.refundRate, source }),
   );
   // Only a positive rate makes a source a refund source: a 0 % line says "not refundable".
   const refundSources = [...rates].filter(([, rate]) => rate > 0).map(([source]) => source);
@@ -122,10 +123,11 @@ export function reconcileLine(
     } else unsourced.push(p);
   }
   let unallocated = 0;
-  if (refundSources.length === 1) for (const p of unsourced) addTo(eligible, refundSources[0], p.amountOre);
+  const onlyRefundSource = refundSources.length === 1 ? refundSources[0] : undefined;
+  if (onlyRefundSource !== undefined) for (const p of unsourced) addTo(eligible, onlyRefundSource, p.amountOre);
   else if (refundSources.length > 1) {
     unallocated = sumOre(unsourced.map((p) => p.amountOre));
-    for (const p of unsourced) issue({ kind: 'unallocated-expense', table: 'Posteringer', rowIndex: p.row, column: 'Kilde', amountOre: p.amountOre });
+    for (const p of unsourced) issue({ kind: 'unallocated-expense', table: TABLE_NAMES.postings, rowIndex: p.row, column: COLUMNS.postings.source, amountOre: p.amountOre });
   }
   // Rounded per source, as each refund scheme is settled on its own.
   const expectedRefund = sumOre([...eligible].map(([source, amount]) => percentOfOre(amount, rates.get(source) ?? 0)));
@@ -141,7 +143,7 @@ export function reconcileLine(
     if (g.source !== undefined) addTo(grantsBySource, g.source, g.amountOre);
     else {
       const suggestion = onlyGrantSource(budgetBySource);
-      issue({ kind: 'grant-without-source', table: 'Posteringer', rowIndex: g.row, column: 'Kilde', amountOre: g.amountOre, ...(suggestion && { suggestion }) });
+      issue({ kind: 'grant-without-source', table: TABLE_NAMES.postings, rowIndex: g.row, column: COLUMNS.postings.source, amountOre: g.amountOre, ...(suggestion && { suggestion }) });
     }
   }
 
@@ -153,13 +155,13 @@ export function reconcileLine(
   // Grants are left out: they pay the other parts of the project (ITMV: LBF's 262.000 kr.).
   const netMunicipalCost = minus(municipalSpent, received);
 
-  const statuses = STATUS_ORDER.filter(
+  const deviations = STATUS_ORDER.filter(
     (s) =>
       (s === 'overrefunderet' && overRefunded > 0) ||
       (s === 'mangler anmodning' && unclaimed > 0) ||
       (s === 'udestående' && outstanding > 0),
   );
-  if (statuses.length === 0) statuses.push('afstemt');
+  const statuses: ReconciliationStatus[] = deviations.length ? deviations : ['afstemt'];
 
   return {
     initiativeId,
@@ -183,7 +185,7 @@ export function reconcileLine(
     coFinancing: coFinancing(budgetBySource, budgetTotal, contributions(budgetBySource, grantsBySource, municipalSpent, received)),
     netMunicipalCost,
     statuses,
-    status: statuses[0],
+    status: deviations[0] ?? 'afstemt', // the most severe (STATUS_ORDER)
   };
 }
 
@@ -202,7 +204,7 @@ function refundRates(budget: readonly CheckedBudget[], conflict: (source: string
     const valid = new Set(withRate.map((l) => l.rateBp));
     if (withRate.length !== lines.length || valid.size !== 1) conflict(source, lines.map((l) => l.row));
     else {
-      const rate = withRate[0].rateBp;
+      const [rate] = valid; // the one rate all lines agree on
       if (rate !== undefined) rates.set(source, rate); // undefined: out of range, reported already
     }
   }
@@ -223,7 +225,7 @@ function oldestUncoveredClaim(postings: readonly CheckedPosting[], received: Ore
     running = sumOre([running, c.amountOre]);
     if (running <= received) firstOpen = i + 1;
   });
-  return claims[Math.min(firstOpen, claims.length - 1)].date;
+  return claims[Math.min(firstOpen, claims.length - 1)]?.date;
 }
 
 /**

@@ -1,6 +1,7 @@
+import { COLUMNS, TABLE_NAMES } from '../model/schema';
 import type { BudgetLine, Posting } from '../model/types';
 import { isValidYmd, yearOf, type CalendarDate } from '../parse/calendarDate';
-import { FINANCE_ISSUE_SEVERITY, type FinanceIssue } from './issues';
+import { FINANCE_ISSUE_SEVERITY, type FinanceIssue, type FinanceTable } from './issues';
 import { type CheckedBudget, type CheckedPosting, reconcileLine, type ReconciliationLine } from './line';
 import { isOre } from './money';
 
@@ -63,40 +64,41 @@ export function reconcile(budget: readonly BudgetRow[], postings: readonly Posti
     if (!b) buckets.set(key, (b = { initiativeId, year, budget: [], postings: [] }));
     return b;
   };
-  const unknown = (initiativeId: string, table: 'Budget' | 'Posteringer', rowIndex: number): boolean => {
+  const unknown = (initiativeId: string, table: FinanceTable, rowIndex: number): boolean => {
     if (!known || known.has(initiativeId)) return false;
     const suggestion = options.knownInitiatives?.find((k) => k.toLowerCase() === initiativeId.trim().toLowerCase());
-    issue({ kind: 'unknown-initiative', initiativeId, table, rowIndex, column: 'Indsats-ID', ...(suggestion && { suggestion }) });
+    // Budget and Posteringer name the column alike.
+    issue({ kind: 'unknown-initiative', initiativeId, table, rowIndex, column: COLUMNS.budget.initiativeId, ...(suggestion && { suggestion }) });
     return true;
   };
 
   budget.forEach((line, i) => {
     const row = line.rowIndex ?? i;
     const { initiativeId, year } = line;
-    const at = { initiativeId, table: 'Budget' as const, rowIndex: row };
-    if (unknown(initiativeId, 'Budget', row)) return;
-    if (!Number.isInteger(year)) return void issue({ ...at, kind: 'invalid-date', column: 'År' });
-    if (!isOre(line.amountOre)) return void issue({ ...at, year, kind: 'invalid-amount', column: 'Beløb' });
+    const at = { initiativeId, table: TABLE_NAMES.budget, rowIndex: row };
+    if (unknown(initiativeId, TABLE_NAMES.budget, row)) return;
+    if (!Number.isInteger(year)) return void issue({ ...at, kind: 'invalid-date', column: COLUMNS.budget.year });
+    if (!isOre(line.amountOre)) return void issue({ ...at, year, kind: 'invalid-amount', column: COLUMNS.budget.amount });
     const source = code(line.source) ?? '';
     const rate = line.refundRateBp;
     const hasRate = rate !== undefined && rate !== null;
     const rateOk = hasRate && Number.isSafeInteger(rate) && rate >= 0 && rate <= 10000;
-    if (hasRate && !rateOk) issue({ ...at, year, kind: 'rate-out-of-range', column: 'Refusionssats', source, ...(typeof rate === 'number' && { rateBp: rate }) });
+    if (hasRate && !rateOk) issue({ ...at, year, kind: 'rate-out-of-range', column: COLUMNS.budget.refundRate, source, ...(typeof rate === 'number' && { rateBp: rate }) });
     bucket(initiativeId, year).budget.push({ row, source, amountOre: line.amountOre, hasRate, ...(rateOk && { rateBp: rate }) });
   });
 
   postings.forEach((p, i) => {
     const row = p.rowIndex ?? i;
     const { initiativeId } = p;
-    const at = { initiativeId, table: 'Posteringer' as const, rowIndex: row };
-    if (unknown(initiativeId, 'Posteringer', row)) return;
-    if (!isCalendarDate(p.date)) return void issue({ ...at, kind: 'invalid-date', column: 'Dato' });
+    const at = { initiativeId, table: TABLE_NAMES.postings, rowIndex: row };
+    if (unknown(initiativeId, TABLE_NAMES.postings, row)) return;
+    if (!isCalendarDate(p.date)) return void issue({ ...at, kind: 'invalid-date', column: COLUMNS.postings.date });
     const year = yearOf(p.date);
     const type = code(p.type) ?? '';
-    if (!POSTING_TYPES.has(type)) return void issue({ ...at, year, kind: 'unknown-posting-type', column: 'Type', type: p.type });
-    if (!isOre(p.amountOre)) return void issue({ ...at, year, kind: 'invalid-amount', column: 'Beløb', type });
-    if (p.amountOre < 0 && NO_NEGATIVE.has(type)) issue({ ...at, year, kind: 'negative-amount', column: 'Beløb', type, amountOre: p.amountOre });
-    if (p.date > asOf) issue({ ...at, year, kind: 'future-date', column: 'Dato', type, date: p.date });
+    if (!POSTING_TYPES.has(type)) return void issue({ ...at, year, kind: 'unknown-posting-type', column: COLUMNS.postings.type, type: p.type });
+    if (!isOre(p.amountOre)) return void issue({ ...at, year, kind: 'invalid-amount', column: COLUMNS.postings.amount, type });
+    if (p.amountOre < 0 && NO_NEGATIVE.has(type)) issue({ ...at, year, kind: 'negative-amount', column: COLUMNS.postings.amount, type, amountOre: p.amountOre });
+    if (p.date > asOf) issue({ ...at, year, kind: 'future-date', column: COLUMNS.postings.date, type, date: p.date });
     const source = code(p.source);
     bucket(initiativeId, year).postings.push({ row, date: p.date, type: type as CheckedPosting['type'], amountOre: p.amountOre, ...(source && { source }) });
   });
@@ -108,7 +110,7 @@ export function reconcile(budget: readonly BudgetRow[], postings: readonly Posti
     .map((b) => {
       if (b.budget.length === 0 && b.postings.length > 0) {
         const [first, ...rest] = b.postings.map((p) => p.row);
-        issue({ kind: 'no-budget', initiativeId: b.initiativeId, year: b.year, table: 'Posteringer', rowIndex: first, otherRowIndexes: rest });
+        issue({ kind: 'no-budget', initiativeId: b.initiativeId, year: b.year, table: TABLE_NAMES.postings, rowIndex: first, otherRowIndexes: rest });
       }
       return reconcileLine(b.initiativeId, b.year, b.budget, b.postings, asOf, issues);
     });
@@ -126,27 +128,27 @@ export function reconcile(budget: readonly BudgetRow[], postings: readonly Posti
  * reported, each with the rows of the others.
  */
 function duplicateVouchers(postings: readonly PostingRow[], report: (i: Omit<FinanceIssue, 'severity'>) => void): void {
-  const rowsByVoucher = new Map<string, number[]>();
-  postings.forEach((p, i) => {
-    const key = p.voucher?.trim().replace(/\s+/g, ' ').toUpperCase();
+  const byVoucher = new Map<string, { posting: PostingRow; row: number }[]>();
+  postings.forEach((posting, i) => {
+    const key = posting.voucher?.trim().replace(/\s+/g, ' ').toUpperCase();
     if (!key) return;
-    const rows = rowsByVoucher.get(key);
-    if (rows) rows.push(i);
-    else rowsByVoucher.set(key, [i]);
+    const found = { posting, row: posting.rowIndex ?? i };
+    const group = byVoucher.get(key);
+    if (group) group.push(found);
+    else byVoucher.set(key, [found]);
   });
-  for (const indexes of rowsByVoucher.values()) {
-    if (indexes.length < 2) continue;
-    const rows = indexes.map((i) => postings[i].rowIndex ?? i);
-    indexes.forEach((i, k) => {
-      const p = postings[i];
+  for (const group of byVoucher.values()) {
+    if (group.length < 2) continue;
+    const rows = group.map((g) => g.row);
+    group.forEach(({ posting: p, row }, k) => {
       const year = isCalendarDate(p.date) ? yearOf(p.date) : undefined;
       report({
         kind: 'duplicate-voucher',
         initiativeId: p.initiativeId,
         ...(year !== undefined && { year }),
-        table: 'Posteringer',
-        rowIndex: rows[k],
-        column: 'Bilag',
+        table: TABLE_NAMES.postings,
+        rowIndex: row,
+        column: COLUMNS.postings.voucher,
         voucher: p.voucher?.trim(),
         otherRowIndexes: rows.filter((_, j) => j !== k),
       });

@@ -123,7 +123,7 @@ export function parseRefundFile(text: string): RefundFileResult {
     }
     const cell = (k: Key): string | undefined => {
       const i = index.get(k);
-      return i === undefined ? undefined : fields[i].trim();
+      return i === undefined ? undefined : fields[i]?.trim(); // i < header's fields <= fields (checked above)
     };
 
     let bad = false;

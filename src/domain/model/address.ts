@@ -69,7 +69,7 @@ function parsePart(part: string, address: string): { row?: number; column?: numb
  */
 export function parseRange(address: string): Rect {
   const { ref } = splitAddress(address);
-  const [a, b = a] = ref.split(':');
+  const [a = '', b = a] = ref.split(':'); // split always gives one part; '' is refused by parsePart
   const p = parsePart(a, address);
   const q = parsePart(b, address);
   const top = p.row ?? 1;

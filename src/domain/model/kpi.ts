@@ -23,8 +23,9 @@ export function parseKpiList(text: string): { targets: KpiTarget[]; unreadable: 
 export function parseKpi(text: string): KpiTarget | null {
   const percent = PERCENT.exec(text);
   const indicator = indicatorOf(normalizeWords(text));
-  if (!percent || !indicator) return null;
-  const value = Number(percent[1].replace(',', '.'));
+  const digits = percent?.[1];
+  if (digits === undefined || !indicator) return null;
+  const value = Number(digits.replace(',', '.'));
   if (!(value >= 0 && value <= 100)) return null;
   const atMost = /≤|<=|<|højst|maks/i.test(text);
   const weeks = WEEKS.exec(text);

@@ -11,8 +11,9 @@ export function isValidYmd(year: number, month: number, day: number): boolean {
   return day <= daysInMonth(year, month);
 }
 
+/** NaN for a month outside 1–12 (so no day fits it). */
 export function daysInMonth(year: number, month: number): number {
-  return [31, isLeapYear(year) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1];
+  return [31, isLeapYear(year) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1] ?? NaN;
 }
 
 export function isLeapYear(year: number): boolean {

@@ -17,8 +17,9 @@ export function findCprNumbers(value: CellValue): string[] {
     if (typeof value === 'number') return fromNumber(value);
     if (typeof value !== 'string' || !hasTenDigits(value)) return [];
     const found: string[] = [];
-    for (const m of value.matchAll(CPR)) {
-      if (isCprDate(m[1], m[2], m[3], m[4])) found.push(`${m[1]}${m[2]}${m[3]}-****`);
+    for (const [, dd, mm, yy, seventh] of value.matchAll(CPR)) {
+      // CPR's four groups are not optional: a match has them all.
+      if (dd && mm && yy && seventh && isCprDate(dd, mm, yy, seventh)) found.push(`${dd}${mm}${yy}-****`);
     }
     return found;
   } catch {
@@ -35,7 +36,7 @@ export function looksLikeCpr(value: CellValue): boolean {
 function fromNumber(n: number): string[] {
   if (!Number.isInteger(n) || n < 1e8 || n >= 1e10) return [];
   const s = String(n).padStart(10, '0');
-  return isCprDate(s.slice(0, 2), s.slice(2, 4), s.slice(4, 6), s[6]) ? [`${s.slice(0, 6)}-****`] : [];
+  return isCprDate(s.slice(0, 2), s.slice(2, 4), s.slice(4, 6), s.slice(6, 7)) ? [`${s.slice(0, 6)}-****`] : [];
 }
 
 function hasTenDigits(text: string): boolean {

@@ -77,7 +77,8 @@ function fromText(input: string, referenceYear: number | undefined): ParseResult
   if ((m = YEAR_FIRST.exec(text))) return fromParts(Number(m[1]), Number(m[3]), Number(m[4]), input);
   if ((m = DAY_FIRST.exec(text))) return fromDayMonthYear(Number(m[1]), Number(m[2]), m[3], referenceYear, input);
   if ((m = MONTH_NAME.exec(text))) {
-    const month = MONTHS.get(m[2].toLowerCase());
+    const name = m[2]; // not an optional group: always there in a match
+    const month = name === undefined ? undefined : MONTHS.get(name.toLowerCase());
     if (month !== undefined) return fromDayMonthYear(Number(m[1]), month, m[3], referenceYear, input);
   }
   return fail('not-a-date', input);

@@ -43,11 +43,12 @@ export function parseDecimalText(text: string): DecimalText | null {
   const groupSeps = hasDecimal ? seps.slice(0, -1) : seps;
   if (groupSeps !== '') {
     if ([...groupSeps].some((s) => s !== groupSeps[0])) return null;
-    if (!GROUP_LEAD.test(intGroups[0]) || intGroups.slice(1).some((g) => g.length !== 3)) return null;
+    const [lead = '', ...rest] = intGroups;
+    if (!GROUP_LEAD.test(lead) || rest.some((g) => g.length !== 3)) return null;
   }
 
   const int = intGroups.join('').replace(/^0+/, '') || '0';
-  const frac = hasDecimal ? groups[groups.length - 1] : '';
+  const frac = hasDecimal ? (groups[groups.length - 1] ?? '') : ''; // a decimal separator means two groups at least
   if (int === '0' && /^0*$/.test(frac)) negative = false; // no "-0"
   return { negative, int, frac };
 }
@@ -58,7 +59,8 @@ function lastSeparatorIsDecimal(seps: string, groups: string[]): boolean {
   if (seps.indexOf(last) !== seps.length - 1) return false; // repeated → grouping
   if (last === ',' || seps.length > 1) return true; // Danish comma, or another separator groups
   // A lone '.': thousands if it reads as a grouping ("1.234"), else decimal ("1234.5", "0.123").
-  return !(groups[1].length === 3 && GROUP_LEAD.test(groups[0]));
+  const [lead = '', tail = ''] = groups; // one separator: two groups
+  return !(tail.length === 3 && GROUP_LEAD.test(lead));
 }
 
 /** The exact decimal as a JS number (correctly rounded by Number()). */

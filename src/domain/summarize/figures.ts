@@ -66,10 +66,13 @@ export function shares(latest: readonly CourseAsOf[]): Shares {
 }
 
 export function median(values: readonly number[]): number | null {
-  if (values.length === 0) return null;
   const sorted = [...values].sort((a, b) => a - b);
   const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+  const upper = sorted[mid];
+  if (upper === undefined) return null; // no values
+  if (sorted.length % 2) return upper;
+  const lower = sorted[mid - 1] ?? upper; // an even count is 2 at least, so mid - 1 is there
+  return (lower + upper) / 2;
 }
 
 const weeksOneDecimal = (days: number | null): number | null => (days === null ? null : Math.round((days / 7) * 10) / 10);

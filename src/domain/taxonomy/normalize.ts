@@ -9,7 +9,7 @@ const DANISH: Record<string, string> = { æ: 'ae', ø: 'oe', å: 'aa', ä: 'ae',
 export function normalizeWords(text: string): string {
   return text
     .toLowerCase()
-    .replace(/[æøåäö]/g, (c) => DANISH[c])
+    .replace(/[æøåäö]/g, (c) => DANISH[c] ?? c)
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')
     .replace(/&/g, ' og ')
@@ -52,18 +52,19 @@ export function editDistance(a: string, b: string, max: number): number {
   let prev2 = new Array<number>(n + 1).fill(0);
   let prev = Array.from({ length: n + 1 }, (_, j) => j);
   let cur = new Array<number>(n + 1).fill(0);
+  // The three rows have n + 1 entries and every index below is within 0..n: the `!`s say so.
   for (let i = 1; i <= a.length; i++) {
     cur[0] = i;
     let rowMin = i;
     for (let j = 1; j <= n; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let v = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, prev2[j - 2] + 1);
+      let v = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, prev2[j - 2]! + 1);
       cur[j] = v;
       if (v < rowMin) rowMin = v;
     }
     if (rowMin > max) return max + 1;
     [prev2, prev, cur] = [prev, cur, prev2];
   }
-  return prev[n];
+  return prev[n]!;
 }

@@ -3,7 +3,7 @@
  * CPR numbers) and the parse of each typed column. Problems become findings; values become the
  * typed fields the cross-field rules and the summaries use.
  */
-import type { ColumnSpec, TableSpec } from '../model/schema';
+import type { ColumnSpec, ColumnType, TableSpec } from '../model/schema';
 import type { TableData } from '../model/table';
 import { parseKpiList } from '../model/kpi';
 import type { KpiTarget } from '../model/types';
@@ -22,7 +22,33 @@ import { entryUsableOn, type TaxonomyMatcher } from '../taxonomy/matcher';
 import type { TaxonomyEntry, TaxonomyKey } from '../taxonomy/types';
 import type { Reporter } from './reporter';
 
-export type FieldValue = string | number | CalendarDate | TaxonomyEntry | TaxonomyEntry[] | KpiTarget[];
+/** What a cell of each column type is read as. */
+export interface FieldTypes {
+  text: string;
+  id: string;
+  date: CalendarDate;
+  integer: number;
+  number: number;
+  /** øre */
+  amount: number;
+  /** basis points */
+  percent: number;
+  boolean: string;
+  code: TaxonomyEntry;
+  codeList: TaxonomyEntry[];
+  kpiList: KpiTarget[];
+}
+
+export type FieldValue = FieldTypes[ColumnType];
+
+/**
+ * A row's values by column key, each typed by its column's type: for `Fields<typeof INITIATIVES>`,
+ * `get('start')` is a CalendarDate and `get('Start')` (a header, or a misspelt key) a type error.
+ * A column that was blank, missing or unreadable has no value.
+ */
+export interface Fields<S extends TableSpec = TableSpec> {
+  get<K extends keyof S['column'] & string>(key: K): FieldTypes[S['column'][K]['type']] | undefined;
+}
 
 /** Column positions of a table, resolved by header name (case, spacing and accents ignored). */
 export function locateColumns(spec: TableSpec, table: TableData, report: Reporter, tableName: string): Map<ColumnSpec, number> {
@@ -76,9 +102,11 @@ export class RowReader {
   }
 
   /** Parses the row's typed columns (in readOrder); fields of columns with problems are left out. */
-  readRow(table: TableData, rowIndex: number, row: CellValue[], order: [ColumnSpec, number][], rowDate?: (fields: Map<string, FieldValue>) => CalendarDate | undefined): Map<string, FieldValue> {
+  readRow<S extends TableSpec>(table: TableData, rowIndex: number, row: CellValue[], order: [ColumnSpec, number][], rowDate?: (fields: Fields<S>) => CalendarDate | undefined): Fields<S> {
     const failed = this.scanRow(table, rowIndex, row);
-    const fields = new Map<string, FieldValue>();
+    // Keyed by column key; each value was parsed by its column's type, which is what Fields<S> says.
+    const values = new Map<string, FieldValue>();
+    const fields = values as Fields<S>;
     let date: CalendarDate | undefined;
     let dateKnown = false;
     for (const [column, index] of order) {
@@ -100,7 +128,7 @@ export class RowReader {
       } else {
         parsed = this.parseTyped(column, value, table, rowIndex, index);
       }
-      if (parsed !== undefined) fields.set(column.header, parsed);
+      if (parsed !== undefined) values.set(column.key, parsed);
     }
     return fields;
   }

@@ -7,7 +7,7 @@ import {
   BUDGET, INITIATIVE_ID_PATTERN, INITIATIVES, PARTICIPANTS, POSTINGS, SHEETS, STATUS_LOG, TABLE_NAMES, type ColumnSpec, type TableSpec,
 } from '../model/schema';
 import type { TableData } from '../model/table';
-import type { BudgetLine, Initiative, KpiTarget, ParticipantCourse, Posting, StatusLogEntry } from '../model/types';
+import type { BudgetLine, Initiative, ParticipantCourse, Posting, StatusLogEntry } from '../model/types';
 import { isBlank } from '../parse/excelError';
 import { daysBetween, yearOf, type CalendarDate } from '../parse/calendarDate';
 import type { CellValue } from '../parse/cell';
@@ -16,7 +16,7 @@ import { TaxonomyMatcher } from '../taxonomy/matcher';
 import { matchKey } from '../taxonomy/normalize';
 import { readTaxonomyTable } from '../taxonomy/sheet';
 import type { TaxonomyEntry, TaxonomyKey, TaxonomySet } from '../taxonomy/types';
-import { locateColumns, readOrder, RowReader, type FieldValue } from './cells';
+import { locateColumns, readOrder, RowReader, type Fields } from './cells';
 import type { Finding, FindingCode, FindingParams } from './finding';
 import { reconcile } from '../finance/reconcile';
 import type { FinanceIssueKind } from '../finance/issues';
@@ -43,16 +43,20 @@ export interface ValidationResult {
   taxonomies: TaxonomySet;
 }
 
-type Fields = Map<string, FieldValue>;
-
 /** A row that was read, with where it came from, for rules that look at several rows. */
-interface Located<T> {
+interface Located<T, S extends TableSpec = TableSpec> {
   item: T;
+  spec: S;
   table: TableData;
   rowIndex: number;
   columns: Map<ColumnSpec, number>;
-  fields: Fields;
+  fields: Fields<S>;
 }
+
+/** A table's column keys: `Key<typeof PARTICIPANTS>` is `'participantId' | 'startDate' | …`. */
+type Key<S extends TableSpec> = keyof S['column'] & string;
+/** The keys of a table's date columns. */
+type DateKey<S extends TableSpec> = { [K in Key<S>]: S['column'][K]['type'] extends 'date' ? K : never }[Key<S>];
 
 const PARTICIPANT_TABLE = /^Deltagere_(.+)$/i;
 
@@ -63,17 +67,16 @@ export function validateWorkbook(tables: TableData[], options: ValidateOptions):
   const reader = new RowReader(report, matchers, options.referenceYear ?? yearOf(options.asOf));
   const model: WorkbookModel = { initiatives: [], participants: [], statusLog: [], budget: [], postings: [] };
 
-  const readTable = <T>(spec: TableSpec, table: TableData, name: string, build: (f: Fields) => T | undefined, rowDate?: (f: Fields) => CalendarDate | undefined): Located<T>[] => {
+  const readTable = <S extends TableSpec, T>(spec: S, table: TableData, name: string, build: (f: Fields<S>) => T | undefined, rowDate?: (f: Fields<S>) => CalendarDate | undefined): Located<T, S>[] => {
     const columns = locateColumns(spec, table, report, name);
     const order = readOrder(columns);
-    const out: Located<T>[] = [];
+    const out: Located<T, S>[] = [];
     checkTableShape(table, report);
-    for (let rowIndex = 0; rowIndex < table.rows.length; rowIndex++) {
-      const row = table.rows[rowIndex];
+    for (const [rowIndex, row] of table.rows.entries()) {
       if (isBlankRow(row)) continue;
       const fields = reader.readRow(table, rowIndex, row, order, rowDate);
       const item = build(fields);
-      if (item !== undefined) out.push({ item, table, rowIndex, columns, fields });
+      if (item !== undefined) out.push({ item, spec, table, rowIndex, columns, fields });
     }
     return out;
   };
@@ -81,7 +84,7 @@ export function validateWorkbook(tables: TableData[], options: ValidateOptions):
   // Register first: the tracking sheets are checked against it.
   const registerTable = findTable(tables, TABLE_NAMES.initiatives, SHEETS.initiatives);
   const initiatives = registerTable
-    ? readTable(INITIATIVES, registerTable, TABLE_NAMES.initiatives, buildInitiative, (f) => f.get('Start') as CalendarDate | undefined)
+    ? readTable(INITIATIVES, registerTable, TABLE_NAMES.initiatives, buildInitiative, (f) => f.get('start'))
     : [];
   if (!registerTable) report.addMissingTable(SHEETS.initiatives, TABLE_NAMES.initiatives, 'error');
   checkInitiatives(initiatives, report);
@@ -89,19 +92,20 @@ export function validateWorkbook(tables: TableData[], options: ValidateOptions):
   const byId = new Map(initiatives.map((l) => [l.item.id.toUpperCase(), l]));
 
   for (const table of tables) {
-    const match = PARTICIPANT_TABLE.exec(table.table ?? '');
-    if (!match) continue;
-    const initiative = byId.get(match[1].toUpperCase());
-    if (!initiative) report.add(table, -1, 0, 'warning', 'UNKNOWN_INITIATIVE', { value: match[1] });
-    const initiativeId = initiative?.item.id ?? match[1];
-    const rows = readTable(PARTICIPANTS, table, table.table!, (f) => buildParticipant(initiativeId, f), (f) => f.get('Startdato') as CalendarDate | undefined);
+    const name = table.table;
+    const id = name === undefined ? undefined : PARTICIPANT_TABLE.exec(name)?.[1];
+    if (name === undefined || id === undefined) continue;
+    const initiative = byId.get(id.toUpperCase());
+    if (!initiative) report.add(table, -1, 0, 'warning', 'UNKNOWN_INITIATIVE', { value: id });
+    const initiativeId = initiative?.item.id ?? id;
+    const rows = readTable(PARTICIPANTS, table, name, (f) => buildParticipant(initiativeId, f), (f) => f.get('startDate'));
     checkParticipants(rows, initiative, matchers, report, options.asOf);
     model.participants.push(...rows.map((l) => l.item));
   }
 
-  const unknownInitiative = (rows: Located<{ initiativeId: string }>[]) => {
+  const unknownInitiative = (rows: Located<{ initiativeId: string }, typeof STATUS_LOG | typeof BUDGET | typeof POSTINGS>[]) => {
     for (const l of rows) {
-      if (!byId.has(l.item.initiativeId.toUpperCase())) report.add(l.table, l.rowIndex, l.columns.get(l.columns.keys().next().value!) ?? 0, 'error', 'UNKNOWN_INITIATIVE', { value: l.item.initiativeId });
+      if (!byId.has(l.item.initiativeId.toUpperCase())) report.add(l.table, l.rowIndex, col(l, 'initiativeId'), 'error', 'UNKNOWN_INITIATIVE', { value: l.item.initiativeId });
     }
   };
   const logTable = findTable(tables, TABLE_NAMES.statusLog, SHEETS.statusLog);
@@ -118,7 +122,7 @@ export function validateWorkbook(tables: TableData[], options: ValidateOptions):
   model.budget = budgetRows.map((l) => l.item);
   const postingTable = findTable(tables, TABLE_NAMES.postings);
   if (!postingTable) report.addMissingTable(SHEETS.finance, TABLE_NAMES.postings, 'warning');
-  const postingRows = postingTable ? readTable(POSTINGS, postingTable, TABLE_NAMES.postings, buildPosting, (f) => f.get('Dato') as CalendarDate | undefined) : [];
+  const postingRows = postingTable ? readTable(POSTINGS, postingTable, TABLE_NAMES.postings, buildPosting, (f) => f.get('date')) : [];
   unknownInitiative(postingRows);
   model.postings = postingRows.map((l) => l.item);
   checkFinance(budgetRows, postingRows, [...byId.keys()], report, options.asOf, matchers);
@@ -129,15 +133,15 @@ export function validateWorkbook(tables: TableData[], options: ValidateOptions):
 /** Merged cells and empty rows between data rows: harmless to us, confusing to people and to Excel's tables. */
 function checkTableShape(table: TableData, report: Reporter): void {
   for (const range of table.merged ?? []) {
-    const [first] = range.split(':');
+    const [first = ''] = range.split(':'); // split gives one part at least
     const row = Number(/\d+$/.exec(first)?.[0] ?? table.headerRow);
     const column = first.replace(/\d+$/, '').split('').reduce((n, c) => n * 26 + c.charCodeAt(0) - 64, 0);
     report.add(table, row - table.headerRow - 1, column - table.firstColumn, 'warning', 'MERGED_CELLS', { range });
   }
-  let last = table.rows.length - 1;
-  while (last >= 0 && isBlankRow(table.rows[last])) last--;
+  const blank = table.rows.map(isBlankRow);
+  const last = blank.lastIndexOf(false);
   for (let i = 0; i < last; i++) {
-    if (isBlankRow(table.rows[i])) report.add(table, i, 0, 'warning', 'EMPTY_ROW', { row: table.headerRow + 1 + i });
+    if (blank[i]) report.add(table, i, 0, 'warning', 'EMPTY_ROW', { row: table.headerRow + 1 + i });
   }
 }
 
@@ -176,113 +180,118 @@ const rowList = (table: TableData, rowIndexes: number[]) => rowIndexes.map((i) =
 
 // ---- building typed records from fields -------------------------------------------------------
 
-const text = (f: Fields, h: string) => f.get(h) as string | undefined;
-const num = (f: Fields, h: string) => f.get(h) as number | undefined;
-const date = (f: Fields, h: string) => f.get(h) as CalendarDate | undefined;
-const entry = (f: Fields, h: string) => f.get(h) as TaxonomyEntry | undefined;
-const codes = (f: Fields, h: string) => ((f.get(h) as TaxonomyEntry[] | undefined) ?? []).map((e) => e.code);
+const codes = (entries: TaxonomyEntry[] | undefined) => (entries ?? []).map((e) => e.code);
 
-function buildInitiative(f: Fields): Initiative | undefined {
-  const id = text(f, 'ID');
+function buildInitiative(f: Fields<typeof INITIATIVES>): Initiative | undefined {
+  const id = f.get('id');
   if (!id) return undefined;
   return {
     id,
-    name: text(f, 'Navn') ?? '',
-    unit: entry(f, 'Ansvarlig enhed')?.code,
-    goals: codes(f, 'Mål'),
-    targetGroups: codes(f, 'Målgrupper'),
-    start: date(f, 'Start'),
-    end: date(f, 'Slut'),
-    places: num(f, 'Pladser'),
-    state: entry(f, 'Status')?.code,
-    offer: entry(f, 'Tilbud')?.code,
-    courseWeeks: num(f, 'Forløbsuger'),
-    kpis: (f.get('KPI') as KpiTarget[] | undefined) ?? [],
-    statusDate: date(f, 'Status pr.'),
+    name: f.get('name') ?? '',
+    unit: f.get('unit')?.code,
+    goals: codes(f.get('goals')),
+    targetGroups: codes(f.get('targetGroups')),
+    start: f.get('start'),
+    end: f.get('end'),
+    places: f.get('places'),
+    state: f.get('state')?.code,
+    offer: f.get('offer')?.code,
+    courseWeeks: f.get('courseWeeks'),
+    kpis: f.get('kpis') ?? [],
+    statusDate: f.get('statusDate'),
   };
 }
 
-function buildParticipant(initiativeId: string, f: Fields): ParticipantCourse | undefined {
-  const participantId = text(f, 'Deltager-ID');
+function buildParticipant(initiativeId: string, f: Fields<typeof PARTICIPANTS>): ParticipantCourse | undefined {
+  const participantId = f.get('participantId');
   if (!participantId) return undefined;
   return {
     initiativeId,
     participantId,
-    start: date(f, 'Startdato'),
-    targetGroup: entry(f, 'Målgruppe')?.code,
-    step: entry(f, 'Trin')?.code,
-    status: entry(f, 'Status')?.code,
-    statusDate: date(f, 'Statusdato'),
-    end: date(f, 'Slutdato'),
-    ordinaryHoursPerWeek: num(f, 'Ordinære timer pr. uge'),
-    age: num(f, 'Alder'),
-    remark: text(f, 'Bemærkning'),
+    start: f.get('startDate'),
+    targetGroup: f.get('targetGroup')?.code,
+    step: f.get('step')?.code,
+    status: f.get('status')?.code,
+    statusDate: f.get('statusDate'),
+    end: f.get('endDate'),
+    ordinaryHoursPerWeek: f.get('ordinaryHours'),
+    age: f.get('age'),
+    remark: f.get('remark'),
   };
 }
 
-function buildStatusEntry(f: Fields): StatusLogEntry | undefined {
-  const initiativeId = text(f, 'Indsats-ID');
-  const d = date(f, 'Dato');
-  const indicator = text(f, 'Indikator');
-  const value = num(f, 'Værdi');
+function buildStatusEntry(f: Fields<typeof STATUS_LOG>): StatusLogEntry | undefined {
+  const initiativeId = f.get('initiativeId');
+  const d = f.get('date');
+  const indicator = f.get('indicator');
+  const value = f.get('value');
   if (!initiativeId || !d || !indicator || value === undefined) return undefined;
-  return { initiativeId, date: d, indicator, value, comment: text(f, 'Kommentar') };
+  return { initiativeId, date: d, indicator, value, comment: f.get('comment') };
 }
 
-function buildBudgetLine(f: Fields): BudgetLine | undefined {
-  const initiativeId = text(f, 'Indsats-ID');
-  const year = num(f, 'År');
-  const source = entry(f, 'Kilde')?.code;
-  const amountOre = num(f, 'Beløb');
+function buildBudgetLine(f: Fields<typeof BUDGET>): BudgetLine | undefined {
+  const initiativeId = f.get('initiativeId');
+  const year = f.get('year');
+  const source = f.get('source')?.code;
+  const amountOre = f.get('amount');
   if (!initiativeId || year === undefined || !source || amountOre === undefined) return undefined;
-  return { initiativeId, year, source, amountOre, refundRateBp: num(f, 'Refusionssats') };
+  return { initiativeId, year, source, amountOre, refundRateBp: f.get('refundRate') };
 }
 
-function buildPosting(f: Fields): Posting | undefined {
-  const initiativeId = text(f, 'Indsats-ID');
-  const d = date(f, 'Dato');
-  const type = entry(f, 'Type')?.code;
-  const amountOre = num(f, 'Beløb');
+function buildPosting(f: Fields<typeof POSTINGS>): Posting | undefined {
+  const initiativeId = f.get('initiativeId');
+  const d = f.get('date');
+  const type = f.get('type')?.code;
+  const amountOre = f.get('amount');
   if (!initiativeId || !d || !type || amountOre === undefined) return undefined;
-  return { initiativeId, date: d, type, amountOre, voucher: text(f, 'Bilag'), source: entry(f, 'Kilde')?.code };
+  return { initiativeId, date: d, type, amountOre, voucher: f.get('voucher'), source: f.get('source')?.code };
 }
 
 // ---- cross-field and cross-row rules ----------------------------------------------------------
 
-function col(l: Located<unknown>, header: string): number {
-  for (const [spec, index] of l.columns) if (spec.header === header) return index;
+/** The row's cell index of a column (0 if the table lacks it). */
+function col<S extends TableSpec>(l: Located<unknown, S>, key: Key<S>): number {
+  for (const [spec, index] of l.columns) if (spec.key === key) return index;
   return 0;
 }
 
-function checkDateOrder(l: Located<unknown>, report: Reporter, later: string, earlier: string): void {
-  const a = date(l.fields, later);
-  const b = date(l.fields, earlier);
+/** The same, for a column named by its header (the finance core reports headers). */
+function colOfHeader(columns: Map<ColumnSpec, number>, header: string): number {
+  for (const [spec, index] of columns) if (spec.header === header) return index;
+  return 0;
+}
+
+/** A date that must not be before another in the same row (both date columns of the row's table). */
+function checkDateOrder<S extends TableSpec>(l: Located<unknown, S>, report: Reporter, later: ColumnSpec<DateKey<S>>, earlier: ColumnSpec<DateKey<S>>): void {
+  // DateKey admits only date columns, whose fields are calendar dates (the generic type cannot say so).
+  const a = l.fields.get(later.key) as CalendarDate | undefined;
+  const b = l.fields.get(earlier.key) as CalendarDate | undefined;
   if (a && b && a < b) {
-    report.add(l.table, l.rowIndex, col(l, later), 'error', 'DATE_ORDER', { column: later, date: a, otherColumn: earlier, otherDate: b });
+    report.add(l.table, l.rowIndex, col(l, later.key), 'error', 'DATE_ORDER', { column: later.header, date: a, otherColumn: earlier.header, otherDate: b });
   }
 }
 
-function checkInitiatives(rows: Located<Initiative>[], report: Reporter): void {
-  const byId = new Map<string, Located<Initiative>[]>();
+function checkInitiatives(rows: Located<Initiative, typeof INITIATIVES>[], report: Reporter): void {
+  const byId = new Map<string, Located<Initiative, typeof INITIATIVES>[]>();
   for (const l of rows) {
     const id = l.item.id;
     if (!INITIATIVE_ID_PATTERN.test(id)) {
       const fixed = id.normalize('NFD').replace(/[^A-Za-z0-9_]+/g, '_').replace(/^[^A-Za-z]+/, '').slice(0, 20);
-      report.add(l.table, l.rowIndex, col(l, 'ID'), 'error', 'INVALID_ID', { value: id }, fixed || undefined);
+      report.add(l.table, l.rowIndex, col(l, 'id'), 'error', 'INVALID_ID', { value: id }, fixed || undefined);
     }
     byId.set(id.toUpperCase(), [...(byId.get(id.toUpperCase()) ?? []), l]);
-    checkDateOrder(l, report, 'Slut', 'Start');
+    checkDateOrder(l, report, INITIATIVES.column.end, INITIATIVES.column.start);
   }
   for (const group of byId.values()) {
     if (group.length < 2) continue;
     const rowsText = group.map((l) => l.table.headerRow + 1 + l.rowIndex).join(', ');
-    for (const l of group) report.add(l.table, l.rowIndex, col(l, 'ID'), 'error', 'DUPLICATE_ID', { value: l.item.id, rows: rowsText });
+    for (const l of group) report.add(l.table, l.rowIndex, col(l, 'id'), 'error', 'DUPLICATE_ID', { value: l.item.id, rows: rowsText });
   }
 }
 
 function checkParticipants(
-  rows: Located<ParticipantCourse>[],
-  initiative: Located<Initiative> | undefined,
+  rows: Located<ParticipantCourse, typeof PARTICIPANTS>[],
+  initiative: Located<Initiative, typeof INITIATIVES> | undefined,
   matchers: Record<TaxonomyKey, TaxonomyMatcher>,
   report: Reporter,
   today: CalendarDate,
@@ -292,22 +301,22 @@ function checkParticipants(
   let active = 0;
   for (const l of rows) {
     const p = l.item;
-    checkDateOrder(l, report, 'Statusdato', 'Startdato');
-    checkDateOrder(l, report, 'Slutdato', 'Startdato');
-    const status = entry(l.fields, 'Status');
-    const group = entry(l.fields, 'Målgruppe');
-    const step = entry(l.fields, 'Trin');
+    checkDateOrder(l, report, PARTICIPANTS.column.statusDate, PARTICIPANTS.column.startDate);
+    checkDateOrder(l, report, PARTICIPANTS.column.endDate, PARTICIPANTS.column.startDate);
+    const status = l.fields.get('status');
+    const group = l.fields.get('targetGroup');
+    const step = l.fields.get('step');
 
     if (status?.steps?.length && step && !status.steps.includes(Number(step.code))) {
-      report.add(l.table, l.rowIndex, col(l, 'Trin'), 'error', 'STEP_STATUS_MISMATCH',
+      report.add(l.table, l.rowIndex, col(l, 'step'), 'error', 'STEP_STATUS_MISMATCH',
         { status: status.name, steps: status.steps.join(', '), step: step.code }, status.steps.length === 1 ? String(status.steps[0]) : undefined);
     }
     if (group && allowedGroups.length && !allowedGroups.includes(group.code)) {
       const names = allowedGroups.map((c) => matchers.targetGroups.byCode(c)?.name ?? c).join(', ');
-      report.add(l.table, l.rowIndex, col(l, 'Målgruppe'), 'warning', 'TARGET_GROUP_NOT_IN_INITIATIVE', { value: group.name, allowed: names });
+      report.add(l.table, l.rowIndex, col(l, 'targetGroup'), 'warning', 'TARGET_GROUP_NOT_IN_INITIATIVE', { value: group.name, allowed: names });
     }
     if (group && p.age !== undefined && ((group.minAge !== undefined && p.age < group.minAge) || (group.maxAge !== undefined && p.age > group.maxAge))) {
-      report.add(l.table, l.rowIndex, col(l, 'Alder'), 'error', 'AGE_OUT_OF_BOUNDS', {
+      report.add(l.table, l.rowIndex, col(l, 'age'), 'error', 'AGE_OUT_OF_BOUNDS', {
         age: p.age, group: group.name, ...(group.minAge !== undefined && { minAge: group.minAge }), ...(group.maxAge !== undefined && { maxAge: group.maxAge }),
       });
     }
@@ -317,13 +326,13 @@ function checkParticipants(
       const limit = courseLimit(initiative?.item, status!, group, p, matchers);
       const days = limit && daysBetween(limit.since, asOf);
       if (limit && days! > limit.weeks * 7) {
-        report.add(l.table, l.rowIndex, col(l, 'Slutdato'), 'warning', 'COURSE_TOO_LONG', { weeks: Math.floor(days! / 7), maxWeeks: limit.weeks });
+        report.add(l.table, l.rowIndex, col(l, 'endDate'), 'warning', 'COURSE_TOO_LONG', { weeks: Math.floor(days! / 7), maxWeeks: limit.weeks });
       }
     }
   }
   const places = initiative?.item.places;
   if (initiative && places !== undefined && active > places) {
-    report.add(initiative.table, initiative.rowIndex, col(initiative, 'Pladser'), 'warning', 'CAPACITY_EXCEEDED', { active, places, date: asOf });
+    report.add(initiative.table, initiative.rowIndex, col(initiative, 'places'), 'warning', 'CAPACITY_EXCEEDED', { active, places, date: asOf });
   }
   checkDuplicateParticipants(rows, report);
 }
@@ -350,8 +359,8 @@ function courseLimit(
 }
 
 /** The same participant twice in one initiative is fine for consecutive courses, not for overlapping ones. */
-function checkDuplicateParticipants(rows: Located<ParticipantCourse>[], report: Reporter): void {
-  const byId = new Map<string, Located<ParticipantCourse>[]>();
+function checkDuplicateParticipants(rows: Located<ParticipantCourse, typeof PARTICIPANTS>[], report: Reporter): void {
+  const byId = new Map<string, Located<ParticipantCourse, typeof PARTICIPANTS>[]>();
   for (const l of rows) {
     const key = l.item.participantId.trim().toUpperCase();
     const group = byId.get(key);
@@ -365,7 +374,7 @@ function checkDuplicateParticipants(rows: Located<ParticipantCourse>[], report: 
     const clashing = group.filter((a) => group.some((b) => b !== a && overlaps(a.item, b.item)));
     if (clashing.length < 2) continue;
     const rowsText = clashing.map((l) => l.table.headerRow + 1 + l.rowIndex).sort((a, b) => a - b).join(', ');
-    for (const l of clashing) report.add(l.table, l.rowIndex, col(l, 'Deltager-ID'), 'error', 'DUPLICATE_ID', { value: l.item.participantId, rows: rowsText });
+    for (const l of clashing) report.add(l.table, l.rowIndex, col(l, 'participantId'), 'error', 'DUPLICATE_ID', { value: l.item.participantId, rows: rowsText });
   }
 }
 
@@ -382,8 +391,8 @@ const FINANCE_CODES: Partial<Record<FinanceIssueKind, FindingCode>> = {
 };
 
 function checkFinance(
-  budget: Located<BudgetLine>[],
-  postings: Located<Posting>[],
+  budget: Located<BudgetLine, typeof BUDGET>[],
+  postings: Located<Posting, typeof POSTINGS>[],
   initiativeIds: string[],
   report: Reporter,
   asOf: CalendarDate,
@@ -396,7 +405,7 @@ function checkFinance(
     postings.map((l, rowIndex) => ({ ...l.item, initiativeId: l.item.initiativeId.toUpperCase(), rowIndex })),
     { asOf, knownInitiatives: initiativeIds },
   );
-  const sheetRow = (l: Located<unknown>) => l.table.headerRow + 1 + l.rowIndex;
+  const sheetRow = (l: { table: TableData; rowIndex: number }) => l.table.headerRow + 1 + l.rowIndex;
   for (const issue of issues) {
     const code = FINANCE_CODES[issue.kind];
     if (!code) continue;
@@ -407,14 +416,15 @@ function checkFinance(
       initiativeId: issue.initiativeId,
       ...(issue.year !== undefined && { year: issue.year }),
       ...(issue.voucher !== undefined && { voucher: issue.voucher }),
-      ...(issue.otherRowIndexes && { otherRows: issue.otherRowIndexes.map((i) => sheetRow(rows[i])).join(', ') }),
+      // Positions in the same array as rowIndex (see reconcile's input above).
+      ...(issue.otherRowIndexes && { otherRows: issue.otherRowIndexes.flatMap((i) => rows[i] ?? []).map(sheetRow).join(', ') }),
       ...(issue.amountOre !== undefined && { amountOre: issue.amountOre }),
       ...(issue.type !== undefined && { type: matchers.postingTypes.byCode(issue.type)?.name.toLowerCase() ?? issue.type }),
       ...(issue.rateBp !== undefined && { rateBp: issue.rateBp }),
       ...(issue.source !== undefined && { source: matchers.fundingSources.byCode(issue.source)?.name ?? issue.source }),
       ...(issue.date !== undefined && { date: issue.date, asOf }),
     };
-    report.add(at.table, at.rowIndex, issue.column ? col(at, issue.column) : 0, issue.severity, code, params, issue.suggestion);
+    report.add(at.table, at.rowIndex, issue.column ? colOfHeader(at.columns, issue.column) : 0, issue.severity, code, params, issue.suggestion);
   }
 }
 
