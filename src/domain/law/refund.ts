@@ -110,7 +110,9 @@ export const RESET_RULE = `${ACT} § 6, stk. 1`;
  */
 export function benefitWeekNumbers(weeks: readonly PersonWeek[]): (number | undefined)[] {
   for (let i = 1; i < weeks.length; i++) {
-    if (!(weeks[i - 1].weekStart < weeks[i].weekStart)) throw new RangeError('weeks must be in strictly ascending order');
+    const previous = weeks[i - 1];
+    const week = weeks[i];
+    if (!previous || !week || !(previous.weekStart < week.weekStart)) throw new RangeError('weeks must be in strictly ascending order');
   }
   const result: (number | undefined)[] = [];
   let anchor: number | undefined; // index of the first benefit week of the current count
@@ -124,7 +126,8 @@ export function benefitWeekNumbers(weeks: readonly PersonWeek[]): (number | unde
       const windowStart = minusYears(w.weekStart, RESET_WINDOW_YEARS);
       let selfSupport = 0;
       for (let j = anchor + 1; j < i; j++) {
-        if (weeks[j].kind === 'self-support' && weeks[j].weekStart >= windowStart) selfSupport++;
+        const between = weeks[j];
+        if (between?.kind === 'self-support' && between.weekStart >= windowStart) selfSupport++;
       }
       if (selfSupport >= RESET_SELF_SUPPORT_WEEKS) {
         anchor = undefined;

@@ -140,7 +140,7 @@ export function checkTaxonomyData(entries: readonly VersionedEntry[], knownCodes
     if (reversed(e)) return; // already reported; its period is empty
     for (let j = 0; j < index; j++) {
       const other = entries[j];
-      if (other.code !== e.code || reversed(other)) continue;
+      if (!other || other.code !== e.code || reversed(other)) continue;
       if (overlaps(other, e)) problems.push({ reason: 'overlapping-versions', code: e.code, index, otherIndex: j });
     }
   });
