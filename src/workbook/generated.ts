@@ -8,8 +8,9 @@
  * - it carries the marker but was edited by hand since, or it has no marker (the user's own sheet
  *   that happens to be called Fejl): it is renamed aside and kept ("Overblik rettet 25-11-2026",
  *   "Fejl gemt 25-11-2026"), its tables with it, and the caller tells the user;
- * - a table the rebuilt sheet needs is named so elsewhere in the workbook (the user's table
- *   Afstemning_2025 on another sheet): the plan is refused with a NotGeneratedError naming it.
+ * - a table the rebuilt sheet needs is named so elsewhere in the workbook, or on the user's own
+ *   sheet of that name (the user's table Afstemning_2025): the plan is refused with a
+ *   NotGeneratedError naming it; the add-in renames only its own tables.
  * One mechanism for every generated sheet; both adapters also refuse to replace a sheet without
  * the marker (a safety net for plans that skipped this).
  */
@@ -144,6 +145,13 @@ export function planGeneratedSheet(read: WorkbookRead, sheet: string, ops: PlanO
   const planned = withControl(ops, sheet, messages[options.lang].workbook.control, options.row);
   refuseTakenTables(read, sheet, planned);
   const state = generatedState(read, sheet);
+  if (state === 'foreign') {
+    // The user's own sheet keeps its tables' names: one the rebuilt sheet needs is refused.
+    const needed = tableNamesOn(planned, sheet);
+    const found = findSheet(read, sheet)!;
+    const clash = found.tables.find((t) => t.table && needed.has(t.table.toLowerCase()));
+    if (clash) throw new NotGeneratedError('table', clash.table!, found.name);
+  }
   const kept = state === 'edited' || state === 'foreign' ? keepAside(read, sheet, state, options.date, options.lang, planned) : { ops: [] };
   return { ops: [...kept.ops, ...planned], ...(kept.kept ? { kept: kept.kept } : {}) };
 }
