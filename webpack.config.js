@@ -29,6 +29,26 @@ async function devServerTransport() {
   }
 }
 
+/**
+ * Content-Security-Policy of the task pane and the function file (a <meta> first in <head>, so it
+ * covers office.js too): scripts only from the add-in's own origin and Office's CDN, no inline
+ * scripts and no eval; nothing is fetched or framed from elsewhere. Styles allow 'unsafe-inline'
+ * because Fluent UI v9 (Griffel) inserts its CSS at run time in <style> elements. frame-ancestors
+ * cannot be set by a <meta>: Office embeds the pane, and the host that serves it may add it as a header.
+ */
+const CSP = [
+  "default-src 'self'",
+  "script-src 'self' https://appsforoffice.microsoft.com",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data:",
+  "font-src 'self'",
+  "connect-src 'self' https://appsforoffice.microsoft.com",
+  "frame-src 'none'",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'none'",
+].join('; ');
+
 module.exports = async (env = {}, argv = {}) => {
   const prodUrl = productionUrl();
   return {
@@ -54,11 +74,13 @@ module.exports = async (env = {}, argv = {}) => {
       new HtmlWebpackPlugin({
         filename: 'taskpane.html',
         template: './src/taskpane/taskpane.html',
+        templateParameters: { csp: CSP },
         chunks: ['taskpane'],
       }),
       new HtmlWebpackPlugin({
         filename: 'commands.html',
         template: './src/commands/commands.html',
+        templateParameters: { csp: CSP },
         chunks: ['commands'],
       }),
       new HtmlWebpackPlugin({

@@ -95,12 +95,16 @@ const COMMANDS: Record<string, Command> = {
     run: (c) =>
       update(c, async (workbook, asOf) => {
         const run = await refreshOverview(workbook, asOf, c.lang, { show: false });
-        if (run.kept) c.io.out(c.t.kept(run.kept));
+        if (run.kept) c.io.out(c.t.kept[run.kept.reason](run.kept.sheet, run.kept.as));
       }),
   },
   snapshot: {
     options: ['output', 'force', 'as-of'],
-    run: (c) => update(c, (workbook, asOf) => freezeSnapshot(workbook, asOf, c.lang)),
+    run: (c) =>
+      update(c, async (workbook, asOf) => {
+        const { kept } = await freezeSnapshot(workbook, asOf, c.lang);
+        if (kept) c.io.out(c.t.kept[kept.reason](kept.sheet, kept.as));
+      }),
   },
   'import-refunds': {
     options: ['output', 'force'],
@@ -142,8 +146,9 @@ const COMMANDS: Record<string, Command> = {
       if (c.values.json) c.io.out(JSON.stringify(reconciliationJson(run, asOf, c.lang), null, 2));
       else for (const line of reconciliationText(run, c.lang)) c.io.out(line);
       if (output) {
-        await writeReconciliationSheet(workbook, run, asOf, c.lang);
+        const { kept } = await writeReconciliationSheet(workbook, run, asOf, c.lang);
         await save(workbook, output, c.lang);
+        if (kept) (c.values.json ? c.io.err : c.io.out)(c.t.kept[kept.reason](kept.sheet, kept.as));
         if (!c.values.json) c.io.out(messages[c.lang].reconcile.text.wrote(output));
       }
       return reconcileExitCode(run);
@@ -185,6 +190,8 @@ async function errorMessage(error: unknown, lang: Lang): Promise<string> {
   if (error instanceof SnapshotExistsError) return messages[lang].summary.snapshotExists(formatDanishDate(error.date));
   // Read and plan errors come from the .xlsx adapter, loaded already by the command that threw them.
   const { XlsxReadError, PlanConflictError } = await import('../xlsx/errors');
+  const { NotGeneratedError } = await import('../workbook/adapterContract');
+  if (error instanceof NotGeneratedError) return t.notGenerated(error.kind, error.target, error.sheet);
   if (error instanceof XlsxReadError) return t.readError[error.code](error.path, error.part);
   if (error instanceof PlanConflictError) return t.conflict(`${error.sheet}!${error.cell}`);
   return t.unexpected(error instanceof Error ? error.message : String(error));

@@ -22,18 +22,18 @@
  * the write*.ts modules check one kind of operation each and queue its writes.
  */
 import type { ApplyResult } from '../workbook/adapterContract';
-import { generatedSheetContent } from '../workbook/adapterRules';
+import { fitPlan, generatedSheetContent } from '../workbook/adapterRules';
 import type { Plan, PlanOp } from '../workbook/plan';
 import { loadChecks, loadStructure, prepareChecks, resolveChecks } from './applyLoads';
-import { groupByBytes } from './blocks';
 import { defaultSupports, defaultSyncPayloadLimit, type ExcelRun, type Supports } from './env';
 import { translateError } from './errors';
-import { features, key, type Features, type VirtualWorkbook } from './virtualWorkbook';
+import { features, type Features, type VirtualWorkbook } from './virtualWorkbook';
 import { chart } from './writeCharts';
 import { highlight, layoutColumns } from './writeLayout';
 import { ensureSheet, renameSheet, replaceGeneratedSheet } from './writeSheets';
-import { addColumns, appendRows, createTable, renameTable, tableFromRange } from './writeTables';
+import { addColumns, appendRows, createTableOp, renameTable, tableFromRange } from './writeTables';
 import { freeze, label, select, setValues } from './writeView';
+import { writeAll } from './writeAll';
 
 export { TABLE_STYLE, VALIDATION_MIN_ROWS, VALIDATION_TEXTS } from '../workbook/adapterRules';
 export { charsToPoints } from './writeLayout';
@@ -49,7 +49,7 @@ export async function applyPlan(run: ExcelRun, plan: Plan, options: ApplyOptions
   const available = features(options.supports ?? defaultSupports());
   const payloadLimit = options.payloadLimit ?? defaultSyncPayloadLimit();
   try {
-    return await run((context) => apply(context, available, payloadLimit, plan));
+    return await run((context) => apply(context, available, payloadLimit, fitPlan(plan)));
   } catch (e) {
     throw translateError(e);
   }
@@ -65,12 +65,12 @@ async function apply(context: Excel.RequestContext, available: Features, payload
   await loadChecks(context, pending, payloadLimit);
   const wb = resolveChecks(context, available, structure, pending);
 
-  // 3. Check everything, then write.
-  for (const op of plan.ops) applyOp(wb, op);
-  for (const group of groupByBytes(wb.writes, (w) => w.bytes, payloadLimit)) {
-    for (const w of group) w.run();
-    await context.sync();
+  // 3. Check everything, then write (writeAll.ts: rebuilt sheets swapped in last, a failure reported).
+  for (const op of plan.ops) {
+    wb.current = 'sheet' in op ? op.sheet : undefined;
+    applyOp(wb, op);
   }
+  await writeAll(context, wb, payloadLimit);
   return { skipped: [...wb.skipped] };
 }
 
@@ -80,9 +80,7 @@ function applyOp(wb: VirtualWorkbook, op: PlanOp): void {
     case 'ensureSheet':
       return ensureSheet(wb, op.sheet);
     case 'createTable':
-      if (wb.tables.has(key(op.table))) return;
-      createTable(wb, wb.sheetOf(op.sheet), op.table, op.topLeft, op.header, op.rows);
-      return;
+      return createTableOp(wb, op);
     case 'tableFromRange':
       return tableFromRange(wb, op);
     case 'addColumns':

@@ -172,6 +172,9 @@ export function prepareChecks(plan: Plan, structure: Structure, features: Featur
       case 'label':
         area(op.sheet, { top: op.row, left: op.column, bottom: op.row, right: op.column });
         break;
+      case 'setValues': // a cell written only over the value it held when validated: its value
+        for (const c of op.cells) if ('expected' in c) area(op.sheet, parseRect(c.address), true);
+        break;
       case 'renameSheet': {
         const found = inExcel.get(key(op.sheet));
         if (found === undefined) break;

@@ -12,7 +12,7 @@ import type { CellValue } from '../domain/parse/cell';
 import type { SkippedFeature } from '../workbook/adapterContract';
 import type { Rect } from './address';
 import type { Supports } from './env';
-import { commandBytes } from './values';
+import { commandBytes, jsonSize } from './values';
 
 /** An Office proxy as the queued writes reach it. Only write closures call it. */
 export type Handle<T> = () => T;
@@ -49,6 +49,24 @@ export interface VSheet {
   merges: Rect[];
   /** Charts by name (lower case), loaded for sheets a chart operation touches. */
   charts: Map<string, Handle<Excel.Chart>>;
+  /** A generated sheet this plan builds under a temporary name and swaps in last. */
+  rebuild?: Rebuild;
+}
+
+/**
+ * A generated sheet being built: filled under `temp` in Excel while the old sheet (if any) stays
+ * as it is, then swapped in after every other write (old deleted, new renamed, and its tables
+ * whose names the old sheet's tables still held renamed to them).
+ */
+export interface Rebuild {
+  name: string;
+  temp: string;
+  old?: VSheet;
+  sheet: Handle<Excel.Worksheet>;
+  /** Tables made under a temporary name: the name the old sheet held → the table. */
+  tables: { name: string; table: Handle<Excel.Table> }[];
+  /** Table names (lower case) the old sheet's tables hold in Excel until the swap. */
+  held: Set<string>;
 }
 
 export interface VTable {
@@ -92,6 +110,8 @@ export const features = (supports: Supports): Features => ({
 export interface Write {
   bytes: number;
   run: () => void;
+  /** The sheet the operation that queued it writes to (what a partial write reports). */
+  sheet?: string;
 }
 
 export const key = (name: string): string => name.toLowerCase();
@@ -104,8 +124,13 @@ export class VirtualWorkbook {
   readonly notes = new Map<string, Map<string, VNote>>();
   readonly writes: Write[] = [];
   readonly skipped = new Set<SkippedFeature>();
-  /** Temporary sheet names used while generated sheets are rebuilt. */
+  /** Temporary sheet and table names used while generated sheets are rebuilt. */
   tempSheets = 0;
+  tempTables = 0;
+  /** Generated sheets this plan rebuilds, in plan order. */
+  readonly rebuilds: Rebuild[] = [];
+  /** The sheet of the operation being checked; its writes are tagged with it. */
+  current?: string;
 
   constructor(
     readonly context: Excel.RequestContext,
@@ -119,7 +144,41 @@ export class VirtualWorkbook {
    * `tables.add(…)`; values.ts commandBytes), `data` bytes of arguments (values, addresses, names).
    */
   write(actions: number, paths: number, data: number, run: () => void): void {
-    this.writes.push({ bytes: commandBytes(actions, paths, data), run });
+    this.writes.push({ bytes: commandBytes(actions, paths, data), run, ...(this.current !== undefined ? { sheet: this.current } : {}) });
+  }
+
+  /**
+   * Every write, with the swaps of rebuilt generated sheets last: until then each old sheet is
+   * as it was, so a failure before the last sync leaves it intact.
+   */
+  allWrites(): Write[] {
+    if (!this.rebuilds.length) return this.writes;
+    // One write: every old sheet goes before any name it held is taken.
+    const rebuilds = this.rebuilds;
+    const swap: Write = {
+      // Per rebuilt sheet: delete the old one, name the new one, name each table taken at the swap.
+      bytes: rebuilds.reduce((n, r) => n + commandBytes(2 + r.tables.length, 1 + r.tables.length, jsonSize(r.name) + r.tables.reduce((m, x) => m + jsonSize(x.name), 0)), 0),
+      sheet: rebuilds[rebuilds.length - 1].name,
+      run: () => {
+        for (const r of rebuilds) r.old?.sheet().delete();
+        for (const r of rebuilds) r.sheet().name = r.name;
+        for (const r of rebuilds) for (const t of r.tables) t.table().name = t.name;
+      },
+    };
+    return [...this.writes, swap];
+  }
+
+  /**
+   * The name a new table gets in Excel now: a name an old sheet holds until the swap gets a
+   * temporary one (`rename` is then called with the table, renamed at the swap).
+   */
+  excelTableName(vs: VSheet, name: string): { now: string; atSwap?: (table: Handle<Excel.Table>) => void } {
+    const rebuild = vs.rebuild;
+    if (!rebuild || !this.rebuilds.some((r) => r.held.has(key(name)))) return { now: name };
+    let temp: string;
+    do temp = `Indsatsmonitor_tabel_${++this.tempTables}`;
+    while (this.tables.has(key(temp)) || this.rebuilds.some((r) => r.held.has(key(temp))));
+    return { now: temp, atSwap: (table) => rebuild.tables.push({ name, table }) };
   }
 
   /** False (and the feature reported as skipped) when this Excel lacks it. */

@@ -2,7 +2,9 @@
 import type { PlanOp } from '../workbook/plan';
 import { assertColumnNames, assertSheetName, assertTableName } from '../workbook/names';
 import { jsonSize } from './values';
-import { createdBy, key, type VirtualWorkbook, type VSheet } from './virtualWorkbook';
+import { NotGeneratedError } from '../workbook/adapterContract';
+import { controlTableName } from '../workbook/adapterRules';
+import { createdBy, key, type Rebuild, type VirtualWorkbook, type VSheet } from './virtualWorkbook';
 
 /** A new, empty sheet at the end. */
 export function newSheet(wb: VirtualWorkbook, name: string): VSheet {
@@ -37,33 +39,43 @@ export function renameSheet(wb: VirtualWorkbook, from: string, to: string): void
 }
 
 /**
- * A sheet the add-in owns is removed and built again: this makes the new, empty sheet in place
- * of the old one; its content (title, table, layout, freeze) are ordinary operations after it.
+ * A sheet the add-in owns is built again: this makes the new, empty sheet, under a temporary name
+ * in Excel; its content (title, table, layout, freeze) are ordinary operations after it, and the
+ * swap (old sheet deleted, new one renamed) is the plan's last write (VirtualWorkbook.allWrites).
+ * An existing sheet of that name is replaced only when it carries the add-in's marker.
  */
 export function replaceGeneratedSheet(wb: VirtualWorkbook, op: Extract<PlanOp, { kind: 'generatedSheet' }>): void {
   assertSheetName(op.sheet);
   assertTableName(op.table);
   assertColumnNames(op.header, op.table);
   const old = wb.findSheet(op.sheet);
+  if (old?.rebuild) throw new Error(`Sheet "${op.sheet}" is rebuilt twice by one plan`);
+  if (old && !hasMarker(wb, old)) throw new NotGeneratedError('sheet', old.name, old.name);
   const elsewhere = wb.tables.get(key(op.table));
-  if (elsewhere && elsewhere.sheet !== old) throw new Error(`Table "${op.table}" already exists on sheet "${elsewhere.sheet.name}"`);
-  if (!old) {
-    newSheet(wb, op.sheet);
-    return;
+  if (elsewhere && elsewhere.sheet !== old) throw new NotGeneratedError('table', elsewhere.name, elsewhere.sheet.name);
+  const held = new Set<string>();
+  if (old) {
+    for (const [k, t] of wb.tables) {
+      if (t.sheet !== old) continue;
+      wb.tables.delete(k);
+      held.add(k);
+    }
+    wb.notes.delete(key(old.name));
+    wb.sheets.delete(key(old.name));
   }
-  for (const [k, t] of wb.tables) if (t.sheet === old) wb.tables.delete(k);
-  wb.notes.delete(key(old.name));
-  // Add the new sheet before deleting the old one: a workbook must keep one sheet.
   let temp: string;
   do temp = `Indsatsmonitor_${++wb.tempSheets}`;
-  while (wb.sheets.has(key(temp)));
-  const sheet = createdBy(() => {
-    const made = wb.context.workbook.worksheets.add(temp);
-    old.sheet().delete();
-    made.name = op.sheet;
-    return made;
-  });
-  wb.sheets.set(key(op.sheet), { name: op.sheet, fromExcel: false, sheet, written: new Map(), areas: [], merges: [], charts: new Map() });
-  // worksheets, add(temp), the old sheet (and its collection); delete, name.
-  wb.write(2, 4, jsonSize(temp) + jsonSize(op.sheet) * 2, () => void sheet());
+  while (wb.sheets.has(key(temp)) || wb.rebuilds.some((r) => key(r.temp) === key(temp)));
+  const sheet = createdBy(() => wb.context.workbook.worksheets.add(temp));
+  const rebuild: Rebuild = { name: op.sheet, temp, old, sheet, tables: [], held };
+  wb.rebuilds.push(rebuild);
+  wb.sheets.set(key(op.sheet), { name: op.sheet, fromExcel: false, sheet, written: new Map(), areas: [], merges: [], charts: new Map(), rebuild });
+  // worksheets, add(temp).
+  wb.write(1, 2, jsonSize(temp), () => void sheet());
+}
+
+/** The sheet holds the add-in's marker, its control table (as Excel reported it: not one this plan made). */
+function hasMarker(wb: VirtualWorkbook, vs: VSheet): boolean {
+  const control = wb.tables.get(key(controlTableName(vs.name)));
+  return control !== undefined && control.sheet === vs;
 }

@@ -5,6 +5,7 @@ import {
   conflictWhat, headerColumnNames, missingHeaders, newTableRows, TABLE_STYLE, tableGeometry, type TableGeometry,
 } from '../workbook/adapterRules';
 import { assertColumnNames, assertTableName } from '../workbook/names';
+import { NotGeneratedError } from '../workbook/adapterContract';
 import { cellAddress, formatRect, parseRect, type Rect } from './address';
 import { chunkByBytes } from './blocks';
 import { assertFree, assertNoMergeOrTable } from './conflicts';
@@ -16,12 +17,15 @@ export const geometry = (vt: VTable): TableGeometry => tableGeometry(vt.rect, vt
 
 /** Excel makes the table over its values: `tables.add(address, true)`, never row by row. */
 function addTable(wb: VirtualWorkbook, vs: VSheet, name: string, rect: Rect): VTable['table'] {
+  // On a generated sheet being rebuilt, a name the old sheet still holds is taken at the swap.
+  const excelName = wb.excelTableName(vs, name);
   const table = createdBy(() => {
     const t = vs.sheet().tables.add(formatRect(rect), true);
-    t.name = name;
+    t.name = excelName.now;
     t.style = TABLE_STYLE;
     return t;
   });
+  excelName.atSwap?.(table);
   // tables, add(address, true); name, style.
   wb.write(2, 2, jsonSize(formatRect(rect)) + 5 + jsonSize(name) + jsonSize(TABLE_STYLE), () => void table());
   return table;
@@ -41,6 +45,20 @@ export function createTable(wb: VirtualWorkbook, vs: VSheet, table: string, topL
   };
   wb.tables.set(key(table), vt);
   return vt;
+}
+
+/**
+ * The createTable operation: nothing when the table exists (idempotent), except on a generated
+ * sheet being rebuilt, whose tables must be its own: one of that name elsewhere is the user's.
+ */
+export function createTableOp(wb: VirtualWorkbook, op: Extract<PlanOp, { kind: 'createTable' }>): void {
+  const existing = wb.tables.get(key(op.table));
+  if (existing) {
+    const target = wb.findSheet(op.sheet);
+    if (target?.rebuild && existing.sheet !== target) throw new NotGeneratedError('table', existing.name, existing.sheet.name);
+    return;
+  }
+  createTable(wb, wb.sheetOf(op.sheet), op.table, op.topLeft, op.header, op.rows);
 }
 
 /** Values written in requests of at most ~4 MB each. */

@@ -1,9 +1,10 @@
 /** Single cells and how a sheet shows: labels and titles, explicit values, freeze panes, the selection. */
 import type { PlanOp } from '../workbook/plan';
-import { LABEL_FONTS } from '../workbook/adapterRules';
+import { cellKey, LABEL_FONTS } from '../workbook/adapterRules';
+import { CellChangedError } from '../workbook/adapterContract';
 import { cellAddress, formatRect, parseRect } from './address';
 import { valueAt } from './conflicts';
-import { jsonSize, toExcelValue } from './values';
+import { fromExcelValue, jsonSize, toExcelValue } from './values';
 import { isEmpty, type VirtualWorkbook, type VSheet } from './virtualWorkbook';
 
 export function freeze(wb: VirtualWorkbook, vs: VSheet, rows: number, columns: number): void {
@@ -52,9 +53,21 @@ export function label(wb: VirtualWorkbook, op: Extract<PlanOp, { kind: 'label' }
   });
 }
 
-/** Explicit user action ("apply suggestion"): the given cells are written whatever they hold. */
+/**
+ * Explicit user action ("apply suggestion"): the given cells are written whatever they hold, but a
+ * cell with `expected` only while it holds that value (loaded in step 2, so checked in the same
+ * Excel.run as the write): else nothing is written and CellChangedError names the cell.
+ */
 export function setValues(wb: VirtualWorkbook, op: Extract<PlanOp, { kind: 'setValues' }>): void {
   const vs = wb.sheetOf(op.sheet);
+  for (const cell of op.cells) {
+    if (!('expected' in cell)) continue;
+    const r = parseRect(cell.address);
+    const bare = cellAddress(r.top, r.left);
+    const loaded = vs.areas.find((a) => a.headerValues && a.rect.top === r.top && a.rect.left === r.left);
+    const now = vs.written.has(bare) ? vs.written.get(bare) : vs.fromExcel ? fromExcelValue(loaded?.headerValues?.[0]) : null;
+    if (cellKey(now) !== cellKey(cell.expected)) throw new CellChangedError(vs.name, bare);
+  }
   for (const { address, value } of op.cells) {
     const r = parseRect(address);
     if (r.top !== r.bottom || r.left !== r.right) throw new Error(`setValues: ${address} is not a single cell`);

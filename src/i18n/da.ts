@@ -87,6 +87,18 @@ export const uiDa = {
     cellEditMode: 'Excel er ved at redigere en celle. Afslut redigeringen (tryk Enter eller Esc) og prøv igen.',
     conflict: (where: string) => `${where} er i vejen (ikke tom, flettet eller en anden tabel). Flyt indholdet og prøv igen. Intet er skrevet.`,
     unexpected: (why: string) => `Noget gik galt: ${why}. Intet er skrevet, hvis handlingen ikke blev færdig.`,
+    notGenerated: {
+      sheet: (name: string) => `Arket '${name}' har et navn, Indsatsmonitor bruger, men er ikke lavet af Indsatsmonitor. Omdøb det og prøv igen. Intet er skrevet.`,
+      table: (name: string, sheet: string) => `Tabellen '${name}' på arket '${sheet}' har et navn, Indsatsmonitor bruger, men er ikke lavet af Indsatsmonitor. Omdøb tabellen og prøv igen. Intet er skrevet.`,
+    },
+    cellChanged: (where: string) => `Arket er ændret siden valideringen – valider igen. (${where} indeholder ikke længere den værdi, der blev valideret.) Intet er skrevet.`,
+    partialWrite: (done: number, parts: number, written: string[], unwritten: string[], why: string) =>
+      `Fejl: ${done} af ${parts} dele skrevet: ${written.length ? `${listDa(written)} er skrevet` : 'intet ark er skrevet helt'}; ${unwritten.length ? `${listDa(unwritten)} er ikke eller kun delvist skrevet` : 'resten er ikke skrevet'}. Årsag: ${why}. Ark, der bygges om, skiftes først ud til sidst: et gammelt ark, der ikke er nævnt som skrevet, er urørt.`,
+  },
+  /** A sheet with a generated name was renamed aside instead of replaced. */
+  kept: {
+    edited: (sheet: string, as: string) => `Arket ${sheet} var rettet i hånden og er gemt som '${as}'.`,
+    foreign: (sheet: string, as: string) => `Der var allerede et ark ${sheet}, som Indsatsmonitor ikke har lavet. Det er gemt som '${as}'.`,
   },
   setup: {
     intro: 'Opret arkene Taksonomier, Indsatser, Statuslog og Økonomi med tabeller, rullelister og hjælp til hver kolonne. Findes noget allerede, tilføjes kun det der mangler – data flyttes eller slettes aldrig.',
@@ -139,7 +151,6 @@ export const uiDa = {
     refresh: 'Opdater overblik',
     freeze: 'Frys status pr. i dag',
     refreshed: (date: string) => `Overblikket er opdateret pr. ${date}.`,
-    kept: (sheet: string) => `Det gamle overblik var rettet i hånden og er gemt som '${sheet}'.`,
     frozen: (date: string) => `Tallene pr. ${date} er frosset på arket Statusfotos.`,
     columns: { initiative: 'Indsats', job: 'Job', placement: 'Praktik', course: 'Forløb', ended: 'Afsl.', total: 'I alt' },
   },
@@ -168,7 +179,17 @@ export const uiDa = {
 export type UiStrings = typeof uiDa;
 
 // ---- texts written into workbooks (titles, header notes) ----
+/** "A, B og C". */
+const listDa = (items: string[]) => (items.length > 1 ? `${items.slice(0, -1).join(', ')} og ${items[items.length - 1]}` : items[0] ?? '');
+
 export const workbookDa = {
+  /** The name a sheet with a generated name is kept under when it is not rebuilt in place (at most 31 characters with the date). */
+  keptSheet: {
+    edited: (sheet: string, date: string) => `${sheet} rettet ${date}`,
+    foreign: (sheet: string, date: string) => `${sheet} gemt ${date}`,
+  },
+  /** Label of a generated sheet's control table (the add-in's marker). */
+  control: 'Kontrol (opdager håndrettelser)',
   /** The warning Excel shows when a typed value is not in a drop-down's list (the workbook is Danish). */
   dropDownAlert: {
     errorTitle: 'Ukendt værdi',
@@ -292,7 +313,14 @@ Valg:
   writeError: (f: string, why: string) => `${f} kunne ikke skrives: ${why}`,
   unexpected: (why: string) => `Uventet fejl: ${why}. Intet er ændret i inputfilen.`,
   wrote: (f: string) => `Skrev ${f}.`,
-  kept: (sheet: string) => `Arket Overblik var rettet i hånden og er gemt som '${sheet}'.`,
+  kept: {
+    edited: (sheet: string, as: string) => `Arket ${sheet} var rettet i hånden og er gemt som '${as}'.`,
+    foreign: (sheet: string, as: string) => `Der var allerede et ark ${sheet}, som Indsatsmonitor ikke har lavet. Det er gemt som '${as}'.`,
+  },
+  notGenerated: (kind: 'sheet' | 'table', name: string, sheet: string) =>
+    kind === 'sheet'
+      ? `Arket '${name}' har et navn, indsats bruger, men er ikke lavet af Indsatsmonitor. Omdøb det og prøv igen. Intet er skrevet.`
+      : `Tabellen '${name}' på arket '${sheet}' har et navn, indsats bruger, men er ikke lavet af Indsatsmonitor. Omdøb tabellen og prøv igen. Intet er skrevet.`,
   repaired: (f: string, n: number) => (n ? `Skrev ${f} med ${n} tilføjelser.` : `Skrev ${f}: intet manglede.`),
   summary: (errors: number, warnings: number) =>
     `${errors === 1 ? '1 fejl' : `${errors} fejl`}, ${warnings === 1 ? '1 advarsel' : `${warnings} advarsler`}.`,
@@ -400,8 +428,6 @@ export const reconcileDa = {
 
 /** Labels and definitions of the summaries (Overblik): src/domain/summarize. */
 export const summaryDa = {
-  kept: (date: string) => `Overblik rettet ${date}`,
-  control: 'Kontrol (opdager håndrettelser)',
   snapshotTitle: 'Statusfotos',
   snapshotHelp: 'Tal frosset som værdier pr. dato. Rækkerne ændres aldrig; Overblik viser udviklingen.',
   snapshotExists: (date: string) => `Der er allerede frosset et statusfoto pr. ${date}. Et statusfoto ændres aldrig.`,

@@ -93,6 +93,17 @@ export const uiEn: UiStrings = {
     cellEditMode: 'Excel is editing a cell. Finish editing (press Enter or Esc) and try again.',
     conflict: (where: string) => `${where} is in the way (not empty, merged or another table). Move its content and try again. Nothing was written.`,
     unexpected: (why: string) => `Something went wrong: ${why}. Nothing was written if the action did not finish.`,
+    notGenerated: {
+      sheet: (name: string) => `The sheet '${name}' has a name Indsatsmonitor uses but was not made by Indsatsmonitor. Rename it and try again. Nothing was written.`,
+      table: (name: string, sheet: string) => `The table '${name}' on the sheet '${sheet}' has a name Indsatsmonitor uses but was not made by Indsatsmonitor. Rename the table and try again. Nothing was written.`,
+    },
+    cellChanged: (where: string) => `The sheet has changed since it was validated – validate again. (${where} no longer holds the value that was validated.) Nothing was written.`,
+    partialWrite: (done: number, parts: number, written: string[], unwritten: string[], why: string) =>
+      `Error: ${done} of ${parts} parts written: ${written.length ? `${listEn(written)} ${written.length === 1 ? 'is' : 'are'} written` : 'no sheet is written completely'}; ${unwritten.length ? `${listEn(unwritten)} ${unwritten.length === 1 ? 'is' : 'are'} not or only partly written` : 'the rest is not written'}. Cause: ${why}. Rebuilt sheets are swapped in last: an old sheet not named as written is untouched.`,
+  },
+  kept: {
+    edited: (sheet: string, as: string) => `The sheet ${sheet} had been edited by hand and was kept as '${as}'.`,
+    foreign: (sheet: string, as: string) => `There was a sheet ${sheet} already that Indsatsmonitor did not make. It was kept as '${as}'.`,
   },
   setup: {
     intro: 'Create the sheets Taksonomier, Indsatser, Statuslog and Økonomi with tables, drop-downs and help for every column. Where something exists, only what is missing is added – data is never moved or deleted.',
@@ -145,7 +156,6 @@ export const uiEn: UiStrings = {
     refresh: 'Refresh overview',
     freeze: 'Freeze status as of today',
     refreshed: (date: string) => `The overview is refreshed as of ${date}.`,
-    kept: (sheet: string) => `The old overview had been edited by hand and was kept as '${sheet}'.`,
     frozen: (date: string) => `The figures as of ${date} are frozen on the sheet Statusfotos.`,
     columns: { initiative: 'Initiative', job: 'Job', placement: 'Placement', course: 'Course', ended: 'Ended', total: 'Total' },
   },
@@ -171,7 +181,14 @@ export const uiEn: UiStrings = {
 };
 
 // ---- texts written into workbooks (titles, header notes) ----
+const listEn = (items: string[]) => (items.length > 1 ? `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}` : items[0] ?? '');
+
 export const workbookEn: typeof import('./da').workbookDa = {
+  keptSheet: {
+    edited: (sheet: string, date: string) => `${sheet} edited ${date}`,
+    foreign: (sheet: string, date: string) => `${sheet} kept ${date}`,
+  },
+  control: 'Control (detects hand edits)',
   dropDownAlert: {
     errorTitle: 'Unknown value (Ukendt værdi)',
     error: 'Choose a value from the list or correct the taxonomy on the sheet Taksonomier.',
@@ -294,7 +311,14 @@ Options:
   writeError: (f: string, why: string) => `${f} could not be written: ${why}`,
   unexpected: (why: string) => `Unexpected error: ${why}. Nothing was changed in the input file.`,
   wrote: (f: string) => `Wrote ${f}.`,
-  kept: (sheet: string) => `The sheet Overblik had been edited by hand and was kept as '${sheet}'.`,
+  kept: {
+    edited: (sheet: string, as: string) => `The sheet ${sheet} had been edited by hand and was kept as '${as}'.`,
+    foreign: (sheet: string, as: string) => `There was a sheet ${sheet} already that Indsatsmonitor did not make. It was kept as '${as}'.`,
+  },
+  notGenerated: (kind: 'sheet' | 'table', name: string, sheet: string) =>
+    kind === 'sheet'
+      ? `The sheet '${name}' has a name indsats uses but was not made by Indsatsmonitor. Rename it and try again. Nothing was written.`
+      : `The table '${name}' on the sheet '${sheet}' has a name indsats uses but was not made by Indsatsmonitor. Rename the table and try again. Nothing was written.`,
   repaired: (f: string, n: number) => (n ? `Wrote ${f} with ${n} additions.` : `Wrote ${f}: nothing was missing.`),
   summary: (errors: number, warnings: number) =>
     `${errors === 1 ? '1 error' : `${errors} errors`}, ${warnings === 1 ? '1 warning' : `${warnings} warnings`}.`,
@@ -396,8 +420,6 @@ export const reconcileEn: typeof import('./da').reconcileDa = {
 
 /** Labels and definitions of the summaries (Overblik): src/domain/summarize. */
 export const summaryEn: typeof import('./da').summaryDa = {
-  kept: (date: string) => `Overblik edited ${date}`,
-  control: 'Control (detects hand edits)',
   snapshotTitle: 'Statusfotos (snapshots)',
   snapshotHelp: 'Figures frozen as values per date. The rows are never changed; Overblik shows the development.',
   snapshotExists: (date: string) => `A snapshot for ${date} exists already. A snapshot is never changed.`,

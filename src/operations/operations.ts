@@ -7,11 +7,12 @@ import { messages, type Lang } from '../i18n';
 import { COLUMNS, INITIATIVE_ID_PATTERN, INITIATIVES, participantTableName, TABLE_NAMES, type ColumnKey } from '../domain/model/schema';
 import type { Initiative } from '../domain/model/types';
 import type { CalendarDate } from '../domain/parse/calendarDate';
-import { excelSerial } from '../domain/parse/calendarDate';
+import { excelSerial, formatDanishDate } from '../domain/parse/calendarDate';
 import { safeText } from '../domain/parse/cell';
 import type { TaxonomySet } from '../domain/taxonomy/types';
 import { validateWorkbook, type Finding } from '../domain/validate';
 import { FINDINGS_SHEET, planFindingsSheet } from '../workbook/findingsSheet';
+import { planGeneratedSheet, type KeptSheet } from '../workbook/generated';
 import type { PlanOp } from '../workbook/plan';
 import { findTableRead, tablesOf, type WorkbookRead } from '../workbook/read';
 import { planStructure, type StructureOptions } from '../workbook/structure';
@@ -67,13 +68,18 @@ export async function readTaxonomies(workbook: LiveWorkbook, asOf: CalendarDate)
   return validateWorkbook(tablesOf(await workbook.read()), { asOf }).taxonomies;
 }
 
-/** Writes the chosen suggestions into their cells: only ever after the user confirmed. */
+/**
+ * Writes the chosen suggestions into their cells: only ever after the user confirmed, and only
+ * where the cell still holds the value that was validated (`finding.value`). When one of them
+ * changed since (the sheet was sorted, a row inserted, the cell typed over), the adapter refuses
+ * the whole plan with a CellChangedError before writing anything: validate again.
+ */
 export async function applySuggestions(workbook: LiveWorkbook, findings: Finding[]): Promise<number> {
-  const bySheet = new Map<string, { address: string; value: string }[]>();
+  const bySheet = new Map<string, { address: string; value: string; expected: Finding['value'] }[]>();
   for (const f of findings) {
     if (f.suggestion === undefined) continue;
     const cells = bySheet.get(f.sheet) ?? [];
-    if (!cells.some((c) => c.address === f.cell)) cells.push({ address: f.cell, value: f.suggestion });
+    if (!cells.some((c) => c.address === f.cell)) cells.push({ address: f.cell, value: f.suggestion, expected: f.value ?? null });
     bySheet.set(f.sheet, cells);
   }
   const ops: PlanOp[] = [...bySheet].map(([sheet, cells]) => ({ kind: 'setValues', sheet, cells }));
@@ -85,9 +91,15 @@ export async function selectCell(workbook: LiveWorkbook, sheet: string, cell: st
   await workbook.apply({ ops: [{ kind: 'select', sheet, address: cell }] });
 }
 
-/** Writes the findings to the generated sheet `Fejl` and shows it. */
-export async function writeFindingsSheet(workbook: LiveWorkbook, findings: Finding[], asOf: CalendarDate, lang: Lang): Promise<void> {
-  await workbook.apply({ ops: [planFindingsSheet(findings, asOf, lang), { kind: 'select', sheet: FINDINGS_SHEET, address: 'A1' }] });
+/**
+ * Writes the findings to the generated sheet `Fejl` and shows it. A sheet Fejl the add-in did not
+ * write (or one edited by hand) is renamed aside and reported as `kept`.
+ */
+export async function writeFindingsSheet(workbook: LiveWorkbook, findings: Finding[], asOf: CalendarDate, lang: Lang): Promise<{ kept?: KeptSheet }> {
+  const { op, nextRow } = planFindingsSheet(findings, asOf, lang);
+  const plan = planGeneratedSheet(await workbook.read(), FINDINGS_SHEET, [op], { row: nextRow, date: formatDanishDate(asOf), lang });
+  await workbook.apply({ ops: [...plan.ops, { kind: 'select', sheet: FINDINGS_SHEET, address: 'A1' }] });
+  return plan.kept ? { kept: plan.kept } : {};
 }
 
 /** What the task pane's form asks for: the register's fields, KPI targets as typed. */

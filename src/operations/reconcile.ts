@@ -1,13 +1,14 @@
 /** Reconciliation of the finance tables, shared by `indsats reconcile` and the task pane's Økonomi tab. */
-import type { Lang } from '../i18n';
+import { messages, type Lang } from '../i18n';
 import { reconcile, type Reconciliation } from '../domain/finance';
-import type { CalendarDate } from '../domain/parse/calendarDate';
+import { formatDanishDate, type CalendarDate } from '../domain/parse/calendarDate';
 import type { TaxonomySet } from '../domain/taxonomy/types';
 import { validateWorkbook, type Finding } from '../domain/validate';
 import type { TableData } from '../domain/model/table';
 import { SHEETS } from '../domain/model/schema';
 import { tablesOf } from '../workbook/read';
 import { planReconciliationSheet } from '../workbook/reconciliationSheet';
+import { planGeneratedSheet, type KeptSheet } from '../workbook/generated';
 import type { LiveWorkbook } from './liveWorkbook';
 
 export interface ReconcileRun {
@@ -38,14 +39,23 @@ export async function reconcileOnly(workbook: LiveWorkbook, asOf: CalendarDate):
   return runReconciliation(tablesOf(await workbook.read()), asOf);
 }
 
-/** Writes the generated sheet Afstemning for a reconciliation. */
-export async function writeReconciliationSheet(workbook: LiveWorkbook, run: ReconcileRun, asOf: CalendarDate, lang: Lang): Promise<void> {
-  await workbook.apply({ ops: planReconciliationSheet(run.reconciliation, { asOf, lang, taxonomies: run.taxonomies, initiativeNames: run.initiativeNames }) });
+/**
+ * Writes the generated sheet Afstemning for a reconciliation (nothing when there are no lines). A
+ * sheet Afstemning the add-in did not write (or one edited by hand) is renamed aside and reported
+ * as `kept`.
+ */
+export async function writeReconciliationSheet(workbook: LiveWorkbook, run: ReconcileRun, asOf: CalendarDate, lang: Lang): Promise<{ kept?: KeptSheet }> {
+  const { ops, nextRow } = planReconciliationSheet(run.reconciliation, { asOf, lang, taxonomies: run.taxonomies, initiativeNames: run.initiativeNames });
+  if (!ops.length) return {};
+  const plan = planGeneratedSheet(await workbook.read(), messages[lang].reconcile.sheet, ops, { row: nextRow, date: formatDanishDate(asOf), lang });
+  await workbook.apply({ ops: plan.ops });
+  return plan.kept ? { kept: plan.kept } : {};
 }
 
 /** Reconciles the open workbook and writes the generated sheet Afstemning (when there is anything to reconcile). */
-export async function reconcileWorkbook(workbook: LiveWorkbook, asOf: CalendarDate, lang: Lang): Promise<ReconcileRun> {
+export async function reconcileWorkbook(workbook: LiveWorkbook, asOf: CalendarDate, lang: Lang): Promise<ReconcileRun & { kept?: KeptSheet }> {
   const run = await reconcileOnly(workbook, asOf);
-  if (run.reconciliation.lines.length) await writeReconciliationSheet(workbook, run, asOf, lang);
-  return run;
+  if (!run.reconciliation.lines.length) return run;
+  const { kept } = await writeReconciliationSheet(workbook, run, asOf, lang);
+  return kept ? { ...run, kept } : run;
 }

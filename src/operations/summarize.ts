@@ -2,28 +2,28 @@
  * "Opdater overblik" and "Frys status pr. dato", shared by `indsats summarize`, the task pane's
  * Overblik tab and the ribbon button.
  */
-import { messages, type Lang } from '../i18n';
+import type { Lang } from '../i18n';
 import { participantTableName } from '../domain/model/schema';
 import { formatDanishDate, type CalendarDate } from '../domain/parse/calendarDate';
 import { statusLogSeries, summarizeInitiatives, summarizePortfolio, type InitiativeSummary, type PortfolioSummary } from '../domain/summarize';
 import { validateWorkbook } from '../domain/validate';
-import { keepHandEdited, withControl } from '../workbook/generated';
+import { NotGeneratedError } from '../workbook/adapterContract';
+import { hasMarker, keepAside, planGeneratedSheet, refuseTakenTables, type KeptSheet } from '../workbook/generated';
 import { OVERVIEW_SHEET, planOverviewSheet } from '../workbook/overviewSheet';
-import { planSnapshot, snapshotDates, snapshotTable, snapshotTrend } from '../workbook/snapshotSheet';
+import { foreignSnapshotTable, planSnapshot, SNAPSHOT_SHEET, snapshotDates, snapshotTable, snapshotTrend } from '../workbook/snapshotSheet';
 import type { PlanOp } from '../workbook/plan';
-import { findTableRead, tablesOf, type WorkbookRead } from '../workbook/read';
+import { findSheet, findTableRead, tablesOf, type WorkbookRead } from '../workbook/read';
 import type { LiveWorkbook } from './liveWorkbook';
 
 export interface SummaryRun {
   ops: PlanOp[];
   initiatives: InitiativeSummary[];
   portfolio: PortfolioSummary;
-  /** The name a hand-edited Overblik was kept under, if it was. */
-  kept?: string;
+  /** A hand-edited Overblik (or a user's sheet of that name) renamed aside, if there was one. */
+  kept?: KeptSheet;
 }
 
 export function planSummary(read: WorkbookRead, asOf: CalendarDate, lang: Lang): SummaryRun {
-  const t = messages[lang].summary;
   const { model, taxonomies } = validateWorkbook(tablesOf(read), { asOf });
   const initiatives = summarizeInitiatives(model, taxonomies, asOf);
   const portfolio = summarizePortfolio(model, taxonomies, asOf);
@@ -39,13 +39,8 @@ export function planSummary(read: WorkbookRead, asOf: CalendarDate, lang: Lang):
     trend: snapshotTrend(snapshotTable(read)),
     statusLog: statusLogSeries(model.statusLog),
   });
-  const kept = keepHandEdited(read, OVERVIEW_SHEET, t.kept(formatDanishDate(asOf)));
-  return {
-    ops: [...kept, ...withControl(ops, OVERVIEW_SHEET, t.control, nextRow)],
-    initiatives,
-    portfolio,
-    ...(kept.length ? { kept: kept.flatMap((op) => (op.kind === 'renameSheet' ? [op.to] : []))[0] } : {}),
-  };
+  const plan = planGeneratedSheet(read, OVERVIEW_SHEET, ops, { row: nextRow, date: formatDanishDate(asOf), lang });
+  return { ops: plan.ops, initiatives, portfolio, ...(plan.kept ? { kept: plan.kept } : {}) };
 }
 
 /** Rebuilds Overblik in the open workbook and shows it (`show: false`: leaves the active sheet alone, as a file written by the CLI). */
@@ -65,13 +60,26 @@ export class SnapshotExistsError extends Error {
 
 /**
  * "Frys status pr. dato": the figures per initiative as values in the table Statusfotos, one row per
- * initiative and date. Rows are only ever added; a date that is frozen already is refused.
+ * initiative and date. Rows are only ever added; a date that is frozen already is refused. A table
+ * Statusfotos the add-in did not make is refused (NotGeneratedError naming it); a sheet Statusfotos
+ * without the add-in's table is renamed aside (`kept`) before the sheet is made.
  */
-export async function freezeSnapshot(workbook: LiveWorkbook, asOf: CalendarDate, lang: Lang): Promise<void> {
+export async function freezeSnapshot(workbook: LiveWorkbook, asOf: CalendarDate, lang: Lang): Promise<{ kept?: KeptSheet }> {
   const read = await workbook.read();
+  const foreign = foreignSnapshotTable(read);
+  if (foreign) throw new NotGeneratedError('table', foreign.table!, foreign.sheet);
   const existing = snapshotTable(read);
   if (snapshotDates(existing).has(asOf)) throw new SnapshotExistsError(asOf);
   const { model, taxonomies } = validateWorkbook(tablesOf(read), { asOf });
   const initiatives = summarizeInitiatives(model, taxonomies, asOf);
-  await workbook.apply({ ops: planSnapshot({ asOf, lang, existing, initiatives, statuses: taxonomies.statuses.entries }) });
+  const ops = planSnapshot({ asOf, lang, existing, initiatives, statuses: taxonomies.statuses.entries });
+  if (existing) {
+    await workbook.apply({ ops });
+    return {};
+  }
+  refuseTakenTables(read, SNAPSHOT_SHEET, ops);
+  const found = findSheet(read, SNAPSHOT_SHEET);
+  const kept = found ? keepAside(read, SNAPSHOT_SHEET, hasMarker(found, SNAPSHOT_SHEET) ? 'edited' : 'foreign', formatDanishDate(asOf), lang, ops) : { ops: [] };
+  await workbook.apply({ ops: [...kept.ops, ...ops] });
+  return kept.kept ? { kept: kept.kept } : {};
 }

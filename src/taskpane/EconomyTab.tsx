@@ -11,6 +11,7 @@ import type { CalendarDate } from '../domain/parse/calendarDate';
 import type { LiveWorkbook } from '../operations/liveWorkbook';
 import { selectCell } from '../operations/operations';
 import { reconcileWorkbook, type ReconcileRun } from '../operations/reconcile';
+import type { KeptSheet } from '../operations/liveWorkbook';
 import { decodeRefundFile, importRefunds } from '../operations/refundImport';
 import { Feedback } from './Feedback';
 import { useOperation } from './useOperation';
@@ -33,7 +34,7 @@ export function EconomyTab({ workbook, strings, lang, today }: Props) {
   const t = strings.economy;
   const status = messages[lang].finance.status;
   const operation = useOperation();
-  const [run, setRun] = useState<ReconcileRun>();
+  const [run, setRun] = useState<ReconcileRun & { kept?: KeptSheet }>();
   const [imported, setImported] = useState<{ intent: 'success' | 'warning'; lines: string[] }>();
   const f = messages[lang].finance.refundImport;
   const importFile = (file: File) => operation.start(async () => {
@@ -71,6 +72,7 @@ export function EconomyTab({ workbook, strings, lang, today }: Props) {
         </MessageBar>
       )}
       {run && !lines.length && <MessageBar intent="info"><MessageBarBody>{t.none}</MessageBarBody></MessageBar>}
+      {run?.kept && <MessageBar intent="info"><MessageBarBody>{strings.kept[run.kept.reason](run.kept.sheet, run.kept.as)}</MessageBarBody></MessageBar>}
       {lines.length > 0 && (
         <MessageBar intent={gaps ? 'warning' : 'success'}><MessageBarBody>{gaps ? t.gaps(gaps) : t.allReconciled(lines.length)}</MessageBarBody></MessageBar>
       )}

@@ -1,6 +1,7 @@
 import { Button, MessageBar, MessageBarActions, MessageBarBody, Spinner, makeStyles, tokens } from '@fluentui/react-components';
 import type { UiStrings } from '../i18n/da';
 import { CancelledError } from '../operations/operations';
+import { CellChangedError, NotGeneratedError, PartialWriteError } from '../operations/liveWorkbook';
 import type { Operation } from './useOperation';
 
 const useStyles = makeStyles({
@@ -36,5 +37,13 @@ export function describe(error: unknown, strings: UiStrings): { intent: 'info' |
   const e = error as { name?: string; code?: string; sheet?: string; cell?: string; message?: string };
   if (e?.name === 'CellEditModeError' || e?.code === 'InvalidOperationInCellEditMode') return { intent: 'warning', text: strings.errors.cellEditMode };
   if (e?.name === 'PlanConflictError') return { intent: 'error', text: strings.errors.conflict(`${e.sheet}!${e.cell}`) };
+  if (error instanceof NotGeneratedError) {
+    return { intent: 'error', text: error.kind === 'sheet' ? strings.errors.notGenerated.sheet(error.target) : strings.errors.notGenerated.table(error.target, error.sheet) };
+  }
+  if (error instanceof CellChangedError) return { intent: 'warning', text: strings.errors.cellChanged(`${error.sheet}!${error.cell}`) };
+  if (error instanceof PartialWriteError) {
+    const cause = error.cause as { message?: unknown } | undefined;
+    return { intent: 'error', text: strings.errors.partialWrite(error.done, error.parts, error.written, error.unwritten, typeof cause?.message === 'string' ? cause.message : String(error.cause)) };
+  }
   return { intent: 'error', text: strings.errors.unexpected(e?.message ?? String(error)) };
 }

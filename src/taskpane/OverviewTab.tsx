@@ -33,12 +33,12 @@ export function OverviewTab({ workbook, strings, lang, today }: Props) {
   const refresh = () => operation.start(async () => {
     const result = await refreshOverview(workbook, today(), lang);
     setRun(result);
-    setNotes([{ intent: 'success', text: t.refreshed(formatDanishDate(today())) }, ...(result.kept ? [{ intent: 'info' as const, text: t.kept(result.kept) }] : [])]);
+    setNotes([{ intent: 'success', text: t.refreshed(formatDanishDate(today())) }, ...(result.kept ? [{ intent: 'info' as const, text: strings.kept[result.kept.reason](result.kept.sheet, result.kept.as) }] : [])]);
   });
   const freeze = () => operation.start(async () => {
     try {
-      await freezeSnapshot(workbook, today(), lang);
-      setNotes([{ intent: 'success', text: t.frozen(formatDanishDate(today())) }]);
+      const { kept } = await freezeSnapshot(workbook, today(), lang);
+      setNotes([{ intent: 'success', text: t.frozen(formatDanishDate(today())) }, ...(kept ? [{ intent: 'info' as const, text: strings.kept[kept.reason](kept.sheet, kept.as) }] : [])]);
     } catch (error) {
       if (!(error instanceof SnapshotExistsError)) throw error;
       setNotes([{ intent: 'warning', text: messages[lang].summary.snapshotExists(formatDanishDate(error.date)) }]);

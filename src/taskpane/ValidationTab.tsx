@@ -44,6 +44,7 @@ export function ValidationTab({ workbook, strings, lang, today, subscribeChanges
     setConfirming(true);
   };
   const [applied, setApplied] = useState<number>();
+  const [kept, setKept] = useState<string>();
   const [live, setLive] = useState(false);
   const lastScope = useRef(scope);
 
@@ -52,6 +53,7 @@ export function ValidationTab({ workbook, strings, lang, today, subscribeChanges
       lastScope.current = s;
       setScope(s);
       setApplied(undefined);
+      setKept(undefined);
       setRun(await validate(workbook, s, today(), signal));
     });
 
@@ -99,6 +101,7 @@ export function ValidationTab({ workbook, strings, lang, today, subscribeChanges
       {subscribeChanges && <Caption1 id="live-hint">{t.liveHint}</Caption1>}
       <Feedback operation={operation} strings={strings} onRetry={() => void runValidation()} />
       {applied !== undefined && <MessageBar intent="success"><MessageBarBody>{t.applied(applied)}</MessageBarBody></MessageBar>}
+      {kept && <MessageBar intent="info"><MessageBarBody>{kept}</MessageBarBody></MessageBar>}
       {run && !findings.length && <MessageBar intent="success"><MessageBarBody>{t.none(scopeText)}</MessageBarBody></MessageBar>}
       {run && findings.length > 0 && (
         <>
@@ -106,7 +109,10 @@ export function ValidationTab({ workbook, strings, lang, today, subscribeChanges
             <MessageBarBody>{`${t.counts(errors, findings.length - errors)} – ${scopeText}`}</MessageBarBody>
           </MessageBar>
           <div className={styles.buttons}>
-            <Button size="small" onClick={() => void operation.start(() => writeFindingsSheet(workbook, findings, today(), lang))}>{t.writeSheet}</Button>
+            <Button size="small" onClick={() => void operation.start(async () => {
+              const written = await writeFindingsSheet(workbook, findings, today(), lang);
+              setKept(written.kept && strings.kept[written.kept.reason](written.kept.sheet, written.kept.as));
+            })}>{t.writeSheet}</Button>
             {fixable.map(([code, list]) => (
               <Button key={code} size="small" onClick={() => ask(list)}>{`${t.applyAll(list.length)} (${code})`}</Button>
             ))}

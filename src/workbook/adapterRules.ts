@@ -8,7 +8,7 @@ import type { CellValue } from '../domain/parse/cell';
 import { cellAddress, type Rect } from '../domain/model/address';
 import { workbookDa } from '../i18n/da';
 import { PlanConflictError } from './adapterContract';
-import type { ColumnLayout, DropDownAlert, PlanOp } from './plan';
+import type { ColumnLayout, DropDownAlert, Plan, PlanOp } from './plan';
 
 export const TABLE_STYLE = 'TableStyleMedium2';
 
@@ -171,3 +171,97 @@ export const conflict = {
   cells: (sheet: string, ref: string, what: string) =>
     new PlanConflictError(sheet, ref, `${what}: ${ref.includes(':') ? `cells ${sheet}!${ref} are` : `cell ${sheet}!${ref} is`} not empty`),
 };
+
+// ---------------------------------------------------------------------------------------------
+// Generated sheets: the marker
+
+/**
+ * The add-in's marker on a generated sheet: its control table `<sheet>_Kontrol` (src/workbook/
+ * generated.ts writes it with a fingerprint of the sheet's tables). Neither adapter replaces a
+ * sheet that lacks it: a sheet named Fejl without it is the user's.
+ */
+export const controlTableName = (sheet: string): string => `${sheet}_Kontrol`;
+
+// ---------------------------------------------------------------------------------------------
+// Cell texts
+
+/** Most characters Excel holds in a cell; a longer text is refused (Office.js) or cut on opening (file). */
+export const MAX_CELL_CHARS = 32_767;
+
+/** A text cut to what a cell holds, ending in "…" when cut (never half a surrogate pair). */
+export function fitCellText(text: string): string {
+  if (text.length <= MAX_CELL_CHARS) return text;
+  let end = MAX_CELL_CHARS - 1;
+  const last = text.charCodeAt(end - 1);
+  if (last >= 0xd800 && last <= 0xdbff) end--;
+  return `${text.slice(0, end)}…`;
+}
+
+const fitValue = (v: CellValue): CellValue => (typeof v === 'string' && v.length > MAX_CELL_CHARS ? fitCellText(v) : v);
+
+function fitRows(rows: CellValue[][]): CellValue[][] {
+  let out: CellValue[][] | undefined;
+  rows.forEach((r, i) => {
+    if (!r.some((v) => typeof v === 'string' && v.length > MAX_CELL_CHARS)) return;
+    out ??= [...rows];
+    out[i] = r.map(fitValue);
+  });
+  return out ?? rows;
+}
+
+/**
+ * The plan with every cell text cut to MAX_CELL_CHARS: the one place both adapters cut texts
+ * (they call it first), and the fingerprint of a generated sheet sees the same texts. Ops without
+ * an oversized text are returned as they are (no copy of large tables).
+ */
+export function fitPlan(plan: Plan): Plan {
+  let ops: PlanOp[] | undefined;
+  plan.ops.forEach((op, i) => {
+    const fitted = fitOp(op);
+    if (fitted === op) return;
+    ops ??= [...plan.ops];
+    ops[i] = fitted;
+  });
+  return ops ? { ...plan, ops } : plan;
+}
+
+function fitOp(op: PlanOp): PlanOp {
+  switch (op.kind) {
+    case 'createTable':
+    case 'appendRows': {
+      const rows = fitRows(op.rows);
+      return rows === op.rows ? op : { ...op, rows };
+    }
+    case 'generatedSheet': {
+      const rows = fitRows(op.rows);
+      const title = fitCellText(op.title);
+      return rows === op.rows && title === op.title ? op : { ...op, rows, title };
+    }
+    case 'label': {
+      const text = fitCellText(op.text);
+      return text === op.text ? op : { ...op, text };
+    }
+    case 'setValues':
+      return op.cells.some((c) => typeof c.value === 'string' && c.value.length > MAX_CELL_CHARS)
+        ? { ...op, cells: op.cells.map((c) => ({ ...c, value: fitValue(c.value) })) }
+        : op;
+    default:
+      return op;
+  }
+}
+
+/**
+ * A cell's value as both adapters compare it ("does the cell still hold what was validated?"):
+ * empty is '', numbers and dates as rounded serials (one adapter reads a date-formatted cell as a
+ * Date, the other as its serial), texts exactly, errors by their text.
+ */
+export function cellKey(value: unknown): string {
+  if (value === null || value === undefined || value === '') return '';
+  if (value instanceof Date) return `n:${Math.round((value.getTime() / 86_400_000 + 25_569) * 1e6) / 1e6}`;
+  if (typeof value === 'number') return `n:${Math.round(value * 1e6) / 1e6}`;
+  if (typeof value === 'boolean') return `b:${value}`;
+  if (typeof value === 'string') return `s:${value}`;
+  const error = (value as { error?: unknown }).error;
+  if (typeof error === 'string') return `s:${error}`;
+  return `o:${JSON.stringify(value)}`;
+}

@@ -9,9 +9,10 @@ export const FINDINGS_SHEET = 'Fejl';
 const FINDINGS_TABLE = 'Fejl';
 const WIDTHS = [16, 8, 20, 10, 26, 80, 34];
 
-export function planFindingsSheet(findings: Finding[], asOf: CalendarDate, lang: Lang): PlanOp {
+/** The table's op; the marker goes at `nextRow`. */
+export function planFindingsSheet(findings: Finding[], asOf: CalendarDate, lang: Lang): { op: PlanOp; nextRow: number } {
   const t = messages[lang].ui.findingsSheet;
-  return {
+  const op: PlanOp = {
     kind: 'generatedSheet',
     sheet: FINDINGS_SHEET,
     title: t.title(formatDanishDate(asOf)),
@@ -20,4 +21,5 @@ export function planFindingsSheet(findings: Finding[], asOf: CalendarDate, lang:
     rows: findings.map((f) => [f.sheet, f.cell, f.column, messages[lang].ui.severity[f.severity], f.code, findingMessage(f, lang), f.suggestion ?? null]),
     columns: t.header.map((h, i) => ({ header: h, width: WIDTHS[i] })),
   };
+  return { op, nextRow: 3 + Math.max(findings.length, 1) + 3 };
 }

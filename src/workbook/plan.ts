@@ -50,13 +50,22 @@ export type PlanOp =
   | { kind: 'freeze'; sheet: string; rows: number; columns: number }
   /** A title or label written into a single cell, only when the cell is empty. */
   | { kind: 'label'; sheet: string; row: number; column: number; text: string; style?: 'title' | 'subtitle' }
-  /** Write values into given cells (A1 addresses): only planned on an explicit user action, e.g. "apply suggestion". */
-  | { kind: 'setValues'; sheet: string; cells: { address: string; value: CellValue }[] }
+  /**
+   * Write values into given cells (A1 addresses): only planned on an explicit user action, e.g.
+   * "apply suggestion". A cell with `expected` is written only if it still holds that value
+   * (compared by adapterRules.cellKey, checked before anything is written): else the plan is
+   * refused with a CellChangedError, e.g. after the sheet was sorted since it was validated.
+   */
+  | { kind: 'setValues'; sheet: string; cells: { address: string; value: CellValue; expected?: CellValue }[] }
   /** Add rows at the bottom of a table (e.g. a new initiative in the register). */
   | { kind: 'appendRows'; sheet: string; table: string; rows: CellValue[][] }
   /**
-   * A sheet the add-in owns (e.g. `Fejl`): removed and written again from scratch with a title and
-   * one table, so rebuilding it twice gives the same sheet.
+   * A sheet the add-in owns (e.g. `Fejl`): written again from scratch with a title and one table,
+   * so rebuilding it twice gives the same sheet. The new sheet is filled under a temporary name
+   * and swapped in (old one deleted, new one renamed) after every other write of the plan, so a
+   * failure leaves the old sheet as it was. An existing sheet of that name is replaced only when
+   * it carries the add-in's marker (its control table, adapterRules.controlTableName); otherwise
+   * the plan is refused with a NotGeneratedError (planners rename such a sheet aside first).
    */
   | { kind: 'generatedSheet'; sheet: string; title: string; table: string; header: string[]; rows: CellValue[][]; columns: ColumnLayout[] }
   /** Colour a table column's cells by their text (one conditional-format rule per text, over the whole column). */

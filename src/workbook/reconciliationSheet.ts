@@ -16,10 +16,14 @@ import type { ColumnLayout, PlanOp } from './plan';
 
 const TOP = 3; // the first table's header row (generatedSheet puts the title in A1)
 
+/**
+ * The sheet's ops (none when there is nothing to reconcile) and the first free row below them,
+ * where planGeneratedSheet puts the marker.
+ */
 export function planReconciliationSheet(
   reconciliation: Reconciliation,
   options: { asOf: CalendarDate; lang: Lang; taxonomies: TaxonomySet; initiativeNames: Record<string, string> },
-): PlanOp[] {
+): { ops: PlanOp[]; nextRow: number } {
   const t = messages[options.lang].reconcile;
   const statusText = messages[options.lang].finance.status;
   const type = (code: string) => options.taxonomies.postingTypes.entries.find((e) => e.code === code)?.name ?? code;
@@ -66,7 +70,7 @@ export function planReconciliationSheet(
     });
     top += Math.max(rows.length + 4, 18); // the table (or its chart), a blank row, the next year's label
   });
-  return ops;
+  return { ops, nextRow: top };
 }
 
 /** One line: amounts in kroner (Excel holds decimals; the core's figures are exact øre). */

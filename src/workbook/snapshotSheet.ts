@@ -2,6 +2,11 @@
  * The table Statusfotos: the figures per initiative frozen as values on a date, one row per
  * initiative and date, and the development across those dates read back for Overblik. Columns are
  * found by header (Danish or English, whichever language froze them), not by position.
+ *
+ * The sheet carries the add-in's marker (generated.ts) beside the table. Rows are only ever
+ * appended, so its fingerprint is not checked: the marker says whose the table is. A table named
+ * Statusfotos without it is the user's and is never written into (or read as snapshots); one
+ * frozen before the marker existed is recognised by its header, which is exactly the snapshot's.
  */
 import { messages, type Lang } from '../i18n';
 import { INITIATIVE_ID_HEADER } from '../domain/model/schema';
@@ -13,7 +18,8 @@ import type { TaxonomyEntry } from '../domain/taxonomy/types';
 import { cellAt, columnIndexes } from './columns';
 import { statusGroups } from './overviewSheet';
 import type { PlanOp } from './plan';
-import { findTableRead, type TableRead, type WorkbookRead } from './read';
+import { findSheet, findTableRead, type TableRead, type WorkbookRead } from './read';
+import { hasMarker, withControl } from './generated';
 
 export const SNAPSHOT_SHEET = 'Statusfotos';
 export const SNAPSHOT_TABLE = 'Statusfotos';
@@ -33,8 +39,26 @@ function headerOf(lang: Lang): Record<Column, string> {
 /** Every column under each language's header. */
 const HEADER_NAMES = Object.fromEntries(COLUMNS.map((c) => [c, [headerOf('da')[c], headerOf('en')[c]]])) as Record<Column, string[]>;
 
+/** The table Statusfotos when the add-in made it; a user's table of that name is left out. */
 export function snapshotTable(read: WorkbookRead): TableRead | undefined {
-  return findTableRead(read, SNAPSHOT_TABLE);
+  const table = findTableRead(read, SNAPSHOT_TABLE);
+  return table && isOwnSnapshot(read, table) ? table : undefined;
+}
+
+/** A table named Statusfotos that the add-in did not make (freezing refuses to write into it). */
+export function foreignSnapshotTable(read: WorkbookRead): TableRead | undefined {
+  const table = findTableRead(read, SNAPSHOT_TABLE);
+  return table && !isOwnSnapshot(read, table) ? table : undefined;
+}
+
+const KNOWN_HEADERS = new Set(Object.values(HEADER_NAMES).flat().map((h) => h.toLowerCase()));
+
+function isOwnSnapshot(read: WorkbookRead, table: TableRead): boolean {
+  const sheet = findSheet(read, table.sheet);
+  if (sheet && hasMarker(sheet, SNAPSHOT_SHEET)) return true;
+  // Frozen before the marker: every column one of the snapshot's, the date and the ID among them.
+  const at = columnIndexes(table.header, HEADER_NAMES);
+  return at.date >= 0 && at.initiativeId >= 0 && table.header.every((h) => KNOWN_HEADERS.has(safeText(h).toLowerCase()));
 }
 
 function dateOf(value: CellValue | undefined): CalendarDate | undefined {
@@ -90,13 +114,14 @@ export function planSnapshot({ asOf, lang, existing, initiatives, statuses }: Sn
     const v = values(s);
     return COLUMNS.map((c) => v[c]);
   });
-  return [
+  // The marker beside the table (the table grows downwards).
+  return withControl([
     { kind: 'ensureSheet', sheet: SNAPSHOT_SHEET },
     { kind: 'label', sheet: SNAPSHOT_SHEET, row: 1, column: 1, text: t.snapshotTitle, style: 'title' },
     { kind: 'label', sheet: SNAPSHOT_SHEET, row: 2, column: 1, text: t.snapshotHelp, style: 'subtitle' },
     { kind: 'createTable', sheet: SNAPSHOT_SHEET, table: SNAPSHOT_TABLE, topLeft: { row: 4, column: 1 }, header, rows },
     { kind: 'layoutColumns', sheet: SNAPSHOT_SHEET, table: SNAPSHOT_TABLE, columns: [{ header: names.date, numberFormat: 'dd-mm-yyyy', width: 12 }, { header: names.initiative, width: 40 }] },
-  ];
+  ], SNAPSHOT_SHEET, messages[lang].workbook.control, 4, COLUMNS.length + 2);
 }
 
 export interface SnapshotPoint {

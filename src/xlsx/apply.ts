@@ -15,11 +15,12 @@ import { isOccupied, valueAt } from './cells';
 import { recordChart } from './charts';
 import { assertColumnNames, assertSheetName, assertTableName } from '../workbook/names';
 import {
-  columnIndex, conflict, conflictWhat, dropDownAlert, generatedSheetContent, headerColumnNames, HIGHLIGHT_TONES, listSource, missingHeaders,
+  columnIndex, conflict, conflictWhat, controlTableName, dropDownAlert, fitPlan, generatedSheetContent, headerColumnNames, HIGHLIGHT_TONES, listSource, missingHeaders,
   newTableRows, TABLE_STYLE, tableGeometry, dropDownRange, headerText, highlightRule, type TableGeometry,
 } from '../workbook/adapterRules';
 import { allTables, mergedRanges, tableModels, tableRect, type TableModel } from './internals';
 import { setValidation } from './validations';
+import { NotGeneratedError } from '../workbook/adapterContract';
 import { freeze, label, select, setValues, type ExcelJSValue } from './view';
 
 /**
@@ -29,8 +30,35 @@ import { freeze, label, select, setValues, type ExcelJSValue } from './view';
  */
 export const FORMAT_ROWS_BELOW = 500;
 
-export function applyPlan(workbook: Workbook, plan: Plan): void {
-  for (const op of plan.ops) applyOp(workbook, op);
+/**
+ * Generated sheets this plan rebuilds: the new sheet takes the name, the old one (if any) is set
+ * aside under a temporary name with its tables until the plan has been applied, then removed.
+ */
+interface Rebuild {
+  sheet: Worksheet;
+  old?: { worksheet: Worksheet; name: string; tables: { model: TableModel; name: string }[] };
+}
+const rebuilding = new WeakMap<Workbook, Rebuild[]>();
+
+export function applyPlan(workbook: Workbook, given: Plan): void {
+  const plan = fitPlan(given);
+  const rebuilds: Rebuild[] = [];
+  rebuilding.set(workbook, rebuilds);
+  try {
+    for (const op of plan.ops) applyOp(workbook, op);
+  } catch (e) {
+    // As the Office.js adapter swaps a rebuilt sheet in last: a failure leaves the old one as it was.
+    for (const r of rebuilds.reverse()) {
+      workbook.removeWorksheet(r.sheet.id);
+      if (!r.old) continue;
+      r.old.worksheet.name = r.old.name;
+      for (const t of r.old.tables) renameModel(t.model, t.name);
+    }
+    throw e;
+  } finally {
+    rebuilding.delete(workbook);
+  }
+  for (const r of rebuilds) if (r.old) workbook.removeWorksheet(r.old.worksheet.id);
   // Formulas are written without cached results: Excel must calculate them when it opens the file.
   if (plan.ops.some((op) => (op.kind === 'createTable' || op.kind === 'generatedSheet') && op.rows.some((r) => r.some(isFormula)))) {
     workbook.calcProperties = { ...workbook.calcProperties, fullCalcOnLoad: true };
@@ -76,10 +104,7 @@ function applyOp(workbook: Workbook, op: PlanOp): void {
       if (allTables(workbook).some((t) => t.model.name.toLowerCase() === op.to.toLowerCase())) throw new Error(`Table "${op.to}" exists already`);
       assertTableName(op.to);
       const found = allTables(workbook).find((t) => t.model.name.toLowerCase() === op.table.toLowerCase());
-      if (found) {
-        found.model.name = op.to;
-        (found.model as { displayName?: string }).displayName = op.to;
-      }
+      if (found) renameModel(found.model, op.to);
       return;
     }
     case 'renameSheet': {
@@ -155,7 +180,15 @@ function tableStyle() {
 }
 
 function createTable(workbook: Workbook, op: Extract<PlanOp, { kind: 'createTable' }>): void {
-  if (findTable(workbook, op.sheet, op.table)) return;
+  const existing = findTable(workbook, op.sheet, op.table);
+  if (existing) {
+    // A generated sheet being rebuilt has only its own tables: one of that name elsewhere is the user's.
+    const target = findWorksheet(workbook, op.sheet);
+    if (existing.worksheet !== target && rebuilding.get(workbook)?.some((r) => r.sheet === target)) {
+      throw new NotGeneratedError('table', existing.model.name, existing.worksheet.name);
+    }
+    return;
+  }
   const worksheet = sheetOf(workbook, op.sheet);
   assertTableName(op.table);
   assertColumnNames(op.header, op.table);
@@ -331,11 +364,42 @@ function appendRows(workbook: Workbook, op: Extract<PlanOp, { kind: 'appendRows'
   }
 }
 
-/** A sheet the add-in owns: removed and written again, title in A1 and one table at A3. */
+function renameModel(model: TableModel, name: string): void {
+  model.name = name;
+  (model as { displayName?: string }).displayName = name;
+}
+
+/**
+ * A sheet the add-in owns, written again: title in A1 and one table at A3. The sheet of that name
+ * is replaced only when it carries the add-in's marker; it stays (renamed aside) until the whole
+ * plan is applied.
+ */
 function generatedSheet(workbook: Workbook, op: Extract<PlanOp, { kind: 'generatedSheet' }>): void {
+  assertSheetName(op.sheet);
+  const rebuilds = rebuilding.get(workbook) ?? [];
   const existing = findWorksheet(workbook, op.sheet);
-  if (existing) workbook.removeWorksheet(existing.id);
+  if (existing && rebuilds.some((r) => r.sheet === existing)) throw new Error(`Sheet "${op.sheet}" is rebuilt twice by one plan`);
+  const tables = existing ? tableModels(existing) : [];
+  if (existing && !tables.some((t) => t.name.toLowerCase() === controlTableName(op.sheet).toLowerCase())) {
+    throw new NotGeneratedError('sheet', existing.name, existing.name);
+  }
+  const elsewhere = allTables(workbook).find((t) => t.model.name.toLowerCase() === op.table.toLowerCase() && t.worksheet !== existing);
+  if (elsewhere) throw new NotGeneratedError('table', elsewhere.model.name, elsewhere.worksheet.name);
+  let old: Rebuild['old'];
+  if (existing) {
+    old = { worksheet: existing, name: existing.name, tables: tables.map((model) => ({ model, name: model.name })) };
+    let n = 1;
+    const free = (name: string) => !findWorksheet(workbook, name) && !allTables(workbook).some((t) => t.model.name.toLowerCase() === name.toLowerCase());
+    while (!free(`Indsatsmonitor_${n}`)) n++;
+    existing.name = `Indsatsmonitor_${n}`;
+    tables.forEach((model, i) => {
+      let m = i + 1;
+      while (!free(`Indsatsmonitor_${n}_${m}`)) m += tables.length;
+      renameModel(model, `Indsatsmonitor_${n}_${m}`);
+    });
+  }
   applyOp(workbook, { kind: 'ensureSheet', sheet: op.sheet });
+  rebuilds.push({ sheet: sheetOf(workbook, op.sheet), ...(old ? { old } : {}) });
   for (const content of generatedSheetContent(op)) applyOp(workbook, content);
   // Reports are printed for the byråd/udvalg: landscape, the full width on one page.
   const worksheet = sheetOf(workbook, op.sheet);

@@ -1,8 +1,10 @@
 /** Single cells and how a sheet shows in the file: labels and titles, explicit values, freeze panes, the active sheet and cell. */
 import type { Cell, Style, Workbook, Worksheet } from 'exceljs';
 import type { PlanOp } from '../workbook/plan';
-import { LABEL_FONTS } from '../workbook/adapterRules';
-import { isOccupied } from './cells';
+import { cellKey, LABEL_FONTS } from '../workbook/adapterRules';
+import { CellChangedError } from '../workbook/adapterContract';
+import { cellValue, isOccupied } from './cells';
+import { cellAddress, parseRange } from './address';
 
 export type ExcelJSValue = Cell['value'];
 
@@ -27,8 +29,16 @@ export function label(worksheet: Worksheet, op: Extract<PlanOp, { kind: 'label' 
   cell.style = style;
 }
 
-/** Values into given cells; the cells keep their style (number format, font). */
+/**
+ * Values into given cells; the cells keep their style (number format, font). A cell with
+ * `expected` only while it holds that value: else nothing is written (CellChangedError).
+ */
 export function setValues(worksheet: Worksheet, op: Extract<PlanOp, { kind: 'setValues' }>): void {
+  for (const cell of op.cells) {
+    if (!('expected' in cell)) continue;
+    const r = parseRange(cell.address);
+    if (cellKey(cellValue(worksheet.findCell(r.top, r.left))) !== cellKey(cell.expected)) throw new CellChangedError(worksheet.name, cellAddress(r.top, r.left));
+  }
   for (const { address, value } of op.cells) {
     worksheet.getCell(address).value = (value ?? null) as ExcelJSValue;
   }

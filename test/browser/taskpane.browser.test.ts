@@ -3,7 +3,7 @@
  * set up a workbook → add an initiative → paste a row with mistakes → validate → click a finding
  * (the selection moves) → apply a suggestion → the finding is gone. Screenshots in test/artifacts/.
  */
-import { existsSync, mkdirSync } from 'fs';
+import { existsSync, mkdirSync, readFileSync } from 'fs';
 import { join } from 'path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { CHROMIUM, CHROMIUM_ARGS, describeWithChromium, serve, standinBundle } from '../helpers/browser';
@@ -22,6 +22,8 @@ describeWithChromium('task pane in Chromium', () => {
   let page: Page;
   let server: { url: string; close: () => Promise<void> };
   let step = 0;
+  /** What Chromium reported as blocked by the Content-Security-Policy while the tests ran. */
+  const violations: string[] = [];
   const shot = async (name: string) => {
     step += 1;
     await page.screenshot({ path: join(artifacts, `${String(step).padStart(2, '0')}-${name}.png`), fullPage: true });
@@ -35,6 +37,9 @@ describeWithChromium('task pane in Chromium', () => {
     browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
     page = await browser.newPage({ viewport: { width: 420, height: 900 }, locale: 'da-DK' });
     page.setDefaultTimeout(STEP_MS / 2);
+    page.on('console', (message) => {
+      if (/Content.Security.Policy/i.test(message.text())) violations.push(message.text());
+    });
     await page.route('**/*', (route) => {
       const url = route.request().url();
       if (url.startsWith(server.url)) return route.continue();
@@ -95,5 +100,20 @@ describeWithChromium('task pane in Chromium', () => {
     expect(await page.getByText(/findes ikke i Målgrupper/).count()).toBe(0);
     expect(await standin(page, (s) => s.workbook.value('ITMV', 'C5'))).toBe('Aktivitetsparate kontanthjælpsmodtagere');
     await shot('applied');
+  }, STEP_MS);
+
+  it('runs under a strict Content-Security-Policy (its own scripts and Office\'s CDN, no inline scripts) and breaks none of it', async () => {
+    const html = readFileSync(join(dist, 'taskpane.html'), 'utf8');
+    const policy = /<meta http-equiv="?Content-Security-Policy"? content="([^"]+)"/i.exec(html)?.[1];
+    expect(policy).toBeDefined();
+    // First in <head>: it governs office.js too.
+    expect(html.indexOf('Content-Security-Policy')).toBeLessThan(html.indexOf('appsforoffice.microsoft.com/lib'));
+    const directives = Object.fromEntries(policy!.split(';').map((d) => d.trim().split(/\s+/)).map(([name, ...values]) => [name, values]));
+    expect(directives['script-src']).toEqual(["'self'", 'https://appsforoffice.microsoft.com']);
+    expect(directives['default-src']).toEqual(["'self'"]);
+    expect(directives['object-src']).toEqual(["'none'"]);
+    expect(html).not.toMatch(/<script(?![^>]*\bsrc=)[^>]*>/i); // no inline script
+    expect(await page.evaluate(() => document.querySelector('meta[http-equiv="Content-Security-Policy"]')?.getAttribute('content'))).toBe(policy);
+    expect(violations).toEqual([]);
   }, STEP_MS);
 });

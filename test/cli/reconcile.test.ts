@@ -65,6 +65,28 @@ describe('indsats reconcile', () => {
     expect(json.issues.map((i: { cell: string; code: string }) => `${i.cell} ${i.code}`)).toEqual(['K13 DUPLICATE_VOUCHER', 'K14 DUPLICATE_VOUCHER']);
   });
 
+  it('-o keeps the user\'s own sheet Afstemning, renamed aside with a notice, and refuses their table Afstemning_2017', async () => {
+    const { workbook } = await readXlsx(demo);
+    applyPlan(workbook, { ops: [
+      { kind: 'ensureSheet', sheet: 'Afstemning' },
+      { kind: 'createTable', sheet: 'Afstemning', table: 'MinAfstemning', topLeft: { row: 1, column: 1 }, header: ['Post', 'Beløb'], rows: [['Husleje', 1200]] },
+    ] });
+    const mine = tmp.path('mine.xlsx');
+    await writeXlsx(workbook, mine);
+    const out = tmp.path('mine-out.xlsx');
+    const run = await indsats('reconcile', mine, '-o', out, '--as-of', asOf);
+    expect(run.out).toContain("Der var allerede et ark Afstemning, som Indsatsmonitor ikke har lavet. Det er gemt som 'Afstemning gemt 31-12-2021'.");
+    const sheets = (await readXlsx(out)).read.sheets;
+    expect(sheets.find((s) => s.name === 'Afstemning gemt 31-12-2021')!.tables).toEqual([expect.objectContaining({ table: 'MinAfstemning', rows: [['Husleje', 1200]] })]);
+    expect(sheets.find((s) => s.name === 'Afstemning')!.tables.map((t) => t.table)).toContain('Afstemning_Kontrol');
+
+    applyPlan(workbook, { ops: [{ kind: 'createTable', sheet: 'Afstemning', table: 'Afstemning_2017', topLeft: { row: 5, column: 1 }, header: ['År'], rows: [[2017]] }] });
+    await writeXlsx(workbook, mine);
+    const refused = await indsats('reconcile', mine, '-o', tmp.path('refused.xlsx'), '--as-of', asOf);
+    expect(refused.code).toBe(2);
+    expect(refused.err).toContain("Tabellen 'Afstemning_2017' på arket 'Afstemning' har et navn, indsats bruger");
+  });
+
   it('an unreadable file exits 2', async () => {
     const run = await indsats('reconcile', tmp.path('none.xlsx'));
     expect(run.code).toBe(2);

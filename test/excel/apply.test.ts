@@ -1,6 +1,7 @@
 import { applyPlan, CellEditModeError, charsToPoints, PlanConflictError, readWorkbook, TABLE_STYLE, VALIDATION_MIN_ROWS, VALIDATION_TEXTS } from '../../src/excel/adapter';
 import type { Plan, PlanOp } from '../../src/workbook/plan';
 import { planStructure } from '../../src/workbook/structure';
+import { withControl } from '../../src/workbook/generated';
 import * as xlsx from '../../src/xlsx';
 import { tablesCreatedBy } from '../helpers/planTables';
 import { createStandin, type Standin } from '../standin/excelStandin';
@@ -272,10 +273,10 @@ describe('applyPlan (Office.js): setValues, appendRows, generatedSheet, select, 
       kind: 'generatedSheet', sheet: 'Fejl', title: 'Fejl i arbejdsbogen', table: 'Fejl', header: ['Ark', 'Celle', 'Besked'],
       rows: [['IND01', 'B5', 'Ugyldig dato'], ['IND02', 'C9', 'Ukendt målgruppe']], columns: [{ header: 'Besked', width: 60, note: 'Hvad er galt.' }],
     };
-    const standin = await applied(basePlan, { ops: [op] });
+    const standin = await applied(basePlan, { ops: withControl([op], 'Fejl', 'Kontrol', 10) });
     standin.workbook.userEdit('Fejl', 'A20', [['brugeren skrev her']]);
     const smaller: PlanOp = { ...op, rows: [['IND03', 'A1', 'Ny fejl']] };
-    await applyPlan(standin.run, { ops: [smaller] });
+    await applyPlan(standin.run, { ops: withControl([smaller], 'Fejl', 'Kontrol', 10) });
     expect(standin.workbook.sheetNames()).toEqual(['Ark1', 'Indsatser', 'Taksonomier', 'Fejl']);
     expect(standin.workbook.value('Fejl', 'A1')).toBe('Fejl i arbejdsbogen');
     expect(standin.workbook.value('Fejl', 'A20')).toBeNull();
@@ -284,12 +285,12 @@ describe('applyPlan (Office.js): setValues, appendRows, generatedSheet, select, 
     expect(standin.workbook.notes('Fejl')).toEqual({ C3: 'Hvad er galt.' });
     expect(standin.workbook.frozen('Fejl')).toEqual({ rows: 3, columns: 0 });
     const once = standin.workbook.snapshot();
-    await applyPlan(standin.run, { ops: [smaller] });
+    await applyPlan(standin.run, { ops: withControl([smaller], 'Fejl', 'Kontrol', 10) });
     expect(standin.workbook.snapshot()).toEqual(once);
   });
 
   it('generatedSheet works when its sheet is the only one', async () => {
-    const standin = createStandin({ sheets: [{ name: 'Fejl', cells: { A1: 'gammel' } }] });
+    const standin = createStandin({ sheets: [{ name: 'Fejl', cells: { A1: 'gammel', A5: 'Kontrol', A6: 'x' }, tables: [{ name: 'Fejl_Kontrol', ref: 'A5:A6' }] }] });
     await applyPlan(standin.run, { ops: [{ kind: 'generatedSheet', sheet: 'Fejl', title: 'Ny', table: 'Fejl', header: ['a'], rows: [], columns: [] }] });
     expect(standin.workbook.sheetNames()).toEqual(['Fejl']);
     expect(standin.workbook.value('Fejl', 'A1')).toBe('Ny');

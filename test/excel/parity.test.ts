@@ -4,6 +4,7 @@
  */
 import * as excel from '../../src/excel/adapter';
 import type { Plan } from '../../src/workbook/plan';
+import { withControl } from '../../src/workbook/generated';
 import type { WorkbookRead } from '../../src/workbook/read';
 import * as xlsx from '../../src/xlsx';
 import { createStandin } from '../standin/excelStandin';
@@ -72,11 +73,12 @@ it('sets values in given cells only', async () => {
 });
 
 it('rebuilds a generated sheet from scratch: twice gives the same sheet', async () => {
-  const fejl = (rows: string[][]): Plan => ({ ops: [{ kind: 'generatedSheet', sheet: 'Fejl', title: 'Fejl pr. 25-11-2026', table: 'Fejl', header: ['Ark', 'Celle'], rows, columns: [{ header: 'Ark', width: 20 }] }] });
+  // With the add-in's marker (the control table) below the table, as planGeneratedSheet writes it.
+  const fejl = (rows: string[][]): Plan => ({ ops: withControl([{ kind: 'generatedSheet', sheet: 'Fejl', title: 'Fejl pr. 25-11-2026', table: 'Fejl', header: ['Ark', 'Celle'], rows, columns: [{ header: 'Ark', width: 20 }] }], 'Fejl', 'Kontrol', 10) });
   const { office, file } = await both({ ops: [...base.ops, ...fejl([['ITMV', 'C5'], ['FSM', 'B2']]).ops] }, fejl([['ITMV', 'C5']]), fejl([['ITMV', 'C5']]));
   expect(office).toEqual(file);
   expect(office.sheets.map((s) => s.name)).toEqual(['Indsatser', 'Fejl']);
-  expect(office.sheets[1].tables).toEqual([expect.objectContaining({ table: 'Fejl', ref: 'A3:B4', rows: [['ITMV', 'C5']] })]);
+  expect(office.sheets[1].tables).toEqual([expect.objectContaining({ table: 'Fejl', ref: 'A3:B4', rows: [['ITMV', 'C5']] }), expect.objectContaining({ table: 'Fejl_Kontrol' })]);
 });
 
 it('the structure plan, then a repair of the result, reads the same through both adapters', async () => {

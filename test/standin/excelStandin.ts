@@ -56,6 +56,13 @@ export interface StandinOptions {
    * (JSON text; building them costs a copy, so only when asked for).
    */
   onSync?: (sync: { request: string; response: string; requestBytes: number; responseBytes: number }) => void;
+  /**
+   * Make a sync fail, as Excel does for a command it rejects mid-batch: called with the number of
+   * the sync (1 for the first since the last reset) and its commands; when it returns a failure,
+   * the first `afterCommands` commands run (and stay done: Excel has no rollback) and the sync
+   * rejects with `code`.
+   */
+  failSync?: (sync: number, commands: number) => { code: string; message?: string; afterCommands?: number } | undefined;
 }
 
 export interface StandinStats {
@@ -149,6 +156,11 @@ export function createStandin(initial: StandinWorkbookSpec = {}, options: Standi
         throw officeError('InvalidOperationInCellEditMode', 'The operation is not allowed while Excel is in cell-editing mode. Press Enter or Tab, or select another cell, and try again.');
       }
       if (!commands.length) return;
+      const failure = standin.options.failSync?.(stats.syncs, commands.length);
+      if (failure) {
+        for (const command of commands.slice(0, failure.afterCommands ?? 0)) command.run()?.commit();
+        throw officeError(failure.code, failure.message ?? `The stand-in was told to fail sync ${stats.syncs}.`);
+      }
       const firstId = context.nextId();
       for (let i = 1; i < commands.length; i++) context.nextId();
       const sent = serialiseRequest(commands.map((c) => c.action), firstId);

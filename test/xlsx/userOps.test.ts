@@ -1,6 +1,7 @@
 /** The plan operations that follow a user's action: set values, append rows, generated sheets, select. */
 import { applyPlan, newWorkbook, readXlsx, writeXlsx } from '../../src/xlsx';
 import type { Plan } from '../../src/workbook/plan';
+import { withControl } from '../../src/workbook/generated';
 import { tempDir, utc } from './fixtures';
 
 const tmp = tempDir('indsats-userops-');
@@ -47,7 +48,8 @@ it('sets values in given cells only', async () => {
 });
 
 it('rebuilds a generated sheet from scratch: twice gives the same sheet', async () => {
-  const fejl = (rows: string[][]): Plan => ({ ops: [{ kind: 'generatedSheet', sheet: 'Fejl', title: 'Fejl pr. 25-11-2026', table: 'Fejl', header: ['Ark', 'Celle'], rows, columns: [{ header: 'Ark', width: 20 }] }] });
+  // With the add-in's marker (the control table) below the table, as planGeneratedSheet writes it.
+  const fejl = (rows: string[][]): Plan => ({ ops: withControl([{ kind: 'generatedSheet', sheet: 'Fejl', title: 'Fejl pr. 25-11-2026', table: 'Fejl', header: ['Ark', 'Celle'], rows, columns: [{ header: 'Ark', width: 20 }] }], 'Fejl', 'Kontrol', 10) });
   const wb = newWorkbook();
   applyPlan(wb, { ops: [...base.ops, ...fejl([['ITMV', 'C5'], ['FSM', 'B2']]).ops] });
   applyPlan(wb, fejl([['ITMV', 'C5']]));
@@ -55,7 +57,7 @@ it('rebuilds a generated sheet from scratch: twice gives the same sheet', async 
   await writeXlsx(wb, tmp.path('fejl.xlsx'));
   const { read } = await readXlsx(tmp.path('fejl.xlsx'));
   expect(read.sheets.map((s) => s.name)).toEqual(['Indsatser', 'Fejl']);
-  expect(read.sheets[1].tables).toEqual([expect.objectContaining({ table: 'Fejl', ref: 'A3:B4', rows: [['ITMV', 'C5']] })]);
+  expect(read.sheets[1].tables).toEqual([expect.objectContaining({ table: 'Fejl', ref: 'A3:B4', rows: [['ITMV', 'C5']] }), expect.objectContaining({ table: 'Fejl_Kontrol' })]);
   expect(read.sheets[1].region).toBeUndefined();
 });
 

@@ -3,6 +3,8 @@
  * The domain says what is wrong in codes and values only; src/i18n/findings.ts renders the message
  * in the user's language at the edge (task pane, CLI, the sheet Fejl).
  */
+import type { CellValue } from '../parse/cell';
+
 export type FindingCode =
   | 'MISSING_TABLE'
   | 'MISSING_COLUMN'
@@ -64,6 +66,11 @@ export interface Finding {
   code: FindingCode;
   /** The value to write into the cell to fix it, where one is known: data, not text. */
   suggestion?: string;
+  /**
+   * With a suggestion: the cell's value as it was validated (null for an empty cell). "Brug
+   * forslag" writes the suggestion only while the cell still holds it.
+   */
+  value?: CellValue;
   /** What the message is rendered from (see FindingParams). */
   params: FindingParams;
 }

@@ -18,7 +18,10 @@ export class Reporter {
       code,
       params,
     };
-    if (suggestion !== undefined) finding.suggestion = suggestion;
+    if (suggestion !== undefined) {
+      finding.suggestion = suggestion;
+      finding.value = (rowIndex >= 0 && columnIndex >= 0 ? table.rows[rowIndex]?.[columnIndex] : table.header[columnIndex]) ?? null;
+    }
     this.findings.push(finding);
   }
 
