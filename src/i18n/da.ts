@@ -23,36 +23,59 @@ export const parseReasonsDa: Record<ParseFailureCode, string> = {
   'unsupported-value': 'værdien kan ikke læses',
 };
 
+
+/** "1, 2, 3" → "1, 2 eller 3". */
+export function orList(list: string, word: string): string {
+  const parts = list.split(/\s*[,;]\s*/).filter(Boolean);
+  return parts.length < 2 ? list : `${parts.slice(0, -1).join(', ')} ${word} ${parts[parts.length - 1]}`;
+}
+
+/** What a taxonomy's entry is called, by the taxonomy's table name: "er ikke en status på listen". */
+const ENTRY_NOUN_DA: Record<string, string> = {
+  Mål: 'et mål', Målgrupper: 'en målgruppe', Statusser: 'en status', Trin: 'et trin', Tilbud: 'et tilbud', Enheder: 'en enhed',
+  Finansiering: 'en finansieringskilde', Indsatsstatus: 'en indsatsstatus', Posteringstyper: 'en posteringstype',
+};
+const notOnList = (value: string, taxonomy: string) =>
+  Object.prototype.hasOwnProperty.call(ENTRY_NOUN_DA, taxonomy) ? `”${value}” er ikke ${ENTRY_NOUN_DA[taxonomy]} på listen.` : `”${value}” findes ikke i ${taxonomy}.`;
+
+/** What is wrong with an initiative ID, in words: "mellemrum og ”å” kan ikke bruges". */
+export function idFaultsDa(id: string): string {
+  const faults: string[] = [];
+  const bad = [...new Set([...id].filter((c) => !/[A-Za-z0-9_]/.test(c)))];
+  if (bad.length) faults.push(`${orList(bad.map((c) => (c === ' ' ? 'mellemrum' : `”${c}”`)).join(', '), 'og')} kan ikke bruges (kun a-z, tal og _)`);
+  if (id && !/^[A-Za-z]/.test(id)) faults.push('det skal starte med et bogstav');
+  if (id.length > 20) faults.push(`det har ${id.length} tegn, men højst 20 er tilladt`);
+  if (!id) faults.push('skriv et ID');
+  return faults.join('; ') || 'ugyldigt';
+}
+
 export const findingMessagesDa: Record<FindingCode, (p: P) => string> = {
-  MISSING_TABLE: (p) => `Tabellen '${p.table}' mangler i projektmappen.`,
-  MISSING_COLUMN: (p) => `Kolonnen '${p.column}' mangler i tabellen '${p.table}'.`,
-  REQUIRED_EMPTY: (p) => `'${p.column}' skal udfyldes.`,
-  WRONG_TYPE: (p) => `'${p.value}' i '${p.column}' kan ikke læses: ${p.reason}.`,
-  OUT_OF_RANGE: (p) => `'${p.value}' i '${p.column}' skal ligge mellem ${p.min} og ${p.max}.`,
+  MISSING_TABLE: (p) => `Tabellen ”${p.table}” mangler i projektmappen.`,
+  MISSING_COLUMN: (p) => `Kolonnen ”${p.column}” mangler i tabellen ”${p.table}”.`,
+  REQUIRED_EMPTY: (p) => `”${p.column}” skal udfyldes.`,
+  WRONG_TYPE: (p) => `”${p.value}” i ”${p.column}” kan ikke læses: ${p.reason}.`,
+  OUT_OF_RANGE: (p) => `”${p.value}” i ”${p.column}” skal ligge mellem ${p.min} og ${p.max}.`,
   EXCEL_ERROR: (p) => `Cellen indeholder fejlværdien ${p.value}. Ret formlen eller indtast værdien.`,
-  UNKNOWN_CODE: (p) =>
-    p.suggestion
-      ? `'${p.value}' findes ikke i ${p.taxonomy}. Mente du '${p.suggestion}'?`
-      : `'${p.value}' findes ikke i ${p.taxonomy}. Vælg en værdi fra listen.`,
-  INACTIVE_CODE: (p) => `'${p.value}' i ${p.taxonomy} er ikke gældende${p.date ? ` pr. ${p.date}` : ''}.`,
-  INVALID_ID: (p) => `Indsats-ID '${p.value}' skal starte med et bogstav og højst have 20 tegn (bogstaver a-z, tal og _).`,
-  UNKNOWN_INITIATIVE: (p) => `Indsatsen '${p.value}' findes ikke i tabellen Indsatser.`,
-  DATE_ORDER: (p) => `'${p.column}' (${p.date}) ligger før '${p.otherColumn}' (${p.otherDate}).`,
-  STEP_STATUS_MISMATCH: (p) => `Status '${p.status}' hører til trin ${p.steps}, men deltageren står på trin ${p.step}.`,
-  TARGET_GROUP_NOT_IN_INITIATIVE: (p) => `Målgruppen '${p.value}' er ikke blandt indsatsens målgrupper (${p.allowed}).`,
+  UNKNOWN_CODE: (p) => `${notOnList(String(p.value), String(p.taxonomy))} ${p.suggestion ? `Mente du ”${p.suggestion}”?` : 'Vælg en værdi fra listen.'}`,
+  INACTIVE_CODE: (p) => `”${p.value}” i ${p.taxonomy} er ikke gældende${p.date ? ` pr. ${p.date}` : ''}.`,
+  INVALID_ID: (p) => `Indsats-ID ”${p.value}” kan ikke bruges: ${idFaultsDa(String(p.value))}.`,
+  UNKNOWN_INITIATIVE: (p) => `Indsatsen ”${p.value}” findes ikke i tabellen Indsatser.`,
+  DATE_ORDER: (p) => `”${p.column}” (${p.date}) ligger før ”${p.otherColumn}” (${p.otherDate}).`,
+  STEP_STATUS_MISMATCH: (p) => `Status ”${p.status}” hører til trin ${orList(String(p.steps), 'eller')}, men deltageren står på trin ${p.step}.`,
+  TARGET_GROUP_NOT_IN_INITIATIVE: (p) => `Målgruppen ”${p.value}” er ikke blandt indsatsens målgrupper (${p.allowed}).`,
   COURSE_TOO_LONG: (p) =>
     `Forløbet har varet ${p.weeks} uger uden slutdato; det må højst vare ${p.maxWeeks} uger. Angiv slutdato eller ny status.`,
   CAPACITY_EXCEEDED: (p) => `${p.active} aktive deltagere pr. ${p.date}, men indsatsen har kun ${p.places} pladser.`,
-  DUPLICATE_ID: (p) => `'${p.value}' står flere gange (rækkerne ${p.rows}) med overlappende forløb.`,
-  DUPLICATE_CODE: (p) => `Koden '${p.value}' står flere gange i ${p.taxonomy} (rækkerne ${p.rows}).`,
-  AMBIGUOUS_SYNONYM: (p) => `'${p.value}' i ${p.taxonomy} peger både på '${p.first}' og '${p.second}'; '${p.first}' bruges.`,
+  DUPLICATE_ID: (p) => `”${p.value}” står flere gange (rækkerne ${p.rows}) med overlappende forløb.`,
+  DUPLICATE_CODE: (p) => `Koden ”${p.value}” står flere gange i ${p.taxonomy} (rækkerne ${p.rows}).`,
+  AMBIGUOUS_SYNONYM: (p) => `”${p.value}” i ${p.taxonomy} peger både på ”${p.first}” og ”${p.second}”; ”${p.first}” bruges.`,
   CPR_NUMBER: (p) =>
     `Cellen ser ud til at indeholde et CPR-nummer (${p.value}). CPR-numre må ikke gemmes her: brug et pseudonym som deltager-ID.`,
-  AGE_OUT_OF_BOUNDS: (p) => `Alder ${p.age} passer ikke til målgruppen '${p.group}' (${p.bounds}).`,
-  KPI_UNREADABLE: (p) => `KPI-målet '${p.value}' kan ikke læses. Skriv fx 'andel i job ≥ 30 %'.`,
+  AGE_OUT_OF_BOUNDS: (p) => `Alder ${p.age} passer ikke til målgruppen ”${p.group}” (${p.bounds}).`,
+  KPI_UNREADABLE: (p) => `KPI-målet ”${p.value}” kan ikke læses. Skriv fx ”andel i job ≥ 30 %”.`,
   MERGED_CELLS: (p) => `Cellerne ${p.range} er flettet. En tabel kan ikke holde flettede celler: ophæv fletningen og udfyld hver celle.`,
   EMPTY_ROW: (p) => `Række ${p.row} er tom midt i tabellen. Slet rækken, eller udfyld den.`,
-  NON_STANDARD_VALUE: (p) => `'${p.value}' er forstået som '${p.suggestion}'. Skriv værdien som i listen, så overblikkets formler tæller rækken.`,
+  NON_STANDARD_VALUE: (p) => `”${p.value}” er forstået som ”${p.suggestion}”. Skriv værdien som i listen, så overblikkets formler tæller rækken.`,
   NO_BUDGET: (p) => financeDa.issues['no-budget'](p),
   DUPLICATE_VOUCHER: (p) => financeDa.issues['duplicate-voucher'](p),
   NEGATIVE_AMOUNT: (p) => financeDa.issues['negative-amount'](p),
@@ -336,9 +359,9 @@ export const financeDa = {
   } satisfies Record<import('../domain/finance').ReconciliationStatus, (p: P) => string>,
   issues: {
     'unknown-initiative': (p: P) =>
-      `Indsatsen '${p.initiativeId}' findes ikke i tabellen Indsatser.${p.suggestion ? ` Mente du '${p.suggestion}'?` : ''}`,
-    'no-budget': (p: P) => `Indsatsen '${p.initiativeId}' har posteringer i ${p.year}, men intet budget for ${p.year}.`,
-    'duplicate-voucher': (p: P) => `Bilag '${p.voucher}' er også bogført i række ${p.otherRows}. Tjek, at beløbet ikke er bogført to gange.`,
+      `Indsatsen ”${p.initiativeId}” findes ikke i tabellen Indsatser.${p.suggestion ? ` Mente du ”${p.suggestion}”?` : ''}`,
+    'no-budget': (p: P) => `Indsatsen ”${p.initiativeId}” har posteringer i ${p.year}, men intet budget for ${p.year}.`,
+    'duplicate-voucher': (p: P) => `Bilag ”${p.voucher}” er også bogført i række ${p.otherRows}. Tjek, at beløbet ikke er bogført to gange.`,
     'negative-amount': (p: P) => `Negativt beløb (${p.amount}) på en ${p.type}. Er det en tilbagebetaling? Ellers ret fortegnet.`,
     'rate-out-of-range': (p: P) => `Refusionssatsen ${p.rate} skal ligge mellem 0 % og 100 %.`,
     'conflicting-rates': (p: P) =>
@@ -346,7 +369,7 @@ export const financeDa = {
     'unallocated-expense': (p: P) =>
       `Udgiften på ${p.amount} har ingen kilde, og flere kilder har en refusionssats. Angiv kilden, så refusionen kan beregnes.`,
     'grant-without-source': (p: P) => `Tilskuddet på ${p.amount} har ingen kilde og tæller ikke med i medfinansieringen.`,
-    'unknown-posting-type': (p: P) => `'${p.type}' er ikke en posteringstype (Udgift, Refusionsanmodning, Refusion modtaget, Tilskud modtaget).`,
+    'unknown-posting-type': (p: P) => `”${p.type}” er ikke en posteringstype (Udgift, Refusionsanmodning, Refusion modtaget, Tilskud modtaget).`,
     'invalid-amount': () => 'Beløbet kan ikke læses som kroner og øre.',
     'invalid-date': () => 'Datoen eller året kan ikke læses.',
     'future-date': (p: P) => `Posteringen er dateret ${p.date}, efter afstemningsdatoen ${p.asOf}. Er årstallet rigtigt?`,
@@ -404,11 +427,11 @@ export const summaryDa = {
   control: 'Kontrol (opdager håndrettelser)',
   snapshotTitle: 'Statusfotos',
   snapshotHelp: 'Tal frosset som værdier pr. dato. Rækkerne ændres aldrig; Overblik viser udviklingen.',
-  snapshotExists: (date: string) => `Der er allerede frosset et statusfoto pr. ${date}. Et statusfoto ændres aldrig.`,
+  snapshotExists: (date: string) => `Tallene pr. ${date} er allerede gemt. Gemte tal ændres aldrig.`,
   title: (date: string) => `Status pr. ${date}`,
   sections: { initiatives: 'Status pr. indsats', kpi: 'KPI-mål', statusLog: 'Statuslog: tal rapporteret som totaler', definitions: 'Definitioner' },
   groups: { placement: 'I virksomhedspraktik', course: 'I forløb' },
-  charts: { status: 'Status pr. indsats', targetGroups: 'Udfald pr. målgruppe', kpi: 'KPI: mål og opnået', trend: 'Udvikling over statusfotos' },
+  charts: { status: 'Status pr. indsats', targetGroups: 'Udfald pr. målgruppe', kpi: 'KPI: mål og opnået', trend: 'Udvikling over de gemte tal' },
   notes: {
     'I job': 'Forløb med en status i job (ordinær beskæftigelse og løntilskud). Formel over indsatsens deltagerark.',
     'I alt': 'Forskellige deltager-ID\'er med start senest på datoen i kolonne D. Formel.',

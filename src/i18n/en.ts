@@ -34,7 +34,7 @@ export const findingMessagesEn: Record<FindingCode, (p: P) => string> = {
   INVALID_ID: (p) => `Initiative ID '${p.value}' must start with a letter and have at most 20 characters (letters a-z, digits and _).`,
   UNKNOWN_INITIATIVE: (p) => `The initiative '${p.value}' is not in the table Indsatser.`,
   DATE_ORDER: (p) => `'${p.column}' (${p.date}) is before '${p.otherColumn}' (${p.otherDate}).`,
-  STEP_STATUS_MISMATCH: (p) => `Status '${p.status}' belongs to step ${p.steps}, but the participant is on step ${p.step}.`,
+  STEP_STATUS_MISMATCH: (p) => `Status '${p.status}' belongs to step ${p.steps.toString().replace(/, ([^,]*)$/, ' or $1')}, but the participant is on step ${p.step}.`,
   TARGET_GROUP_NOT_IN_INITIATIVE: (p) => `The target group '${p.value}' is not among the initiative's target groups (${p.allowed}).`,
   COURSE_TOO_LONG: (p) =>
     `The course has run ${p.weeks} weeks without an end date; it may last at most ${p.maxWeeks} weeks. Enter an end date or a new status.`,
