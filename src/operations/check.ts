@@ -27,7 +27,10 @@ export const GENERATED_SHEETS: readonly string[] = [FINDINGS_SHEET, OVERVIEW_SHE
 
 export const isGeneratedSheet = (name: string) => GENERATED_SHEETS.some((s) => s.toLowerCase() === name.toLowerCase());
 
-export type CheckTarget = { scope: 'workbook' } | { scope: 'sheet'; /** The sheet validated before, used when the active sheet is a generated one. */ previous?: string };
+export type CheckTarget =
+  | { scope: 'workbook' }
+  /** `sheet`: that sheet, whatever is active; else the active sheet, or `previous` (validated before) when the active one is generated. */
+  | { scope: 'sheet'; sheet?: string; previous?: string };
 
 export interface CheckRun {
   scope: 'sheet' | 'workbook';
@@ -63,11 +66,12 @@ export async function checkWorkbook(
 ): Promise<CheckRun> {
   const { signal, onProgress } = options;
   await report(onProgress, { step: 'reading' });
-  const [read, active] = await Promise.all([workbook.read(), target.scope === 'sheet' ? workbook.activeSheet() : Promise.resolve(undefined)]);
+  const explicit = target.scope === 'sheet' ? target.sheet : undefined;
+  const [read, active] = await Promise.all([workbook.read(), target.scope === 'sheet' && !explicit ? workbook.activeSheet() : Promise.resolve(explicit)]);
   check(signal);
   let sheet = active;
   let insteadOf: string | undefined;
-  if (target.scope === 'sheet' && active !== undefined && isGeneratedSheet(active) && target.previous && !isGeneratedSheet(target.previous)) {
+  if (target.scope === 'sheet' && !explicit && active !== undefined && isGeneratedSheet(active) && target.previous && !isGeneratedSheet(target.previous)) {
     insteadOf = active;
     sheet = target.previous;
   }

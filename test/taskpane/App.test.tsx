@@ -25,12 +25,14 @@ beforeAll(() => {
 
 const today = () => '2026-11-25' as CalendarDate;
 
+const now = () => new Date(2026, 10, 25, 10, 42);
+
 function renderApp(options: { dataValidationSupported?: boolean; displayLanguage?: string } = {}) {
   const workbook = memoryWorkbook();
   const lang = options.displayLanguage?.startsWith('en') ? 'en' : 'da';
   const view = render(
     <FluentProvider theme={webLightTheme}>
-      <App strings={uiStrings(options.displayLanguage ?? 'da-DK')} lang={lang} workbook={workbook} today={today} dataValidationSupported={options.dataValidationSupported ?? true} />
+      <App strings={uiStrings(options.displayLanguage ?? 'da-DK')} lang={lang} workbook={workbook} today={today} now={now} dataValidationSupported={options.dataValidationSupported ?? true} initialTab="setup" />
     </FluentProvider>,
   );
   return { workbook, view };
@@ -51,16 +53,18 @@ async function validateRegisterWithTypo() {
 const panel = (name: string) => screen.getByRole('tabpanel', { name });
 
 describe('App', () => {
-  it('shows the four tabs, Danish by default', () => {
+  it('shows the five tabs, Danish by default', () => {
     renderApp();
-    expect(screen.getAllByRole('tab')).toHaveLength(4);
-    for (const name of ['Opsætning', 'Validering', 'Overblik', 'Økonomi']) screen.getByRole('tab', { name });
+    expect(screen.getAllByRole('tab')).toHaveLength(5);
+    for (const name of ['Registrer', 'Validering', 'Overblik', 'Økonomi', 'Opsætning']) screen.getByRole('tab', { name });
     expect(panel('Opsætning').textContent).toContain(uiDa.setup.intro);
+    expect(document.documentElement.lang).toBe('da');
   });
 
-  it('speaks English for an English Office', () => {
+  it('speaks English for an English Office, and says so to screen readers', () => {
     renderApp({ displayLanguage: 'en-US' });
-    for (const name of ['Set-up', 'Validation', 'Overview', 'Finance']) screen.getByRole('tab', { name });
+    for (const name of ['Register', 'Validation', 'Overview', 'Finance', 'Set-up']) screen.getByRole('tab', { name });
+    expect(document.documentElement.lang).toBe('en');
   });
 
   it('warns only when ExcelApi 1.8 is missing', () => {
@@ -87,7 +91,7 @@ describe('App', () => {
     const form = within(panel('Opsætning')).getByRole('form', { name: uiDa.setup.newInitiative });
     fireEvent.change(within(form).getByRole('textbox', { name: /^ID/ }), { target: { value: 'ITMV' } });
     fireEvent.change(within(form).getByRole('textbox', { name: /^Navn/ }), { target: { value: 'I Tråd Med Verden' } });
-    fireEvent.change(within(form).getByRole('spinbutton', { name: 'Pladser' }), { target: { value: '12' } });
+    fireEvent.change(within(form).getByRole('textbox', { name: 'Pladser' }), { target: { value: '12' } });
     fireEvent.click(within(form).getByRole('button', { name: uiDa.setup.add }));
     await screen.findByText(uiDa.setup.added('ITMV'));
     expect(workbook.workbook.getWorksheet('ITMV')).toBeDefined();
@@ -104,19 +108,23 @@ describe('App', () => {
 
   it('validates, jumps to a cell, and applies a suggestion after confirmation', async () => {
     const workbook = await validateRegisterWithTypo();
-    await screen.findByText('1 fejl og 0 advarsler – arket Indsatser');
-    screen.getByText("'Jobcenter Valensbæk' findes ikke i Enheder. Mente du 'Jobcenter Vallensbæk'?");
+    await screen.findByText('1 fejl og 0 advarsler på arket Indsatser.');
+    screen.getByText('1 række på arket Indsatser, tjekket kl. 10.42.');
+    screen.getByText('”Jobcenter Valensbæk” er ikke en enhed på listen. Mente du ”Jobcenter Vallensbæk”?');
+    await waitFor(() => expect(document.getElementById('pane-announcer')!.textContent).toBe('1 fejl og 0 advarsler på arket Indsatser.'));
 
     fireEvent.click(screen.getByRole('button', { name: 'Gå til C5' }));
     await waitFor(() => expect(workbook.applied.at(-1)!.ops).toEqual([{ kind: 'select', sheet: 'Indsatser', address: 'C5' }]));
 
-    fireEvent.click(screen.getByRole('button', { name: uiDa.validation.apply }));
+    const apply = screen.getByRole('button', { name: uiDa.validation.apply });
+    await waitFor(() => expect(apply.hasAttribute('disabled')).toBe(false)); // "Gå til" has finished
+    fireEvent.click(apply);
     // jsdom never finishes Fluent's open animation, so the surface stays aria-hidden: query hidden roles.
     const dialog = await screen.findByRole('dialog', { hidden: true });
     within(dialog).getByText(uiDa.validation.confirmText(1));
     fireEvent.click(within(dialog).getByRole('button', { name: uiDa.validation.confirm, hidden: true }));
     await screen.findByText(uiDa.validation.applied(1));
-    await screen.findByText(uiDa.validation.none('arket Indsatser'));
+    await screen.findByText(uiDa.validation.none('på arket Indsatser'));
     const register = (await workbook.read()).sheets.find((s) => s.name === 'Indsatser')!.tables[0];
     expect(register.rows[0][2]).toBe('Jobcenter Vallensbæk');
   });
@@ -146,14 +154,16 @@ describe('Økonomi', () => {
     const workbook = memoryWorkbook(wb);
     render(
       <FluentProvider theme={webLightTheme}>
-        <App strings={uiDa} lang="da" workbook={workbook} today={today} dataValidationSupported />
+        <App strings={uiDa} lang="da" workbook={workbook} today={today} now={now} dataValidationSupported />
       </FluentProvider>,
     );
     fireEvent.click(screen.getByRole('tab', { name: 'Økonomi' }));
     fireEvent.click(screen.getByRole('button', { name: uiDa.economy.run }));
     await screen.findByText(uiDa.economy.allReconciled(1));
-    const row = screen.getByRole('row', { name: /ITMV 2017 Afstemt/ });
-    expect(row.textContent).toContain('131.000,00 kr.');
+    const [card] = within(screen.getByRole('list', { name: uiDa.economy.linesLabel })).getAllByRole('listitem');
+    expect(within(card).getByRole('heading').textContent).toBe('AfstemtITMV 2017');
+    expect(card.textContent).toContain('Nettoudgift kommune131.000,00 kr.');
+    screen.getByText('Afstemt pr. 25-11-2026, kl. 10.42.');
     expect(wb.getWorksheet('Afstemning')).toBeDefined();
   });
 });
