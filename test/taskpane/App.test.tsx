@@ -11,6 +11,7 @@ import { memoryWorkbook } from '../helpers/memoryWorkbook';
 import { applyPlan, newWorkbook } from '../../src/xlsx';
 import { planStructure } from '../../src/workbook/structure';
 import { demoRows } from '../../src/demo/demoData';
+import { excelSerial } from '../../src/domain/parse/calendarDate';
 
 // jsdom has no ResizeObserver; Fluent's MessageBar uses it only to reflow long texts.
 beforeAll(() => {
@@ -144,6 +145,110 @@ describe('App', () => {
     };
     fireEvent.click(screen.getByRole('button', { name: uiDa.setup.run }));
     await screen.findByText(uiDa.errors.cellEditMode);
+  });
+});
+
+describe('results tied to what was checked', () => {
+  it('clears the old result when a run fails, instead of relabelling it', async () => {
+    const workbook = await validateRegisterWithTypo();
+    await screen.findByText('1 fejl og 0 advarsler på arket Indsatser.');
+    workbook.read = async () => {
+      throw Object.assign(new Error('busy'), { name: 'CellEditModeError' });
+    };
+    fireEvent.click(screen.getByRole('button', { name: uiDa.validation.workbook }));
+    await screen.findByText(uiDa.errors.cellEditMode);
+    expect(within(panel('Validering')).queryByText(/1 fejl og 0 advarsler/)).toBeNull();
+    expect(within(panel('Validering')).queryByText(/i projektmappen/)).toBeNull();
+    await waitFor(() => expect(document.getElementById('pane-announcer')!.textContent).toBe(uiDa.errors.cellEditMode));
+  });
+
+  it('checks the sheet validated before when the active sheet is Fejl, written by the pane', async () => {
+    const workbook = await validateRegisterWithTypo();
+    await screen.findByText('1 fejl og 0 advarsler på arket Indsatser.');
+    fireEvent.click(screen.getByRole('button', { name: uiDa.validation.writeSheet }));
+    await screen.findByText(uiDa.validation.wroteSheet);
+    expect(workbook.active).toBe('Fejl');
+    fireEvent.click(screen.getByRole('button', { name: uiDa.validation.sheet }));
+    await screen.findByText('1 fejl og 0 advarsler på arket Indsatser. Arket Fejl er skrevet af Indsatsmonitor, så arket Indsatser er tjekket igen.');
+  });
+
+  it('offers "Brug alle" by what the suggestions fix, not by code', async () => {
+    const { workbook } = renderApp();
+    fireEvent.click(screen.getByRole('button', { name: uiDa.setup.run }));
+    await screen.findByText(/Strukturen er på plads/);
+    await act(() => workbook.apply({ ops: [{ kind: 'appendRows', sheet: 'Indsatser', table: 'Indsatser', rows: [['A', 'A', 'Jobcenter Valensbæk'], ['B', 'B', 'Jobcenter Valensbæk']] }] }));
+    workbook.active = 'Indsatser';
+    fireEvent.click(screen.getByRole('tab', { name: 'Validering' }));
+    fireEvent.click(screen.getByRole('button', { name: uiDa.validation.sheet }));
+    await screen.findByRole('button', { name: 'Brug alle 2 forslag: værdier, der ikke er på listen' });
+    expect(screen.queryByText(/UNKNOWN_CODE/)).toBeNull();
+    screen.getByRole('button', { name: 'Indsatser 2 fejl' });
+  });
+});
+
+describe('Ny indsats form', () => {
+  it('says what is wrong with an ID while typing, and drops the message once it is right', async () => {
+    renderApp();
+    const form = within(panel('Opsætning')).getByRole('form', { name: uiDa.setup.newInitiative });
+    const id = within(form).getByRole('textbox', { name: /^ID/ });
+    fireEvent.change(id, { target: { value: 'I Tråd' } });
+    await screen.findByText('”I Tråd” kan ikke bruges som ID: mellemrum og ”å” kan ikke bruges (kun a-z, tal og _).');
+    fireEvent.change(id, { target: { value: 'ITraad' } });
+    await waitFor(() => expect(screen.queryByText(/kan ikke bruges som ID/)).toBeNull());
+  });
+
+  it('checks required fields and dates itself (no browser bubble) and reads dates as dd-mm-åååå', async () => {
+    const { workbook } = renderApp();
+    fireEvent.click(screen.getByRole('button', { name: uiDa.setup.run }));
+    await screen.findByText(/Strukturen er på plads/);
+    const form = within(panel('Opsætning')).getByRole('form', { name: uiDa.setup.newInitiative });
+    expect(form.hasAttribute('novalidate')).toBe(true);
+    fireEvent.click(within(form).getByRole('button', { name: uiDa.setup.add }));
+    await screen.findByText(uiDa.setup.problems['name-required']);
+    fireEvent.change(within(form).getByRole('textbox', { name: /^ID/ }), { target: { value: 'ITMV' } });
+    fireEvent.change(within(form).getByRole('textbox', { name: /^Navn/ }), { target: { value: 'I Tråd Med Verden' } });
+    await waitFor(() => expect(screen.queryByText(uiDa.setup.problems['name-required'])).toBeNull());
+    fireEvent.change(within(form).getByRole('textbox', { name: /^Start/ }), { target: { value: '29-08-2017' } });
+    fireEvent.click(within(form).getByRole('button', { name: uiDa.setup.add }));
+    await screen.findByText(uiDa.setup.added('ITMV'));
+    const register = (await workbook.read()).sheets.find((s) => s.name === 'Indsatser')!.tables[0];
+    expect(register.rows[0][5]).toEqual(excelSerial('2017-08-29' as CalendarDate));
+  });
+});
+
+describe('Registrer', () => {
+  it('registers a status for an existing participant with the keyboard: part of the ID, Tab, part of the status, Enter', async () => {
+    const wb = newWorkbook();
+    applyPlan(wb, planStructure({ sheets: [] }, { rows: demoRows() }));
+    const workbook = memoryWorkbook(wb);
+    workbook.active = 'ITMV';
+    render(
+      <FluentProvider theme={webLightTheme}>
+        <App strings={uiDa} lang="da" workbook={workbook} today={today} now={now} dataValidationSupported />
+      </FluentProvider>,
+    );
+    const participant = await screen.findByRole('combobox', { name: /^Deltager/ });
+    await waitFor(() => expect(document.activeElement).toBe(participant));
+    fireEvent.change(participant, { target: { value: '010' } });
+    const status = screen.getByRole('combobox', { name: /^Status/ });
+    fireEvent.change(status, { target: { value: 'pr' } });
+    await screen.findByText(uiDa.register.stepInferred('3'));
+    fireEvent.keyDown(status, { key: 'Enter' });
+    await screen.findByText(uiDa.register.saved('ITMV-010', 'I virksomhedspraktik', 14, 'ITMV'));
+    const table = (await workbook.read()).sheets.find((s) => s.name === 'ITMV')!.tables[0];
+    const row = table.rows[14 - table.headerRow - 1];
+    expect([row[0], row[3], row[4], row[5]]).toEqual(['ITMV-010', 3, 'I virksomhedspraktik', excelSerial(today())]);
+    await waitFor(() => expect(document.getElementById('pane-announcer')!.textContent).toContain('ITMV-010 er registreret'));
+  });
+
+  it('sends a workbook without tracking sheets to Opsætning', async () => {
+    render(
+      <FluentProvider theme={webLightTheme}>
+        <App strings={uiDa} lang="da" workbook={memoryWorkbook()} today={today} now={now} dataValidationSupported />
+      </FluentProvider>,
+    );
+    fireEvent.click(await screen.findByRole('button', { name: uiDa.register.toSetup }));
+    expect(screen.getByRole('tab', { name: 'Opsætning' }).getAttribute('aria-selected')).toBe('true');
   });
 });
 
