@@ -253,7 +253,7 @@ export const uiDa = {
     refundColumns: { paid: 'Udbetalt', refund: 'Refusion', coFinancing: 'Medfinansiering', lines: 'Linjer', files: 'Filer' },
     refundNote: 'Refusionsfilerne er opgjort pr. ydelse, ikke pr. indsats, og indgår derfor ikke i afstemningen pr. indsats.',
     issues: 'Problemer i tabellerne Budget og Posteringer',
-    importLabel: 'Importér refusionsfil',
+    importLabel: 'Importér refusionsfil …',
     importHint: 'Semikolonsepareret fil fra refusionsberegningen. Samles pr. uge og ydelse på arket Refusion; CPR-numre gemmes ikke.',
   },
   severity: { error: 'Fejl', warning: 'Advarsel' },

@@ -244,7 +244,7 @@ export const uiEn: UiStrings = {
     refundColumns: { paid: 'Paid out', refund: 'Refund', coFinancing: 'Co-financing', lines: 'Lines', files: 'Files' },
     refundNote: 'The refund files are summed per benefit, not per initiative, so they are not part of the reconciliation per initiative.',
     issues: 'Problems in the tables Budget and Posteringer',
-    importLabel: 'Import refund file',
+    importLabel: 'Import refund file …',
     importHint: 'Semicolon-separated file from the refund calculation. Summed per week and benefit on the sheet Refusion; CPR numbers are not kept.',
   },
   severity: { error: 'Error', warning: 'Warning' },

@@ -1,5 +1,5 @@
-import { useState } from 'react';
-import { Badge, Button, Caption1, Field, Link, MessageBar, MessageBarBody, Subtitle2, makeStyles, tokens } from '@fluentui/react-components';
+import { useRef, useState } from 'react';
+import { Badge, Button, Caption1, Link, MessageBar, MessageBarBody, Subtitle2, makeStyles, tokens } from '@fluentui/react-components';
 import type { Lang } from '../i18n';
 import { messages } from '../i18n';
 import type { UiStrings } from '../i18n/da';
@@ -18,7 +18,6 @@ import { useOperation } from './useOperation';
 
 const useStyles = makeStyles({
   column: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
-  file: { maxWidth: '100%' },
   issues: { margin: 0, paddingLeft: tokens.spacingHorizontalL, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
 });
 
@@ -42,6 +41,7 @@ export function EconomyTab({ workbook, strings, lang, today, now }: Props) {
   const operation = useOperation();
   const announce = useAnnounce();
   const [result, setResult] = useState<{ run: EconomyRun; at: Date; date: CalendarDate }>();
+  const fileInput = useRef<HTMLInputElement>(null);
   const [imported, setImported] = useState<{ intent: 'success' | 'warning'; lines: string[] }>();
 
   const summaryOf = (run: EconomyRun) => {
@@ -153,20 +153,22 @@ export function EconomyTab({ workbook, strings, lang, today, now }: Props) {
           </ul>
         </>
       )}
-      <Field label={{ children: t.importLabel, htmlFor: 'refund-file' }} hint={t.importHint}>
-        <input
-          id="refund-file"
-          className={styles.file}
-          type="file"
-          accept=".csv,.txt"
-          disabled={operation.running}
-          onChange={(e) => {
-            const file = e.target.files?.[0];
-            e.target.value = ''; // the same file can be chosen again after a fix
-            if (file) importFile(file);
-          }}
-        />
-      </Field>
+      {/* The browser's own file control speaks the browser's language ("Choose File"): a button in the pane's opens it. */}
+      <input
+        ref={fileInput}
+        id="refund-file"
+        type="file"
+        accept=".csv,.txt"
+        hidden
+        aria-label={t.importLabel}
+        onChange={(e) => {
+          const file = e.target.files?.[0];
+          e.target.value = ''; // the same file can be chosen again after a fix
+          if (file) importFile(file);
+        }}
+      />
+      <Button onClick={() => fileInput.current?.click()} disabled={operation.running} aria-describedby="refund-hint">{t.importLabel}</Button>
+      <Caption1 id="refund-hint">{t.importHint}</Caption1>
     </div>
   );
 }

@@ -16,7 +16,7 @@ import { useOperation } from './useOperation';
 
 const useStyles = makeStyles({
   column: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
-  row: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalM, '> *': { flex: '1 1 110px', minWidth: 0 } },
+  row: { display: 'flex', flexWrap: 'wrap', alignItems: 'flex-start', gap: tokens.spacingHorizontalM, '> *': { flex: '1 1 110px', minWidth: 0 } },
   dropdown: { minWidth: 0, width: '100%' },
 });
 

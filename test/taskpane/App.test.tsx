@@ -227,14 +227,14 @@ describe('Registrer', () => {
         <App strings={uiDa} lang="da" workbook={workbook} today={today} now={now} dataValidationSupported />
       </FluentProvider>,
     );
-    const participant = await screen.findByRole('combobox', { name: /^Deltager/ });
+    const participant = await screen.findByRole('combobox', { name: /^Deltager/ }, { timeout: 15_000 });
     await waitFor(() => expect(document.activeElement).toBe(participant));
     fireEvent.change(participant, { target: { value: '010' } });
     const status = screen.getByRole('combobox', { name: /^Status/ });
     fireEvent.change(status, { target: { value: 'pr' } });
     await screen.findByText(uiDa.register.stepInferred('3'));
     fireEvent.keyDown(status, { key: 'Enter' });
-    await screen.findByText(uiDa.register.saved('ITMV-010', 'I virksomhedspraktik', 14, 'ITMV'));
+    await screen.findByText(uiDa.register.saved('ITMV-010', 'I virksomhedspraktik', 14, 'ITMV'), {}, { timeout: 15_000 });
     const table = (await workbook.read()).sheets.find((s) => s.name === 'ITMV')!.tables[0];
     const row = table.rows[14 - table.headerRow - 1];
     expect([row[0], row[3], row[4], row[5]]).toEqual(['ITMV-010', 3, 'I virksomhedspraktik', excelSerial(today())]);
@@ -247,7 +247,7 @@ describe('Registrer', () => {
         <App strings={uiDa} lang="da" workbook={memoryWorkbook()} today={today} now={now} dataValidationSupported />
       </FluentProvider>,
     );
-    fireEvent.click(await screen.findByRole('button', { name: uiDa.register.toSetup }));
+    fireEvent.click(await screen.findByRole('button', { name: uiDa.register.toSetup }, { timeout: 15_000 }));
     expect(screen.getByRole('tab', { name: 'Opsætning' }).getAttribute('aria-selected')).toBe('true');
   });
 });
@@ -287,6 +287,10 @@ describe('refund file import', () => {
     const file = new File([text], 'uge7.csv', { type: 'text/csv' });
     fireEvent.change(screen.getByLabelText(uiDa.economy.importLabel), { target: { files: [file] } });
     await screen.findByText('Importerede 1 linjer fra uge7.csv som 1 rækker (pr. uge og ydelse). CPR-numre er ikke gemt.');
+    // The import shows in the result: the refund files per year, next to the reconciliation.
+    const [card] = within(await screen.findByRole('list', { name: uiDa.economy.refunds })).getAllByRole('listitem');
+    expect(card.textContent).toContain('Refusionsfiler 2021');
+    expect(card.textContent).toContain('Refusion800,00 kr.');
     const sheet = (await workbook.read()).sheets.find((s) => s.name === 'Refusion')!;
     expect(sheet.tables[0].rows[0].slice(0, 6)).toEqual(['2021-07', 'Kontanthjælp', 1, 1, 1000, 800]);
     expect(JSON.stringify(sheet)).not.toContain('0101901234');
