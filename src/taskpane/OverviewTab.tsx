@@ -75,7 +75,7 @@ export function OverviewTab({ workbook, strings, lang, today }: Props) {
       {run && run.initiatives.length > 0 && (
         <CardList label={t.listLabel}>
           {run.initiatives.map((s) => (
-            <Card key={s.initiativeId} head={s.initiativeId} lines={[
+            <Card key={s.initiativeId} inline head={s.initiativeId} lines={[
               [c.job, strings.count(s.byOutcome.job)],
               [c.placement, strings.count(group(s, ['PRAKTIK']))],
               [c.course, strings.count(s.byOutcome.active - group(s, ['PRAKTIK']))],

@@ -12,6 +12,10 @@ const useStyles = makeStyles({
   line: { display: 'flex', flexWrap: 'wrap', justifyContent: 'space-between', columnGap: tokens.spacingHorizontalM },
   label: { color: tokens.colorNeutralForeground2 },
   value: { margin: 0, fontVariantNumeric: 'tabular-nums', textAlign: 'right', marginLeft: 'auto' },
+  // Short figures side by side ("I job 2 · I praktik 6 …"): one initiative in two lines, not six.
+  inlineLines: { margin: 0, display: 'flex', flexWrap: 'wrap', columnGap: tokens.spacingHorizontalL, rowGap: tokens.spacingVerticalXXS },
+  inlineLine: { display: 'flex', gap: tokens.spacingHorizontalXS },
+  inlineValue: { margin: 0, fontVariantNumeric: 'tabular-nums', fontWeight: tokens.fontWeightSemibold },
 });
 
 /** A list of cards, each a heading and label/value lines: readable at 320 px, where a table is not. */
@@ -19,17 +23,17 @@ export function CardList({ label, children }: { label: string; children: ReactNo
   return <ul className={useStyles().list} aria-label={label}>{children}</ul>;
 }
 
-export function Card({ head, lines, children }: { head: ReactNode; lines: [string, ReactNode][]; children?: ReactNode }) {
+export function Card({ head, lines, children, inline }: { head: ReactNode; lines: [string, ReactNode][]; children?: ReactNode; inline?: boolean }) {
   const styles = useStyles();
   return (
     <li className={styles.card}>
       <h3 className={styles.head}>{head}</h3>
       {children}
-      <dl className={styles.lines}>
+      <dl className={inline ? styles.inlineLines : styles.lines}>
         {lines.map(([label, value]) => (
-          <div key={label} className={styles.line}>
+          <div key={label} className={inline ? styles.inlineLine : styles.line}>
             <dt className={styles.label}>{label}</dt>
-            <dd className={styles.value}>{value}</dd>
+            <dd className={inline ? styles.inlineValue : styles.value}>{value}</dd>
           </div>
         ))}
       </dl>

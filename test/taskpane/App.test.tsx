@@ -241,6 +241,29 @@ describe('Registrer', () => {
     await waitFor(() => expect(document.getElementById('pane-announcer')!.textContent).toContain('ITMV-010 er registreret'));
   });
 
+  it('adds a participant (Ny deltager): the next free ID, today as start date, the target group typed in part', async () => {
+    const wb = newWorkbook();
+    applyPlan(wb, planStructure({ sheets: [] }, { rows: demoRows() }));
+    const workbook = memoryWorkbook(wb);
+    workbook.active = 'ITMV';
+    render(
+      <FluentProvider theme={webLightTheme}>
+        <App strings={uiDa} lang="da" workbook={workbook} today={today} now={now} dataValidationSupported />
+      </FluentProvider>,
+    );
+    await screen.findByRole('combobox', { name: /^Deltager/ }, { timeout: 15_000 });
+    fireEvent.click(screen.getByRole('radio', { name: uiDa.register.modes.participant }));
+    const id = await screen.findByRole('textbox', { name: /^Deltager-ID/ });
+    expect((id as HTMLInputElement).value).toBe('ITMV-019');
+    const group = screen.getByRole('combobox', { name: /^Målgruppe/ });
+    fireEvent.change(group, { target: { value: 'aktivitetsparate kontant' } });
+    fireEvent.keyDown(group, { key: 'Enter' });
+    await screen.findByText(uiDa.register.saved('ITMV-019', 'I forløb', 24, 'ITMV'), {}, { timeout: 15_000 });
+    const table = (await workbook.read()).sheets.find((s) => s.name === 'ITMV')!.tables[0];
+    const row = table.rows.at(-1)!;
+    expect(row.slice(0, 5)).toEqual(['ITMV-019', excelSerial(today()), 'Aktivitetsparate kontanthjælpsmodtagere', 1, 'I forløb']);
+  });
+
   it('sends a workbook without tracking sheets to Opsætning', async () => {
     render(
       <FluentProvider theme={webLightTheme}>
