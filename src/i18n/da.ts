@@ -23,36 +23,59 @@ export const parseReasonsDa: Record<ParseFailureCode, string> = {
   'unsupported-value': 'værdien kan ikke læses',
 };
 
+
+/** "1, 2, 3" → "1, 2 eller 3". */
+export function orList(list: string, word: string): string {
+  const parts = list.split(/\s*[,;]\s*/).filter(Boolean);
+  return parts.length < 2 ? list : `${parts.slice(0, -1).join(', ')} ${word} ${parts[parts.length - 1]}`;
+}
+
+/** What a taxonomy's entry is called, by the taxonomy's table name: "er ikke en status på listen". */
+const ENTRY_NOUN_DA: Record<string, string> = {
+  Mål: 'et mål', Målgrupper: 'en målgruppe', Statusser: 'en status', Trin: 'et trin', Tilbud: 'et tilbud', Enheder: 'en enhed',
+  Finansiering: 'en finansieringskilde', Indsatsstatus: 'en indsatsstatus', Posteringstyper: 'en posteringstype',
+};
+const notOnList = (value: string, taxonomy: string) =>
+  Object.prototype.hasOwnProperty.call(ENTRY_NOUN_DA, taxonomy) ? `”${value}” er ikke ${ENTRY_NOUN_DA[taxonomy]} på listen.` : `”${value}” findes ikke i ${taxonomy}.`;
+
+/** What is wrong with an initiative ID, in words: "mellemrum og ”å” kan ikke bruges". */
+export function idFaultsDa(id: string): string {
+  const faults: string[] = [];
+  const bad = [...new Set([...id].filter((c) => !/[A-Za-z0-9_]/.test(c)))];
+  if (bad.length) faults.push(`${orList(bad.map((c) => (c === ' ' ? 'mellemrum' : `”${c}”`)).join(', '), 'og')} kan ikke bruges (kun a-z, tal og _)`);
+  if (id && !/^[A-Za-z]/.test(id)) faults.push('det skal starte med et bogstav');
+  if (id.length > 20) faults.push(`det har ${id.length} tegn, men højst 20 er tilladt`);
+  if (!id) faults.push('skriv et ID');
+  return faults.join('; ') || 'ugyldigt';
+}
+
 export const findingMessagesDa: Record<FindingCode, (p: P) => string> = {
-  MISSING_TABLE: (p) => `Tabellen '${p.table}' mangler i projektmappen.`,
-  MISSING_COLUMN: (p) => `Kolonnen '${p.column}' mangler i tabellen '${p.table}'.`,
-  REQUIRED_EMPTY: (p) => `'${p.column}' skal udfyldes.`,
-  WRONG_TYPE: (p) => `'${p.value}' i '${p.column}' kan ikke læses: ${p.reason}.`,
-  OUT_OF_RANGE: (p) => `'${p.value}' i '${p.column}' skal ligge mellem ${p.min} og ${p.max}.`,
+  MISSING_TABLE: (p) => `Tabellen ”${p.table}” mangler i projektmappen.`,
+  MISSING_COLUMN: (p) => `Kolonnen ”${p.column}” mangler i tabellen ”${p.table}”.`,
+  REQUIRED_EMPTY: (p) => `”${p.column}” skal udfyldes.`,
+  WRONG_TYPE: (p) => `”${p.value}” i ”${p.column}” kan ikke læses: ${p.reason}.`,
+  OUT_OF_RANGE: (p) => `”${p.value}” i ”${p.column}” skal ligge mellem ${p.min} og ${p.max}.`,
   EXCEL_ERROR: (p) => `Cellen indeholder fejlværdien ${p.value}. Ret formlen eller indtast værdien.`,
-  UNKNOWN_CODE: (p) =>
-    p.suggestion
-      ? `'${p.value}' findes ikke i ${p.taxonomy}. Mente du '${p.suggestion}'?`
-      : `'${p.value}' findes ikke i ${p.taxonomy}. Vælg en værdi fra listen.`,
-  INACTIVE_CODE: (p) => `'${p.value}' i ${p.taxonomy} er ikke gældende${p.date ? ` pr. ${p.date}` : ''}.`,
-  INVALID_ID: (p) => `Indsats-ID '${p.value}' skal starte med et bogstav og højst have 20 tegn (bogstaver a-z, tal og _).`,
-  UNKNOWN_INITIATIVE: (p) => `Indsatsen '${p.value}' findes ikke i tabellen Indsatser.`,
-  DATE_ORDER: (p) => `'${p.column}' (${p.date}) ligger før '${p.otherColumn}' (${p.otherDate}).`,
-  STEP_STATUS_MISMATCH: (p) => `Status '${p.status}' hører til trin ${p.steps}, men deltageren står på trin ${p.step}.`,
-  TARGET_GROUP_NOT_IN_INITIATIVE: (p) => `Målgruppen '${p.value}' er ikke blandt indsatsens målgrupper (${p.allowed}).`,
+  UNKNOWN_CODE: (p) => `${notOnList(String(p.value), String(p.taxonomy))} ${p.suggestion ? `Mente du ”${p.suggestion}”?` : 'Vælg en værdi fra listen.'}`,
+  INACTIVE_CODE: (p) => `”${p.value}” i ${p.taxonomy} er ikke gældende${p.date ? ` pr. ${p.date}` : ''}.`,
+  INVALID_ID: (p) => `Indsats-ID ”${p.value}” kan ikke bruges: ${idFaultsDa(String(p.value))}.`,
+  UNKNOWN_INITIATIVE: (p) => `Indsatsen ”${p.value}” findes ikke i tabellen Indsatser.`,
+  DATE_ORDER: (p) => `”${p.column}” (${p.date}) ligger før ”${p.otherColumn}” (${p.otherDate}).`,
+  STEP_STATUS_MISMATCH: (p) => `Status ”${p.status}” hører til trin ${orList(String(p.steps), 'eller')}, men deltageren står på trin ${p.step}.`,
+  TARGET_GROUP_NOT_IN_INITIATIVE: (p) => `Målgruppen ”${p.value}” er ikke blandt indsatsens målgrupper (${p.allowed}).`,
   COURSE_TOO_LONG: (p) =>
     `Forløbet har varet ${p.weeks} uger uden slutdato; det må højst vare ${p.maxWeeks} uger. Angiv slutdato eller ny status.`,
   CAPACITY_EXCEEDED: (p) => `${p.active} aktive deltagere pr. ${p.date}, men indsatsen har kun ${p.places} pladser.`,
-  DUPLICATE_ID: (p) => `'${p.value}' står flere gange (rækkerne ${p.rows}) med overlappende forløb.`,
-  DUPLICATE_CODE: (p) => `Koden '${p.value}' står flere gange i ${p.taxonomy} (rækkerne ${p.rows}).`,
-  AMBIGUOUS_SYNONYM: (p) => `'${p.value}' i ${p.taxonomy} peger både på '${p.first}' og '${p.second}'; '${p.first}' bruges.`,
+  DUPLICATE_ID: (p) => `”${p.value}” står flere gange (rækkerne ${p.rows}) med overlappende forløb.`,
+  DUPLICATE_CODE: (p) => `Koden ”${p.value}” står flere gange i ${p.taxonomy} (rækkerne ${p.rows}).`,
+  AMBIGUOUS_SYNONYM: (p) => `”${p.value}” i ${p.taxonomy} peger både på ”${p.first}” og ”${p.second}”; ”${p.first}” bruges.`,
   CPR_NUMBER: (p) =>
     `Cellen ser ud til at indeholde et CPR-nummer (${p.value}). CPR-numre må ikke gemmes her: brug et pseudonym som deltager-ID.`,
-  AGE_OUT_OF_BOUNDS: (p) => `Alder ${p.age} passer ikke til målgruppen '${p.group}' (${p.bounds}).`,
-  KPI_UNREADABLE: (p) => `KPI-målet '${p.value}' kan ikke læses. Skriv fx 'andel i job ≥ 30 %'.`,
+  AGE_OUT_OF_BOUNDS: (p) => `Alder ${p.age} passer ikke til målgruppen ”${p.group}” (${p.bounds}).`,
+  KPI_UNREADABLE: (p) => `KPI-målet ”${p.value}” kan ikke læses. Skriv fx ”andel i job ≥ 30 %”.`,
   MERGED_CELLS: (p) => `Cellerne ${p.range} er flettet. En tabel kan ikke holde flettede celler: ophæv fletningen og udfyld hver celle.`,
   EMPTY_ROW: (p) => `Række ${p.row} er tom midt i tabellen. Slet rækken, eller udfyld den.`,
-  NON_STANDARD_VALUE: (p) => `'${p.value}' er forstået som '${p.suggestion}'. Skriv værdien som i listen, så overblikkets formler tæller rækken.`,
+  NON_STANDARD_VALUE: (p) => `”${p.value}” er forstået som ”${p.suggestion}”. Skriv værdien som i listen, så overblikkets formler tæller rækken.`,
   NO_BUDGET: (p) => financeDa.issues['no-budget'](p),
   DUPLICATE_VOUCHER: (p) => financeDa.issues['duplicate-voucher'](p),
   NEGATIVE_AMOUNT: (p) => financeDa.issues['negative-amount'](p),
@@ -71,18 +94,34 @@ export const textsDa = {
 };
 
 // ---- task pane UI ----
+const nDa = (n: number) => n.toLocaleString('da-DK').replace(/\./g, '\u00a0');
+const plural = (n: number, one: string, many: string) => `${nDa(n)} ${n === 1 ? one : many}`;
+
 export const uiDa = {
   appTitle: 'Indsatsmonitor',
   outsideOffice: 'Åbn Indsatsmonitor fra Excel for at arbejde i en projektmappe.',
   tabListLabel: 'Funktioner',
-  tabs: { setup: 'Opsætning', validation: 'Validering', overview: 'Overblik', economy: 'Økonomi' },
+  tabs: { register: 'Registrer', validation: 'Validering', overview: 'Overblik', economy: 'Økonomi', setup: 'Opsætning' },
   dataValidationUnsupported:
     'Din Excel-version understøtter ikke rullelister fra tilføjelsesprogrammer (ExcelApi 1.8). Validering og overblik virker stadig.',
   cancel: 'Annuller',
-  cancelled: 'Handlingen blev annulleret. Intet er skrevet.',
+  cancelled: 'Handlingen blev annulleret. Intet er skrevet, og intet er tjekket.',
   working: 'Arbejder …',
+  progress: {
+    reading: 'Læser projektmappen …',
+    checking: (rows: number, sheets: number) => `Tjekker ${plural(rows, 'række', 'rækker')} på ${plural(sheets, 'ark', 'ark')} …`,
+    reconciling: (lines: number) => `Afstemmer ${plural(lines, 'linje', 'linjer')} …`,
+    summarizing: (sheets: number) => `Tæller op på ${plural(sheets, 'ark', 'ark')} …`,
+    writing: (sheet: string) => `Skriver arket ${sheet} …`,
+  },
   retry: 'Prøv igen',
   close: 'Luk',
+  /** "kl. 10.42" */
+  at: (date: Date) => `kl. ${String(date.getHours()).padStart(2, '0')}.${String(date.getMinutes()).padStart(2, '0')}`,
+  count: nDa,
+  dateHint: 'dd-mm-åååå, fx 29-08-2017',
+  datePlaceholder: 'dd-mm-åååå',
+  badDate: 'Skriv datoen som dd-mm-åååå, fx 29-08-2017.',
   errors: {
     cellEditMode: 'Excel er ved at redigere en celle. Afslut redigeringen (tryk Enter eller Esc) og prøv igen.',
     conflict: (where: string) => `${where} er i vejen (ikke tom, flettet eller en anden tabel). Flyt indholdet og prøv igen. Intet er skrevet.`,
@@ -100,21 +139,62 @@ export const uiDa = {
     edited: (sheet: string, as: string) => `Arket ${sheet} var rettet i hånden og er gemt som '${as}'.`,
     foreign: (sheet: string, as: string) => `Der var allerede et ark ${sheet}, som Indsatsmonitor ikke har lavet. Det er gemt som '${as}'.`,
   },
+  register: {
+    intro: 'Skriv en ny status eller en ny deltager direkte i opfølgningsarket. Enter gemmer rækken og tjekker den.',
+    modes: { status: 'Ny status', participant: 'Ny deltager' },
+    modesLabel: 'Hvad vil du registrere?',
+    initiative: 'Indsats',
+    participant: 'Deltager',
+    participantHint: 'Skriv en del af ID’et, fx 003.',
+    newId: 'Deltager-ID',
+    newIdHint: 'Et pseudonym – aldrig et CPR-nummer.',
+    status: 'Status',
+    statusHint: 'Skriv en del af navnet, fx prak.',
+    date: 'Dato',
+    start: 'Startdato',
+    step: 'Trin',
+    stepInferred: (step: string) => `Trin ${step} følger af statussen.`,
+    targetGroup: 'Målgruppe',
+    age: 'Alder',
+    save: 'Gem (Enter)',
+    saved: (id: string, status: string, row: number, sheet: string) => `${id} er registreret som ”${status}” i række ${row} på arket ${sheet}.`,
+    rowOk: 'Rækken er tjekket: ingen fejl eller advarsler.',
+    rowFindings: (n: number) => (n === 1 ? 'Rækken er tjekket: 1 ting skal ses på.' : `Rækken er tjekket: ${n} ting skal ses på.`),
+    noSheets: 'Projektmappen har ingen opfølgningsark endnu. Opret strukturen og en indsats under Opsætning.',
+    toSetup: 'Gå til Opsætning',
+    reload: 'Læs arket igen',
+    none: (what: string) => `Ingen ${what} passer til det skrevne.`,
+    ambiguous: (n: number) => `${n} passer. Skriv lidt mere, eller vælg på listen.`,
+    problems: {
+      'no-table': 'Indsatsen har ikke noget opfølgningsark med tabellen Deltagere. Opret strukturen under Opsætning.',
+      'unknown-participant': 'Deltageren findes ikke på arket. Brug Ny deltager.',
+      'unknown-status': 'Vælg en status fra listen.',
+      'unknown-target-group': 'Vælg en målgruppe fra listen.',
+      'id-required': 'Skriv deltagerens ID.',
+      'open-course': 'Deltageren har allerede et forløb uden slutdato. Brug Ny status.',
+    } as Record<string, string>,
+    current: (status: string, step: string) => (step ? `Nu: ${status}, trin ${step}` : `Nu: ${status || 'ingen status'}`),
+    showList: (label: string) => `Vis listen ${label.toLowerCase()}`,
+    findingsLabel: 'Det, der skal ses på i rækken',
+    words: { participant: 'deltagere', status: 'statusser', targetGroup: 'målgrupper' },
+  },
   setup: {
-    intro: 'Opret arkene Taksonomier, Indsatser, Statuslog og Økonomi med tabeller, rullelister og hjælp til hver kolonne. Findes noget allerede, tilføjes kun det der mangler – data flyttes eller slettes aldrig.',
+    intro: 'Opret arkene Taksonomier, Indsatser, Statuslog og Økonomi med tabeller, rullelister og hjælp til hver kolonne. Findes noget allerede, tilføjes kun det, der mangler – data flyttes eller slettes aldrig.',
     run: 'Opret eller reparer strukturen',
     done: (n: number) => (n ? `Strukturen er på plads: ${n} tilføjelser.` : 'Strukturen var allerede på plads. Intet er ændret.'),
     noDropDowns: 'Rullelisterne blev ikke oprettet, fordi din Excel ikke understøtter dem (ExcelApi 1.8).',
     newInitiative: 'Ny indsats',
-    newInitiativeIntro: 'Indsatsen føjes til tabellen Indsatser og får sit eget opfølgningsark.',
+    newInitiativeIntro: 'Indsatsen føjes til tabellen Indsatser og får sit eget opfølgningsark. Felter med * skal udfyldes.',
     fields: {
       id: 'ID', idHint: 'Bogstaver a-z, tal og _, fx ITMV. Bliver navnet på arket.',
       name: 'Navn', unit: 'Ansvarlig enhed', goals: 'Mål', targetGroups: 'Målgrupper', start: 'Start', end: 'Slut',
-      places: 'Pladser', courseWeeks: 'Forløbsuger', kpi: 'KPI-mål', kpiHint: 'Fx "andel i job ≥ 30 %; 40 % i virksomhedspraktik i 13 uger".',
+      places: 'Pladser', courseWeeks: 'Forløbsuger', kpi: 'KPI-mål', kpiHint: 'Fx ”andel i job ≥ 30 %; 40 % i virksomhedspraktik i 13 uger”.',
       choose: 'Vælg …',
+      wholeNumber: 'Skriv et helt tal, fx 12.',
     },
     add: 'Tilføj indsats',
     added: (id: string) => `Indsatsen ${id} er tilføjet, og arket ${id} er oprettet.`,
+    idProblem: (id: string) => `”${id}” kan ikke bruges som ID: ${idFaultsDa(id)}.`,
     problems: {
       'invalid-id': 'ID skal starte med et bogstav og højst have 20 tegn (a-z, tal og _).',
       'duplicate-id': 'Der findes allerede en indsats med dette ID.',
@@ -125,34 +205,50 @@ export const uiDa = {
     defaultState: 'I gang',
   },
   validation: {
-    intro: 'Tjek alle indtastninger mod kolonnetyper, taksonomier og reglerne for forløb. CPR-numre markeres altid som fejl.',
+    intro: 'Tjekker indtastningerne mod kolonnetyper, lister og reglerne for forløb. CPR-numre er altid en fejl.',
     sheet: 'Valider aktivt ark',
     workbook: 'Valider hele projektmappen',
     live: 'Valider mens jeg skriver',
-    liveHint: 'Tjekker de celler du ændrer på opfølgningsarkene.',
+    liveHint: 'Tjekker igen, når du ændrer celler på opfølgningsarkene.',
     writeSheet: 'Skriv til arket Fejl',
-    none: (scope: string) => `Ingen fejl eller advarsler på ${scope}.`,
-    scopeSheet: (sheet: string) => `arket ${sheet}`,
-    scopeWorkbook: 'projektmappen',
-    counts: (errors: number, warnings: number) =>
-      `${errors === 1 ? '1 fejl' : `${errors} fejl`} og ${warnings === 1 ? '1 advarsel' : `${warnings} advarsler`}`,
+    wroteSheet: 'Fundene er skrevet på arket Fejl. Valider aktivt ark tjekker stadig arket herover.',
+    none: (scope: string) => `Ingen fejl eller advarsler ${scope}.`,
+    scopeSheet: (sheet: string) => `på arket ${sheet}`,
+    scopeWorkbook: 'i projektmappen',
+    covered: (rows: string, scope: string, at: string) => `${rows} ${scope}, tjekket ${at}.`,
+    rows: (n: number) => plural(n, 'række', 'rækker'),
+    sheets: (n: number) => `på ${plural(n, 'ark', 'ark')}`,
+    nothingChecked: (sheet: string) => `Arket ${sheet} har ingen tabel, som Indsatsmonitor tjekker. Gå til et opfølgningsark, eller valider hele projektmappen.`,
+    insteadOf: (generated: string, sheet: string) => `Arket ${generated} er skrevet af Indsatsmonitor, så arket ${sheet} er tjekket igen.`,
+    rechecking: 'Tjekker igen – resultatet herunder er det forrige.',
+    counts: (errors: number, warnings: number) => `${plural(errors, 'fejl', 'fejl')} og ${plural(warnings, 'advarsel', 'advarsler')}`,
+    sheetCounts: (errors: number, warnings: number) => [errors ? plural(errors, 'fejl', 'fejl') : '', warnings ? plural(warnings, 'advarsel', 'advarsler') : ''].filter(Boolean).join(', '),
     goTo: (cell: string) => `Gå til ${cell}`,
     suggestion: 'Forslag',
     apply: 'Brug forslag',
-    applyAll: (n: number) => `Brug alle ${n} forslag af denne type`,
+    applyAll: (n: number, kind?: string) => (kind ? `Brug alle ${n} forslag: ${kind}` : `Brug alle ${n} forslag af denne type`),
+    fixKinds: {
+      UNKNOWN_CODE: 'værdier, der ikke er på listen',
+      NON_STANDARD_VALUE: 'skrivemåder',
+      STEP_STATUS_MISMATCH: 'trin',
+      INVALID_ID: 'indsats-ID’er',
+      UNKNOWN_INITIATIVE: 'indsats-ID’er',
+    } as Record<string, string>,
     confirmTitle: 'Skriv forslag i cellerne?',
-    confirmText: (n: number) => (n === 1 ? 'Forslaget skrives i 1 celle. Det der står der nu, erstattes.' : `Forslagene skrives i ${n} celler. Det der står der nu, erstattes.`),
+    confirmText: (n: number) => (n === 1 ? 'Forslaget skrives i 1 celle. Det, der står der nu, erstattes.' : `Forslagene skrives i ${n} celler. Det, der står der nu, erstattes.`),
     confirm: 'Skriv',
     applied: (n: number) => (n === 1 ? 'Forslaget er skrevet i cellen.' : `${n} forslag er skrevet i cellerne.`),
     findingsLabel: 'Fund',
   },
   overview: {
-    intro: 'Byg arket Overblik: status pr. indsats (som formler over deltagerarkene), KPI-mål, porteføljen efter status, mål, målgruppe og enhed, og diagrammer. Et overblik, der er rettet i hånden, gemmes under et nyt navn.',
+    intro: 'Byg arket Overblik: status pr. indsats som formler over opfølgningsarkene, KPI-mål, porteføljen og diagrammer. Et overblik, der er rettet i hånden, gemmes under et nyt navn.',
     refresh: 'Opdater overblik',
-    freeze: 'Frys status pr. i dag',
+    freeze: 'Gem dagens tal',
+    freezeHint: 'Gemmer tallene pr. i dag som faste værdier på arket Statusfotos, så udviklingen kan følges. Gemte tal ændres aldrig.',
     refreshed: (date: string) => `Overblikket er opdateret pr. ${date}.`,
-    frozen: (date: string) => `Tallene pr. ${date} er frosset på arket Statusfotos.`,
-    columns: { initiative: 'Indsats', job: 'Job', placement: 'Praktik', course: 'Forløb', ended: 'Afsl.', total: 'I alt' },
+    frozen: (date: string) => `Tallene pr. ${date} er gemt på arket Statusfotos.`,
+    columns: { initiative: 'Indsats', job: 'I job', placement: 'I praktik', course: 'I forløb', ended: 'Afsluttet', total: 'I alt' },
+    listLabel: 'Status pr. indsats',
   },
   economy: {
     intro: 'Afstem budget, refusion og medfinansiering pr. indsats og år ud fra tabellerne Budget og Posteringer. Resultatet skrives også på arket Afstemning med formler, der kan efterprøves.',
@@ -160,9 +256,15 @@ export const uiDa = {
     none: 'Der er ingen budget- eller posteringslinjer at afstemme.',
     allReconciled: (n: number) => (n === 1 ? 'Linjen er afstemt.' : `Alle ${n} linjer er afstemt.`),
     gaps: (n: number) => (n === 1 ? '1 linje har afvigelser.' : `${n} linjer har afvigelser.`),
-    columns: { initiative: 'Indsats', year: 'År', status: 'Status', outstanding: 'Udestående', overRefunded: 'Overrefunderet', unclaimed: 'Mangler anmodning', net: 'Nettoudgift' },
+    asOf: (date: string, at: string) => `Afstemt pr. ${date}, ${at}.`,
+    columns: { initiative: 'Indsats', year: 'År', status: 'Status', budget: 'Budget', spent: 'Udgifter', expected: 'Forventet refusion', received: 'Modtaget refusion', outstanding: 'Udestående', overRefunded: 'Overrefunderet', unclaimed: 'Mangler anmodning', net: 'Nettoudgift kommune' },
+    linesLabel: 'Afstemning pr. indsats og år',
+    refunds: 'Importerede refusionsfiler',
+    refundYear: (year: number) => `Refusionsfiler ${year}`,
+    refundColumns: { paid: 'Udbetalt', refund: 'Refusion', coFinancing: 'Medfinansiering', lines: 'Linjer', files: 'Filer' },
+    refundNote: 'Refusionsfilerne er opgjort pr. ydelse, ikke pr. indsats, og indgår derfor ikke i afstemningen pr. indsats.',
     issues: 'Problemer i tabellerne Budget og Posteringer',
-    importLabel: 'Importér refusionsfil',
+    importLabel: 'Importér refusionsfil …',
     importHint: 'Semikolonsepareret fil fra refusionsberegningen. Samles pr. uge og ydelse på arket Refusion; CPR-numre gemmes ikke.',
   },
   severity: { error: 'Fejl', warning: 'Advarsel' },
@@ -364,9 +466,9 @@ export const financeDa = {
   } satisfies Record<import('../domain/finance').ReconciliationStatus, (p: P) => string>,
   issues: {
     'unknown-initiative': (p: P) =>
-      `Indsatsen '${p.initiativeId}' findes ikke i tabellen Indsatser.${p.suggestion ? ` Mente du '${p.suggestion}'?` : ''}`,
-    'no-budget': (p: P) => `Indsatsen '${p.initiativeId}' har posteringer i ${p.year}, men intet budget for ${p.year}.`,
-    'duplicate-voucher': (p: P) => `Bilag '${p.voucher}' er også bogført i række ${p.otherRows}. Tjek, at beløbet ikke er bogført to gange.`,
+      `Indsatsen ”${p.initiativeId}” findes ikke i tabellen Indsatser.${p.suggestion ? ` Mente du ”${p.suggestion}”?` : ''}`,
+    'no-budget': (p: P) => `Indsatsen ”${p.initiativeId}” har posteringer i ${p.year}, men intet budget for ${p.year}.`,
+    'duplicate-voucher': (p: P) => `Bilag ”${p.voucher}” er også bogført i række ${p.otherRows}. Tjek, at beløbet ikke er bogført to gange.`,
     'negative-amount': (p: P) => `Negativt beløb (${p.amount}) på en ${p.type}. Er det en tilbagebetaling? Ellers ret fortegnet.`,
     'rate-out-of-range': (p: P) => `Refusionssatsen ${p.rate} skal ligge mellem 0 % og 100 %.`,
     'conflicting-rates': (p: P) =>
@@ -374,7 +476,7 @@ export const financeDa = {
     'unallocated-expense': (p: P) =>
       `Udgiften på ${p.amount} har ingen kilde, og flere kilder har en refusionssats. Angiv kilden, så refusionen kan beregnes.`,
     'grant-without-source': (p: P) => `Tilskuddet på ${p.amount} har ingen kilde og tæller ikke med i medfinansieringen.`,
-    'unknown-posting-type': (p: P) => `'${p.type}' er ikke en posteringstype (Udgift, Refusionsanmodning, Refusion modtaget, Tilskud modtaget).`,
+    'unknown-posting-type': (p: P) => `”${p.type}” er ikke en posteringstype (Udgift, Refusionsanmodning, Refusion modtaget, Tilskud modtaget).`,
     'invalid-amount': () => 'Beløbet kan ikke læses som kroner og øre.',
     'invalid-date': () => 'Datoen eller året kan ikke læses.',
     'future-date': (p: P) => `Posteringen er dateret ${p.date}, efter afstemningsdatoen ${p.asOf}. Er årstallet rigtigt?`,
@@ -430,11 +532,11 @@ export const reconcileDa = {
 export const summaryDa = {
   snapshotTitle: 'Statusfotos',
   snapshotHelp: 'Tal frosset som værdier pr. dato. Rækkerne ændres aldrig; Overblik viser udviklingen.',
-  snapshotExists: (date: string) => `Der er allerede frosset et statusfoto pr. ${date}. Et statusfoto ændres aldrig.`,
+  snapshotExists: (date: string) => `Tallene pr. ${date} er allerede gemt. Gemte tal ændres aldrig.`,
   title: (date: string) => `Status pr. ${date}`,
   sections: { initiatives: 'Status pr. indsats', kpi: 'KPI-mål', statusLog: 'Statuslog: tal rapporteret som totaler', definitions: 'Definitioner' },
   groups: { placement: 'I virksomhedspraktik', course: 'I forløb' },
-  charts: { status: 'Status pr. indsats', targetGroups: 'Udfald pr. målgruppe', kpi: 'KPI: mål og opnået', trend: 'Udvikling over statusfotos' },
+  charts: { status: 'Status pr. indsats', targetGroups: 'Udfald pr. målgruppe', kpi: 'KPI: mål og opnået', trend: 'Udvikling over de gemte tal' },
   notes: {
     'I job': 'Forløb med en status i job (ordinær beskæftigelse og løntilskud). Formel over indsatsens deltagerark.',
     'I alt': 'Forskellige deltager-ID\'er med start senest på datoen i kolonne D. Formel.',

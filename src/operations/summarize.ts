@@ -14,6 +14,7 @@ import { foreignSnapshotTable, planSnapshot, SNAPSHOT_SHEET, snapshotDates, snap
 import type { PlanOp } from '../workbook/plan';
 import { findSheet, findTableRead, tablesOf, type WorkbookRead } from '../workbook/read';
 import type { LiveWorkbook } from './liveWorkbook';
+import { report, type OnProgress } from './progress';
 
 export interface SummaryRun {
   ops: PlanOp[];
@@ -44,8 +45,12 @@ export function planSummary(read: WorkbookRead, asOf: CalendarDate, lang: Lang):
 }
 
 /** Rebuilds Overblik in the open workbook and shows it (`show: false`: leaves the active sheet alone, as a file written by the CLI). */
-export async function refreshOverview(workbook: LiveWorkbook, asOf: CalendarDate, lang: Lang, options: { show?: boolean } = {}): Promise<SummaryRun> {
-  const run = planSummary(await workbook.read(), asOf, lang);
+export async function refreshOverview(workbook: LiveWorkbook, asOf: CalendarDate, lang: Lang, options: { show?: boolean; onProgress?: OnProgress } = {}): Promise<SummaryRun> {
+  await report(options.onProgress, { step: 'reading' });
+  const read = await workbook.read();
+  await report(options.onProgress, { step: 'summarizing', sheets: read.sheets.length });
+  const run = planSummary(read, asOf, lang);
+  await report(options.onProgress, { step: 'writing', sheet: OVERVIEW_SHEET });
   const show: PlanOp[] = options.show === false ? [] : [{ kind: 'select', sheet: OVERVIEW_SHEET, address: 'A1' }];
   await workbook.apply({ ops: [...run.ops, ...show] });
   return run;

@@ -1,19 +1,29 @@
-import { useState } from 'react';
-import { MessageBar, MessageBarBody, Tab, TabList, Title2, makeStyles, tokens } from '@fluentui/react-components';
+import { useEffect, useState } from 'react';
+import { MessageBar, MessageBarBody, Tab, TabList, makeStyles, tokens } from '@fluentui/react-components';
 import type { Lang } from '../i18n';
 import type { UiStrings } from '../i18n/da';
 import type { CalendarDate } from '../domain/parse/calendarDate';
 import type { LiveWorkbook } from '../operations/liveWorkbook';
+import { Announcer, useVisuallyHidden } from './announce';
 import { OverviewTab } from './OverviewTab';
 import { EconomyTab } from './EconomyTab';
+import { RegisterTab } from './RegisterTab';
 import { SetupTab } from './SetupTab';
 import { ValidationTab } from './ValidationTab';
 
-const TABS = ['setup', 'validation', 'overview', 'economy'] as const;
-type TabId = (typeof TABS)[number];
+const TABS = ['register', 'validation', 'overview', 'economy', 'setup'] as const;
+export type TabId = (typeof TABS)[number];
 
 const useStyles = makeStyles({
-  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, padding: tokens.spacingHorizontalL, minWidth: '300px', maxWidth: '450px' },
+  root: {
+    boxSizing: 'border-box', width: '100%', maxWidth: '640px', minHeight: '100vh',
+    display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS,
+    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`,
+    overflowWrap: 'anywhere',
+  },
+  // Five tabs need ~390 px: at Excel's default 320–350 px they wrap to a second row instead of scrolling.
+  tabs: { flexWrap: 'wrap', marginLeft: `calc(-1 * ${tokens.spacingHorizontalS})` },
+  panel: { minWidth: 0 },
 });
 
 export interface AppProps {
@@ -23,36 +33,49 @@ export interface AppProps {
   /** ExcelApi 1.8 (data validation) is needed for drop-down lists; older Excel gets a notice. */
   dataValidationSupported: boolean;
   today: () => CalendarDate;
+  /** The clock, for "tjekket kl. 10.42". */
+  now?: () => Date;
   subscribeChanges?: (onChange: () => void) => Promise<() => void>;
+  initialTab?: TabId;
 }
 
-export function App({ strings, lang, workbook, dataValidationSupported, today, subscribeChanges }: AppProps) {
+const systemNow = () => new Date();
+
+export function App({ strings, lang, workbook, dataValidationSupported, today, now = systemNow, subscribeChanges, initialTab = 'register' }: AppProps) {
   const styles = useStyles();
-  const [tab, setTab] = useState<TabId>('setup');
-  const common = { workbook, strings, lang, today };
+  const hidden = useVisuallyHidden();
+  const [tab, setTab] = useState<TabId>(initialTab);
+  useEffect(() => {
+    document.documentElement.lang = lang;
+  }, [lang]);
+  const common = { workbook, strings, lang, today, now };
   return (
-    <main className={styles.root}>
-      <Title2 as="h1">{strings.appTitle}</Title2>
-      {!dataValidationSupported && (
-        <MessageBar intent="warning">
-          <MessageBarBody>{strings.dataValidationUnsupported}</MessageBarBody>
-        </MessageBar>
-      )}
-      <TabList selectedValue={tab} onTabSelect={(_, data) => setTab(data.value as TabId)} aria-label={strings.tabListLabel}>
+    <Announcer>
+      <main className={styles.root}>
+        {/* Office shows the add-in's name above the pane: the heading is for screen readers only. */}
+        <h1 className={hidden.hidden}>{strings.appTitle}</h1>
+        {!dataValidationSupported && (
+          <MessageBar intent="warning">
+            <MessageBarBody>{strings.dataValidationUnsupported}</MessageBarBody>
+          </MessageBar>
+        )}
+        <TabList className={styles.tabs} size="small" selectedValue={tab} onTabSelect={(_, data) => setTab(data.value as TabId)} aria-label={strings.tabListLabel}>
+          {TABS.map((id) => (
+            <Tab key={id} value={id} id={`tab-${id}`} aria-controls={`panel-${id}`}>{strings.tabs[id]}</Tab>
+          ))}
+        </TabList>
+        {/* Panels stay mounted so results survive switching tabs. */}
         {TABS.map((id) => (
-          <Tab key={id} value={id} id={`tab-${id}`} aria-controls={`panel-${id}`}>{strings.tabs[id]}</Tab>
+          <section key={id} id={`panel-${id}`} role="tabpanel" aria-labelledby={`tab-${id}`} hidden={tab !== id} className={styles.panel}>
+            {id === 'register' && <RegisterTab {...common} visible={tab === 'register'} onGoToSetup={() => setTab('setup')} />}
+            {id === 'validation' && <ValidationTab {...common} subscribeChanges={subscribeChanges} />}
+            {id === 'overview' && <OverviewTab {...common} />}
+            {id === 'economy' && <EconomyTab {...common} />}
+            {id === 'setup' && <SetupTab {...common} />}
+          </section>
         ))}
-      </TabList>
-      {/* Panels stay mounted so results survive switching tabs. */}
-      {TABS.map((id) => (
-        <section key={id} id={`panel-${id}`} role="tabpanel" aria-labelledby={`tab-${id}`} hidden={tab !== id}>
-          {id === 'setup' && <SetupTab {...common} />}
-          {id === 'validation' && <ValidationTab {...common} subscribeChanges={subscribeChanges} />}
-          {id === 'overview' && <OverviewTab {...common} />}
-          {id === 'economy' && <EconomyTab {...common} />}
-        </section>
-      ))}
-    </main>
+      </main>
+    </Announcer>
   );
 }
 
@@ -61,7 +84,7 @@ export function OutsideOffice({ strings }: { strings: UiStrings }) {
   const styles = useStyles();
   return (
     <main className={styles.root}>
-      <Title2 as="h1">{strings.appTitle}</Title2>
+      <h1>{strings.appTitle}</h1>
       <MessageBar intent="info">
         <MessageBarBody>{strings.outsideOffice}</MessageBarBody>
       </MessageBar>

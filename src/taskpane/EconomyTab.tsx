@@ -1,24 +1,24 @@
-import { useState } from 'react';
-import {
-  Body1, Button, Field, Link, MessageBar, MessageBarBody, Subtitle2, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, makeStyles, tokens,
-} from '@fluentui/react-components';
+import { useRef, useState } from 'react';
+import { Badge, Button, Caption1, Link, MessageBar, MessageBarBody, Subtitle2, makeStyles, tokens } from '@fluentui/react-components';
 import type { Lang } from '../i18n';
 import { messages } from '../i18n';
 import type { UiStrings } from '../i18n/da';
 import { findingMessage } from '../i18n/findings';
 import { formatOre } from '../domain/parse/amount';
-import type { CalendarDate } from '../domain/parse/calendarDate';
+import { formatDanishDate, type CalendarDate } from '../domain/parse/calendarDate';
+import type { ReconciliationStatus } from '../domain/finance';
 import type { LiveWorkbook } from '../operations/liveWorkbook';
 import { selectCell } from '../operations/operations';
-import { reconcileWorkbook, type ReconcileRun } from '../operations/reconcile';
-import type { KeptSheet } from '../operations/liveWorkbook';
+import { reconcileEconomy, type EconomyRun } from '../operations/economy';
 import { decodeRefundFile, importRefunds } from '../operations/refundImport';
+import { useAnnounce } from './announce';
+import { Card, CardList } from './cards';
 import { Feedback } from './Feedback';
 import { useOperation } from './useOperation';
 
 const useStyles = makeStyles({
-  column: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
-  table: { overflowX: 'auto' },
+  column: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+  issues: { margin: 0, paddingLeft: tokens.spacingHorizontalL, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
 });
 
 interface Props {
@@ -26,84 +26,125 @@ interface Props {
   strings: UiStrings;
   lang: Lang;
   today: () => CalendarDate;
+  now: () => Date;
 }
 
-/** Reconciliation of refunds and co-financing: the same operation as `indsats reconcile`. */
-export function EconomyTab({ workbook, strings, lang, today }: Props) {
+const BADGE: Record<ReconciliationStatus, 'success' | 'warning' | 'danger'> = {
+  afstemt: 'success', udestående: 'warning', 'mangler anmodning': 'warning', overrefunderet: 'danger',
+};
+
+/** Reconciliation of refunds and co-financing (as `indsats reconcile -o`): one card per initiative and year, status first. */
+export function EconomyTab({ workbook, strings, lang, today, now }: Props) {
   const styles = useStyles();
   const t = strings.economy;
-  const status = messages[lang].finance.status;
+  const finance = messages[lang].finance;
   const operation = useOperation();
-  const [run, setRun] = useState<ReconcileRun & { kept?: KeptSheet }>();
+  const announce = useAnnounce();
+  const [result, setResult] = useState<{ run: EconomyRun; at: Date; date: CalendarDate }>();
+  const fileInput = useRef<HTMLInputElement>(null);
   const [imported, setImported] = useState<{ intent: 'success' | 'warning'; lines: string[] }>();
-  const f = messages[lang].finance.refundImport;
-  const importFile = (file: File) => operation.start(async () => {
-    const text = decodeRefundFile(await readBytes(file));
-    const result = await importRefunds(workbook, text, file.name, today(), lang);
-    if (result.kind === 'problems') setImported({ intent: 'warning', lines: [f.rejected(result.problems.length), ...result.problems] });
-    else if (result.kind === 'duplicate') setImported({ intent: 'warning', lines: [f.duplicate(result.file)] });
-    else setImported({ intent: 'success', lines: [f.imported(result.groups, result.lines, file.name)] });
-  });
-  const start = () => operation.start(async () => setRun(await reconcileWorkbook(workbook, today(), lang)));
+
+  const summaryOf = (run: EconomyRun) => {
+    const lines = run.reconciliation.lines;
+    const gaps = lines.filter((l) => l.status !== 'afstemt').length;
+    return !lines.length ? t.none : gaps ? t.gaps(gaps) : t.allReconciled(lines.length);
+  };
+
+  /** Reconciles; a failure clears the old result, so nothing stale is shown as current. */
+  const reconcileNow = async (before?: () => Promise<{ intent: 'success' | 'warning'; lines: string[] } | 'stop'>) => {
+    const outcome = await operation.start(async (_signal, onProgress) => {
+      const note = before ? await before() : undefined;
+      if (note === 'stop') return undefined;
+      if (note) setImported(note);
+      const date = today();
+      return { run: await reconcileEconomy(workbook, date, lang, onProgress), date, note };
+    });
+    if (outcome.status === 'failed') setResult(undefined);
+    if (outcome.status !== 'done' || !outcome.value) return;
+    const { run, date, note } = outcome.value;
+    setResult({ run, at: now(), date });
+    announce([...(note?.lines ?? []), summaryOf(run)].join(' '));
+  };
+
+  const importFile = (file: File) => {
+    setImported(undefined);
+    void reconcileNow(async () => {
+      const text = decodeRefundFile(await readBytes(file));
+      const r = await importRefunds(workbook, text, file.name, today(), lang);
+      const f = finance.refundImport;
+      if (r.kind === 'problems') {
+        const note = { intent: 'warning' as const, lines: [f.rejected(r.problems.length), ...r.problems] };
+        setImported(note);
+        announce(note.lines[0]);
+        return 'stop';
+      }
+      if (r.kind === 'duplicate') return { intent: 'warning', lines: [f.duplicate(r.file)] };
+      return { intent: 'success', lines: [f.imported(r.groups, r.lines, file.name)] };
+    });
+  };
+
+  const run = result?.run;
   const lines = run?.reconciliation.lines ?? [];
   const gaps = lines.filter((l) => l.status !== 'afstemt').length;
   const c = t.columns;
+  const r = t.refundColumns;
   return (
     <div className={styles.column}>
-      <Body1 as="p">{t.intro}</Body1>
-      <Button appearance="primary" onClick={() => void start()} disabled={operation.running}>{t.run}</Button>
-      <Field label={{ children: t.importLabel, htmlFor: 'refund-file' }} hint={t.importHint}>
-        <input
-          id="refund-file"
-          type="file"
-          accept=".csv,.txt"
-          disabled={operation.running}
-          onChange={(e) => {
-            const file = e.target.files?.[0];
-            e.target.value = ''; // the same file can be chosen again after a fix
-            if (file) void importFile(file);
-          }}
-        />
-      </Field>
-      <Feedback operation={operation} strings={strings} onRetry={() => void start()} />
+      <Caption1 as="p">{t.intro}</Caption1>
+      <Button appearance="primary" onClick={() => void reconcileNow()} disabled={operation.running}>{t.run}</Button>
+      <Feedback operation={operation} strings={strings} onRetry={() => void reconcileNow()} />
       {imported && (
         <MessageBar intent={imported.intent}>
           <MessageBarBody>{imported.lines.map((l) => <div key={l}>{l}</div>)}</MessageBarBody>
         </MessageBar>
       )}
-      {run && !lines.length && <MessageBar intent="info"><MessageBarBody>{t.none}</MessageBarBody></MessageBar>}
-      {run?.kept && <MessageBar intent="info"><MessageBarBody>{strings.kept[run.kept.reason](run.kept.sheet, run.kept.as)}</MessageBarBody></MessageBar>}
-      {lines.length > 0 && (
-        <MessageBar intent={gaps ? 'warning' : 'success'}><MessageBarBody>{gaps ? t.gaps(gaps) : t.allReconciled(lines.length)}</MessageBarBody></MessageBar>
+      {run && (
+        <>
+          <MessageBar intent={!lines.length ? 'info' : gaps ? 'warning' : 'success'}><MessageBarBody>{summaryOf(run)}</MessageBarBody></MessageBar>
+          {run.kept && <MessageBar intent="info"><MessageBarBody>{strings.kept[run.kept.reason](run.kept.sheet, run.kept.as)}</MessageBarBody></MessageBar>}
+          <Caption1>{t.asOf(formatDanishDate(result.date), strings.at(result.at))}</Caption1>
+        </>
       )}
       {lines.length > 0 && (
-        <div className={styles.table}>
-          <Table size="extra-small" aria-label={t.run}>
-            <TableHeader>
-              <TableRow>
-                {[c.initiative, c.year, c.status, c.outstanding, c.overRefunded, c.unclaimed, c.net].map((h) => <TableHeaderCell key={h}>{h}</TableHeaderCell>)}
-              </TableRow>
-            </TableHeader>
-            <TableBody>
-              {lines.map((l) => (
-                <TableRow key={`${l.initiativeId}-${l.year}`}>
-                  <TableCell>{l.initiativeId}</TableCell>
-                  <TableCell>{l.year}</TableCell>
-                  <TableCell>{status[l.status]}</TableCell>
-                  <TableCell>{formatOre(l.outstanding)}</TableCell>
-                  <TableCell>{formatOre(l.overRefunded)}</TableCell>
-                  <TableCell>{formatOre(l.unclaimed)}</TableCell>
-                  <TableCell>{formatOre(l.netMunicipalCost)}</TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
-        </div>
+        <CardList label={t.linesLabel}>
+          {lines.map((l) => (
+            <Card
+              key={`${l.initiativeId}-${l.year}`}
+              head={<><Badge appearance="filled" color={BADGE[l.status]}>{finance.status[l.status]}</Badge><span>{`${l.initiativeId} ${l.year}`}</span></>}
+              lines={[
+                [c.budget, formatOre(l.budgetTotal)],
+                [c.spent, formatOre(l.spent)],
+                [c.expected, formatOre(l.expectedRefund)],
+                [c.received, formatOre(l.received)],
+                ...(l.outstanding ? [[c.outstanding, formatOre(l.outstanding)] as [string, string]] : []),
+                ...(l.overRefunded ? [[c.overRefunded, formatOre(l.overRefunded)] as [string, string]] : []),
+                ...(l.unclaimed ? [[c.unclaimed, formatOre(l.unclaimed)] as [string, string]] : []),
+                [c.net, formatOre(l.netMunicipalCost)],
+              ]}
+            >
+              <Caption1>{finance.statusDetail[l.status]({ amount: formatOre(l.overRefunded || l.unclaimed || l.outstanding), days: l.ageDays ?? 0 })}</Caption1>
+            </Card>
+          ))}
+        </CardList>
+      )}
+      {run && run.refunds.length > 0 && (
+        <>
+          <Subtitle2 as="h2">{t.refunds}</Subtitle2>
+          <Caption1 as="p">{t.refundNote}</Caption1>
+          <CardList label={t.refunds}>
+            {run.refunds.map((y) => (
+              <Card key={y.year} head={t.refundYear(y.year)} lines={[
+                [r.paid, formatOre(y.paidOre)], [r.refund, formatOre(y.refundOre)], [r.coFinancing, formatOre(y.coFinancingOre)],
+                [r.lines, strings.count(y.lines)], [r.files, strings.count(y.files)],
+              ]} />
+            ))}
+          </CardList>
+        </>
       )}
       {run && run.findings.length > 0 && (
         <>
           <Subtitle2 as="h2">{t.issues}</Subtitle2>
-          <ul>
+          <ul className={styles.issues}>
             {run.findings.map((f) => (
               <li key={`${f.cell}-${f.code}`}>
                 <Link as="button" onClick={() => void operation.start(() => selectCell(workbook, f.sheet, f.cell))}>{strings.validation.goTo(f.cell)}</Link>{' '}
@@ -113,6 +154,22 @@ export function EconomyTab({ workbook, strings, lang, today }: Props) {
           </ul>
         </>
       )}
+      {/* The browser's own file control speaks the browser's language ("Choose File"): a button in the pane's opens it. */}
+      <input
+        ref={fileInput}
+        id="refund-file"
+        type="file"
+        accept=".csv,.txt"
+        hidden
+        aria-label={t.importLabel}
+        onChange={(e) => {
+          const file = e.target.files?.[0];
+          e.target.value = ''; // the same file can be chosen again after a fix
+          if (file) importFile(file);
+        }}
+      />
+      <Button onClick={() => fileInput.current?.click()} disabled={operation.running} aria-describedby="refund-hint">{t.importLabel}</Button>
+      <Caption1 id="refund-hint">{t.importHint}</Caption1>
     </div>
   );
 }

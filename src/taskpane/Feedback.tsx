@@ -1,26 +1,46 @@
+import { useEffect } from 'react';
 import { Button, MessageBar, MessageBarActions, MessageBarBody, Spinner, makeStyles, tokens } from '@fluentui/react-components';
 import type { UiStrings } from '../i18n/da';
 import { CancelledError } from '../operations/operations';
 import { CellChangedError, NotGeneratedError, PartialWriteError } from '../operations/liveWorkbook';
+import type { Progress } from '../operations/progress';
+import { useAnnounce } from './announce';
 import type { Operation } from './useOperation';
 
 const useStyles = makeStyles({
-  progress: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalM },
+  progress: { display: 'flex', alignItems: 'center', flexWrap: 'wrap', gap: tokens.spacingHorizontalM },
 });
 
-/** What the user sees of a running or failed command: a spinner with cancel, or a MessageBar saying what to do. */
+export function progressText(progress: Progress | undefined, strings: UiStrings): string {
+  const p = strings.progress;
+  switch (progress?.step) {
+    case 'reading': return p.reading;
+    case 'checking': return p.checking(progress.rows, progress.sheets);
+    case 'reconciling': return p.reconciling(progress.lines);
+    case 'summarizing': return p.summarizing(progress.sheets);
+    case 'writing': return p.writing(progress.sheet);
+    default: return strings.working;
+  }
+}
+
+/** What the user sees of a running or failed command: what is being done, with cancel, or a MessageBar saying what to do (also spoken). */
 export function Feedback({ operation, strings, onRetry }: { operation: Operation; strings: UiStrings; onRetry?: () => void }) {
   const styles = useStyles();
+  const announce = useAnnounce();
+  const { error } = operation;
+  useEffect(() => {
+    if (error !== undefined) announce(describe(error, strings).text);
+  }, [error, announce, strings]);
   if (operation.running) {
     return (
-      <div className={styles.progress} role="status">
-        <Spinner size="tiny" label={strings.working} />
+      <div className={styles.progress}>
+        <Spinner size="tiny" label={progressText(operation.progress, strings)} />
         <Button size="small" onClick={operation.cancel}>{strings.cancel}</Button>
       </div>
     );
   }
-  if (operation.error === undefined) return null;
-  const { intent, text } = describe(operation.error, strings);
+  if (error === undefined) return null;
+  const { intent, text } = describe(error, strings);
   return (
     <MessageBar intent={intent}>
       <MessageBarBody>{text}</MessageBarBody>

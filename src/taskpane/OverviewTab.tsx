@@ -1,17 +1,17 @@
 import { useState } from 'react';
-import {
-  Body1, Button, MessageBar, MessageBarBody, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, makeStyles, tokens,
-} from '@fluentui/react-components';
+import { Button, Caption1, MessageBar, MessageBarBody, makeStyles, tokens } from '@fluentui/react-components';
 import { messages, type Lang } from '../i18n';
 import type { UiStrings } from '../i18n/da';
 import { formatDanishDate, type CalendarDate } from '../domain/parse/calendarDate';
 import type { LiveWorkbook } from '../operations/liveWorkbook';
 import { freezeSnapshot, refreshOverview, SnapshotExistsError, type SummaryRun } from '../operations/summarize';
+import { useAnnounce } from './announce';
+import { Card, CardList } from './cards';
 import { Feedback } from './Feedback';
 import { useOperation } from './useOperation';
 
 const useStyles = makeStyles({
-  column: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
+  column: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
   buttons: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
 });
 
@@ -20,59 +20,71 @@ interface Props {
   strings: UiStrings;
   lang: Lang;
   today: () => CalendarDate;
+  now: () => Date;
 }
+
+type Note = { intent: 'success' | 'info' | 'warning'; text: string };
 
 /** Overblik: the same operation as `indsats summarize` and the ribbon's "Opdater overblik". */
 export function OverviewTab({ workbook, strings, lang, today }: Props) {
   const styles = useStyles();
   const t = strings.overview;
   const operation = useOperation();
+  const announce = useAnnounce();
   const [run, setRun] = useState<SummaryRun>();
-  const [notes, setNotes] = useState<{ intent: 'success' | 'info' | 'warning'; text: string }[]>([]);
+  const [notes, setNotes] = useState<Note[]>([]);
+  const keptText = (kept: { sheet: string; as: string; reason: keyof UiStrings['kept'] }) => strings.kept[kept.reason](kept.sheet, kept.as);
+  const show = (list: Note[]) => {
+    setNotes(list);
+    announce(list.map((n) => n.text).join(' '));
+  };
 
-  const refresh = () => operation.start(async () => {
-    const result = await refreshOverview(workbook, today(), lang);
-    setRun(result);
-    setNotes([{ intent: 'success', text: t.refreshed(formatDanishDate(today())) }, ...(result.kept ? [{ intent: 'info' as const, text: strings.kept[result.kept.reason](result.kept.sheet, result.kept.as) }] : [])]);
-  });
-  const freeze = () => operation.start(async () => {
-    try {
-      const { kept } = await freezeSnapshot(workbook, today(), lang);
-      setNotes([{ intent: 'success', text: t.frozen(formatDanishDate(today())) }, ...(kept ? [{ intent: 'info' as const, text: strings.kept[kept.reason](kept.sheet, kept.as) }] : [])]);
-    } catch (error) {
-      if (!(error instanceof SnapshotExistsError)) throw error;
-      setNotes([{ intent: 'warning', text: messages[lang].summary.snapshotExists(formatDanishDate(error.date)) }]);
+  const refresh = async () => {
+    const outcome = await operation.start((_signal, onProgress) => refreshOverview(workbook, today(), lang, { onProgress }));
+    if (outcome.status === 'failed') {
+      setRun(undefined);
+      setNotes([]);
     }
-  });
+    if (outcome.status !== 'done') return;
+    setRun(outcome.value);
+    show([{ intent: 'success', text: t.refreshed(formatDanishDate(today())) }, ...(outcome.value.kept ? [{ intent: 'info' as const, text: keptText(outcome.value.kept) }] : [])]);
+  };
+  const freeze = async () => {
+    const outcome = await operation.start(async () => {
+      try {
+        const { kept } = await freezeSnapshot(workbook, today(), lang);
+        return [{ intent: 'success', text: t.frozen(formatDanishDate(today())) }, ...(kept ? [{ intent: 'info', text: keptText(kept) }] : [])] as Note[];
+      } catch (error) {
+        if (!(error instanceof SnapshotExistsError)) throw error;
+        return [{ intent: 'warning', text: messages[lang].summary.snapshotExists(formatDanishDate(error.date)) }] as Note[];
+      }
+    });
+    if (outcome.status === 'done') show(outcome.value);
+  };
   const c = t.columns;
   const group = (s: SummaryRun['initiatives'][number], codes: string[]) => s.byStatus.filter((b) => codes.includes(b.code)).reduce((n, b) => n + b.courses, 0);
   return (
     <div className={styles.column}>
-      <Body1 as="p">{t.intro}</Body1>
+      <Caption1 as="p">{t.intro}</Caption1>
       <div className={styles.buttons}>
         <Button appearance="primary" onClick={() => void refresh()} disabled={operation.running}>{t.refresh}</Button>
-        <Button onClick={() => void freeze()} disabled={operation.running}>{t.freeze}</Button>
+        <Button onClick={() => void freeze()} disabled={operation.running} aria-describedby="freeze-hint">{t.freeze}</Button>
       </div>
+      <Caption1 id="freeze-hint">{t.freezeHint}</Caption1>
       <Feedback operation={operation} strings={strings} onRetry={() => void refresh()} />
       {notes.map((n) => <MessageBar key={n.text} intent={n.intent}><MessageBarBody>{n.text}</MessageBarBody></MessageBar>)}
       {run && run.initiatives.length > 0 && (
-        <Table size="extra-small" aria-label={t.refresh}>
-          <TableHeader>
-            <TableRow>{[c.initiative, c.job, c.placement, c.course, c.ended, c.total].map((h) => <TableHeaderCell key={h}>{h}</TableHeaderCell>)}</TableRow>
-          </TableHeader>
-          <TableBody>
-            {run.initiatives.map((s) => (
-              <TableRow key={s.initiativeId}>
-                <TableCell>{s.initiativeId}</TableCell>
-                <TableCell>{s.byOutcome.job}</TableCell>
-                <TableCell>{group(s, ['PRAKTIK'])}</TableCell>
-                <TableCell>{s.byOutcome.active - group(s, ['PRAKTIK'])}</TableCell>
-                <TableCell>{s.byOutcome.ended}</TableCell>
-                <TableCell>{s.total}</TableCell>
-              </TableRow>
-            ))}
-          </TableBody>
-        </Table>
+        <CardList label={t.listLabel}>
+          {run.initiatives.map((s) => (
+            <Card key={s.initiativeId} inline head={s.initiativeId} lines={[
+              [c.job, strings.count(s.byOutcome.job)],
+              [c.placement, strings.count(group(s, ['PRAKTIK']))],
+              [c.course, strings.count(s.byOutcome.active - group(s, ['PRAKTIK']))],
+              [c.ended, strings.count(s.byOutcome.ended)],
+              [c.total, strings.count(s.total)],
+            ]} />
+          ))}
+        </CardList>
       )}
     </div>
   );

@@ -1,19 +1,23 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import {
-  Body1, Button, Combobox, Dropdown, Field, Input, MessageBar, MessageBarBody, Option, Subtitle2, makeStyles, tokens,
+  Button, Caption1, Dropdown, Field, MessageBar, MessageBarBody, Option, Subtitle2, makeStyles, tokens,
 } from '@fluentui/react-components';
 import type { Lang } from '../i18n';
 import type { UiStrings } from '../i18n/da';
 import type { CalendarDate } from '../domain/parse/calendarDate';
+import { INITIATIVE_ID_PATTERN } from '../domain/model/schema';
 import type { TaxonomyEntry, TaxonomySet } from '../domain/taxonomy/types';
 import { addInitiative, readTaxonomies, setUpWorkbook, type InitiativeProblem } from '../operations/operations';
 import type { LiveWorkbook } from '../operations/liveWorkbook';
+import { useAnnounce } from './announce';
 import { Feedback } from './Feedback';
+import { FitInput, typedDate } from './fields';
 import { useOperation } from './useOperation';
 
 const useStyles = makeStyles({
-  column: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
-  row: { display: 'flex', gap: tokens.spacingHorizontalM, '> *': { flex: 1, minWidth: 0 } },
+  column: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+  row: { display: 'flex', flexWrap: 'wrap', alignItems: 'flex-start', gap: tokens.spacingHorizontalM, '> *': { flex: '1 1 110px', minWidth: 0 } },
+  dropdown: { minWidth: 0, width: '100%' },
 });
 
 interface Props {
@@ -27,6 +31,7 @@ export function SetupTab({ workbook, strings, lang, today }: Props) {
   const styles = useStyles();
   const t = strings.setup;
   const operation = useOperation();
+  const announce = useAnnounce();
   const [message, setMessage] = useState<{ intent: 'success' | 'warning'; text: string }[]>([]);
   const [taxonomies, setTaxonomies] = useState<TaxonomySet>();
 
@@ -42,104 +47,166 @@ export function SetupTab({ workbook, strings, lang, today }: Props) {
     };
   }, [workbook, today, generation]);
 
-  const runSetUp = () =>
-    operation.start(async (signal) => {
-      setMessage([]);
-      const result = await setUpWorkbook(workbook, lang, signal);
-      const out: { intent: 'success' | 'warning'; text: string }[] = [{ intent: 'success', text: t.done(result.added) }];
-      if (result.skipped?.includes('dataValidation')) out.push({ intent: 'warning', text: t.noDropDowns });
-      setMessage(out);
-      setGeneration((g) => g + 1);
-    });
+  const runSetUp = async () => {
+    setMessage([]);
+    const outcome = await operation.start((signal) => setUpWorkbook(workbook, lang, signal));
+    if (outcome.status !== 'done') return;
+    const out: { intent: 'success' | 'warning'; text: string }[] = [{ intent: 'success', text: t.done(outcome.value.added) }];
+    if (outcome.value.skipped?.includes('dataValidation')) out.push({ intent: 'warning', text: t.noDropDowns });
+    setMessage(out);
+    announce(out.map((m) => m.text).join(' '));
+    setGeneration((g) => g + 1);
+  };
 
   return (
     <div className={styles.column}>
-      <Body1 as="p">{t.intro}</Body1>
-      <Button appearance="primary" onClick={runSetUp} disabled={operation.running}>{t.run}</Button>
-      <Feedback operation={operation} strings={strings} onRetry={runSetUp} />
+      <Caption1 as="p">{t.intro}</Caption1>
+      <Button appearance="primary" onClick={() => void runSetUp()} disabled={operation.running}>{t.run}</Button>
+      <Feedback operation={operation} strings={strings} onRetry={() => void runSetUp()} />
       {message.map((m) => (
         <MessageBar key={m.text} intent={m.intent}><MessageBarBody>{m.text}</MessageBarBody></MessageBar>
       ))}
-      <NewInitiativeForm workbook={workbook} strings={strings} lang={lang} taxonomies={taxonomies} />
+      <NewInitiativeForm workbook={workbook} strings={strings} lang={lang} taxonomies={taxonomies} onAdded={() => setGeneration((g) => g + 1)} />
     </div>
   );
 }
 
-function NewInitiativeForm({ workbook, strings, lang, taxonomies }: { workbook: LiveWorkbook; strings: UiStrings; lang: Lang; taxonomies?: TaxonomySet }) {
+const EMPTY = { id: '', name: '', unit: '', goals: [] as string[], targetGroups: [] as string[], start: '', end: '', places: '', courseWeeks: '', kpi: '' };
+type Form = typeof EMPTY;
+type FieldKey = keyof Form;
+type Problems = Partial<Record<FieldKey, string>>;
+
+function NewInitiativeForm({ workbook, strings, lang, taxonomies, onAdded }: { workbook: LiveWorkbook; strings: UiStrings; lang: Lang; taxonomies?: TaxonomySet; onAdded: () => void }) {
   const styles = useStyles();
   const t = strings.setup;
   const f = t.fields;
   const operation = useOperation();
-  const [form, setForm] = useState({ id: '', name: '', unit: '', goals: [] as string[], targetGroups: [] as string[], start: '', end: '', places: '', courseWeeks: '', kpi: '' });
-  const [problems, setProblems] = useState<InitiativeProblem[]>([]);
+  const announce = useAnnounce();
+  const [form, setForm] = useState(EMPTY);
+  const [problems, setProblems] = useState<Problems>({});
+  const [notice, setNotice] = useState<string>();
   const [added, setAdded] = useState<string>();
-  const set = (key: keyof typeof form) => (value: string | string[]) => setForm((old) => ({ ...old, [key]: value }));
   const active = (entries?: TaxonomyEntry[]) => (entries ?? []).filter((e) => e.active);
+
+  /** What is wrong with the form as typed (the duplicate ID is found by the operation). */
+  const check = (next: Form): Problems => {
+    const out: Problems = {};
+    const id = next.id.trim();
+    if (!INITIATIVE_ID_PATTERN.test(id)) out.id = t.idProblem(id);
+    if (!next.name.trim()) out.name = t.problems['name-required'];
+    const start = typedDate(next.start);
+    const end = typedDate(next.end);
+    if (start === 'invalid') out.start = strings.badDate;
+    if (end === 'invalid') out.end = strings.badDate;
+    else if (start && start !== 'invalid' && end && end < start) out.end = t.problems['date-order'];
+    for (const key of ['places', 'courseWeeks'] as const) if (next[key].trim() && !/^\d+$/.test(next[key].trim())) out[key] = f.wholeNumber;
+    return out;
+  };
+
+  // A field's message goes as soon as the field is right: messages follow the form, not the last submit.
+  const set = (key: FieldKey) => (value: string | string[]) => {
+    const next = { ...form, [key]: value };
+    setForm(next);
+    setProblems((old) => {
+      const now = check(next);
+      const kept: Problems = {};
+      for (const k of Object.keys(old) as FieldKey[]) if (now[k]) kept[k] = now[k];
+      // An ID with characters that cannot be used is said while typing.
+      if (key === 'id' && now.id && /[^A-Za-z0-9_]/.test(next.id.trim())) kept.id = now.id;
+      return kept;
+    });
+  };
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
+    const found = check(form);
+    setProblems(found);
+    setAdded(undefined);
+    setNotice(undefined);
+    if (Object.keys(found).length) {
+      announce(Object.values(found).join(' '));
+      document.getElementById(`initiative-${Object.keys(found)[0]}`)?.focus();
+      return;
+    }
     void operation.start(async () => {
-      setAdded(undefined);
-      const number = (text: string) => (text.trim() === '' ? undefined : Number(text));
+      const number = (text: string) => (text.trim() === '' ? undefined : Number(text.trim()));
+      const date = (text: string) => typedDate(text) as CalendarDate | undefined;
       const result = await addInitiative(workbook, {
         id: form.id.trim(),
         name: form.name,
         unit: form.unit || undefined,
         goals: form.goals,
         targetGroups: form.targetGroups,
-        start: (form.start || undefined) as CalendarDate | undefined,
-        end: (form.end || undefined) as CalendarDate | undefined,
+        start: date(form.start),
+        end: date(form.end),
         places: number(form.places),
         courseWeeks: number(form.courseWeeks),
         kpi: form.kpi,
       }, lang);
-      setProblems(result.problems);
+      const byField: Problems = {};
+      const map: Partial<Record<InitiativeProblem, FieldKey>> = { 'invalid-id': 'id', 'duplicate-id': 'id', 'name-required': 'name', 'date-order': 'end' };
+      for (const p of result.problems) {
+        const key = map[p];
+        if (key) byField[key] = p === 'invalid-id' ? t.idProblem(form.id.trim()) : t.problems[p];
+      }
+      setProblems(byField);
+      if (result.problems.includes('no-register')) setNotice(t.problems['no-register']);
+      if (result.problems.length) announce([...Object.values(byField), ...(result.problems.includes('no-register') ? [t.problems['no-register']] : [])].join(' '));
       if (result.sheet) {
         setAdded(result.sheet);
-        setForm({ id: '', name: '', unit: '', goals: [], targetGroups: [], start: '', end: '', places: '', courseWeeks: '', kpi: '' });
+        announce(t.added(result.sheet));
+        setForm(EMPTY);
+        onAdded();
       }
     });
   };
-  const problemFor = (...kinds: InitiativeProblem[]) => problems.filter((p) => kinds.includes(p)).map((p) => t.problems[p]).join(' ') || undefined;
+  const names = (entries: TaxonomyEntry[] | undefined, codes: string[]) => codes.map((code) => entries?.find((e) => e.code === code)?.name ?? code).join('; ');
+  const fieldProps = (key: FieldKey) => ({ validationMessage: problems[key], validationState: problems[key] ? ('error' as const) : ('none' as const) });
 
   return (
-    <form className={styles.column} onSubmit={submit} aria-labelledby="new-initiative">
+    <form className={styles.column} onSubmit={submit} noValidate aria-labelledby="new-initiative">
       <Subtitle2 as="h2" id="new-initiative">{t.newInitiative}</Subtitle2>
-      <Body1 as="p">{t.newInitiativeIntro}</Body1>
-      {problems.includes('no-register') && <MessageBar intent="warning"><MessageBarBody>{t.problems['no-register']}</MessageBarBody></MessageBar>}
-      <div className={styles.row}>
-        <Field label={f.id} required hint={f.idHint} validationMessage={problemFor('invalid-id', 'duplicate-id')}>
-          <Input value={form.id} onChange={(_, d) => set('id')(d.value)} maxLength={20} />
-        </Field>
-      </div>
-      <Field label={f.name} required validationMessage={problemFor('name-required')}>
-        <Input value={form.name} onChange={(_, d) => set('name')(d.value)} />
+      <Caption1 as="p">{t.newInitiativeIntro}</Caption1>
+      {notice && <MessageBar intent="warning"><MessageBarBody>{notice}</MessageBarBody></MessageBar>}
+      <Field label={f.id} required hint={f.idHint} {...fieldProps('id')}>
+        <FitInput id="initiative-id" value={form.id} onChange={(_, d) => set('id')(d.value)} maxLength={40} autoComplete="off" />
+      </Field>
+      <Field label={f.name} required {...fieldProps('name')}>
+        <FitInput id="initiative-name" value={form.name} onChange={(_, d) => set('name')(d.value)} autoComplete="off" />
       </Field>
       <Field label={f.unit}>
-        <Dropdown placeholder={f.choose} value={form.unit} selectedOptions={form.unit ? [form.unit] : []} onOptionSelect={(_, d) => set('unit')(d.optionValue ?? '')}>
+        <Dropdown className={styles.dropdown} placeholder={f.choose} value={form.unit} selectedOptions={form.unit ? [form.unit] : []} onOptionSelect={(_, d) => set('unit')(d.optionValue ?? '')}>
           {active(taxonomies?.units.entries).map((e) => <Option key={e.code} value={e.name}>{e.name}</Option>)}
         </Dropdown>
       </Field>
       <Field label={f.goals}>
-        <Combobox multiselect placeholder={f.choose} selectedOptions={form.goals} value={form.goals.join('; ')} onOptionSelect={(_, d) => set('goals')(d.selectedOptions)}>
-          {active(taxonomies?.goals.entries).map((e) => <Option key={e.code} value={e.code} text={`${e.code} ${e.name}`}>{`${e.code} – ${e.name}`}</Option>)}
-        </Combobox>
+        <Dropdown className={styles.dropdown} multiselect placeholder={f.choose} selectedOptions={form.goals} value={names(taxonomies?.goals.entries, form.goals)} onOptionSelect={(_, d) => set('goals')(d.selectedOptions)}>
+          {active(taxonomies?.goals.entries).map((e) => <Option key={e.code} value={e.code} text={e.name}>{e.name}</Option>)}
+        </Dropdown>
       </Field>
       <Field label={f.targetGroups}>
-        <Combobox multiselect placeholder={f.choose} selectedOptions={form.targetGroups} value={form.targetGroups.join('; ')} onOptionSelect={(_, d) => set('targetGroups')(d.selectedOptions)}>
-          {active(taxonomies?.targetGroups.entries).map((e) => <Option key={e.code} value={e.code} text={`${e.code} ${e.name}`}>{`${e.code} – ${e.name}`}</Option>)}
-        </Combobox>
+        <Dropdown className={styles.dropdown} multiselect placeholder={f.choose} selectedOptions={form.targetGroups} value={names(taxonomies?.targetGroups.entries, form.targetGroups)} onOptionSelect={(_, d) => set('targetGroups')(d.selectedOptions)}>
+          {active(taxonomies?.targetGroups.entries).map((e) => <Option key={e.code} value={e.code} text={e.name}>{e.name}</Option>)}
+        </Dropdown>
       </Field>
       <div className={styles.row}>
-        <Field label={f.start}><Input type="date" value={form.start} onChange={(_, d) => set('start')(d.value)} /></Field>
-        <Field label={f.end} validationMessage={problemFor('date-order')}><Input type="date" value={form.end} onChange={(_, d) => set('end')(d.value)} /></Field>
+        <Field label={f.start} hint={strings.dateHint} {...fieldProps('start')}>
+          <FitInput id="initiative-start" value={form.start} onChange={(_, d) => set('start')(d.value)} placeholder={strings.datePlaceholder} autoComplete="off" />
+        </Field>
+        <Field label={f.end} {...fieldProps('end')}>
+          <FitInput id="initiative-end" value={form.end} onChange={(_, d) => set('end')(d.value)} placeholder={strings.datePlaceholder} autoComplete="off" />
+        </Field>
       </div>
       <div className={styles.row}>
-        <Field label={f.places}><Input type="number" min={0} value={form.places} onChange={(_, d) => set('places')(d.value)} /></Field>
-        <Field label={f.courseWeeks}><Input type="number" min={1} value={form.courseWeeks} onChange={(_, d) => set('courseWeeks')(d.value)} /></Field>
+        <Field label={f.places} {...fieldProps('places')}>
+          <FitInput id="initiative-places" inputMode="numeric" value={form.places} onChange={(_, d) => set('places')(d.value)} autoComplete="off" />
+        </Field>
+        <Field label={f.courseWeeks} {...fieldProps('courseWeeks')}>
+          <FitInput id="initiative-courseWeeks" inputMode="numeric" value={form.courseWeeks} onChange={(_, d) => set('courseWeeks')(d.value)} autoComplete="off" />
+        </Field>
       </div>
       <Field label={f.kpi} hint={f.kpiHint}>
-        <Input value={form.kpi} onChange={(_, d) => set('kpi')(d.value)} />
+        <FitInput value={form.kpi} onChange={(_, d) => set('kpi')(d.value)} autoComplete="off" />
       </Field>
       <Button type="submit" appearance="primary" disabled={operation.running}>{t.add}</Button>
       <Feedback operation={operation} strings={strings} />

@@ -5,11 +5,12 @@ import { uiStrings } from '../i18n/ui';
 import { todayLocal } from '../domain/parse/calendarDate';
 import { App, OutsideOffice } from './App';
 import { changeSubscription, excelWorkbook } from '../operations/excelWorkbook';
-import { themeFor } from './theme';
+import { applyPage, themeFor } from './theme';
 
 const root = createRoot(document.getElementById('root') as HTMLElement);
 
 function renderOutsideOffice(): void {
+  applyPage(themeFor(undefined), 'da');
   root.render(
     <FluentProvider theme={themeFor(undefined)}>
       <OutsideOffice strings={uiStrings(undefined)} />
@@ -21,8 +22,10 @@ function renderInExcel(): void {
   const { context } = Office;
   const supports = (set: string, version: string) => context.requirements.isSetSupported(set, version);
   const run = Excel.run.bind(Excel) as Parameters<typeof excelWorkbook>[0];
+  const theme = themeFor(context.officeTheme?.bodyBackgroundColor);
+  applyPage(theme, langFrom(context.displayLanguage));
   root.render(
-    <FluentProvider theme={themeFor(context.officeTheme?.bodyBackgroundColor)}>
+    <FluentProvider theme={theme}>
       <App
         strings={uiStrings(context.displayLanguage)}
         lang={langFrom(context.displayLanguage)}

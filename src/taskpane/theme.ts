@@ -12,3 +12,15 @@ export function isDarkColor(hex: string | undefined): boolean {
 export function themeFor(bodyBackgroundColor: string | undefined): Theme {
   return isDarkColor(bodyBackgroundColor) ? webDarkTheme : webLightTheme;
 }
+
+/**
+ * The page around the pane: no browser margin (a white frame in the dark theme), the theme's
+ * background and colour scheme, and the language of the texts (screen readers pick the voice from
+ * it). Set through the CSSOM, which the page's content security policy allows.
+ */
+export function applyPage(theme: Theme, lang: string, doc: Document = document): void {
+  doc.documentElement.lang = lang;
+  doc.documentElement.style.colorScheme = theme === webDarkTheme ? 'dark' : 'light';
+  doc.body.style.margin = '0';
+  doc.body.style.background = theme.colorNeutralBackground1;
+}

@@ -1,26 +1,39 @@
 /**
- * The built task pane in real Chromium with the in-memory Excel stand-in in place of office.js:
- * set up a workbook → add an initiative → paste a row with mistakes → validate → click a finding
- * (the selection moves) → apply a suggestion → the finding is gone. Screenshots in test/artifacts/.
+ * The built task pane in real Chromium with the in-memory Excel stand-in in place of office.js.
+ *
+ * 1. The daily flow at 320 px (Excel's narrowest pane): set up a workbook → add an initiative →
+ *    paste a row with mistakes → validate (heard through the live region) → click a finding (the
+ *    selection moves) → the confirm dialog, cancelled (focus back on the button) and confirmed →
+ *    register a status change with the keyboard (*Ny status*) and find the row in the stand-in.
+ * 2. Every tab of the demo workbook at 320, 350 and 450 px, light and dark, Danish and English: no
+ *    sideways scrolling, no serious or critical axe-core violation. Screenshots at 320 px in docs/.
+ * One browser and one page throughout; each step has its own timeout for a loaded machine.
  */
 import { existsSync, mkdirSync, readFileSync } from 'fs';
 import { join } from 'path';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { CHROMIUM, CHROMIUM_ARGS, describeWithChromium, serve, standinBundle } from '../helpers/browser';
+import { axeViolations, CHROMIUM, CHROMIUM_ARGS, describeWithChromium, horizontalOverflow, officeSettings, serve, standinBundle } from '../helpers/browser';
+import { excelSerial, todayLocal } from '../../src/domain/parse/calendarDate';
 
 const dist = join(__dirname, '../../dist');
 const artifacts = join(__dirname, '../artifacts');
+const docs = join(__dirname, '../../docs');
 
-type Standin = { workbook: { sheetNames(): string[]; selection(): { sheet: string; address: string } | undefined; value(s: string, a: string): unknown; userEdit(s: string, a: string, v: unknown[][]): void } };
+type Standin = { workbook: { sheetNames(): string[]; activeSheet(): string | undefined; selection(): { sheet: string; address: string } | undefined; value(s: string, a: string): unknown; userEdit(s: string, a: string, v: unknown[][]): void } };
 const standin = <T>(page: Page, f: (s: Standin) => T) => page.evaluate(`(${f.toString()})(window.__standin)`) as Promise<T>;
 
 /** Per step on a loaded 2-core machine (Playwright waits up to STEP_MS / 2 for each element). */
 const STEP_MS = 120_000;
+const TABS = { register: 'Registrer', validation: 'Validering', overview: 'Overblik', economy: 'Økonomi', setup: 'Opsætning' } as const;
+const TABS_EN = ['Register', 'Validation', 'Overview', 'Finance', 'Set-up'];
+const SHOTS: Record<keyof typeof TABS, string> = { register: 'registrer', validation: 'validering', overview: 'overblik', economy: 'oekonomi', setup: 'opsaetning' };
 
 describeWithChromium('task pane in Chromium', () => {
   let browser: Browser;
   let page: Page;
   let server: { url: string; close: () => Promise<void> };
+  let officeJs = '';
+  const bundles = { empty: '', demo: '' };
   let step = 0;
   /** What Chromium reported as blocked by the Content-Security-Policy while the tests ran. */
   const violations: string[] = [];
@@ -28,14 +41,23 @@ describeWithChromium('task pane in Chromium', () => {
     step += 1;
     await page.screenshot({ path: join(artifacts, `${String(step).padStart(2, '0')}-${name}.png`), fullPage: true });
   };
+  /** The pane itself, without the live region (which repeats the results for screen readers). */
+  const pane = () => page.locator('main');
+  const open = async (bundle: string, size: { width: number; height: number }) => {
+    officeJs = bundle;
+    await page.setViewportSize(size);
+    await page.goto(`${server.url}/taskpane.html`);
+    await page.getByRole('tab', { name: /^(Registrer|Register)$/ }).waitFor();
+  };
 
   beforeAll(async () => {
     if (!existsSync(join(dist, 'taskpane.html'))) throw new Error('dist/taskpane.html is missing: run `npm run build` first (npm test does).');
     mkdirSync(artifacts, { recursive: true });
-    const officeJs = standinBundle();
+    bundles.empty = standinBundle();
+    bundles.demo = standinBundle('test/browser/demo-entry.ts');
     server = await serve(dist);
     browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
-    page = await browser.newPage({ viewport: { width: 420, height: 900 }, locale: 'da-DK' });
+    page = await browser.newPage({ viewport: { width: 320, height: 800 }, locale: 'da-DK' });
     page.setDefaultTimeout(STEP_MS / 2);
     page.on('console', (message) => {
       if (/Content.Security.Policy/i.test(message.text())) violations.push(message.text());
@@ -53,54 +75,152 @@ describeWithChromium('task pane in Chromium', () => {
     await server?.close();
   });
 
-  it('opens with the Danish task pane', async () => {
-    await page.goto(`${server.url}/taskpane.html`);
-    await page.getByRole('heading', { name: 'Indsatsmonitor' }).waitFor();
-    for (const tab of ['Opsætning', 'Validering', 'Overblik', 'Økonomi']) await page.getByRole('tab', { name: tab }).waitFor();
-    await shot('start');
-  }, STEP_MS);
+  describe('the daily flow at 320 px', () => {
+    it('opens with the Danish task pane, the add-in name only for screen readers', async () => {
+      await open(bundles.empty, { width: 320, height: 800 });
+      for (const tab of Object.values(TABS)) await page.getByRole('tab', { name: tab }).waitFor();
+      await page.getByRole('heading', { name: 'Indsatsmonitor', level: 1 }).waitFor({ state: 'attached' });
+      expect(await page.evaluate(() => document.documentElement.lang)).toBe('da');
+      await pane().getByText('Projektmappen har ingen opfølgningsark endnu.', { exact: false }).waitFor();
+      await shot('start');
+    }, STEP_MS);
 
-  it('sets up the workbook', async () => {
-    await page.getByRole('button', { name: 'Opret eller reparer strukturen' }).click();
-    await page.getByText(/Strukturen er på plads: \d+ tilføjelser\./).waitFor();
-    expect(await standin(page, (s) => s.workbook.sheetNames())).toEqual(expect.arrayContaining(['Taksonomier', 'Indsatser', 'Statuslog', 'Økonomi']));
-    await shot('setup');
-  }, STEP_MS);
+    it('sets up the workbook and adds an initiative', async () => {
+      await page.getByRole('button', { name: 'Gå til Opsætning' }).click();
+      await page.getByRole('button', { name: 'Opret eller reparer strukturen' }).click();
+      await pane().getByText(/Strukturen er på plads: \d+ tilføjelser\./).waitFor();
+      await page.waitForFunction(() => /Strukturen er på plads/.test(document.getElementById('pane-announcer')?.textContent ?? ''));
+      expect(await standin(page, (s) => s.workbook.sheetNames())).toEqual(expect.arrayContaining(['Taksonomier', 'Indsatser', 'Statuslog', 'Økonomi']));
+      const form = page.getByRole('form', { name: 'Ny indsats' });
+      await form.getByRole('textbox', { name: /^ID/ }).fill('I Tråd');
+      await pane().getByText('”I Tråd” kan ikke bruges som ID: mellemrum og ”å” kan ikke bruges (kun a-z, tal og _).').waitFor();
+      await form.getByRole('textbox', { name: /^ID/ }).fill('ITMV');
+      await form.getByRole('textbox', { name: /^Navn/ }).fill('I Tråd Med Verden');
+      await form.getByRole('textbox', { name: 'Pladser' }).fill('12');
+      await form.getByRole('button', { name: 'Tilføj indsats' }).click();
+      await pane().getByText('Indsatsen ITMV er tilføjet, og arket ITMV er oprettet.').waitFor();
+      expect(await standin(page, (s) => s.workbook.sheetNames())).toContain('ITMV');
+      await shot('initiative');
+    }, STEP_MS);
 
-  it('adds an initiative with its tracking sheet', async () => {
-    const form = page.getByRole('form', { name: 'Ny indsats' });
-    await form.getByRole('textbox', { name: /^ID/ }).fill('ITMV');
-    await form.getByRole('textbox', { name: /^Navn/ }).fill('I Tråd Med Verden');
-    await form.getByRole('spinbutton', { name: 'Pladser' }).fill('12');
-    await form.getByRole('button', { name: 'Tilføj indsats' }).click();
-    await page.getByText('Indsatsen ITMV er tilføjet, og arket ITMV er oprettet.').waitFor();
-    expect(await standin(page, (s) => s.workbook.sheetNames())).toContain('ITMV');
-    await shot('initiative');
-  }, STEP_MS);
+    it('validates a pasted row with mistakes, says the result aloud and shows the findings on the first screen', async () => {
+      await standin(page, (s) => s.workbook.userEdit('ITMV', 'A5:J5', [['ITMV-001', '15-08-2017', 'Aktivitetsparate kontanthjælpsmodtagre', 1, 'I forløb', '20-08-2017', '', 0, 34, 'ring 0101901234']]));
+      await page.getByRole('tab', { name: 'Validering' }).click();
+      await page.getByRole('button', { name: 'Valider aktivt ark' }).click();
+      await pane().getByText('2 fejl og 0 advarsler på arket ITMV.').waitFor();
+      await pane().getByText(/^1 række på arket ITMV, tjekket kl\. \d\d\.\d\d\.$/).waitFor();
+      await page.waitForFunction(() => document.getElementById('pane-announcer')?.textContent === '2 fejl og 0 advarsler på arket ITMV.');
+      await pane().getByText('”Aktivitetsparate kontanthjælpsmodtagre” er ikke en målgruppe på listen. Mente du ”Aktivitetsparate kontanthjælpsmodtagere”?').waitFor();
+      await pane().getByText(/ser ud til at indeholde et CPR-nummer \(010190-\*\*\*\*\)/).waitFor();
+      const first = await page.getByRole('button', { name: 'Gå til C5' }).boundingBox();
+      expect(first!.y + first!.height).toBeLessThan(800); // on the first screen of an 800 px high pane
+      await page.getByRole('button', { name: 'ITMV 2 fejl' }).waitFor(); // the sheet's counts read as words
+      await page.screenshot({ path: join(docs, 'taskpane-validering.png'), fullPage: true });
+      await shot('findings');
+    }, STEP_MS);
 
-  it('validates a pasted row with mistakes, jumps to the cell and applies the suggestion', async () => {
-    await standin(page, (s) => s.workbook.userEdit('ITMV', 'A5:J5', [['ITMV-001', '15-08-2017', 'Aktivitetsparate kontanthjælpsmodtagre', 1, 'I forløb', '20-08-2017', '', 0, 34, 'ring 0101901234']]));
-    await page.getByRole('tab', { name: 'Validering' }).click();
-    await page.getByRole('button', { name: 'Valider aktivt ark' }).click();
-    await page.getByText('2 fejl og 0 advarsler – arket ITMV').waitFor();
-    await page.getByText("'Aktivitetsparate kontanthjælpsmodtagre' findes ikke i Målgrupper. Mente du 'Aktivitetsparate kontanthjælpsmodtagere'?").waitFor();
-    await page.getByText(/ser ud til at indeholde et CPR-nummer \(010190-\*\*\*\*\)/).waitFor();
-    await shot('findings');
+    it('jumps to the cell, and returns focus to the button after the confirm dialog', async () => {
+      await page.getByRole('button', { name: 'Gå til C5' }).click();
+      await page.waitForFunction(() => JSON.stringify((window as unknown as { __standin: Standin }).__standin.workbook.selection()) === JSON.stringify({ sheet: 'ITMV', address: 'C5' }));
 
-    await page.getByRole('button', { name: 'Gå til C5' }).click();
-    await page.waitForFunction(() => JSON.stringify((window as unknown as { __standin: Standin }).__standin.workbook.selection()) === JSON.stringify({ sheet: 'ITMV', address: 'C5' }));
+      const apply = page.getByRole('button', { name: 'Brug forslag' });
+      await apply.focus();
+      await page.keyboard.press('Enter');
+      await page.getByRole('dialog').getByText('Forslaget skrives i 1 celle. Det, der står der nu, erstattes.').waitFor();
+      await page.keyboard.press('Escape');
+      await page.getByRole('dialog').waitFor({ state: 'detached' });
+      await page.waitForFunction(() => document.activeElement?.textContent === 'Brug forslag');
 
-    await page.getByRole('button', { name: 'Brug forslag' }).click();
-    await page.getByRole('dialog').getByText('Forslaget skrives i 1 celle. Det der står der nu, erstattes.').waitFor();
-    await shot('confirm');
-    await page.getByRole('dialog').getByRole('button', { name: 'Skriv' }).click();
-    await page.getByText('Forslaget er skrevet i cellen.').waitFor();
-    await page.getByRole('dialog').waitFor({ state: 'detached' });
-    await page.getByText('1 fejl og 0 advarsler – arket ITMV').waitFor();
-    expect(await page.getByText(/findes ikke i Målgrupper/).count()).toBe(0);
-    expect(await standin(page, (s) => s.workbook.value('ITMV', 'C5'))).toBe('Aktivitetsparate kontanthjælpsmodtagere');
-    await shot('applied');
-  }, STEP_MS);
+      await page.keyboard.press('Enter');
+      await shot('confirm');
+      await page.getByRole('dialog').getByRole('button', { name: 'Skriv' }).click();
+      await pane().getByText('Forslaget er skrevet i cellen.').waitFor();
+      await page.getByRole('dialog').waitFor({ state: 'detached' });
+      await pane().getByText('1 fejl og 0 advarsler på arket ITMV.').waitFor();
+      // The button went with its finding: focus is on the result, not at the top of the pane.
+      await page.waitForFunction(() => document.activeElement?.textContent?.includes('1 fejl og 0 advarsler på arket ITMV.') ?? false);
+      await page.waitForFunction(() => document.getElementById('pane-announcer')?.textContent === 'Forslaget er skrevet i cellen. 1 fejl og 0 advarsler på arket ITMV.');
+      expect(await pane().getByText(/er ikke en målgruppe på listen/).count()).toBe(0);
+      expect(await standin(page, (s) => s.workbook.value('ITMV', 'C5'))).toBe('Aktivitetsparate kontanthjælpsmodtagere');
+      await shot('applied');
+    }, STEP_MS);
+
+    it('writes Fejl without making it the sheet the next "Valider aktivt ark" checks', async () => {
+      await page.getByRole('button', { name: 'Skriv til arket Fejl' }).click();
+      await pane().getByText('Fundene er skrevet på arket Fejl.', { exact: false }).waitFor();
+      expect(await standin(page, (s) => s.workbook.activeSheet())).toBe('Fejl');
+      await page.getByRole('button', { name: 'Valider aktivt ark' }).click();
+      await pane().getByText('1 fejl og 0 advarsler på arket ITMV. Arket Fejl er skrevet af Indsatsmonitor, så arket ITMV er tjekket igen.').waitFor();
+      await standin(page, (s) => s.workbook.userEdit('ITMV', 'J5', [['']])); // the CPR number out, for the registration below
+    }, STEP_MS);
+
+    it('registers "praktik started today" for an existing participant in 7 keystrokes (Ny status)', async () => {
+      await page.getByRole('tab', { name: 'Registrer' }).click(); // 1 click
+      const participant = page.getByRole('combobox', { name: /^Deltager/ });
+      await page.waitForFunction(() => document.activeElement?.id === 'reg-participant'); // the form opens with focus in Deltager
+      const keys = ['0', '0', '1', 'Tab', 'p', 'r', 'Enter'];
+      for (const key of keys) {
+        await page.keyboard.press(key);
+        if (key === '1') await pane().getByText('ITMV-001 · Nu: I forløb, trin 1').waitFor();
+        if (key === 'r') await pane().getByText('Trin 3 følger af statussen.').waitFor();
+      }
+      expect(keys).toHaveLength(7);
+      await pane().getByText('ITMV-001 er registreret som ”I virksomhedspraktik” i række 5 på arket ITMV.').waitFor();
+      await pane().getByText('Rækken er tjekket: ingen fejl eller advarsler.').waitFor();
+      await page.waitForFunction(() => document.getElementById('pane-announcer')?.textContent?.startsWith('ITMV-001 er registreret') ?? false);
+      const row = await standin(page, (s) => ['D5', 'E5', 'F5'].map((a) => s.workbook.value('ITMV', a)));
+      expect(row).toEqual([3, 'I virksomhedspraktik', excelSerial(todayLocal())]);
+      expect(await participant.inputValue()).toBe(''); // ready for the next one
+      await page.waitForFunction(() => document.activeElement?.id === 'reg-participant');
+      await shot('registered');
+    }, STEP_MS);
+  });
+
+  describe('every tab, every width, light and dark, Danish and English', () => {
+    /** Fills every tab with a result, so each is checked as a user sees it. */
+    const fillTabs = async (t: { validation: string; overview: string; economy: string }, run: { validate: RegExp; refresh: RegExp; reconcile: RegExp }, done: { validate: RegExp; refresh: RegExp; reconcile: RegExp }) => {
+      await page.getByRole('combobox', { name: /^(Deltager|Participant)/ }).waitFor();
+      for (const [tab, button, result] of [[t.validation, run.validate, done.validate], [t.overview, run.refresh, done.refresh], [t.economy, run.reconcile, done.reconcile]] as const) {
+        await page.getByRole('tab', { name: tab }).click();
+        await page.getByRole('button', { name: button }).click();
+        await pane().getByText(result).first().waitFor();
+      }
+    };
+    const check = async (label: string, tabs: string[], widths: number[], screenshots?: (tab: number) => string | undefined) => {
+      for (const width of widths) {
+        await page.setViewportSize({ width, height: 800 });
+        for (const [i, tab] of tabs.entries()) {
+          await page.getByRole('tab', { name: tab }).click();
+          await page.locator('[role="tabpanel"]:not([hidden])').waitFor();
+          expect({ at: `${label} ${width} px ${tab}`, overflow: await horizontalOverflow(page) }).toEqual({ at: `${label} ${width} px ${tab}`, overflow: { main: 0, page: 0 } });
+          expect({ at: `${label} ${width} px ${tab}`, axe: await axeViolations(page) }).toEqual({ at: `${label} ${width} px ${tab}`, axe: [] });
+          const file = width === 320 ? screenshots?.(i) : undefined;
+          if (file) await page.screenshot({ path: join(docs, file), fullPage: true });
+        }
+      }
+    };
+
+    it('Danish, light: 320, 350 and 450 px (screenshots of each tab at 320 px in docs/)', async () => {
+      await open(bundles.demo, { width: 320, height: 800 });
+      await fillTabs(TABS, { validate: /^Valider hele projektmappen$/, refresh: /^Opdater overblik$/, reconcile: /^Afstem og skriv/ }, { validate: /advarsel i projektmappen/, refresh: /Overblikket er opdateret/, reconcile: /Linjen er afstemt|linjer er afstemt|afvigelser/ });
+      const keys = Object.keys(TABS) as (keyof typeof TABS)[];
+      await check('da light', Object.values(TABS), [320, 350, 450], (i) => (keys[i] === 'validation' ? undefined : `taskpane-${SHOTS[keys[i]]}.png`));
+    }, 4 * STEP_MS);
+
+    it('Danish, dark: no white frame, 320 and 350 px', async () => {
+      await open(bundles.demo + officeSettings({ dark: true }), { width: 320, height: 800 });
+      expect(await page.evaluate(() => [getComputedStyle(document.body).margin, getComputedStyle(document.body).backgroundColor])).toEqual(['0px', 'rgb(41, 41, 41)']);
+      await fillTabs(TABS, { validate: /^Valider hele projektmappen$/, refresh: /^Opdater overblik$/, reconcile: /^Afstem og skriv/ }, { validate: /advarsel i projektmappen/, refresh: /Overblikket er opdateret/, reconcile: /afstemt|afvigelser/ });
+      await check('da dark', Object.values(TABS), [320, 350], (i) => (i === 1 ? 'taskpane-validering-moerk.png' : undefined));
+    }, 3 * STEP_MS);
+
+    it('English: lang="en", 320 px', async () => {
+      await open(bundles.demo + officeSettings({ displayLanguage: 'en-GB' }), { width: 320, height: 800 });
+      expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
+      await fillTabs({ validation: 'Validation', overview: 'Overview', economy: 'Finance' }, { validate: /^Validate whole workbook$/, refresh: /^Refresh overview$/, reconcile: /^Reconcile and write/ }, { validate: /warning in the workbook/, refresh: /The overview is refreshed/, reconcile: /reconciled|gaps/ });
+      await check('en light', TABS_EN, [320]);
+    }, 2 * STEP_MS);
+  });
 
   it('runs under a strict Content-Security-Policy (its own scripts and Office\'s CDN, no inline scripts) and breaks none of it', async () => {
     const html = readFileSync(join(dist, 'taskpane.html'), 'utf8');

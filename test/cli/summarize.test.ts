@@ -70,7 +70,7 @@ describe('indsats snapshot', () => {
     const two = tmp.path('snap2.xlsx');
     expect((await indsats('snapshot', demo, '-o', one, '--as-of', '2016-06-30')).code).toBe(0);
     const again = await indsats('snapshot', one, '-o', tmp.path('snap-again.xlsx'), '--as-of', '2016-06-30');
-    expect(again).toMatchObject({ code: 2, err: 'Der er allerede frosset et statusfoto pr. 30-06-2016. Et statusfoto ændres aldrig.' });
+    expect(again).toMatchObject({ code: 2, err: 'Tallene pr. 30-06-2016 er allerede gemt. Gemte tal ændres aldrig.' });
     expect((await indsats('snapshot', one, '-o', two, '--as-of', '2016-08-29')).code).toBe(0);
     const snapshots = (await readXlsx(two)).read.sheets.find((s) => s.name === 'Statusfotos')!.tables[0];
     const itmv = snapshots.rows.filter((r) => r[1] === 'ITMV').map((r) => r.slice(3, 10));

@@ -63,15 +63,15 @@ it('renders Danish and English texts that differ', () => {
 
 it('formats dates, amounts, rates, taxonomy names, parse reasons and age bounds per language', () => {
   const m = (code: FindingCode, lang: 'da' | 'en') => findingMessage({ code, params: samples[code] }, lang);
-  expect(m('WRONG_TYPE', 'da')).toBe("'snart' i 'Startdato' kan ikke læses: ikke en dato (brug fx 29-08-2017).");
+  expect(m('WRONG_TYPE', 'da')).toBe("”snart” i ”Startdato” kan ikke læses: ikke en dato (brug fx 29-08-2017).");
   expect(m('WRONG_TYPE', 'en')).toBe("'snart' in 'Startdato' cannot be read: not a date (use e.g. 29-08-2017).");
-  expect(m('INACTIVE_CODE', 'da')).toBe("'MG03' i Målgrupper er ikke gældende pr. 15-08-2017.");
+  expect(m('INACTIVE_CODE', 'da')).toBe("”MG03” i Målgrupper er ikke gældende pr. 15-08-2017.");
   expect(m('INACTIVE_CODE', 'en')).toBe("'MG03' in Target groups (Målgrupper) is not in force on 15-08-2017.");
-  expect(m('DATE_ORDER', 'da')).toBe("'Slutdato' (01-08-2017) ligger før 'Startdato' (15-08-2017).");
+  expect(m('DATE_ORDER', 'da')).toBe("”Slutdato” (01-08-2017) ligger før ”Startdato” (15-08-2017).");
   expect(m('CAPACITY_EXCEEDED', 'en')).toBe('13 active participants on 29-08-2017, but the initiative has only 12 places.');
-  expect(m('AGE_OUT_OF_BOUNDS', 'da')).toBe("Alder 25 passer ikke til målgruppen 'Over 30' (mindst 30 år, højst 65 år).");
+  expect(m('AGE_OUT_OF_BOUNDS', 'da')).toBe("Alder 25 passer ikke til målgruppen ”Over 30” (mindst 30 år, højst 65 år).");
   expect(m('AGE_OUT_OF_BOUNDS', 'en')).toBe("Age 25 does not fit the target group 'Over 30' (at least 30 years, at most 65 years).");
-  expect(findingMessage({ code: 'AGE_OUT_OF_BOUNDS', params: { age: 25, group: 'Over 30', minAge: 30 } }, 'da')).toBe("Alder 25 passer ikke til målgruppen 'Over 30' (mindst 30 år).");
+  expect(findingMessage({ code: 'AGE_OUT_OF_BOUNDS', params: { age: 25, group: 'Over 30', minAge: 30 } }, 'da')).toBe("Alder 25 passer ikke til målgruppen ”Over 30” (mindst 30 år).");
   expect(m('NEGATIVE_AMOUNT', 'da')).toBe('Negativt beløb (-500,00 kr.) på en refusion modtaget. Er det en tilbagebetaling? Ellers ret fortegnet.');
   expect(m('UNALLOCATED_EXPENSE', 'en')).toContain('131.000,50 kr.');
   expect(m('RATE_OUT_OF_RANGE', 'da')).toBe('Refusionssatsen 150 % skal ligge mellem 0 % og 100 %.');
@@ -80,11 +80,18 @@ it('formats dates, amounts, rates, taxonomy names, parse reasons and age bounds 
 
 it('leaves a reason or taxonomy it does not know as it is', () => {
   expect(findingMessage({ code: 'WRONG_TYPE', params: { value: 'x', column: 'Kode', reason: 'something-new' } }, 'en')).toBe("'x' in 'Kode' cannot be read: something-new.");
-  expect(findingMessage({ code: 'UNKNOWN_CODE', params: { value: 'x', taxonomy: 'toString' } }, 'da')).toBe("'x' findes ikke i toString. Vælg en værdi fra listen.");
+  expect(findingMessage({ code: 'UNKNOWN_CODE', params: { value: 'x', taxonomy: 'toString' } }, 'da')).toBe("”x” findes ikke i toString. Vælg en værdi fra listen.");
 });
 
 it('renderFindings adds the message and keeps the finding as it was', () => {
   const finding = { sheet: 'ITMV', cell: 'E2', row: 2, column: 'Status', severity: 'error' as const, code: 'REQUIRED_EMPTY' as const, params: { column: 'Status' }, suggestion: 'x' };
-  expect(renderFindings([finding], 'da')).toEqual([{ ...finding, message: "'Status' skal udfyldes." }]);
+  expect(renderFindings([finding], 'da')).toEqual([{ ...finding, message: "”Status” skal udfyldes." }]);
   expect(finding).not.toHaveProperty('message');
+});
+
+it('says in Danish what a value is not, lists steps with "eller" and says what is wrong with an ID', () => {
+  expect(findingMessage({ code: 'UNKNOWN_CODE', params: { value: 'Praktk', taxonomy: 'statuses' } }, 'da')).toBe('”Praktk” er ikke en status på listen. Vælg en værdi fra listen.');
+  expect(findingMessage({ code: 'STEP_STATUS_MISMATCH', params: { status: 'I forløb', steps: '1, 2', step: '3' } }, 'da')).toBe('Status ”I forløb” hører til trin 1 eller 2, men deltageren står på trin 3.');
+  expect(findingMessage({ code: 'STEP_STATUS_MISMATCH', params: { status: 'I forløb', steps: '1, 2', step: '3' } }, 'en')).toContain('step 1 or 2');
+  expect(findingMessage({ code: 'INVALID_ID', params: { value: 'I Tråd' } }, 'da')).toBe('Indsats-ID ”I Tråd” kan ikke bruges: mellemrum og ”å” kan ikke bruges (kun a-z, tal og _).');
 });

@@ -29,7 +29,7 @@ it('a clean register and tracking sheet give no findings', () => {
 describe('REQUIRED_EMPTY', () => {
   it('flags an empty required cell', () => {
     const findings = participants({ ...good, Status: '  ' });
-    expect(findings).toEqual([expect.objectContaining({ sheet: 'ITMV', cell: 'E2', row: 2, column: 'Status', severity: 'error', code: 'REQUIRED_EMPTY', message: "'Status' skal udfyldes." })]);
+    expect(findings).toEqual([expect.objectContaining({ sheet: 'ITMV', cell: 'E2', row: 2, column: 'Status', severity: 'error', code: 'REQUIRED_EMPTY', message: "”Status” skal udfyldes." })]);
   });
   it('ignores an empty optional cell and a trailing empty row', () => {
     expect(participants({ ...good, Alder: null }, {})).toEqual([]);
@@ -40,7 +40,7 @@ describe('WRONG_TYPE and OUT_OF_RANGE', () => {
   it('flags text in a date or number column with the reason', () => {
     const findings = participants({ ...good, Startdato: 'snart', Alder: 'tre' });
     expect(codes(findings)).toEqual(['B2 WRONG_TYPE', 'I2 WRONG_TYPE']);
-    expect(findings[0].message).toBe("'snart' i 'Startdato' kan ikke læses: ikke en dato (brug fx 29-08-2017).");
+    expect(findings[0].message).toBe("”snart” i ”Startdato” kan ikke læses: ikke en dato (brug fx 29-08-2017).");
   });
   it('accepts Danish dates, Excel serials and decimal commas', () => {
     expect(participants({ ...good, Startdato: 42962, Statusdato: '20.8.2017', 'Ordinære timer pr. uge': '12,5' })).toEqual([]);
@@ -63,7 +63,7 @@ describe('UNKNOWN_CODE', () => {
   it('flags an unknown value with the closest entry as suggestion', () => {
     const [finding] = participants({ ...good, Målgruppe: 'Aktivitetsparate kontanthjælpsmodtagre' });
     expect(finding).toMatchObject({ cell: 'C2', code: 'UNKNOWN_CODE', severity: 'error', suggestion: 'Aktivitetsparate kontanthjælpsmodtagere' });
-    expect(finding.message).toBe("'Aktivitetsparate kontanthjælpsmodtagre' findes ikke i Målgrupper. Mente du 'Aktivitetsparate kontanthjælpsmodtagere'?");
+    expect(finding.message).toBe("”Aktivitetsparate kontanthjælpsmodtagre” er ikke en målgruppe på listen. Mente du ”Aktivitetsparate kontanthjælpsmodtagere”?");
   });
   it('gives the message in English when asked', () => {
     const [finding] = run([register([itmv]), tracking('ITMV', [{ ...good, Status: 'praktikk' }])], 'en');
@@ -78,7 +78,7 @@ describe('UNKNOWN_CODE', () => {
     expect(findings.map((f) => `${f.cell} ${f.code} ${f.severity} ${f.suggestion}`)).toEqual([
       'C2 NON_STANDARD_VALUE warning Aktivitetsparate kontanthjælpsmodtagere', 'D2 NON_STANDARD_VALUE warning 1', 'E2 NON_STANDARD_VALUE warning I forløb',
     ]);
-    expect(findings[0].message).toBe("'KH-AP' er forstået som 'Aktivitetsparate kontanthjælpsmodtagere'. Skriv værdien som i listen, så overblikkets formler tæller rækken.");
+    expect(findings[0].message).toBe("”KH-AP” er forstået som ”Aktivitetsparate kontanthjælpsmodtagere”. Skriv værdien som i listen, så overblikkets formler tæller rækken.");
     expect(participants({ ...good, Målgruppe: 'aktivitetsparate KONTANTHJÆLPSMODTAGERE' })).toEqual([]); // case alone is fine: COUNTIFS ignores it
     expect(run([register([{ ...itmv, Mål: 'Færre på offentlig forsørgelse og M4', 'Ansvarlig enhed': 'Helhedsplanen i Vejleåparken' }])])).toEqual([]);
   });
@@ -98,7 +98,7 @@ describe('INACTIVE_CODE', () => {
   });
   it('warns about an entry not yet in force on the row date, naming the date', () => {
     const [finding] = run([taxonomy('Ja', '01-01-2018'), register([undated]), tracking('ITMV', [good])]);
-    expect(finding.message).toBe("'Aktivitetsparate kontanthjælpsmodtagere' i Målgrupper er ikke gældende pr. 15-08-2017.");
+    expect(finding.message).toBe("”Aktivitetsparate kontanthjælpsmodtagere” i Målgrupper er ikke gældende pr. 15-08-2017.");
   });
   it('accepts an entry in force on the row date', () => {
     expect(run([taxonomy('Ja', '01-01-2017'), register([undated]), tracking('ITMV', [good])])).toEqual([]);
@@ -109,7 +109,7 @@ describe('DATE_ORDER', () => {
   it('flags a status date or end date before the start', () => {
     const findings = participants({ ...good, Statusdato: '14-08-2017', Slutdato: '01-08-2017', Status: 'Afsluttet uden job eller uddannelse', Trin: null });
     expect(codes(findings)).toEqual(['F2 DATE_ORDER', 'G2 DATE_ORDER']);
-    expect(findings[1].message).toBe("'Slutdato' (01-08-2017) ligger før 'Startdato' (15-08-2017).");
+    expect(findings[1].message).toBe("”Slutdato” (01-08-2017) ligger før ”Startdato” (15-08-2017).");
   });
   it('flags an initiative ending before it starts', () => {
     expect(codes(run([register([{ ...itmv, Slut: '31-12-2015' }])]))).toEqual(['G2 DATE_ORDER']);
@@ -144,7 +144,7 @@ describe('AGE_OUT_OF_BOUNDS', () => {
   it('flags an age below the bound the taxonomy states ("over 30 år")', () => {
     const [finding] = participants({ ...good, Målgruppe: 'Aktivitetsparate kontanthjælpsmodtagere over 30 år', Alder: 25 });
     expect(finding).toMatchObject({ cell: 'I2', code: 'AGE_OUT_OF_BOUNDS', severity: 'error' });
-    expect(finding.message).toBe("Alder 25 passer ikke til målgruppen 'Aktivitetsparate kontanthjælpsmodtagere over 30 år' (mindst 30 år).");
+    expect(finding.message).toBe("Alder 25 passer ikke til målgruppen ”Aktivitetsparate kontanthjælpsmodtagere over 30 år” (mindst 30 år).");
   });
   it('flags an age above a maximum and accepts ages within', () => {
     const groups = { ...itmv, Målgrupper: 'LG04' };
@@ -266,7 +266,7 @@ describe('MISSING_TABLE', () => {
     expect(findings.map((f) => `${f.sheet}!${f.cell} ${f.severity} ${f.params.table}`)).toEqual([
       'Indsatser!A1 error Indsatser', 'Statuslog!A1 warning Statuslog', 'Økonomi!A1 warning Budget', 'Økonomi!A1 warning Posteringer',
     ]);
-    expect(findings[0].message).toBe("Tabellen 'Indsatser' mangler i projektmappen.");
+    expect(findings[0].message).toBe("Tabellen ”Indsatser” mangler i projektmappen.");
   });
   it('accepts a register typed as a plain range on the sheet Indsatser', () => {
     const plain = { ...register([itmv]), table: undefined };
@@ -318,12 +318,12 @@ describe('finance findings from the reconciliation', () => {
   it('flags duplicate vouchers on every posting, naming the other rows', () => {
     const findings = finance([line], [{ ...expense, Bilag: 'B-7' }, { ...expense, Bilag: 'b-7 ', Dato: '30-04-2017' }]);
     expect(findings.map((f) => `${f.cell} ${f.code} ${f.severity} ${f.params.otherRows}`)).toEqual(['L2 DUPLICATE_VOUCHER warning 3', 'L3 DUPLICATE_VOUCHER warning 2']); // Bilag is column L
-    expect(findings[0].message).toBe("Bilag 'B-7' er også bogført i række 3. Tjek, at beløbet ikke er bogført to gange.");
+    expect(findings[0].message).toBe("Bilag ”B-7” er også bogført i række 3. Tjek, at beløbet ikke er bogført to gange.");
   });
 
   it('flags a year with postings but no budget', () => {
     const findings = finance([line], [{ ...expense, Dato: '31-03-2016' }]);
-    expect(findings).toEqual([expect.objectContaining({ sheet: 'Økonomi', code: 'NO_BUDGET', severity: 'warning', message: "Indsatsen 'ITMV' har posteringer i 2016, men intet budget for 2016." })]);
+    expect(findings).toEqual([expect.objectContaining({ sheet: 'Økonomi', code: 'NO_BUDGET', severity: 'warning', message: "Indsatsen ”ITMV” har posteringer i 2016, men intet budget for 2016." })]);
   });
 
   it('flags a negative refund received and a rate above 100 %', () => {
