@@ -1,6 +1,6 @@
 /** @jest-environment jsdom */
 import { TextDecoder } from 'util';
-import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { act, configure, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import { App } from '../../src/taskpane/App';
 import { isDarkColor } from '../../src/taskpane/theme';
@@ -12,6 +12,9 @@ import { applyPlan, newWorkbook } from '../../src/xlsx';
 import { planStructure } from '../../src/workbook/structure';
 import { demoRows } from '../../src/demo/demoData';
 import { excelSerial } from '../../src/domain/parse/calendarDate';
+
+// findBy/waitFor wait up to 1 s by default: too short on a loaded 2-core machine (the suite holds under load).
+configure({ asyncUtilTimeout: 30_000 });
 
 // jsdom has no ResizeObserver; Fluent's MessageBar uses it only to reflow long texts.
 beforeAll(() => {
