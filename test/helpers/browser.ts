@@ -72,7 +72,12 @@ export function officeSettings(options: { displayLanguage?: string; dark?: boole
  * inputs, aria-hidden by design).
  */
 export async function axeViolations(page: Page): Promise<string[]> {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
+  if (!(await page.evaluate(() => 'axe' in window))) {
+    // From the pane's own origin, as a file: the pane's CSP allows 'self' scripts and no inline ones.
+    const url = `${new URL(page.url()).origin}/__test__/axe.min.js`;
+    await page.route(url, (route) => route.fulfill({ path: require.resolve('axe-core/axe.min.js'), contentType: 'application/javascript' }));
+    await page.addScriptTag({ url });
+  }
   const violations = (await page.evaluate(async () => {
     const axe = (window as unknown as { axe: { run: (context: Document, options: object) => Promise<{ violations: { id: string; impact: string; nodes: { target: string[]; html: string }[] }[] }> } }).axe;
     const result = await axe.run(document, { resultTypes: ['violations'] });
