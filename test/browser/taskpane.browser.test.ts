@@ -17,7 +17,8 @@ import { excelSerial, todayLocal } from '../../src/domain/parse/calendarDate';
 
 const dist = join(__dirname, '../../dist');
 const artifacts = join(__dirname, '../artifacts');
-const docs = join(__dirname, '../../docs');
+// The README's screenshots are refreshed with UPDATE_SCREENSHOTS=1; otherwise they go to test/artifacts/ (a test run changes no committed file).
+const docs = process.env.UPDATE_SCREENSHOTS ? join(__dirname, '../../docs') : join(__dirname, '../artifacts');
 
 type Standin = { workbook: { sheetNames(): string[]; activeSheet(): string | undefined; selection(): { sheet: string; address: string } | undefined; value(s: string, a: string): unknown; userEdit(s: string, a: string, v: unknown[][]): void } };
 const standin = <T>(page: Page, f: (s: Standin) => T) => page.evaluate(`(${f.toString()})(window.__standin)`) as Promise<T>;
