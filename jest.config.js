@@ -17,6 +17,7 @@ const INTEGRATION = [
   'xlsx/readerHostile.test.ts', // zip bombs and huge sheets, each in a child process
   'workbook/formula.test.ts', // LibreOffice recalculates formulas built from hostile names
   'lint/', // ESLint in a child process on probes placed in each layer
+  'hostile/', // hostile input through the built CLI, each case in a child process; LibreOffice recalculates
 ];
 
 const TESTS = ['**/*.test.ts', '**/*.test.tsx'];
