@@ -389,6 +389,7 @@ export const financeDa = {
     'not-an-amount': (p: P) => `Linje ${p.line}: ${p.column} er ikke et beløb (brug fx 1.234,56).`,
     'not-a-percentage': (p: P) => `Linje ${p.line}: ${p.column} er ikke en sats mellem 0 og 100 (brug fx 80,00).`,
     'not-a-cpr-number': (p: P) => `Linje ${p.line}: ${p.column} er ikke et CPR-nummer med 10 cifre.`,
+    'cpr-in-amount': (p: P) => `Linje ${p.line}: ${p.column} ligner et CPR-nummer, ikke et beløb. Linjen er ikke importeret.`,
     'total-too-large': (p: P) => `Linje ${p.line}: summen bliver for stor til at regne med.`,
   } satisfies Record<import('../domain/finance').RefundProblemReason, (p: P) => string>,
 };

@@ -381,6 +381,7 @@ export const financeEn: typeof import('./da').financeDa = {
     'not-an-amount': (p: P) => `Line ${p.line}: ${p.column} is not an amount (use e.g. 1.234,56).`,
     'not-a-percentage': (p: P) => `Line ${p.line}: ${p.column} is not a rate between 0 and 100 (use e.g. 80,00).`,
     'not-a-cpr-number': (p: P) => `Line ${p.line}: ${p.column} is not a 10-digit CPR number.`,
+    'cpr-in-amount': (p: P) => `Line ${p.line}: ${p.column} looks like a CPR number, not an amount. The line is not imported.`,
     'total-too-large': (p: P) => `Line ${p.line}: the total becomes too large to compute.`,
   },
 };

@@ -42,7 +42,7 @@ export function EconomyTab({ workbook, strings, lang, today }: Props) {
     const result = await importRefunds(workbook, text, file.name, today(), lang);
     if (result.kind === 'problems') setImported({ intent: 'warning', lines: [f.rejected(result.problems.length), ...result.problems] });
     else if (result.kind === 'duplicate') setImported({ intent: 'warning', lines: [f.duplicate(result.file)] });
-    else setImported({ intent: 'success', lines: [f.imported(result.groups, result.lines, file.name)] });
+    else setImported({ intent: 'success', lines: [f.imported(result.groups, result.lines, result.file)] });
   });
   const start = () => operation.start(async () => setRun(await reconcileWorkbook(workbook, today(), lang)));
   const lines = run?.reconciliation.lines ?? [];

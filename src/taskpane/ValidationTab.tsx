@@ -5,6 +5,7 @@ import {
 } from '@fluentui/react-components';
 import type { Lang } from '../i18n';
 import { findingMessage } from '../i18n/findings';
+import { maskCpr } from '../domain/parse/cpr';
 import type { UiStrings } from '../i18n/da';
 import type { CalendarDate } from '../domain/parse/calendarDate';
 import type { Finding } from '../domain/validate';
@@ -121,7 +122,7 @@ export function ValidationTab({ workbook, strings, lang, today, subscribeChanges
             {[...bySheet].map(([sheet, list]) => (
               <AccordionItem key={sheet} value={sheet}>
                 <AccordionHeader>
-                  {sheet}&nbsp;
+                  {maskCpr(sheet)}&nbsp;
                   <Badge appearance="tint" color="danger">{list.filter((f) => f.severity === 'error').length}</Badge>&nbsp;
                   <Badge appearance="tint" color="warning">{list.filter((f) => f.severity === 'warning').length}</Badge>
                 </AccordionHeader>
@@ -132,7 +133,7 @@ export function ValidationTab({ workbook, strings, lang, today, subscribeChanges
                         <span className={styles.where}>
                           <Badge appearance="filled" color={f.severity === 'error' ? 'danger' : 'warning'}>{strings.severity[f.severity]}</Badge>
                           <Link as="button" onClick={() => void operation.start(() => selectCell(workbook, f.sheet, f.cell))}>{t.goTo(f.cell)}</Link>
-                          <Caption1>{f.column}</Caption1>
+                          <Caption1>{maskCpr(f.column)}</Caption1>
                         </span>
                         <Body1>{findingMessage(f, lang)}</Body1>
                         {f.suggestion !== undefined && (
