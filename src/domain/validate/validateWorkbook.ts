@@ -174,8 +174,13 @@ function scanNamesForCpr(tables: TableData[], texts: readonly WorkbookText[], re
       if (cprs.length) report.add(table, r, i, 'error', 'CPR_NUMBER', { value: cprs.join(', ') });
     }));
   }
+  const seen = new Set<string>();
   for (const t of texts) {
     if (t.place === 'sheetName' && seenSheets.has(t.sheet)) continue;
+    // A threaded comment comes with its legacy note: one finding for both.
+    const key = JSON.stringify([t.place, t.sheet, t.cell, findCprNumbers(t.text)]);
+    if (seen.has(key)) continue;
+    seen.add(key);
     atName(t.sheet, t.cell, t.place, t.text);
   }
 }
