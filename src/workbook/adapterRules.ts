@@ -256,7 +256,10 @@ function maskRows(rows: CellValue[][]): CellValue[][] {
   rows.forEach((r, i) => {
     let row: CellValue[] | undefined;
     r.forEach((v, c) => {
-      const m = maskCprValue(v);
+      // A formula built from a name holding a CPR number (a target group in Overblik's COUNTIFS)
+      // is masked too: it then counts nothing, and validation reports the name as CPR_NUMBER.
+      const formula = v !== null && typeof v === 'object' && !(v instanceof Date) ? (v as { formula?: unknown }).formula : undefined;
+      const m = typeof formula === 'string' ? (maskCpr(formula) === formula ? v : { ...(v as object), formula: maskCpr(formula) } as CellValue) : maskCprValue(v);
       if (m === v) return;
       row ??= [...r];
       row[c] = m;

@@ -14,7 +14,7 @@
  * One mechanism for every generated sheet; both adapters also refuse to replace a sheet without
  * the marker (a safety net for plans that skipped this).
  */
-import { maskCprValue } from '../domain/parse/cpr';
+import { maskCpr, maskCprValue } from '../domain/parse/cpr';
 import { messages, type Lang } from '../i18n';
 import { safeText, type CellValue } from '../domain/parse/cell';
 import { cellAddress, parseRange } from '../domain/model/address';
@@ -52,7 +52,7 @@ export function fingerprint(tables: { header: CellValue[]; rows: CellValue[][] }
 
 function cellText(value: CellValue): string {
   if (value && typeof value === 'object' && !(value instanceof Date) && typeof (value as { formula?: unknown }).formula === 'string') {
-    return `=${String((value as { formula: string }).formula).replace(/^=/, '')}`;
+    return `=${maskCpr(String((value as { formula: string }).formula)).replace(/^=/, '')}`;
   }
   // A date may be written as a serial and read back as a Date (or the reverse): compare as serials.
   if (value instanceof Date) return String(Math.round(value.getTime() / 86_400_000 + 25_569));

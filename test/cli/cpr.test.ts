@@ -62,6 +62,8 @@ describe('CPR numbers in a workbook never reach the output', () => {
       // … and a CPR number next to the status Aktiv.
       const aktiv = cellHolding(tax, 'Aktiv')!;
       tax.getCell(Number(aktiv.row), Number(aktiv.col) + 1).value = '220387-3047';
+      // A status named with one: Overblik's formulas are built from the status names.
+      cellHolding(tax, 'Pause')!.value = 'Pause 1203891234';
       // A header holding one (the --json `column` field of the findings under it).
       itmv.getCell('J4').value = 'Bemærkning 1502851237';
       // A participant table named with one (UNKNOWN_INITIATIVE's value).
@@ -107,6 +109,13 @@ describe('CPR numbers in a workbook never reach the output', () => {
     const overview = read.sheets.find((s) => s.name === 'Overblik')!;
     expect(overview.tables.length).toBeGreaterThan(0);
     expect(cprsIn(JSON.stringify(overview))).toEqual([]);
+    expect(JSON.stringify(overview.formulas)).toContain('Pause 120389-****');
+    // Masked the same way in the fingerprint: summarizing again rebuilds Overblik in place.
+    const again = tmp.path('summary-again.xlsx');
+    const second = await indsats('summarize', out, '-o', again);
+    expect(second.code).toBe(0);
+    expect(second.out).toBe(run.out.replace(out, again));
+    expect((await readWorkbookFile(again)).sheets.map((s) => s.name)).toEqual(read.sheets.map((s) => s.name));
   });
 });
 
