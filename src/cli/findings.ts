@@ -1,7 +1,7 @@
 /** How the CLI shows findings: one tab-separated line each, or the contract's JSON fields. */
 import { messages, type Lang } from '../i18n';
 import type { Finding } from '../domain/validate';
-import { findingMessage } from '../i18n/findings';
+import { findingMessage, maskFinding } from '../i18n/findings';
 
 export interface Out {
   out: (text: string) => void;
@@ -9,7 +9,7 @@ export interface Out {
 
 /** `{sheet, cell, row, column, severity, code, message, suggestion}` (suggestion only when there is one). */
 export const findingJson = (f: Finding, lang: Lang) => {
-  const { sheet, cell, row, column, severity, code, suggestion } = f;
+  const { sheet, cell, row, column, severity, code, suggestion } = maskFinding(f);
   return { sheet, cell, row, column, severity, code, message: findingMessage(f, lang), ...(suggestion !== undefined ? { suggestion } : {}) };
 };
 
@@ -17,7 +17,7 @@ export const findingJson = (f: Finding, lang: Lang) => {
 export function findingLine(f: Finding, lang: Lang): string {
   const t = messages[lang].cli;
   const fix = f.suggestion !== undefined ? ` (${t.suggestion}: ${f.suggestion})` : '';
-  return `${f.sheet}!${f.cell}\t${t.severity[f.severity]}\t${f.code}\t${findingMessage(f, lang)}${fix}`;
+  return `${maskFinding(f).sheet}!${f.cell}\t${t.severity[f.severity]}\t${f.code}\t${findingMessage(f, lang)}${fix}`;
 }
 
 /** `indsats validate`'s output: the findings and a count of errors and warnings (or the JSON array). */

@@ -11,6 +11,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { messages, type Lang } from '../i18n';
 import { parseDate } from '../domain/parse/date';
+import { maskCpr } from '../domain/parse/cpr';
 import { calendarDate, formatDanishDate, type CalendarDate } from '../domain/parse/calendarDate';
 import { tablesOf } from '../workbook/read';
 import type { FileWorkbook } from '../xlsx/fileWorkbook';
@@ -131,7 +132,7 @@ const COMMANDS: Record<string, Command> = {
         return 1;
       }
       await save(workbook, output, c.lang);
-      c.io.out(f.imported(result.groups, result.lines, basename(refundFile)));
+      c.io.out(f.imported(result.groups, result.lines, result.file));
       return 0;
     },
   },
@@ -156,7 +157,8 @@ const COMMANDS: Record<string, Command> = {
   },
 };
 
-export async function main(argv: string[], io: Io = defaultIo): Promise<number> {
+export async function main(argv: string[], given: Io = defaultIo): Promise<number> {
+  const io: Io = { ...given, out: (t) => given.out(maskCpr(t)), err: (t) => given.err(maskCpr(t)) }; // the one writer: no CPR number printed
   let lang: Lang = 'da';
   try {
     const { values, positionals, given } = parseCommandLine(argv);

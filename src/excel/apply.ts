@@ -22,7 +22,7 @@
  * the write*.ts modules check one kind of operation each and queue its writes.
  */
 import type { ApplyResult } from '../workbook/adapterContract';
-import { fitPlan, generatedSheetContent } from '../workbook/adapterRules';
+import { fitPlan, generatedSheetContent, maskPlan } from '../workbook/adapterRules';
 import type { Plan, PlanOp } from '../workbook/plan';
 import { loadChecks, loadStructure, prepareChecks, resolveChecks } from './applyLoads';
 import { defaultSupports, defaultSyncPayloadLimit, type ExcelRun, type Supports } from './env';
@@ -49,7 +49,7 @@ export async function applyPlan(run: ExcelRun, plan: Plan, options: ApplyOptions
   const available = features(options.supports ?? defaultSupports());
   const payloadLimit = options.payloadLimit ?? defaultSyncPayloadLimit();
   try {
-    return await run((context) => apply(context, available, payloadLimit, fitPlan(plan)));
+    return await run((context) => apply(context, available, payloadLimit, fitPlan(maskPlan(plan))));
   } catch (e) {
     throw translateError(e);
   }

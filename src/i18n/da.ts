@@ -70,7 +70,7 @@ export const findingMessagesDa: Record<FindingCode, (p: P) => string> = {
   DUPLICATE_CODE: (p) => `Koden ”${p.value}” står flere gange i ${p.taxonomy} (rækkerne ${p.rows}).`,
   AMBIGUOUS_SYNONYM: (p) => `”${p.value}” i ${p.taxonomy} peger både på ”${p.first}” og ”${p.second}”; ”${p.first}” bruges.`,
   CPR_NUMBER: (p) =>
-    `Cellen ser ud til at indeholde et CPR-nummer (${p.value}). CPR-numre må ikke gemmes her: brug et pseudonym som deltager-ID.`,
+    `${({ sheetName: 'Arknavnet', tableName: 'Tabelnavnet', comment: 'Kommentaren', definedName: 'Et defineret navn', property: 'En dokumentegenskab' } as Record<string, string>)[String(p.place)] ?? 'Cellen'} ser ud til at indeholde et CPR-nummer (${p.value}). CPR-numre må ikke gemmes her: brug et pseudonym som deltager-ID.`,
   AGE_OUT_OF_BOUNDS: (p) => `Alder ${p.age} passer ikke til målgruppen ”${p.group}” (${p.bounds}).`,
   KPI_UNREADABLE: (p) => `KPI-målet ”${p.value}” kan ikke læses. Skriv fx ”andel i job ≥ 30 %”.`,
   MERGED_CELLS: (p) => `Cellerne ${p.range} er flettet. En tabel kan ikke holde flettede celler: ophæv fletningen og udfyld hver celle.`,
@@ -491,6 +491,7 @@ export const financeDa = {
     'not-an-amount': (p: P) => `Linje ${p.line}: ${p.column} er ikke et beløb (brug fx 1.234,56).`,
     'not-a-percentage': (p: P) => `Linje ${p.line}: ${p.column} er ikke en sats mellem 0 og 100 (brug fx 80,00).`,
     'not-a-cpr-number': (p: P) => `Linje ${p.line}: ${p.column} er ikke et CPR-nummer med 10 cifre.`,
+    'cpr-in-amount': (p: P) => `Linje ${p.line}: ${p.column} ligner et CPR-nummer, ikke et beløb. Linjen er ikke importeret.`,
     'total-too-large': (p: P) => `Linje ${p.line}: summen bliver for stor til at regne med.`,
   } satisfies Record<import('../domain/finance').RefundProblemReason, (p: P) => string>,
 };

@@ -43,7 +43,7 @@ export const findingMessagesEn: Record<FindingCode, (p: P) => string> = {
   DUPLICATE_CODE: (p) => `The code '${p.value}' appears more than once in ${p.taxonomy} (rows ${p.rows}).`,
   AMBIGUOUS_SYNONYM: (p) => `'${p.value}' in ${p.taxonomy} points to both '${p.first}' and '${p.second}'; '${p.first}' is used.`,
   CPR_NUMBER: (p) =>
-    `The cell seems to hold a CPR number (${p.value}). CPR numbers must not be stored here: use a pseudonym as participant ID.`,
+    `${({ sheetName: 'The sheet name', tableName: 'The table name', comment: 'The comment', definedName: 'A defined name', property: 'A document property' } as Record<string, string>)[String(p.place)] ?? 'The cell'} seems to hold a CPR number (${p.value}). CPR numbers must not be stored here: use a pseudonym as participant ID.`,
   AGE_OUT_OF_BOUNDS: (p) => `Age ${p.age} does not fit the target group '${p.group}' (${p.bounds}).`,
   KPI_UNREADABLE: (p) => `The KPI target '${p.value}' cannot be read. Write e.g. 'andel i job ≥ 30 %'.`,
   MERGED_CELLS: (p) => `The cells ${p.range} are merged. A table cannot hold merged cells: unmerge them and fill each cell.`,
@@ -468,6 +468,7 @@ export const financeEn: typeof import('./da').financeDa = {
     'not-an-amount': (p: P) => `Line ${p.line}: ${p.column} is not an amount (use e.g. 1.234,56).`,
     'not-a-percentage': (p: P) => `Line ${p.line}: ${p.column} is not a rate between 0 and 100 (use e.g. 80,00).`,
     'not-a-cpr-number': (p: P) => `Line ${p.line}: ${p.column} is not a 10-digit CPR number.`,
+    'cpr-in-amount': (p: P) => `Line ${p.line}: ${p.column} looks like a CPR number, not an amount. The line is not imported.`,
     'total-too-large': (p: P) => `Line ${p.line}: the total becomes too large to compute.`,
   },
 };

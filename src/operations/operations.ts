@@ -14,7 +14,7 @@ import { validateWorkbook, type Finding } from '../domain/validate';
 import { FINDINGS_SHEET, planFindingsSheet } from '../workbook/findingsSheet';
 import { planGeneratedSheet, type KeptSheet } from '../workbook/generated';
 import type { PlanOp } from '../workbook/plan';
-import { findTableRead, tablesOf, type WorkbookRead } from '../workbook/read';
+import { findTableRead, tablesOf, textsOf, type WorkbookRead } from '../workbook/read';
 import { planStructure, type StructureOptions } from '../workbook/structure';
 import { columnIndex } from '../workbook/columns';
 import type { ApplyResult, LiveWorkbook } from './liveWorkbook';
@@ -57,7 +57,7 @@ export interface ValidationRun {
 export async function validate(workbook: LiveWorkbook, scope: 'sheet' | 'workbook', asOf: CalendarDate, signal?: AbortSignal): Promise<ValidationRun> {
   const [read, active] = await Promise.all([workbook.read(), scope === 'sheet' ? workbook.activeSheet() : Promise.resolve(undefined)]);
   check(signal);
-  const { findings, taxonomies } = validateWorkbook(tablesOf(read), { asOf });
+  const { findings, taxonomies } = validateWorkbook(tablesOf(read), { asOf, texts: textsOf(read) });
   check(signal);
   if (active === undefined) return { findings, taxonomies };
   return { findings: findings.filter((f) => f.sheet.toLowerCase() === active.toLowerCase()), taxonomies, sheet: active };

@@ -7,13 +7,14 @@
 import { messages, type Lang } from '../i18n';
 import { parseRefundFile, type RefundProblem } from '../domain/finance';
 import type { CalendarDate } from '../domain/parse/calendarDate';
+import { maskCpr } from '../domain/parse/cpr';
 import { importedRefundFiles, planRefundSheet, refundTable } from '../workbook/refundSheet';
 import type { LiveWorkbook } from './liveWorkbook';
 
 export type RefundImport =
   | { kind: 'problems'; problems: string[] }
   | { kind: 'duplicate'; file: string }
-  | { kind: 'ok'; groups: number; lines: number };
+  | { kind: 'ok'; groups: number; lines: number; file: string };
 
 /** Text of a file: UTF-8 when it decodes cleanly, else Windows-1252/Latin-1 (what older exports use). */
 export function decodeRefundFile(bytes: Uint8Array): string {
@@ -22,7 +23,9 @@ export function decodeRefundFile(bytes: Uint8Array): string {
 }
 
 /** Reads the workbook, checks the file and, when it is clean and new, appends it to Refusionsberegning. */
-export async function importRefunds(workbook: LiveWorkbook, text: string, fileName: string, today: CalendarDate, lang: Lang): Promise<RefundImport> {
+export async function importRefunds(workbook: LiveWorkbook, text: string, givenName: string, today: CalendarDate, lang: Lang): Promise<RefundImport> {
+  // File names often carry the person's CPR number: it is stored, compared and reported masked.
+  const fileName = maskCpr(givenName);
   const read = await workbook.read();
   const t = messages[lang].finance;
   const { rows, problems } = parseRefundFile(text);
@@ -30,5 +33,5 @@ export async function importRefunds(workbook: LiveWorkbook, text: string, fileNa
   const existing = refundTable(read);
   if (importedRefundFiles(existing).has(fileName)) return { kind: 'duplicate', file: fileName };
   await workbook.apply({ ops: planRefundSheet(existing, rows, fileName, today, lang) });
-  return { kind: 'ok', groups: rows.length, lines: rows.reduce((n, r) => n + r.lines, 0) };
+  return { kind: 'ok', groups: rows.length, lines: rows.reduce((n, r) => n + r.lines, 0), file: fileName };
 }

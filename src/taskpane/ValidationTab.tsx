@@ -5,6 +5,7 @@ import {
 } from '@fluentui/react-components';
 import type { Lang } from '../i18n';
 import { findingMessage } from '../i18n/findings';
+import { maskCpr } from '../domain/parse/cpr';
 import type { UiStrings } from '../i18n/da';
 import type { CalendarDate } from '../domain/parse/calendarDate';
 import type { Finding } from '../domain/validate';
@@ -187,7 +188,7 @@ export function ValidationTab({ workbook, strings, lang, today, now, subscribeCh
                 <AccordionItem key={sheet} value={sheet}>
                   <AccordionHeader>
                     <span className={styles.header}>
-                      <span>{sheet}</span>
+                      <span>{maskCpr(sheet)}</span>
                       <Caption1>{t.sheetCounts(e, list.length - e)}</Caption1>
                     </span>
                   </AccordionHeader>
@@ -198,7 +199,7 @@ export function ValidationTab({ workbook, strings, lang, today, now, subscribeCh
                           <span className={styles.where}>
                             <Badge appearance="filled" color={f.severity === 'error' ? 'danger' : 'warning'}>{strings.severity[f.severity]}</Badge>
                             <Link as="button" onClick={() => void operation.start(() => selectCell(workbook, f.sheet, f.cell))}>{t.goTo(f.cell)}</Link>
-                            <Caption1>{f.column}</Caption1>
+                            <Caption1>{maskCpr(f.column)}</Caption1>
                           </span>
                           <Body1>{findingMessage(f, lang)}</Body1>
                           {f.suggestion !== undefined && (

@@ -5,6 +5,7 @@
  * their API; a rule changed here changes in both, so their workbooks stay alike (test/excel/parity).
  */
 import type { CellValue } from '../domain/parse/cell';
+import { maskCpr, maskCprValue } from '../domain/parse/cpr';
 import { cellAddress, type Rect } from '../domain/model/address';
 import { workbookDa } from '../i18n/da';
 import { PlanConflictError } from './adapterContract';
@@ -245,6 +246,81 @@ function fitOp(op: PlanOp): PlanOp {
       return op.cells.some((c) => typeof c.value === 'string' && c.value.length > MAX_CELL_CHARS)
         ? { ...op, cells: op.cells.map((c) => ({ ...c, value: fitValue(c.value) })) }
         : op;
+    default:
+      return op;
+  }
+}
+
+function maskRows(rows: CellValue[][]): CellValue[][] {
+  let out: CellValue[][] | undefined;
+  rows.forEach((r, i) => {
+    let row: CellValue[] | undefined;
+    r.forEach((v, c) => {
+      // A formula built from a name holding a CPR number (a target group in Overblik's COUNTIFS)
+      // is masked too: it then counts nothing, and validation reports the name as CPR_NUMBER.
+      const formula = v !== null && typeof v === 'object' && !(v instanceof Date) ? (v as { formula?: unknown }).formula : undefined;
+      const m = typeof formula === 'string' ? (maskCpr(formula) === formula ? v : { ...(v as object), formula: maskCpr(formula) } as CellValue) : maskCprValue(v);
+      if (m === v) return;
+      row ??= [...r];
+      row[c] = m;
+    });
+    if (!row) return;
+    out ??= [...rows];
+    out[i] = row;
+  });
+  return out ?? rows;
+}
+
+const maskTexts = (texts: string[]): string[] => (texts.some((t) => maskCpr(t) !== t) ? texts.map(maskCpr) : texts);
+
+function maskLayouts(columns: ColumnLayout[]): ColumnLayout[] {
+  return columns.map((c) => {
+    const header = maskCpr(c.header);
+    const note = c.note === undefined ? undefined : maskCpr(c.note);
+    return header === c.header && note === c.note ? c : { ...c, header, ...(note !== undefined ? { note } : {}) };
+  });
+}
+
+/**
+ * The plan with every CPR number in what the add-in generates masked (maskCpr): generated sheets
+ * (title, header, rows, column notes), labels, charts' titles and series names, the header and rows
+ * of tables it creates or appends to (Overblik, Fejl, Snapshot, Afstemning, Refusion), new sheet
+ * and table names. Never the user's own cells: `setValues` (a suggestion) is left as it is — the
+ * domain makes no suggestion holding a CPR number. Both adapters call it first, before fitPlan;
+ * masking is idempotent, so a generated sheet's fingerprint (which masks too) matches on reading back.
+ */
+export function maskPlan(plan: Plan): Plan {
+  let ops: PlanOp[] | undefined;
+  plan.ops.forEach((op, i) => {
+    const masked = maskOp(op);
+    if (masked === op) return;
+    ops ??= [...plan.ops];
+    ops[i] = masked;
+  });
+  return ops ? { ...plan, ops } : plan;
+}
+
+function changed<T extends object>(op: T, next: Partial<T>): T {
+  return Object.entries(next).some(([k, v]) => (op as Record<string, unknown>)[k] !== v) ? { ...op, ...next } : op;
+}
+
+function maskOp(op: PlanOp): PlanOp {
+  switch (op.kind) {
+    case 'createTable':
+      return changed(op, { header: maskTexts(op.header), rows: maskRows(op.rows) });
+    case 'appendRows':
+      return changed(op, { rows: maskRows(op.rows) });
+    case 'generatedSheet':
+      return changed(op, { title: maskCpr(op.title), header: maskTexts(op.header), rows: maskRows(op.rows), columns: maskLayouts(op.columns).some((c, i) => c !== op.columns[i]) ? maskLayouts(op.columns) : op.columns });
+    case 'label':
+      return changed(op, { text: maskCpr(op.text) });
+    case 'chart': {
+      const title = maskCpr(op.chart.title);
+      const series = op.chart.series.some((s) => maskCpr(s.name) !== s.name) ? op.chart.series.map((s) => ({ ...s, name: maskCpr(s.name) })) : op.chart.series;
+      return title === op.chart.title && series === op.chart.series ? op : { ...op, chart: { ...op.chart, title, series } };
+    }
+    case 'highlight':
+      return op.rules.some((r) => maskCpr(r.text) !== r.text) ? { ...op, rules: op.rules.map((r) => ({ ...r, text: maskCpr(r.text) })) } : op;
     default:
       return op;
   }

@@ -14,6 +14,7 @@
  * One mechanism for every generated sheet; both adapters also refuse to replace a sheet without
  * the marker (a safety net for plans that skipped this).
  */
+import { maskCpr, maskCprValue } from '../domain/parse/cpr';
 import { messages, type Lang } from '../i18n';
 import { safeText, type CellValue } from '../domain/parse/cell';
 import { cellAddress, parseRange } from '../domain/model/address';
@@ -51,12 +52,14 @@ export function fingerprint(tables: { header: CellValue[]; rows: CellValue[][] }
 
 function cellText(value: CellValue): string {
   if (value && typeof value === 'object' && !(value instanceof Date) && typeof (value as { formula?: unknown }).formula === 'string') {
-    return `=${String((value as { formula: string }).formula).replace(/^=/, '')}`;
+    return `=${maskCpr(String((value as { formula: string }).formula)).replace(/^=/, '')}`;
   }
   // A date may be written as a serial and read back as a Date (or the reverse): compare as serials.
   if (value instanceof Date) return String(Math.round(value.getTime() / 86_400_000 + 25_569));
-  if (typeof value === 'number') return String(Math.round(value * 1e9) / 1e9);
-  return safeText(typeof value === 'string' ? fitCellText(value) : value);
+  // Texts and numbers as the adapters write them: CPR numbers masked (adapterRules.maskPlan), texts cut.
+  const masked = maskCprValue(value);
+  if (typeof masked === 'number') return String(Math.round(masked * 1e9) / 1e9);
+  return safeText(typeof masked === 'string' ? fitCellText(masked) : masked);
 }
 
 /** The tables a plan writes on a generated sheet, in order. */

@@ -6,6 +6,7 @@
 import type { TableData } from '../domain/model/table';
 import type { CellValue } from '../domain/parse/cell';
 import { intersects, parseRange } from '../domain/model/address';
+import type { WorkbookText } from '../domain/validate/validateWorkbook';
 
 export interface TableRead extends TableData {
   /** The table's (or region's) range including the header, e.g. "A1:J19". */
@@ -32,6 +33,16 @@ export interface SheetRead {
 
 export interface WorkbookRead {
   sheets: SheetRead[];
+  /**
+   * Texts outside the cells, where the adapter can give them cheaply (the .xlsx reader: notes and
+   * comments, defined names, document properties): scanned for CPR numbers only.
+   */
+  texts?: WorkbookText[];
+}
+
+/** Every sheet's name and the workbook's other texts, as validation scans them for CPR numbers. */
+export function textsOf(workbook: WorkbookRead): WorkbookText[] {
+  return [...workbook.sheets.map((s): WorkbookText => ({ place: 'sheetName', sheet: s.name, cell: 'A1', text: s.name })), ...(workbook.texts ?? [])];
 }
 
 /** All table regions of a workbook, in sheet order, as the domain core wants them (with the merged ranges they overlap). */

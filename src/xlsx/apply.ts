@@ -15,7 +15,7 @@ import { isOccupied, valueAt } from './cells';
 import { recordChart } from './charts';
 import { assertColumnNames, assertSheetName, assertTableName } from '../workbook/names';
 import {
-  columnIndex, conflict, conflictWhat, controlTableName, dropDownAlert, fitPlan, generatedSheetContent, headerColumnNames, HIGHLIGHT_TONES, listSource, missingHeaders,
+  columnIndex, conflict, conflictWhat, controlTableName, dropDownAlert, fitPlan, generatedSheetContent, maskPlan, headerColumnNames, HIGHLIGHT_TONES, listSource, missingHeaders,
   newTableRows, TABLE_STYLE, tableGeometry, dropDownRange, headerText, highlightRule, type TableGeometry,
 } from '../workbook/adapterRules';
 import { allTables, mergedRanges, tableModels, tableRect, type TableModel } from './internals';
@@ -41,7 +41,7 @@ interface Rebuild {
 const rebuilding = new WeakMap<Workbook, Rebuild[]>();
 
 export function applyPlan(workbook: Workbook, given: Plan): void {
-  const plan = fitPlan(given);
+  const plan = fitPlan(maskPlan(given));
   const rebuilds: Rebuild[] = [];
   rebuilding.set(workbook, rebuilds);
   try {

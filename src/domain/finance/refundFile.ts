@@ -1,5 +1,6 @@
 import { parseAmountOre } from '../parse/amount';
 import { parsePercentBasisPoints } from '../parse/percent';
+import { looksLikeCpr, maskCpr } from '../parse/cpr';
 import { splitRecords } from './delimited';
 import { type BasisPoints, type Ore, sumOre } from './money';
 
@@ -11,9 +12,9 @@ import { type BasisPoints, type Ore, sumOre } from './money';
  * after counting, and it never appears in a returned row or problem.
  */
 export interface RefundAggregate {
-  /** The Uge text as written (trimmed), e.g. "2021-07". */
+  /** The Uge text as written (trimmed, CPR numbers masked), e.g. "2021-07". */
   week: string;
-  /** The Ydelse text as written (trimmed), e.g. "Kontanthjælp". */
+  /** The Ydelse text as written (trimmed, CPR numbers masked), e.g. "Kontanthjælp". */
   benefit: string;
   /** Distinct CPR numbers in the group. */
   persons: number;
@@ -39,6 +40,7 @@ export type RefundProblemReason =
   | 'not-an-amount'
   | 'not-a-percentage'
   | 'not-a-cpr-number'
+  | 'cpr-in-amount'
   | 'total-too-large';
 
 /** `column` is always the canonical column name below, never text from the file. */
@@ -138,6 +140,12 @@ export function parseRefundFile(text: string): RefundFileResult {
     const amount = (k: Key): Ore | undefined => {
       const v = cell(k);
       if (v === undefined) return undefined;
+      if (looksLikeCpr(v)) {
+        // A CPR number in an amount column (columns shifted, a pasted line): refused, never summed or echoed.
+        bad = true;
+        problem('cpr-in-amount', k);
+        return undefined;
+      }
       const r = parseAmountOre(v);
       if (r.ok) return r.value;
       bad = true;
@@ -155,8 +163,9 @@ export function parseRefundFile(text: string): RefundFileResult {
       return bp;
     };
 
-    const week = required('week');
-    const benefit = required('benefit');
+    // Uge and Ydelse are kept as written, but a CPR number in them (a name typed with one) masked.
+    const week = maskCpr(required('week'));
+    const benefit = maskCpr(required('benefit'));
     const cprText = required('cpr');
     const person = cprText.replace(/[\s-]/g, '');
     if (cprText !== '' && !/^\d{10}$/.test(person)) {

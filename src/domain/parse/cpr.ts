@@ -58,3 +58,25 @@ function isCprDate(dd: string, mm: string, yy: string, seventh: string): boolean
   else century = y <= 57 ? 2000 : 1800;
   return isValidYmd(century + y, Number(mm), Number(dd));
 }
+
+/**
+ * The text with every CPR number in it (by the rule of findCprNumbers) replaced by "ddmmyy-****":
+ * the one masking function every output path goes through (rendered findings, the CLI's stdout and
+ * stderr, generated sheets, the refund import). Returns the text itself when it holds none.
+ */
+export function maskCpr(text: string): string {
+  if (!hasTenDigits(text)) return text;
+  try {
+    return text.replace(CPR, (match: string, dd: string, mm: string, yy: string, seventh: string) =>
+      (isCprDate(dd, mm, yy, seventh) ? `${dd}${mm}${yy}-****` : match));
+  } catch {
+    return text.replace(/\d/g, '*');
+  }
+}
+
+/** A cell value masked: a text by maskCpr, a number that reads as a CPR number as its masked text. */
+export function maskCprValue<T extends CellValue>(value: T): T | string {
+  if (typeof value === 'string') return maskCpr(value);
+  if (typeof value === 'number') return fromNumber(value)[0] ?? value;
+  return value;
+}

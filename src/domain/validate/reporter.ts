@@ -1,4 +1,5 @@
 import type { TableData } from '../model/table';
+import { looksLikeCpr } from '../parse/cpr';
 import { cellAddress, type Finding, type FindingCode, type FindingParams, type Severity } from './finding';
 
 /** Collects the findings of one validation run. */
@@ -18,11 +19,19 @@ export class Reporter {
       code,
       params,
     };
-    if (suggestion !== undefined) {
+    // A suggestion is written into the user's cells by "Brug forslag (på alle)": one holding a CPR
+    // number (a taxonomy entry named with one, a matcher's candidate) is never made.
+    if (suggestion !== undefined && !looksLikeCpr(suggestion)) {
       finding.suggestion = suggestion;
       finding.value = (rowIndex >= 0 && columnIndex >= 0 ? table.rows[rowIndex]?.[columnIndex] : table.header[columnIndex]) ?? null;
     }
     this.findings.push(finding);
+  }
+
+  /** A finding not on a table cell: a sheet's or table's name, a comment, a defined name, a document property. */
+  addAt(sheet: string, cell: string, severity: Severity, code: FindingCode, params: FindingParams): void {
+    const row = Number(/\d+$/.exec(cell)?.[0] ?? 1);
+    this.findings.push({ sheet, cell, row, column: '', severity, code, params });
   }
 
   /** A table the model needs is not in the workbook: reported at A1 of the sheet it belongs on. */

@@ -21,12 +21,27 @@ import type { Finding, FindingCode, FindingParams } from './finding';
 import { reconcile } from '../finance/reconcile';
 import type { FinanceIssueKind } from '../finance/issues';
 import { Reporter } from './reporter';
+import { findCprNumbers } from '../parse/cpr';
+import { cellAddress } from '../model/address';
 
 export interface ValidateOptions {
   /** The date "today" for rules that look at the present (course length, capacity). */
   asOf: CalendarDate;
   /** Year for dates typed without one ("29/8"); defaults to the year of asOf. */
   referenceYear?: number;
+  /**
+   * Texts of the workbook outside its tables, scanned for CPR numbers: sheet names (every sheet,
+   * also one without data), notes and comments, defined names, document properties.
+   */
+  texts?: readonly WorkbookText[];
+}
+
+/** A text of the workbook outside its tables, and where it is (cell 'A1' when it has none). */
+export interface WorkbookText {
+  place: 'sheetName' | 'comment' | 'definedName' | 'property';
+  sheet: string;
+  cell: string;
+  text: string;
 }
 
 export interface WorkbookModel {
@@ -62,6 +77,7 @@ const PARTICIPANT_TABLE = /^Deltagere_(.+)$/i;
 
 export function validateWorkbook(tables: TableData[], options: ValidateOptions): ValidationResult {
   const report = new Reporter();
+  scanNamesForCpr(tables, options.texts ?? [], report);
   const taxonomies = readTaxonomies(tables, report);
   const matchers = Object.fromEntries(TAXONOMY_KEYS.map((k) => [k, new TaxonomyMatcher(taxonomies[k])])) as Record<TaxonomyKey, TaxonomyMatcher>;
   const reader = new RowReader(report, matchers, options.referenceYear ?? yearOf(options.asOf));
@@ -128,6 +144,45 @@ export function validateWorkbook(tables: TableData[], options: ValidateOptions):
   checkFinance(budgetRows, postingRows, [...byId.keys()], report, options.asOf, matchers);
 
   return { findings: sortFindings(report.findings, tables), model, taxonomies };
+}
+
+/**
+ * CPR numbers outside the contract tables' data rows (those are scanned cell by cell when read):
+ * every cell of the taxonomy tables, the header of every table, sheet and table names and the
+ * workbook's other texts. Always errors; the number is reported masked.
+ */
+function scanNamesForCpr(tables: TableData[], texts: readonly WorkbookText[], report: Reporter): void {
+  const found = (value: unknown) => (typeof value === 'string' || typeof value === 'number' ? findCprNumbers(value) : []);
+  const seenSheets = new Set<string>();
+  const atName = (sheet: string, cell: string, place: string, text: string) => {
+    const cprs = found(text);
+    if (cprs.length) report.addAt(sheet, cell, 'error', 'CPR_NUMBER', { value: cprs.join(', '), place });
+  };
+  for (const table of tables) {
+    if (!seenSheets.has(table.sheet)) {
+      seenSheets.add(table.sheet);
+      atName(table.sheet, 'A1', 'sheetName', table.sheet);
+    }
+    if (table.table !== undefined) atName(table.sheet, cellAddress(table.headerRow, table.firstColumn), 'tableName', table.table);
+    table.header.forEach((h, i) => {
+      const cprs = found(h);
+      if (cprs.length) report.add(table, -1, i, 'error', 'CPR_NUMBER', { value: cprs.join(', ') });
+    });
+    if (table.sheet !== SHEETS.taxonomies) continue;
+    table.rows.forEach((row, r) => row.forEach((v, i) => {
+      const cprs = found(v);
+      if (cprs.length) report.add(table, r, i, 'error', 'CPR_NUMBER', { value: cprs.join(', ') });
+    }));
+  }
+  const seen = new Set<string>();
+  for (const t of texts) {
+    if (t.place === 'sheetName' && seenSheets.has(t.sheet)) continue;
+    // A threaded comment comes with its legacy note: one finding for both.
+    const key = JSON.stringify([t.place, t.sheet, t.cell, findCprNumbers(t.text)]);
+    if (seen.has(key)) continue;
+    seen.add(key);
+    atName(t.sheet, t.cell, t.place, t.text);
+  }
 }
 
 /** Merged cells and empty rows between data rows: harmless to us, confusing to people and to Excel's tables. */

@@ -7,6 +7,8 @@
  */
 import { promises as fs } from 'fs';
 import type { WorkbookRead, SheetRead } from '../../workbook/read';
+import type { WorkbookText } from '../../domain/validate/validateWorkbook';
+import { looksLikeCpr } from '../../domain/parse/cpr';
 import { XlsxReadError } from '../errors';
 import { SheetBuilder, type TableDef } from './build';
 import { bytesText, DEFAULT_READ_LIMITS, resolveLimits, type ReadLimits } from './limits';
@@ -63,9 +65,11 @@ export function readWorkbookBuffer(input: Buffer | Uint8Array, limits?: Partial<
 
   let date1904 = false;
   const sheets: { name: string; rId?: string }[] = [];
+  const texts: WorkbookText[] = [];
   pkg.scan(workbookPart, workbookXml, (x) => {
     if (x.kind === 2) return;
-    if (x.name === 'workbookPr') {
+    if (x.name === 'definedName') keepText(texts, 'definedName', '', '', `${x.attr('name') ?? ''} ${x.kind === 1 ? x.text() : ''}`);
+    else if (x.name === 'workbookPr') {
       const d = x.attr('date1904');
       date1904 = d === '1' || d === 'true';
     } else if (x.name === 'sheet') sheets.push({ name: x.attr('name') ?? '', rId: x.attr('id') });
@@ -88,13 +92,55 @@ export function readWorkbookBuffer(input: Buffer | Uint8Array, limits?: Partial<
     const rel = s.rId !== undefined ? rels.get(s.rId) : undefined;
     if (rel && rel.type !== 'worksheet') continue; // chart sheets, dialog sheets, macro sheets: no cells for us
     if (!rel?.target || !pkg.has(rel.target)) throw pkg.corrupt(workbookPart, `sheet "${s.name}" has no worksheet part (${s.rId ?? 'no r:id'})`);
-    out.push(readSheet(pkg, rel.target, s.name, ctx));
+    out.push(readSheet(pkg, rel.target, s.name, ctx, texts));
   }
-  return { sheets: out };
+  for (const r of pkg.relationships('')) {
+    if (r.target && PROPERTY_PARTS.has(r.type) && pkg.has(r.target)) readPropertyTexts(pkg, r.target, texts);
+  }
+  return texts.length ? { sheets: out, texts } : { sheets: out };
 }
 
-function readSheet(pkg: XlsxPackage, part: string, name: string, ctx: ScanContext): SheetRead {
+const PROPERTY_PARTS = new Set(['core-properties', 'extended-properties', 'custom-properties']);
+
+/**
+ * Texts outside the cells are kept only when they hold a CPR number (findCprNumbers' rule): they are
+ * read for validation's CPR scan alone, and a workbook without such texts reads as before.
+ */
+function keepText(texts: WorkbookText[], place: WorkbookText['place'], sheet: string, cell: string, text: string): void {
+  if (looksLikeCpr(text)) texts.push({ place, sheet, cell, text });
+}
+
+/** docProps/core.xml, app.xml, custom.xml: the text of every element (title, subject, creator, company, …). */
+function readPropertyTexts(pkg: XlsxPackage, part: string, texts: WorkbookText[]): void {
+  const text = pkg.text(part);
+  if (text === undefined) return;
+  pkg.scan(part, text, (x) => {
+    if (x.kind === 1) keepText(texts, 'property', '', '', x.text());
+  });
+}
+
+/** A sheet's notes (comments part) and threaded comments: their text, by the cell they are on. */
+function readCommentTexts(pkg: XlsxPackage, part: string, sheet: string, texts: WorkbookText[]): void {
+  const text = pkg.text(part);
+  if (text === undefined) return;
+  let ref = '';
+  let current = '';
+  pkg.scan(part, text, (x) => {
+    if (x.name === 'comment' || x.name === 'threadedComment') {
+      if (x.kind !== 2) ref = x.attr('ref') ?? '';
+      if (x.kind !== 1) {
+        keepText(texts, 'comment', sheet, ref, current);
+        current = '';
+      }
+    } else if ((x.name === 't' || x.name === 'text') && x.kind === 1) current += x.text();
+  });
+}
+
+function readSheet(pkg: XlsxPackage, part: string, name: string, ctx: ScanContext, texts: WorkbookText[]): SheetRead {
   const rels = new Map(pkg.relationships(part).map((r) => [r.id, r]));
+  for (const r of rels.values()) {
+    if (r.target && (r.type === 'comments' || r.type === 'threadedComment') && pkg.has(r.target)) readCommentTexts(pkg, r.target, name, texts);
+  }
   const text = pkg.text(part)!;
   const scan = scanSheet(pkg, part, text, ctx);
   const tables: TableDef[] = [];

@@ -64,6 +64,20 @@ describe('parseRefundFile: a KOMBIT-style refund calculation file', () => {
   });
 });
 
+describe('parseRefundFile: CPR numbers where they do not belong', () => {
+  it('masks a CPR number in Uge and Ydelse (the group is kept, the number is not)', () => {
+    const { rows, problems } = parseRefundFile([HEADER, `2021-07 ${CPR_B};${CPR_A};Kontanthjælp ${CPR_C};100,00;80;80,00;20;20,00`].join('\n'));
+    expect(problems).toEqual([]);
+    expect(rows.map((r) => [r.week, r.benefit])).toEqual([['2021-07 050702-****', 'Kontanthjælp 241299-****']]);
+  });
+
+  it('refuses a CPR-like number in an amount column as a malformed line, naming the line and column only', () => {
+    const { rows, problems } = parseRefundFile([HEADER, LINES[0], `2021-07;${CPR_A};Kontanthjælp;1203891234;80;2.800,00;20;700,00`].join('\n'));
+    expect(rows.length).toBe(1);
+    expect(problems).toEqual([{ line: 3, reason: 'cpr-in-amount', column: 'Beregnet udbetalingsbeløb' }]);
+  });
+});
+
 describe('parseRefundFile: headers', () => {
   it('matches headers regardless of case, spaces and "-", in any order, and ignores extra columns', () => {
     const text = [

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { CellValue, findCprNumbers, isValidYmd, looksLikeCpr } from '../../../src/domain/parse';
+import { CellValue, findCprNumbers, isValidYmd, looksLikeCpr, maskCpr, maskCprValue } from '../../../src/domain/parse';
 
 describe('findCprNumbers', () => {
   it.each<[CellValue, string[]]>([
@@ -90,5 +90,36 @@ describe('findCprNumbers', () => {
         expect(findCprNumbers(`${dmy}-${seventh}${String(rest).padStart(3, '0')}`)).toEqual([`${dmy}-****`]);
       }),
     );
+  });
+});
+
+describe('maskCpr', () => {
+  it.each<[string, string]>([
+    ['220387-3047', '220387-****'],
+    ['ring 2203873047 eller 010190 1234', 'ring 220387-**** eller 010190-****'],
+    ["'220387-3047' i 'Aktiv'", "'220387-****' i 'Aktiv'"],
+    ['Deltagere_2203873047', 'Deltagere_220387-****'],
+    ['1234567890', '1234567890'], // not a date: not a CPR number
+    ['12203873047', '12203873047'], // inside a longer run of digits
+    ['ingen cifre', 'ingen cifre'],
+  ])('%p → %p', (text, expected) => {
+    expect(maskCpr(text)).toBe(expected);
+  });
+
+  it('masks exactly what findCprNumbers finds, and is idempotent', () => {
+    fc.assert(fc.property(fc.stringMatching(/^[0-9 \-a]{0,30}$/), (text) => {
+      const masked = maskCpr(text);
+      expect(findCprNumbers(masked)).toEqual([]);
+      expect(maskCpr(masked)).toBe(masked);
+      expect(masked.match(/\d{6}-\*{4}/g) ?? []).toEqual(expect.arrayContaining(findCprNumbers(text)));
+    }));
+  });
+
+  it('maskCprValue masks a number cell that reads as a CPR number, and leaves other values', () => {
+    expect(maskCprValue(2203873047)).toBe('220387-****');
+    expect(maskCprValue(108171234)).toBe('010817-****');
+    expect(maskCprValue(42)).toBe(42);
+    expect(maskCprValue(null)).toBe(null);
+    expect(maskCprValue(true)).toBe(true);
   });
 });
