@@ -562,6 +562,14 @@ function recalcs(c: HostileCase): boolean {
   return c.id.startsWith('injection-') || c.id === 'sheet-names-with-quotes';
 }
 
+/**
+ * Cases whose defect is still open (issue 16), by case id or `cpr:<number>`: they run and must
+ * still FAIL (`it.failing`), so fixing one turns it red here until it is taken off the list.
+ * The report in test/artifacts/hostile/ gives the observed output of each.
+ */
+const OPEN: Record<string, string> = {};
+const itFor = (id: string) => (OPEN[id] ? it.failing : it);
+
 describe('hostile input: 0 crashes, 0 stack traces, 0 inputs changed, 0 CPR strings out, 0 live injected formulas, no user sheet lost, < 1 GiB', () => {
   for (const c of CASES) {
     const evaluated = once(async () => {
@@ -569,7 +577,7 @@ describe('hostile input: 0 crashes, 0 stack traces, 0 inputs changed, 0 CPR stri
       if (recalcs(c)) await recalculated;
       return { run, ...(await evaluate(c, run)) };
     });
-    it(`${c.id}: ${c.what}`, async () => {
+    itFor(c.id)(`${c.id}: ${c.what}`, async () => {
       const row: (typeof rows)[number] = { c };
       rows.push(row);
       try {
@@ -583,7 +591,7 @@ describe('hostile input: 0 crashes, 0 stack traces, 0 inputs changed, 0 CPR stri
       expect(row.verdict).toEqual(CLEAN);
     }, caseTimeout(c));
     for (const [cpr, place] of Object.entries(c.placements ?? {})) {
-      it(`cpr-in ${place}: ${cpr} is in no output (stdout, stderr, --json, any zip part) [${c.id}]`, async () => {
+      itFor(`cpr:${cpr}`)(`cpr-in ${place}: ${cpr} is in no output (stdout, stderr, --json, any zip part) [${c.id}]`, async () => {
         const found = (await evaluated()).cprHits.filter((h) => digits(h.cpr) === digits(cpr));
         placementRows.push({ cpr, place, hits: found.map((h) => h.message), where: [...new Set(found.map((h) => h.where))] });
         expect(found.map((h) => h.message)).toEqual([]);
