@@ -23,7 +23,7 @@ export async function openXlsxWorkbook(input: string | Buffer, limits?: Partial<
   const path = typeof input === 'string' ? input : '(buffer)';
   const bytes = typeof input === 'string' ? await readFile(input, limits) : input;
   const loaded = readWorkbookBuffer(bytes, limits, path);
-  return fileWorkbook(loaded, async () => (await import('./read')).loadXlsx(bytes, path));
+  return fileWorkbook(loaded, async () => (await import('./read')).loadXlsx(bytes, path), limits, path);
 }
 
 /** A new, empty workbook (no sheets: plans start with ensureSheet). */
@@ -45,7 +45,7 @@ async function readFile(path: string, limits?: Partial<ReadLimits>): Promise<Buf
   }
 }
 
-function fileWorkbook(loaded: WorkbookRead, load: () => Promise<Workbook>): FileWorkbook {
+function fileWorkbook(loaded: WorkbookRead, load: () => Promise<Workbook>, limits?: Partial<ReadLimits>, path?: string): FileWorkbook {
   // The read of the file is kept until a plan changes the workbook; then it is read again from memory.
   let current: WorkbookRead | undefined = loaded;
   let model: Workbook | undefined;
@@ -53,7 +53,7 @@ function fileWorkbook(loaded: WorkbookRead, load: () => Promise<Workbook>): File
   const ensureModel = async () => (model ??= await load());
   return {
     async read(options?: { sheets?: string[] }): Promise<WorkbookRead> {
-      current ??= (await import('./read')).readWorkbook(await ensureModel());
+      current ??= (await import('./read')).readWorkbook(await ensureModel(), limits, path);
       if (!options?.sheets) return current;
       const wanted = new Set(options.sheets.map((s) => s.toLowerCase()));
       return { sheets: current.sheets.filter((s) => wanted.has(s.name.toLowerCase())) };

@@ -1,5 +1,6 @@
 import { writeFileSync } from 'fs';
-import { readXlsx, type XlsxReadResult } from '../../src/xlsx';
+import { Workbook } from 'exceljs';
+import { readWorkbook, readXlsx, type XlsxReadResult } from '../../src/xlsx';
 import type { WorkbookRead } from '../../src/workbook/read';
 import { bufferOf, sha256, tempDir, utc } from './fixtures';
 import { sampleWorkbook } from '../helpers/sampleWorkbook';
@@ -125,5 +126,40 @@ describe('readXlsx', () => {
     // Even changing the loaded workbook must not touch the file.
     workbook.getWorksheet('Indsatser')!.getCell('A1').value = 'changed';
     expect(sha256(file)).toBe(before);
+  });
+});
+
+describe('readWorkbook on huge sheets costs what the sheets hold', () => {
+  // Before: A1 + XFD1048576 ran out of heap (24.7 s, 4.3 GB); a table to row 1 048 576 gave
+  // 1 048 572 rows (0.7 s, 520 MB for one table of ten columns).
+  it('A1 and XFD1048576 filled: the region is narrowed to the block around A1, the rest counted', async () => {
+    const wb = new Workbook();
+    const ws = wb.addWorksheet('Ark1');
+    ws.getCell('A1').value = 'Navn';
+    ws.getCell('XFD1048576').value = 'x';
+    const read = readWorkbook(wb);
+    expect(read.sheets[0].region).toMatchObject({ ref: 'A1', header: ['Navn'], rows: [] });
+    expect(read.sheets[0].outside).toEqual({ cells: 1, ref: 'A1:XFD1048576' });
+    // The same after a round trip through a file, as the write commands read it.
+    expect((await readXlsx(await bufferOf(wb))).read.sheets[0].outside).toEqual({ cells: 1, ref: 'A1:XFD1048576' });
+  });
+
+  it('a table reaching row 1 048 576 stops after its last row with a cell', () => {
+    const wb = new Workbook();
+    const ws = wb.addWorksheet('Ark1');
+    ws.addTable({ name: 'T', ref: 'A1', columns: [{ name: 'Navn' }, { name: 'Start' }], rows: [['a', 1], ['b', 2], ['c', 3]] });
+    const model = (ws.getTables() as unknown as { table: { tableRef: string } }[])[0].table;
+    model.tableRef = 'A1:B1048576';
+    const table = readWorkbook(wb).sheets[0].tables[0];
+    expect(table).toMatchObject({ ref: 'A1:B1048576', rows: [['a', 1], ['b', 2], ['c', 3]] });
+  });
+
+  it('a table larger than maxDenseCells after that is too-large-content, naming the sheet and table', () => {
+    const wb = new Workbook();
+    const ws = wb.addWorksheet('Ark1');
+    ws.addTable({ name: 'T', ref: 'A1', columns: [{ name: 'Navn' }], rows: [['a'], ['b'], ['c']] });
+    expect(() => readWorkbook(wb, { maxDenseCells: 2 }, 'x.xlsx')).toThrow(
+      expect.objectContaining({ code: 'too-large-content', path: 'x.xlsx', part: 'sheet "Ark1"', message: expect.stringContaining('(table T) spans 3 rows × 1 columns') }),
+    );
   });
 });

@@ -38,7 +38,8 @@ export function headerText(v: CellValue): string {
 
 export class SheetBuilder {
   constructor(
-    private readonly pkg: XlsxPackage,
+    /** Only its limits and its too-large error: src/xlsx/read.ts builds ExcelJS sheets with these rules too. */
+    private readonly pkg: Pick<XlsxPackage, 'limits' | 'tooLarge'>,
     private readonly part: string,
     private readonly name: string,
     private readonly scan: SheetScan,
