@@ -4,7 +4,7 @@ import { Workbook, ValueType, type Worksheet } from 'exceljs';
 import type { SheetRead, WorkbookRead } from '../workbook/read';
 import { parseRange } from './address';
 import { cellValue, numberFormatOf } from './cells';
-import { XlsxReadError } from './errors';
+import { isEncryptedWorkbook, XlsxReadError } from './errors';
 import { existingCells, existingRows, mergedRanges, tableModels, tableRect } from './internals';
 import { SheetBuilder, type TableDef } from './reader/build';
 import { CellStore } from './reader/cells';
@@ -65,7 +65,8 @@ async function readBytes(path: string): Promise<Buffer> {
   let size: number;
   try {
     const stat = await fs.stat(path);
-    if (!stat.isFile()) throw new XlsxReadError('not-found', path, 'not a file');
+    if (stat.isDirectory()) throw new XlsxReadError('folder', path, 'a folder, not a file');
+    if (!stat.isFile()) throw new XlsxReadError('not-a-file', path, 'not a regular file (a device, fifo or socket)');
     size = stat.size;
   } catch (e) {
     if (e instanceof XlsxReadError) throw e;
@@ -84,6 +85,7 @@ const tooLarge = (path: string, size: number) =>
 
 /** Classify the bytes before ExcelJS sees them, and collect the raw table facts (see tableFixes). */
 function inspectPackage(buffer: Buffer, path: string): TableXmlFacts[] {
+  if (isEncryptedWorkbook(buffer)) throw new XlsxReadError('encrypted', path, 'a password-protected workbook (EncryptionInfo and EncryptedPackage in an OLE file)');
   if (!looksLikeZip(buffer)) {
     const ole = buffer.length >= 4 && buffer.readUInt32BE(0) === 0xd0cf11e0;
     throw new XlsxReadError('not-xlsx', path, ole ? 'an old .xls file or a password-protected workbook' : 'not an .xlsx file (no zip signature)');
