@@ -10,6 +10,7 @@ import { SheetBuilder, type TableDef } from './reader/build';
 import { CellStore } from './reader/cells';
 import { resolveLimits, type ReadLimits } from './reader/limits';
 import type { SheetScan } from './reader/sheet';
+import { guardSheet, restoreValidations, rewriteParts, type SheetGuards } from './sheetGuards';
 import { fixLoadedTables, tableXmlFacts, type TableXmlFacts } from './tableFixes';
 import { looksLikeZip, zipEntries, zipEntryData, ZipFormatError } from './zip';
 
@@ -45,15 +46,18 @@ export async function loadXlsx(input: string | Buffer, path = pathOf(input)): Pr
   const buffer = typeof input === 'string' ? await readBytes(input) : Buffer.isBuffer(input) ? input : Buffer.from(input);
   if (buffer.length > MAX_XLSX_BYTES) throw tooLarge(path, buffer.length);
 
-  const facts = inspectPackage(buffer, path);
+  const { facts, guards } = inspectPackage(buffer, path);
   const workbook = new Workbook();
   try {
+    // Big validations under placeholders (sheetGuards.ts): ExcelJS would make an entry per cell.
+    const bytes = guards.parts.size ? await rewriteParts(buffer, guards.parts) : buffer;
     // ExcelJS's typings declare their own `Buffer extends ArrayBuffer`; a Node Buffer is what it wants.
-    await workbook.xlsx.load(buffer as unknown as ArrayBuffer);
+    await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
   } catch (e) {
     throw new XlsxReadError('corrupt', path, `ExcelJS cannot load the workbook: ${(e as Error)?.message ?? e}`, e);
   }
   try {
+    restoreValidations(workbook, guards.validations);
     fixLoadedTables(workbook, facts);
   } catch (e) {
     throw new XlsxReadError('corrupt', path, `the workbook structure cannot be read: ${(e as Error)?.message ?? e}`, e);
@@ -83,8 +87,11 @@ async function readBytes(path: string): Promise<Buffer> {
 const tooLarge = (path: string, size: number) =>
   new XlsxReadError('too-large', path, `${Math.round(size / 1024 / 1024)} MB is more than ${MAX_XLSX_BYTES / 1024 / 1024} MB`);
 
-/** Classify the bytes before ExcelJS sees them, and collect the raw table facts (see tableFixes). */
-function inspectPackage(buffer: Buffer, path: string): TableXmlFacts[] {
+/**
+ * Classify the bytes before ExcelJS sees them, collect the raw table facts (see tableFixes), and
+ * guard the sheets against what ExcelJS would expand cell by cell (see sheetGuards).
+ */
+function inspectPackage(buffer: Buffer, path: string): { facts: TableXmlFacts[]; guards: SheetGuards } {
   if (isEncryptedWorkbook(buffer)) throw new XlsxReadError('encrypted', path, 'a password-protected workbook (EncryptionInfo and EncryptedPackage in an OLE file)');
   if (!looksLikeZip(buffer)) {
     const ole = buffer.length >= 4 && buffer.readUInt32BE(0) === 0xd0cf11e0;
@@ -95,10 +102,13 @@ function inspectPackage(buffer: Buffer, path: string): TableXmlFacts[] {
     if (!entries.some((e) => e.name === 'xl/workbook.xml')) {
       throw new XlsxReadError('not-xlsx', path, 'a zip file without xl/workbook.xml (not an .xlsx workbook)');
     }
-    return entries
+    const facts = entries
       .filter((e) => /^xl\/tables\/[^/]+\.xml$/.test(e.name))
       .map((e) => tableXmlFacts(zipEntryData(buffer, e).toString('utf8')))
       .filter((f): f is TableXmlFacts => !!f);
+    const guards: SheetGuards = { parts: new Map(), validations: new Map() };
+    for (const e of entries) if (/^xl\/worksheets\/[^/]+\.xml$/.test(e.name)) guardSheet(e.name, zipEntryData(buffer, e).toString('utf8'), path, guards);
+    return { facts, guards };
   } catch (e) {
     if (e instanceof XlsxReadError) throw e;
     if (e instanceof ZipFormatError) throw new XlsxReadError('corrupt', path, `damaged zip: ${e.message}`, e);
