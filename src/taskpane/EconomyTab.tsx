@@ -41,6 +41,7 @@ export function EconomyTab({ workbook, strings, lang, today }: Props) {
     const result = await importRefunds(workbook, text, file.name, today(), lang);
     if (result.kind === 'problems') setImported({ intent: 'warning', lines: [f.rejected(result.problems.length), ...result.problems] });
     else if (result.kind === 'duplicate') setImported({ intent: 'warning', lines: [f.duplicate(result.file)] });
+    else if (result.kind === 'empty') setImported({ intent: 'warning', lines: [f.empty(result.file)] });
     else setImported({ intent: 'success', lines: [f.imported(result.groups, result.lines, file.name)] });
   });
   const start = () => operation.start(async () => setRun(await reconcileWorkbook(workbook, today(), lang)));
