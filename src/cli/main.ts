@@ -15,7 +15,7 @@ import { calendarDate, formatDanishDate, type CalendarDate } from '../domain/par
 import { tablesOf } from '../workbook/read';
 import type { FileWorkbook } from '../xlsx/fileWorkbook';
 import { OutputPathError } from '../xlsx/errors';
-import { checkOutputPath, removeLiveTempFiles, removeStaleTempFiles, sameFile } from '../xlsx/outputPath';
+import { checkOutputPath, onInterrupt, removeStaleTempFiles, sameFile } from '../xlsx/outputPath';
 import { setUpWorkbook, validate } from '../operations/operations';
 import { freezeSnapshot, refreshOverview, SnapshotExistsError } from '../operations/summarize';
 import { decodeRefundFile, importRefunds } from '../operations/refundImport';
@@ -154,8 +154,14 @@ const COMMANDS: Record<string, Command> = {
 
 export async function main(argv: string[], io: Io = defaultIo): Promise<number> {
   let lang: Lang = 'da';
-  // As the real command (not in-process in a test): Ctrl-C or a kill removes the temporary file.
-  if (io === defaultIo) onInterrupt(() => lang);
+  // As the real command (not in-process in a test): Ctrl-C or a kill while the output's temporary
+  // file exists removes it, says so and exits 130 (SIGINT) or 143 (SIGTERM).
+  if (io === defaultIo) {
+    onInterrupt((signal) => {
+      process.stderr.write(`${messages[lang].cli.interrupted}\n`);
+      process.exit(signal === 'SIGINT' ? 130 : 143);
+    });
+  }
   try {
     const { values, positionals, given } = parseCommandLine(argv);
     if (values.lang === 'en' || values.lang === 'da') lang = values.lang;
@@ -267,20 +273,6 @@ function refundBytes(c: Context, path: string): Buffer {
 const MACRO_EXTENSIONS = new Set(['.xlsm', '.xltm', '.xlam']);
 const isMacroPath = (path: string) => MACRO_EXTENSIONS.has(extname(path).toLowerCase());
 
-let interruptHandlers = false;
-
-/** SIGINT/SIGTERM: remove this run's temporary files, say so, and exit 130/143 (128 + the signal). */
-function onInterrupt(lang: () => Lang): void {
-  if (interruptHandlers) return;
-  interruptHandlers = true;
-  for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]] as const) {
-    process.on(signal, () => {
-      removeLiveTempFiles();
-      process.stderr.write(`${messages[lang()].cli.interrupted}\n`);
-      process.exit(code);
-    });
-  }
-}
 
 function inputOf(c: Context): string {
   const input = c.positionals[0];

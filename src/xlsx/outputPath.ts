@@ -8,10 +8,12 @@
  * replace the link itself, not its target, and following it could replace a file somewhere the
  * user never named (a link planted in a shared folder). The user gives the real path instead.
  *
- * Temporary files are named `.<name>.<pid>.<8 hex>.tmp` next to the target. The ones of this
- * process are known (`liveTempFiles`) so that a SIGINT/SIGTERM handler can remove them; ones left
- * by a killed run (SIGKILL, power loss) are removed by the next write into the same folder when
- * their pid no longer runs and they belong to the current user.
+ * Temporary files are named `.<name>.<pid>.<8 hex>.tmp` next to the target. While one of this
+ * process exists, SIGINT and SIGTERM remove it first and then call the handler the CLI set
+ * (`onInterrupt`); at any other time the signals keep their default (the process ends at once,
+ * also in the middle of a long computation, which a handler could not interrupt). Ones left by a
+ * killed run (SIGKILL, power loss) are removed by the next write into the same folder when their
+ * pid no longer runs and they belong to the current user.
  *
  * No ExcelJS here: the CLI checks the output path before it reads anything.
  */
@@ -64,14 +66,31 @@ const TEMP_NAME = /^\..+\.(\d+)\.[0-9a-f]{8}\.tmp$/;
 export function tempPathFor(path: string): string {
   const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
   live.add(tmp);
+  if (live.size === 1 && interrupted) for (const s of SIGNALS) process.on(s, onSignal);
   return tmp;
 }
 
 export function releaseTempPath(tmp: string): void {
   live.delete(tmp);
+  if (!live.size) for (const s of SIGNALS) process.off(s, onSignal);
 }
 
 const live = new Set<string>();
+const SIGNALS = ['SIGINT', 'SIGTERM'] as const;
+let interrupted: ((signal: NodeJS.Signals) => void) | undefined;
+
+function onSignal(signal: NodeJS.Signals): void {
+  removeLiveTempFiles();
+  interrupted?.(signal);
+}
+
+/**
+ * What happens after SIGINT/SIGTERM removed the temporary files (the CLI: a message and exit
+ * 130/143). Without a handler set the signals are never caught.
+ */
+export function onInterrupt(handler: (signal: NodeJS.Signals) => void): void {
+  interrupted = handler;
+}
 
 /** Removes this process's temporary files now (synchronously: for a signal handler). */
 export function removeLiveTempFiles(): void {

@@ -1,7 +1,8 @@
 /**
  * The temporary file a write makes next to the output (`.<name>.<pid>.<hex>.tmp`, a hidden full
  * copy of citizen data) never outlives the command (issue 16, item 7): SIGINT and SIGTERM remove
- * it and exit 130 and 143; one left by SIGKILL is removed by the next run writing into the folder.
+ * it and exit 130 and 143 (outside the write they keep their default); one left by SIGKILL is removed
+ * by the next run writing into the folder.
  *
  * The command runs as a real child process (`node bin/indsats.js`). To kill it while the temporary
  * file exists, the test sets INDSATS_TEST_WRITE_DELAY_MS (src/xlsx/write.ts WRITE_DELAY_ENV): the
@@ -88,4 +89,15 @@ it('a temporary file left by SIGKILL is removed by the next run; others are left
   const next = indsatsBin('repair', demo, '-o', `${dir}/ud.xlsx`);
   expect(next.code).toBe(0);
   expect(readdirSync(dir).sort()).toEqual([...others, 'ud.xlsx'].sort());
+});
+
+it('before the write, SIGTERM ends the command at once, as by default (no handler that waits for the event loop)', async () => {
+  const dir = tmp.path('early');
+  mkdirSync(dir);
+  const child = spawn(process.execPath, [INDSATS_BIN, 'repair', demo, '-o', `${dir}/ud.xlsx`], { stdio: 'ignore' });
+  // Node starts and reads the workbook for over a second: well before the temporary file exists.
+  await new Promise((resolve) => setTimeout(resolve, 300));
+  child.kill('SIGTERM');
+  const [code, signal] = await new Promise<[number | null, NodeJS.Signals | null]>((resolve) => child.on('exit', (c, s) => resolve([c, s])));
+  expect({ code, signal, files: readdirSync(dir) }).toEqual({ code: null, signal: 'SIGTERM', files: [] });
 });
