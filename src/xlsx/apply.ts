@@ -265,9 +265,10 @@ function layoutColumns(workbook: Workbook, op: Extract<PlanOp, { kind: 'layoutCo
 function layoutColumn(worksheet: Worksheet, model: TableModel, g: TableGeometry, column: number, layout: ColumnLayout, blocked: Rect[]): void {
   if (layout.numberFormat !== undefined) {
     const format = layout.numberFormat;
-    // The rows up to the last one holding a cell in this column, and FORMAT_ROWS_BELOW empty ones
-    // after it: a table reaching row 1 048 576 costs what it holds, not a million new cells.
-    const end = Math.min(g.lastDataRow, Math.max(lastRowWithCell(worksheet, column, g.firstDataRow, g.lastDataRow), g.firstDataRow - 1) + FORMAT_ROWS_BELOW);
+    // The rows up to the last one holding a value in this column, and FORMAT_ROWS_BELOW empty ones
+    // after it: a table reaching row 1 048 576 costs what it holds, not a million new cells (and
+    // applying the plan again formats the same rows: formatted empty cells do not count).
+    const end = Math.min(g.lastDataRow, Math.max(lastOccupiedRow(worksheet, column, g.firstDataRow, g.lastDataRow), g.firstDataRow - 1) + FORMAT_ROWS_BELOW);
     for (let row = g.firstDataRow; row <= end; row++) setNumberFormat(worksheet.getCell(row, column), format);
     // Empty cells below, so rows typed (or pasted) later get the format too; stop at anything else.
     for (let row = g.rect.bottom + 1; end === g.lastDataRow && row <= g.lastDataRow + FORMAT_ROWS_BELOW; row++) {
@@ -299,12 +300,12 @@ function layoutColumn(worksheet: Worksheet, model: TableModel, g: TableGeometry,
   }
 }
 
-/** The last row in top..bottom with a cell (of any kind) in `column`, or top - 1; walks the rows that exist. */
-function lastRowWithCell(worksheet: Worksheet, column: number, top: number, bottom: number): number {
+/** The last row in top..bottom whose cell in `column` is occupied (isOccupied), or top - 1; walks the rows that exist. */
+function lastOccupiedRow(worksheet: Worksheet, column: number, top: number, bottom: number): number {
   let last = top - 1;
   for (const row of existingRows(worksheet)) {
     if (row.number > bottom) break;
-    if (row.number >= top && row.findCell(column)) last = row.number;
+    if (row.number >= top && isOccupied(row.findCell(column))) last = row.number;
   }
   return last;
 }

@@ -254,6 +254,9 @@ describe('applyPlan: layoutColumns', () => {
     expect([ws.getCell('A2').numFmt, ws.getCell('A3').numFmt, ws.findCell(3 + FORMAT_ROWS_BELOW, 1)?.numFmt]).toEqual(['0%', '0%', '0%']);
     expect(ws.findCell(4 + FORMAT_ROWS_BELOW, 1)).toBeUndefined();
     expect(ws.rowCount).toBe(3 + FORMAT_ROWS_BELOW);
+    // Applied again: the same rows (the formatted empty cells are not data).
+    applyPlan(wb, { ops: [{ kind: 'layoutColumns', sheet: 'S', table: 'T', columns: [{ header: 'a', numberFormat: '0%' }] }] });
+    expect(ws.rowCount).toBe(3 + FORMAT_ROWS_BELOW);
   });
 });
 
