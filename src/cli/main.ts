@@ -8,13 +8,15 @@
  * (and ExcelJS with it) is loaded only by the commands that need it, so `--help` starts fast.
  */
 import { readFileSync, statSync } from 'node:fs';
-import { basename, resolve } from 'node:path';
+import { basename, dirname, extname, resolve } from 'node:path';
 import { messages, type Lang } from '../i18n';
 import { parseDate } from '../domain/parse/date';
 import { maskCpr } from '../domain/parse/cpr';
 import { calendarDate, formatDanishDate, type CalendarDate } from '../domain/parse/calendarDate';
 import { tablesOf } from '../workbook/read';
 import type { FileWorkbook } from '../xlsx/fileWorkbook';
+import { OutputPathError } from '../xlsx/errors';
+import { checkOutputPath, onInterrupt, removeStaleTempFiles, sameFile } from '../xlsx/outputPath';
 import { setUpWorkbook, validate } from '../operations/operations';
 import { freezeSnapshot, refreshOverview, SnapshotExistsError } from '../operations/summarize';
 import { decodeRefundFile, importRefunds } from '../operations/refundImport';
@@ -69,9 +71,9 @@ const COMMANDS: Record<string, Command> = {
     async run(c) {
       const input = inputOf(c);
       const output = outputPath(c, input);
-      const workbook = await open(input);
+      const workbook = await openToChange(c, input);
       const { added } = await setUpWorkbook(workbook, c.lang);
-      await save(workbook, output, c.lang);
+      await save(c, workbook, output);
       c.io.out(c.t.repaired(output, added));
       return 0;
     },
@@ -113,13 +115,8 @@ const COMMANDS: Record<string, Command> = {
       const [input, refundFile] = c.positionals;
       if (!input || !refundFile) throw new UsageError(c.t.missingInput);
       const output = outputPath(c, input);
-      const workbook = await open(input);
-      let bytes: Buffer;
-      try {
-        bytes = readFileSync(refundFile);
-      } catch {
-        throw new UsageError(c.t.readError['not-found'](refundFile));
-      }
+      const workbook = await openToChange(c, input);
+      const bytes = refundBytes(c, refundFile);
       const f = messages[c.lang].finance.refundImport;
       const result = await importRefunds(workbook, decodeRefundFile(bytes), basename(refundFile), c.io.today(), c.lang);
       if (result.kind === 'problems') {
@@ -131,7 +128,11 @@ const COMMANDS: Record<string, Command> = {
         c.io.err(f.duplicate(result.file));
         return 1;
       }
-      await save(workbook, output, c.lang);
+      if (result.kind === 'empty') {
+        c.io.err(f.empty(result.file));
+        return 1;
+      }
+      await save(c, workbook, output);
       c.io.out(f.imported(result.groups, result.lines, result.file));
       return 0;
     },
@@ -142,13 +143,13 @@ const COMMANDS: Record<string, Command> = {
       const input = inputOf(c);
       const asOf = asOfOf(c);
       const output = c.values.output !== undefined ? outputPath(c, input) : undefined;
-      const workbook = await open(input);
+      const workbook = output ? await openToChange(c, input) : await open(input);
       const run = await reconcileOnly(workbook, asOf);
       if (c.values.json) c.io.out(JSON.stringify(reconciliationJson(run, asOf, c.lang), null, 2));
       else for (const line of reconciliationText(run, c.lang)) c.io.out(line);
       if (output) {
         const { kept } = await writeReconciliationSheet(workbook, run, asOf, c.lang);
-        await save(workbook, output, c.lang);
+        await save(c, workbook, output);
         if (kept) (c.values.json ? c.io.err : c.io.out)(c.t.kept[kept.reason](kept.sheet, kept.as));
         if (!c.values.json) c.io.out(messages[c.lang].reconcile.text.wrote(output));
       }
@@ -160,6 +161,14 @@ const COMMANDS: Record<string, Command> = {
 export async function main(argv: string[], given: Io = defaultIo): Promise<number> {
   const io: Io = { ...given, out: (t) => given.out(maskCpr(t)), err: (t) => given.err(maskCpr(t)) }; // the one writer: no CPR number printed
   let lang: Lang = 'da';
+  // As the real command (not in-process in a test): Ctrl-C or a kill while the output's temporary
+  // file exists removes it, says so and exits 130 (SIGINT) or 143 (SIGTERM).
+  if (io === defaultIo) {
+    onInterrupt((signal) => {
+      process.stderr.write(`${messages[lang].cli.interrupted}\n`);
+      process.exit(signal === 'SIGINT' ? 130 : 143);
+    });
+  }
   try {
     const { values, positionals, given } = parseCommandLine(argv);
     if (values.lang === 'en' || values.lang === 'da') lang = values.lang;
@@ -189,6 +198,7 @@ async function errorMessage(error: unknown, lang: Lang): Promise<string> {
     return error.problem === 'unknown' ? a.unknownOption(error.option) : error.problem === 'missing-value' ? a.missingValue(error.option) : a.noValue(error.option);
   }
   if (error instanceof UsageError || error instanceof WriteError) return error.message;
+  if (error instanceof OutputPathError) return outputPathMessage(error, lang);
   if (error instanceof SnapshotExistsError) return messages[lang].summary.snapshotExists(formatDanishDate(error.date));
   // Read and plan errors come from the .xlsx adapter, loaded already by the command that threw them.
   const { XlsxReadError, PlanConflictError } = await import('../xlsx/errors');
@@ -205,7 +215,7 @@ async function create(c: Context, kind: 'demo' | 'init'): Promise<number> {
   const [{ newXlsxWorkbook }, rows] = await Promise.all([import('../xlsx/fileWorkbook'), kind === 'demo' ? import('../demo/demoData').then((d) => d.demoRows()) : undefined]);
   const workbook = newXlsxWorkbook();
   await setUpWorkbook(workbook, c.lang, undefined, rows ? { rows } : {});
-  await save(workbook, output, c.lang);
+  await save(c, workbook, output);
   c.io.out(c.t.wrote(output));
   return 0;
 }
@@ -216,10 +226,10 @@ async function update(c: Context, operation: (workbook: FileWorkbook, asOf: Cale
   const asOf = asOfOf(c);
   const output = outputPath(c, input);
   const say = progress(c, input);
-  const workbook = await open(input);
+  const workbook = await openToChange(c, input);
   await operation(workbook, asOf);
   say(c.t.progress.writing(output));
-  await save(workbook, output, c.lang);
+  await save(c, workbook, output);
   c.io.out(c.t.wrote(output));
   return 0;
 }
@@ -229,13 +239,49 @@ async function open(path: string): Promise<FileWorkbook> {
   return openXlsxWorkbook(path);
 }
 
-async function save(workbook: FileWorkbook, path: string, lang: Lang): Promise<void> {
+/** A workbook a command will write a changed copy of: one with macros is refused (they would be lost). */
+async function openToChange(c: Context, path: string): Promise<FileWorkbook> {
+  const workbook = await open(path);
+  if (workbook.hasMacros) throw new UsageError(c.t.macros(path));
+  return workbook;
+}
+
+/** Saves to `path` by the output path rules (checked again just before the file is put in place). */
+async function save(c: Context, workbook: FileWorkbook, path: string): Promise<void> {
   try {
-    await workbook.save(path);
+    await workbook.save(path, { overwrite: !!c.values.force });
   } catch (error) {
-    throw new WriteError(messages[lang].cli.writeError(path, error instanceof Error ? error.message : String(error)));
+    if (error instanceof OutputPathError) throw error;
+    throw new WriteError(c.t.writeError(path, error instanceof Error ? error.message : String(error)));
   }
 }
+
+function outputPathMessage(error: OutputPathError, lang: Lang): string {
+  const t = messages[lang].cli;
+  return error.problem === 'exists' ? t.outputExists(error.path) : t.outputPath[error.problem](error.path);
+}
+
+/** The refund file's bytes; a folder, a missing or an unreadable file is a usage error (exit 2). */
+function refundBytes(c: Context, path: string): Buffer {
+  let stat;
+  try {
+    stat = statSync(path);
+  } catch {
+    throw new UsageError(c.t.readError['not-found'](path));
+  }
+  if (stat.isDirectory()) throw new UsageError(c.t.refundFolder(path));
+  try {
+    if (!stat.isFile()) throw new Error('not a regular file');
+    return readFileSync(path);
+  } catch {
+    throw new UsageError(c.t.refundUnreadable(path));
+  }
+}
+
+/** Extensions of macro-enabled packages: ExcelJS drops the macros and Excel refuses what is left. */
+const MACRO_EXTENSIONS = new Set(['.xlsm', '.xltm', '.xlam']);
+const isMacroPath = (path: string) => MACRO_EXTENSIONS.has(extname(path).toLowerCase());
+
 
 function inputOf(c: Context): string {
   const input = c.positionals[0];
@@ -251,11 +297,19 @@ function asOfOf(c: Context): CalendarDate {
   return parsed.value;
 }
 
+/**
+ * The -o path, checked before anything is read: not the input (also not through a link), not a
+ * macro-enabled name, and by the output path rules (src/xlsx/outputPath.ts): an existing file of
+ * any size only with --force; a folder, device, fifo, socket or symbolic link never.
+ */
 function outputPath(c: Context, input: string | undefined): string {
   const output = c.values.output;
   if (!output) throw new UsageError(c.t.missingOutput);
-  if (input && resolve(input) === resolve(output)) throw new UsageError(c.t.sameFile);
-  if (!c.values.force && fileSize(output) > 0) throw new UsageError(c.t.outputExists(output));
+  if (input && (resolve(input) === resolve(output) || sameFile(input, output))) throw new UsageError(c.t.sameFile);
+  if (input && isMacroPath(input)) throw new UsageError(c.t.macros(input));
+  if (isMacroPath(output)) throw new UsageError(c.t.macros(output));
+  checkOutputPath(output, !!c.values.force);
+  removeStaleTempFiles(dirname(output)); // a killed run's temporary files (the write does it too)
   return output;
 }
 

@@ -387,6 +387,20 @@ Valg:
   missingInput: 'Angiv den projektmappe, der skal læses.',
   outputExists: (f: string) => `${f} findes allerede. Vælg et andet navn, eller brug --force for at overskrive den.`,
   sameFile: 'Outputfilen må ikke være den samme som inputfilen: inputfilen ændres aldrig.',
+  /** Why an output path is refused (src/xlsx/outputPath.ts); 'exists' is outputExists. */
+  outputPath: {
+    symlink: (f: string) => `${f} er en symbolsk genvej (symlink). Der skrives ikke gennem genveje: angiv stien til den rigtige fil, eller et nyt navn.`,
+    directory: (f: string) => `${f} er en mappe. Angiv et filnavn, fx ${f.replace(/[\\/]+$/, '')}/ud.xlsx.`,
+    device: (f: string) => `${f} er en enhed, ikke en fil. Den erstattes aldrig; angiv et filnavn.`,
+    fifo: (f: string) => `${f} er en navngivet pipe, ikke en fil. Den erstattes aldrig; angiv et filnavn.`,
+    socket: (f: string) => `${f} er en socket, ikke en fil. Den erstattes aldrig; angiv et filnavn.`,
+    other: (f: string) => `${f} er ikke en almindelig fil. Den erstattes aldrig; angiv et filnavn.`,
+  } as Record<string, (f: string) => string>,
+  macros: (f: string) =>
+    `${f} er en projektmappe med makroer (.xlsm, .xltm eller .xlam). Indsatsmonitor bevarer ikke makroer, så sådan en fil kan ikke ændres eller skrives her. Gem en kopi som .xlsx i Excel (Filer → Gem som), og brug den.`,
+  refundFolder: (f: string) => `${f} er en mappe, ikke en refusionsfil. Angiv selve filen (.csv).`,
+  refundUnreadable: (f: string) => `${f} kan ikke læses (ingen adgang, eller ikke en almindelig fil).`,
+  interrupted: 'Afbrudt. Outputfilen er ikke skrevet, og den midlertidige fil er slettet.',
   badDate: (v: string) => `'${v}' er ikke en dato. Brug fx 2017-08-29.`,
   badOption: (m: string) => `Ugyldigt valg: ${m}`,
   unknownOption: (o: string) => `Ukendt valg '${o}'. Se indsats --help.`,
@@ -405,6 +419,9 @@ Valg:
   } as Record<string, string>,
   readError: {
     'not-found': (f: string) => `${f} findes ikke.`,
+    folder: (f: string) => `${f} er en mappe, ikke en projektmappe. Angiv selve filen (.xlsx).`,
+    'not-a-file': (f: string) => `${f} er ikke en almindelig fil (men fx en enhed eller en pipe). Angiv en .xlsx-fil.`,
+    encrypted: (f: string) => `${f}: projektmappen er beskyttet med adgangskode. Fjern adgangskoden i Excel (Filer → Oplysninger → Beskyt projektmappe) og prøv igen.`,
     'not-xlsx': (f: string) => `${f} er ikke en Excel-projektmappe (.xlsx). Gem den som .xlsx i Excel og prøv igen.`,
     corrupt: (f: string) => `${f} kan ikke åbnes: filen er beskadiget. Prøv at åbne og gemme den i Excel.`,
     'too-large': (f: string) => `${f} er for stor (over 200 MB).`,
@@ -450,6 +467,7 @@ export const financeDa = {
     header: ['Uge', 'Ydelse', 'Personer', 'Linjer', 'Udbetalt', 'Refusion', 'Medfinansiering', 'Refusionssats', 'Importeret', 'Fil'],
     imported: (groups: number, lines: number, file: string) => `Importerede ${lines} linjer fra ${file} som ${groups} rækker (pr. uge og ydelse). CPR-numre er ikke gemt.`,
     duplicate: (file: string) => `${file} er allerede importeret. Intet er skrevet.`,
+    empty: (file: string) => `${file} er ikke importeret: filen har ingen linjer, kun en overskrift (eller intet). Intet er skrevet.`,
     rejected: (n: number) => `Filen er ikke importeret: ${n === 1 ? '1 linje' : `${n} linjer`} kan ikke læses. Ret dem og prøv igen.`,
   },
   status: {

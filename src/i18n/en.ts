@@ -370,6 +370,19 @@ Options:
   missingInput: 'Name the workbook to read.',
   outputExists: (f: string) => `${f} exists already. Choose another name, or use --force to overwrite it.`,
   sameFile: 'The output file must not be the input file: the input file is never changed.',
+  outputPath: {
+    symlink: (f: string) => `${f} is a symbolic link. Nothing is written through links: give the path of the real file, or a new name.`,
+    directory: (f: string) => `${f} is a folder. Give a file name, e.g. ${f.replace(/[\\/]+$/, '')}/out.xlsx.`,
+    device: (f: string) => `${f} is a device, not a file. It is never replaced; give a file name.`,
+    fifo: (f: string) => `${f} is a named pipe, not a file. It is never replaced; give a file name.`,
+    socket: (f: string) => `${f} is a socket, not a file. It is never replaced; give a file name.`,
+    other: (f: string) => `${f} is not a regular file. It is never replaced; give a file name.`,
+  } as Record<string, (f: string) => string>,
+  macros: (f: string) =>
+    `${f} is a macro-enabled workbook (.xlsm, .xltm or .xlam). Indsatsmonitor does not keep macros, so such a file cannot be changed or written here. Save a copy as .xlsx in Excel (File → Save As) and use that.`,
+  refundFolder: (f: string) => `${f} is a folder, not a refund file. Give the file itself (.csv).`,
+  refundUnreadable: (f: string) => `${f} cannot be read (no access, or not a regular file).`,
+  interrupted: 'Interrupted. The output file was not written, and the temporary file was removed.',
   badDate: (v: string) => `'${v}' is not a date. Use e.g. 2017-08-29.`,
   badOption: (m: string) => `Invalid option: ${m}`,
   unknownOption: (o: string) => `Unknown option '${o}'. See indsats --help.`,
@@ -388,6 +401,9 @@ Options:
   },
   readError: {
     'not-found': (f: string) => `${f} does not exist.`,
+    folder: (f: string) => `${f} is a folder, not a workbook. Give the file itself (.xlsx).`,
+    'not-a-file': (f: string) => `${f} is not a regular file (but e.g. a device or a pipe). Give an .xlsx file.`,
+    encrypted: (f: string) => `${f}: the workbook is password-protected. Remove the password in Excel (File → Info → Protect workbook) and try again.`,
     'not-xlsx': (f: string) => `${f} is not an Excel workbook (.xlsx). Save it as .xlsx in Excel and try again.`,
     corrupt: (f: string) => `${f} cannot be opened: the file is damaged. Try opening and saving it in Excel.`,
     'too-large': (f: string) => `${f} is too large (over 200 MB).`,
@@ -427,6 +443,7 @@ export const financeEn: typeof import('./da').financeDa = {
     header: ['Uge', 'Ydelse', 'Personer', 'Linjer', 'Udbetalt', 'Refusion', 'Medfinansiering', 'Refusionssats', 'Importeret', 'Fil'],
     imported: (groups: number, lines: number, file: string) => `Imported ${lines} lines from ${file} as ${groups} rows (per week and benefit). CPR numbers were not kept.`,
     duplicate: (file: string) => `${file} has been imported already. Nothing was written.`,
+    empty: (file: string) => `${file} was not imported: the file has no lines, only a header (or nothing). Nothing was written.`,
     rejected: (n: number) => `The file was not imported: ${n === 1 ? '1 line' : `${n} lines`} cannot be read. Fix them and try again.`,
   },
   status: {

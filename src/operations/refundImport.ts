@@ -2,7 +2,8 @@
  * Import of a refund calculation file (KOMBIT Ydelsesrefusion style) into the workbook: aggregated
  * per week and benefit into the table Refusionsberegning. CPR numbers are dropped by the parser
  * before anything is kept; a file with malformed lines is not imported at all (the lines are
- * reported with their numbers), and the same file is not imported twice.
+ * reported with their numbers), a file without lines (only the header, or nothing) is refused, and
+ * the same file is not imported twice.
  */
 import { messages, type Lang } from '../i18n';
 import { parseRefundFile, type RefundProblem } from '../domain/finance';
@@ -14,6 +15,8 @@ import type { LiveWorkbook } from './liveWorkbook';
 export type RefundImport =
   | { kind: 'problems'; problems: string[] }
   | { kind: 'duplicate'; file: string }
+  /** The file holds no refund lines (only a header, or nothing): nothing to import. */
+  | { kind: 'empty'; file: string }
   | { kind: 'ok'; groups: number; lines: number; file: string };
 
 /** Text of a file: UTF-8 when it decodes cleanly, else Windows-1252/Latin-1 (what older exports use). */
@@ -30,6 +33,7 @@ export async function importRefunds(workbook: LiveWorkbook, text: string, givenN
   const t = messages[lang].finance;
   const { rows, problems } = parseRefundFile(text);
   if (problems.length) return { kind: 'problems', problems: problems.map((p: RefundProblem) => t.refundProblems[p.reason]({ line: p.line, column: p.column ?? '' })) };
+  if (!rows.length) return { kind: 'empty', file: fileName };
   const existing = refundTable(read);
   if (importedRefundFiles(existing).has(fileName)) return { kind: 'duplicate', file: fileName };
   await workbook.apply({ ops: planRefundSheet(existing, rows, fileName, today, lang) });

@@ -79,6 +79,7 @@ export function EconomyTab({ workbook, strings, lang, today, now }: Props) {
         return 'stop';
       }
       if (r.kind === 'duplicate') return { intent: 'warning', lines: [f.duplicate(r.file)] };
+      if (r.kind === 'empty') return { intent: 'warning', lines: [f.empty(r.file)] };
       return { intent: 'success', lines: [f.imported(r.groups, r.lines, r.file)] };
     });
   };

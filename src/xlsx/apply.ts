@@ -18,7 +18,7 @@ import {
   columnIndex, conflict, conflictWhat, controlTableName, dropDownAlert, fitPlan, generatedSheetContent, maskPlan, headerColumnNames, HIGHLIGHT_TONES, listSource, missingHeaders,
   newTableRows, TABLE_STYLE, tableGeometry, dropDownRange, headerText, highlightRule, type TableGeometry,
 } from '../workbook/adapterRules';
-import { allTables, mergedRanges, tableModels, tableRect, type TableModel } from './internals';
+import { allTables, existingRows, mergedRanges, tableModels, tableRect, type TableModel } from './internals';
 import { setValidation } from './validations';
 import { NotGeneratedError } from '../workbook/adapterContract';
 import { freeze, label, select, setValues, type ExcelJSValue } from './view';
@@ -298,9 +298,13 @@ function layoutColumns(workbook: Workbook, op: Extract<PlanOp, { kind: 'layoutCo
 function layoutColumn(worksheet: Worksheet, model: TableModel, g: TableGeometry, column: number, layout: ColumnLayout, blocked: Rect[]): void {
   if (layout.numberFormat !== undefined) {
     const format = layout.numberFormat;
-    for (let row = g.firstDataRow; row <= g.lastDataRow; row++) setNumberFormat(worksheet.getCell(row, column), format);
+    // The rows up to the last one holding a value in this column, and FORMAT_ROWS_BELOW empty ones
+    // after it: a table reaching row 1 048 576 costs what it holds, not a million new cells (and
+    // applying the plan again formats the same rows: formatted empty cells do not count).
+    const end = Math.min(g.lastDataRow, Math.max(lastOccupiedRow(worksheet, column, g.firstDataRow, g.lastDataRow), g.firstDataRow - 1) + FORMAT_ROWS_BELOW);
+    for (let row = g.firstDataRow; row <= end; row++) setNumberFormat(worksheet.getCell(row, column), format);
     // Empty cells below, so rows typed (or pasted) later get the format too; stop at anything else.
-    for (let row = g.rect.bottom + 1; row <= g.lastDataRow + FORMAT_ROWS_BELOW; row++) {
+    for (let row = g.rect.bottom + 1; end === g.lastDataRow && row <= g.lastDataRow + FORMAT_ROWS_BELOW; row++) {
       const here: Rect = { top: row, bottom: row, left: column, right: column };
       if (blocked.some((b) => intersects(b, here)) || isOccupied(worksheet.findCell(row, column))) break;
       setNumberFormat(worksheet.getCell(row, column), format);
@@ -327,6 +331,16 @@ function layoutColumn(worksheet: Worksheet, model: TableModel, g: TableGeometry,
     };
     setValidation(worksheet, range, validation);
   }
+}
+
+/** The last row in top..bottom whose cell in `column` is occupied (isOccupied), or top - 1; walks the rows that exist. */
+function lastOccupiedRow(worksheet: Worksheet, column: number, top: number, bottom: number): number {
+  let last = top - 1;
+  for (const row of existingRows(worksheet)) {
+    if (row.number > bottom) break;
+    if (row.number >= top && isOccupied(row.findCell(column))) last = row.number;
+  }
+  return last;
 }
 
 function setNumberFormat(cell: Cell, format: string): void {

@@ -1,13 +1,16 @@
 /**
  * Why a workbook file could not be read. Stable codes; user-facing text belongs in src/i18n.
- * - not-found: the file is missing or cannot be opened (directory, no permission, locked).
- * - not-xlsx: not an .xlsx package at all (CSV/text renamed, old .xls, password-protected, .xlsb).
+ * - not-found: the file is missing or cannot be opened (no permission, locked).
+ * - folder: the path is a folder; not-a-file: a device, fifo or socket.
+ * - not-xlsx: not an .xlsx package at all (CSV/text renamed, old .xls, .xlsb).
+ * - encrypted: a password-protected workbook (an OLE compound file with EncryptionInfo and
+ *   EncryptedPackage streams, which is how Excel saves an .xlsx with a password to open).
  * - corrupt: a zip that is damaged/truncated or that ExcelJS cannot load.
  * - too-large: over MAX_XLSX_BYTES; checked before reading the bytes.
  * - too-large-content: a limit of the streaming reader (src/xlsx/reader/limits.ts): inflated
  *   size, cells, shared strings, cells of one table; the message names the part and the limit.
  */
-export type XlsxReadErrorCode = 'not-found' | 'not-xlsx' | 'corrupt' | 'too-large' | 'too-large-content';
+export type XlsxReadErrorCode = 'not-found' | 'folder' | 'not-a-file' | 'not-xlsx' | 'encrypted' | 'corrupt' | 'too-large' | 'too-large-content';
 
 export class XlsxReadError extends Error {
   readonly code: XlsxReadErrorCode;
@@ -25,6 +28,31 @@ export class XlsxReadError extends Error {
     this.path = path;
     if (cause !== undefined) this.cause = cause;
     if (part !== undefined) this.part = part;
+  }
+}
+
+const OLE_SIGNATURE = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
+const ENCRYPTION_INFO = Buffer.from('EncryptionInfo', 'utf16le');
+const ENCRYPTED_PACKAGE = Buffer.from('EncryptedPackage', 'utf16le');
+
+/**
+ * An OLE compound file holding the streams of an encrypted OOXML package: the names stand in the
+ * file's directory as UTF-16. (An old .xls is an OLE file too, without these streams.)
+ */
+export function isEncryptedWorkbook(bytes: Buffer): boolean {
+  return bytes.length >= 512 && bytes.subarray(0, 8).equals(OLE_SIGNATURE) && bytes.includes(ENCRYPTION_INFO) && bytes.includes(ENCRYPTED_PACKAGE);
+}
+
+/** Why an output path is not written (src/xlsx/outputPath.ts): stable codes; texts in src/i18n. */
+export type OutputPathProblem = 'exists' | 'symlink' | 'directory' | 'device' | 'fifo' | 'socket' | 'other';
+
+export class OutputPathError extends Error {
+  constructor(
+    readonly problem: OutputPathProblem,
+    readonly path: string,
+  ) {
+    super(`${path}: ${problem}`);
+    this.name = 'OutputPathError';
   }
 }
 

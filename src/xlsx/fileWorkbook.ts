@@ -10,25 +10,40 @@ import type { Workbook } from 'exceljs';
 import type { ApplyResult, LiveWorkbook } from '../workbook/adapterContract';
 import type { Plan } from '../workbook/plan';
 import type { WorkbookRead } from '../workbook/read';
-import { XlsxReadError } from './errors';
+import { isEncryptedWorkbook, XlsxReadError } from './errors';
 import { DEFAULT_READ_LIMITS, readWorkbookBuffer, type ReadLimits } from './reader';
+import type { WriteOptions } from './write';
+import { looksLikeZip, zipEntries } from './zip';
 
 export interface FileWorkbook extends LiveWorkbook {
-  /** Writes the workbook as it is now to `path`, atomically. */
-  save(path: string): Promise<void>;
+  /** Writes the workbook as it is now to `path`, atomically (the output path rules: src/xlsx/outputPath.ts). */
+  save(path: string, options?: WriteOptions): Promise<void>;
+  /** The file holds macros (a VBA project): ExcelJS would drop them on save. */
+  readonly hasMacros: boolean;
 }
 
 /** Opens an .xlsx file (a path or its bytes); every failure to read it is an XlsxReadError. */
 export async function openXlsxWorkbook(input: string | Buffer, limits?: Partial<ReadLimits>): Promise<FileWorkbook> {
   const path = typeof input === 'string' ? input : '(buffer)';
   const bytes = typeof input === 'string' ? await readFile(input, limits) : input;
+  if (isEncryptedWorkbook(bytes)) throw new XlsxReadError('encrypted', path, 'a password-protected workbook (EncryptionInfo and EncryptedPackage in an OLE file)');
   const loaded = readWorkbookBuffer(bytes, limits, path);
-  return fileWorkbook(loaded, async () => (await import('./read')).loadXlsx(bytes, path));
+  return fileWorkbook(loaded, async () => (await import('./read')).loadXlsx(bytes, path), limits, path, hasVbaProject(bytes));
+}
+
+/** A macro-enabled package: a vbaProject part (xl/vbaProject.bin in .xlsm, .xltm and .xlam). */
+function hasVbaProject(bytes: Buffer): boolean {
+  if (!looksLikeZip(bytes)) return false;
+  try {
+    return zipEntries(bytes).some((e) => /(^|\/)vbaProject\.bin$/i.test(e.name));
+  } catch {
+    return false; // the reader has read it already; a zip it could read is not refused here
+  }
 }
 
 /** A new, empty workbook (no sheets: plans start with ensureSheet). */
 export function newXlsxWorkbook(): FileWorkbook {
-  return fileWorkbook({ sheets: [] }, async () => (await import('./workbook')).newWorkbook());
+  return fileWorkbook({ sheets: [] }, async () => (await import('./workbook')).newWorkbook(), undefined, undefined, false);
 }
 
 /** The file's bytes, refused before they are read when the file is larger than the reader's limit. */
@@ -36,7 +51,8 @@ async function readFile(path: string, limits?: Partial<ReadLimits>): Promise<Buf
   const max = limits?.maxFileBytes ?? DEFAULT_READ_LIMITS.maxFileBytes;
   try {
     const stat = await fs.stat(path);
-    if (!stat.isFile()) throw new XlsxReadError('not-found', path, 'not a file');
+    if (stat.isDirectory()) throw new XlsxReadError('folder', path, 'a folder, not a file');
+    if (!stat.isFile()) throw new XlsxReadError('not-a-file', path, 'not a regular file (a device, fifo or socket)');
     if (stat.size > max) throw new XlsxReadError('too-large', path, `${Math.round(stat.size / 1e6)} MB is more than ${Math.round(max / 1e6)} MB`);
     return await fs.readFile(path);
   } catch (e) {
@@ -45,7 +61,7 @@ async function readFile(path: string, limits?: Partial<ReadLimits>): Promise<Buf
   }
 }
 
-function fileWorkbook(loaded: WorkbookRead, load: () => Promise<Workbook>): FileWorkbook {
+function fileWorkbook(loaded: WorkbookRead, load: () => Promise<Workbook>, limits: Partial<ReadLimits> | undefined, path: string | undefined, hasMacros: boolean): FileWorkbook {
   // The read of the file is kept until a plan changes the workbook; then it is read again from memory.
   let current: WorkbookRead | undefined = loaded;
   let model: Workbook | undefined;
@@ -53,7 +69,7 @@ function fileWorkbook(loaded: WorkbookRead, load: () => Promise<Workbook>): File
   const ensureModel = async () => (model ??= await load());
   return {
     async read(options?: { sheets?: string[] }): Promise<WorkbookRead> {
-      current ??= (await import('./read')).readWorkbook(await ensureModel());
+      current ??= (await import('./read')).readWorkbook(await ensureModel(), limits, path);
       if (!options?.sheets) return current;
       const wanted = new Set(options.sheets.map((s) => s.toLowerCase()));
       return { sheets: current.sheets.filter((s) => wanted.has(s.name.toLowerCase())) };
@@ -70,7 +86,8 @@ function fileWorkbook(loaded: WorkbookRead, load: () => Promise<Workbook>): File
     async activeSheet(): Promise<string> {
       return active ?? activeOf(await ensureModel());
     },
-    save: async (path) => (await import('./write')).writeXlsx(await ensureModel(), path),
+    save: async (path, options) => (await import('./write')).writeXlsx(await ensureModel(), path, options),
+    hasMacros,
   };
 }
 

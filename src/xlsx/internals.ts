@@ -9,8 +9,11 @@
  * - `worksheet.dataValidations` (untyped): `.model` maps an address or a range ("C5:C1004") to a
  *   validation. Loading expands every range into one entry per cell.
  * - `worksheet._merges` (untyped): master address → Range with `.range` "A1:C1".
+ * - `worksheet._rows` / `row._cells` (untyped): sparse arrays of the rows and cells that exist.
+ *   `eachRow` skips rows that hold only styled cells and `eachRow({ includeEmpty })` creates every
+ *   row up to the last, so walking a sheet by what it holds needs the arrays themselves.
  */
-import type { DataValidation, Workbook, Worksheet } from 'exceljs';
+import type { Cell, DataValidation, Row, Workbook, Worksheet } from 'exceljs';
 import { parseRange, type Rect } from './address';
 
 export interface TableColumnModel {
@@ -68,4 +71,16 @@ export function mergedRanges(worksheet: Worksheet): string[] {
   return Object.values(merges)
     .filter((m): m is { range: string } => !!m && typeof m.range === 'string')
     .map((m) => (m.range.includes('!') ? m.range.slice(m.range.lastIndexOf('!') + 1) : m.range));
+}
+
+/** The rows of a sheet that exist, ascending; nothing per empty row (a cell in row 1 048 576 costs one row). */
+export function existingRows(worksheet: Worksheet): Row[] {
+  const rows = (worksheet as unknown as { _rows?: (Row | undefined)[] })._rows ?? [];
+  return rows.filter((r): r is Row => !!r); // filter skips the holes of a sparse array
+}
+
+/** The cells of a row that exist (values, formulas, merges, or only a style), ascending by column. */
+export function existingCells(row: Row): Cell[] {
+  const cells = (row as unknown as { _cells?: (Cell | undefined)[] })._cells ?? [];
+  return cells.filter((c): c is Cell => !!c);
 }

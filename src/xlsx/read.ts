@@ -1,12 +1,16 @@
 /** Read an .xlsx file into ExcelJS plus the adapter-neutral WorkbookRead. */
 import { promises as fs } from 'fs';
 import { Workbook, ValueType, type Worksheet } from 'exceljs';
-import type { CellValue } from '../domain/parse/cell';
-import type { SheetRead, TableRead, WorkbookRead } from '../workbook/read';
-import { formatRange, type Rect } from './address';
-import { cellValue, headerText, isEmptyValue, numberFormatOf, valueAt } from './cells';
-import { XlsxReadError } from './errors';
-import { mergedRanges, tableModels, tableRect, type TableModel } from './internals';
+import type { SheetRead, WorkbookRead } from '../workbook/read';
+import { parseRange } from './address';
+import { cellValue, numberFormatOf } from './cells';
+import { isEncryptedWorkbook, XlsxReadError } from './errors';
+import { existingCells, existingRows, mergedRanges, tableModels, tableRect } from './internals';
+import { SheetBuilder, type TableDef } from './reader/build';
+import { CellStore } from './reader/cells';
+import { resolveLimits, type ReadLimits } from './reader/limits';
+import type { SheetScan } from './reader/sheet';
+import { guardSheet, restoreValidations, rewriteParts, type SheetGuards } from './sheetGuards';
 import { fixLoadedTables, tableXmlFacts, type TableXmlFacts } from './tableFixes';
 import { looksLikeZip, zipEntries, zipEntryData, ZipFormatError } from './zip';
 
@@ -27,8 +31,9 @@ export interface XlsxReadResult {
 export async function readXlsx(input: string | Buffer): Promise<XlsxReadResult> {
   const workbook = await loadXlsx(input);
   try {
-    return { workbook, read: readWorkbook(workbook) };
+    return { workbook, read: readWorkbook(workbook, undefined, pathOf(input)) };
   } catch (e) {
+    if (e instanceof XlsxReadError) throw e;
     // ExcelJS can accept a part it cannot make sense of (e.g. a table with a broken ref).
     throw new XlsxReadError('corrupt', pathOf(input), `the workbook structure cannot be read: ${(e as Error)?.message ?? e}`, e);
   }
@@ -41,15 +46,18 @@ export async function loadXlsx(input: string | Buffer, path = pathOf(input)): Pr
   const buffer = typeof input === 'string' ? await readBytes(input) : Buffer.isBuffer(input) ? input : Buffer.from(input);
   if (buffer.length > MAX_XLSX_BYTES) throw tooLarge(path, buffer.length);
 
-  const facts = inspectPackage(buffer, path);
+  const { facts, guards } = inspectPackage(buffer, path);
   const workbook = new Workbook();
   try {
+    // Big validations under placeholders (sheetGuards.ts): ExcelJS would make an entry per cell.
+    const bytes = guards.parts.size ? await rewriteParts(buffer, guards.parts) : buffer;
     // ExcelJS's typings declare their own `Buffer extends ArrayBuffer`; a Node Buffer is what it wants.
-    await workbook.xlsx.load(buffer as unknown as ArrayBuffer);
+    await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
   } catch (e) {
     throw new XlsxReadError('corrupt', path, `ExcelJS cannot load the workbook: ${(e as Error)?.message ?? e}`, e);
   }
   try {
+    restoreValidations(workbook, guards.validations);
     fixLoadedTables(workbook, facts);
   } catch (e) {
     throw new XlsxReadError('corrupt', path, `the workbook structure cannot be read: ${(e as Error)?.message ?? e}`, e);
@@ -61,7 +69,8 @@ async function readBytes(path: string): Promise<Buffer> {
   let size: number;
   try {
     const stat = await fs.stat(path);
-    if (!stat.isFile()) throw new XlsxReadError('not-found', path, 'not a file');
+    if (stat.isDirectory()) throw new XlsxReadError('folder', path, 'a folder, not a file');
+    if (!stat.isFile()) throw new XlsxReadError('not-a-file', path, 'not a regular file (a device, fifo or socket)');
     size = stat.size;
   } catch (e) {
     if (e instanceof XlsxReadError) throw e;
@@ -78,8 +87,12 @@ async function readBytes(path: string): Promise<Buffer> {
 const tooLarge = (path: string, size: number) =>
   new XlsxReadError('too-large', path, `${Math.round(size / 1024 / 1024)} MB is more than ${MAX_XLSX_BYTES / 1024 / 1024} MB`);
 
-/** Classify the bytes before ExcelJS sees them, and collect the raw table facts (see tableFixes). */
-function inspectPackage(buffer: Buffer, path: string): TableXmlFacts[] {
+/**
+ * Classify the bytes before ExcelJS sees them, collect the raw table facts (see tableFixes), and
+ * guard the sheets against what ExcelJS would expand cell by cell (see sheetGuards).
+ */
+function inspectPackage(buffer: Buffer, path: string): { facts: TableXmlFacts[]; guards: SheetGuards } {
+  if (isEncryptedWorkbook(buffer)) throw new XlsxReadError('encrypted', path, 'a password-protected workbook (EncryptionInfo and EncryptedPackage in an OLE file)');
   if (!looksLikeZip(buffer)) {
     const ole = buffer.length >= 4 && buffer.readUInt32BE(0) === 0xd0cf11e0;
     throw new XlsxReadError('not-xlsx', path, ole ? 'an old .xls file or a password-protected workbook' : 'not an .xlsx file (no zip signature)');
@@ -89,10 +102,13 @@ function inspectPackage(buffer: Buffer, path: string): TableXmlFacts[] {
     if (!entries.some((e) => e.name === 'xl/workbook.xml')) {
       throw new XlsxReadError('not-xlsx', path, 'a zip file without xl/workbook.xml (not an .xlsx workbook)');
     }
-    return entries
+    const facts = entries
       .filter((e) => /^xl\/tables\/[^/]+\.xml$/.test(e.name))
       .map((e) => tableXmlFacts(zipEntryData(buffer, e).toString('utf8')))
       .filter((f): f is TableXmlFacts => !!f);
+    const guards: SheetGuards = { parts: new Map(), validations: new Map() };
+    for (const e of entries) if (/^xl\/worksheets\/[^/]+\.xml$/.test(e.name)) guardSheet(e.name, zipEntryData(buffer, e).toString('utf8'), path, guards);
+    return { facts, guards };
   } catch (e) {
     if (e instanceof XlsxReadError) throw e;
     if (e instanceof ZipFormatError) throw new XlsxReadError('corrupt', path, `damaged zip: ${e.message}`, e);
@@ -100,101 +116,52 @@ function inspectPackage(buffer: Buffer, path: string): TableXmlFacts[] {
   }
 }
 
-/** What the domain needs from a loaded (or in-memory) ExcelJS workbook. Does not modify it. */
-export function readWorkbook(workbook: Workbook): WorkbookRead {
-  return { sheets: workbook.worksheets.map(readSheet) };
-}
-
-function readSheet(worksheet: Worksheet): SheetRead {
-  const tables = tableModels(worksheet)
-    .map((model) => readTable(worksheet, model))
-    .sort((a, b) => a.headerRow - b.headerRow || a.firstColumn - b.firstColumn);
-  const sheet: SheetRead = { name: worksheet.name, tables, merged: mergedRanges(worksheet), formulas: formulasOf(worksheet) };
-  if (!tables.length) {
-    const region = readRegion(worksheet);
-    if (region) sheet.region = region;
-  }
-  return sheet;
-}
-
-function readTable(worksheet: Worksheet, model: TableModel): TableRead {
-  const r = tableRect(model);
-  const hasHeader = model.headerRow !== false;
-  // A table without a header row: report a virtual header row just above, so rows still follow it.
-  const headerRow = hasHeader ? r.top : r.top - 1;
-  const lastDataRow = r.bottom - (model.totalsRow ? 1 : 0);
-  const header = model.columns.map((c, i) => {
-    const text = hasHeader ? headerText(valueAt(worksheet, r.top, r.left + i)) : '';
-    return text !== '' ? text : c.name;
-  });
-  const table: TableRead = {
-    sheet: worksheet.name,
-    table: model.name,
-    header,
-    headerRow,
-    firstColumn: r.left,
-    ...readBlock(worksheet, { top: headerRow + 1, bottom: lastDataRow, left: r.left, right: r.left + header.length - 1 }),
-    ref: formatRange(r),
+/**
+ * What the domain needs from a loaded (or in-memory) ExcelJS workbook. Does not modify it.
+ *
+ * Built with the streaming reader's rules (reader/build.ts SheetBuilder) over the cells that
+ * exist, so it costs what the sheets hold, never their bounding box: a table reaching row
+ * 1 048 576 stops after its last row with a cell, a region larger than `maxDenseCells` is narrowed
+ * (the rest counted in `outside`), and a table still larger than that is an XlsxReadError
+ * 'too-large-content'. `path` names the file in that error.
+ */
+export function readWorkbook(workbook: Workbook, limits?: Partial<ReadLimits>, path = BUFFER_PATH): WorkbookRead {
+  const l = resolveLimits(limits);
+  const sink = {
+    limits: l,
+    tooLarge: (part: string, detail: string) => new XlsxReadError('too-large-content', path, `${part}: ${detail}`, undefined, part),
   };
-  return table;
+  return { sheets: workbook.worksheets.map((worksheet) => readSheet(worksheet, sink)) };
 }
 
-/** Values and number formats of a block; every row has exactly the block's width. */
-function readBlock(worksheet: Worksheet, b: Rect): { rows: CellValue[][]; numberFormats: (string | undefined)[][] } {
-  const rows: CellValue[][] = [];
-  const numberFormats: (string | undefined)[][] = [];
-  for (let row = b.top; row <= b.bottom; row++) {
-    const values: CellValue[] = [];
-    const formats: (string | undefined)[] = [];
-    const sheetRow = worksheet.findRow(row);
-    for (let column = b.left; column <= b.right; column++) {
-      const cell = sheetRow?.findCell(column);
-      values.push(cellValue(cell));
-      formats.push(numberFormatOf(cell));
+function readSheet(worksheet: Worksheet, sink: ConstructorParameters<typeof SheetBuilder>[0]): SheetRead {
+  // Number formats get an index each, as cellXfs would give them: the builder looks formats up by index.
+  const formats: (string | undefined)[] = [undefined];
+  const formatIndex = new Map<string, number>();
+  const cells = new CellStore();
+  for (const row of existingRows(worksheet)) {
+    for (const cell of existingCells(row)) {
+      const format = numberFormatOf(cell);
+      let xf = 0;
+      if (format !== undefined) {
+        xf = formatIndex.get(format) ?? formats.push(format) - 1;
+        formatIndex.set(format, xf);
+      }
+      // Shared-formula followers: ExcelJS translates the master's formula.
+      const formula = cell.type === ValueType.Formula && cell.formula ? cell.formula : undefined;
+      cells.push(row.number, Number(cell.col), cellValue(cell), xf, formula);
     }
-    rows.push(values);
-    numberFormats.push(formats);
   }
-  return { rows, numberFormats };
-}
-
-/** A sheet without tables: header = first row with a value, down to the last row with one. */
-function readRegion(worksheet: Worksheet): TableRead | undefined {
-  let top = Infinity;
-  let bottom = 0;
-  let left = Infinity;
-  let right = 0;
-  worksheet.eachRow((row, rowNumber) => {
-    row.eachCell((cell, column) => {
-      if (isEmptyValue(cellValue(cell))) return;
-      top = Math.min(top, rowNumber);
-      bottom = Math.max(bottom, rowNumber);
-      left = Math.min(left, column);
-      right = Math.max(right, column);
-    });
-  });
-  if (!bottom) return undefined;
-  const header: string[] = [];
-  for (let column = left; column <= right; column++) header.push(headerText(valueAt(worksheet, top, column)));
-  return {
-    sheet: worksheet.name,
-    header,
-    headerRow: top,
-    firstColumn: left,
-    ...readBlock(worksheet, { top: top + 1, bottom, left, right }),
-    ref: formatRange({ top, left, bottom, right }),
-  };
-}
-
-/** A1 → formula text with a leading "=" (as Office.js `range.formulas` gives it). */
-function formulasOf(worksheet: Worksheet): Record<string, string> {
-  const formulas: Record<string, string> = {};
-  worksheet.eachRow((row) => {
-    row.eachCell((cell) => {
-      if (cell.type !== ValueType.Formula) return;
-      const text = cell.formula; // shared-formula followers: ExcelJS translates the master's formula
-      if (text) formulas[cell.address] = `=${text}`;
-    });
-  });
-  return formulas;
+  cells.finish();
+  const scan: SheetScan = { cells, merges: mergedRanges(worksheet).map(parseRange), tableParts: [], rowXf: new Map(), colXf: [] };
+  const part = `sheet "${worksheet.name}"`;
+  const tables: TableDef[] = tableModels(worksheet).map((model) => ({
+    part,
+    name: model.name,
+    rect: tableRect(model),
+    hasHeader: model.headerRow !== false,
+    totals: !!model.totalsRow,
+    columns: model.columns.map((c) => c.name),
+  }));
+  return new SheetBuilder(sink, part, worksheet.name, scan, { format: formats, isDate: [] }).build(tables);
 }

@@ -1,10 +1,11 @@
 /** Write a workbook: to bytes, or atomically to a file. */
-import { randomBytes } from 'crypto';
 import { promises as fs } from 'fs';
-import { basename, dirname, join } from 'path';
+import { dirname } from 'path';
 import type { Workbook } from 'exceljs';
 import { addCharts } from './charts';
 import { fixElementOrder } from './elementOrder';
+import { OutputPathError } from './errors';
+import { checkOutputPath, releaseTempPath, removeStaleTempFiles, tempPathFor } from './outputPath';
 import { withWritableValidations } from './validations';
 
 export async function xlsxBuffer(workbook: Workbook): Promise<Buffer> {
@@ -14,15 +15,33 @@ export async function xlsxBuffer(workbook: Workbook): Promise<Buffer> {
   return fixElementOrder(await addCharts(workbook, Buffer.isBuffer(data) ? data : Buffer.from(data as ArrayBuffer)));
 }
 
+export interface WriteOptions {
+  /** Replace an existing regular file (the CLI's --force). Default true; never a folder, device or link. */
+  overwrite?: boolean;
+}
+
 /**
- * Write to a temporary file next to the target, flush it to disk, then rename it over the target:
- * readers see the old file or the new one, never half a file, and a failed write leaves the
- * target untouched. (On Windows the rename fails while Excel has the target open; the error is
- * passed on and the temporary file removed.)
+ * Test hook: milliseconds to wait between writing the temporary file and putting it in place, so a
+ * test can kill the process while the temporary file exists (test/cli/tempFiles.test.ts). Only the
+ * tests set it.
  */
-export async function writeXlsx(workbook: Workbook, path: string): Promise<void> {
+export const WRITE_DELAY_ENV = 'INDSATS_TEST_WRITE_DELAY_MS';
+
+/**
+ * Write to a temporary file next to the target, flush it to disk, then put it in place: readers
+ * see the old file or the new one, never half a file, and a failed write leaves the target
+ * untouched. The output path rules (outputPath.ts) are checked before the temporary file is made
+ * and again just before it is put in place. Without `overwrite` it is hard-linked into place, which
+ * fails if anything appeared at the path meanwhile; with it, renamed over the old file. (On
+ * Windows the rename fails while Excel has the target open; the error is passed on.) The temporary
+ * file is removed on every failure; temporary files of killed runs in the folder are removed first.
+ */
+export async function writeXlsx(workbook: Workbook, path: string, options: WriteOptions = {}): Promise<void> {
+  const overwrite = options.overwrite ?? true;
   const data = await xlsxBuffer(workbook);
-  const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  removeStaleTempFiles(dirname(path) || '.');
+  checkOutputPath(path, overwrite);
+  const tmp = tempPathFor(path);
   try {
     const handle = await fs.open(tmp, 'wx');
     try {
@@ -31,9 +50,26 @@ export async function writeXlsx(workbook: Workbook, path: string): Promise<void>
     } finally {
       await handle.close();
     }
-    await fs.rename(tmp, path);
-  } catch (e) {
+    const delay = Number(process.env[WRITE_DELAY_ENV]);
+    if (delay > 0) await new Promise((resolve) => setTimeout(resolve, delay));
+    checkOutputPath(path, overwrite);
+    if (overwrite) await fs.rename(tmp, path);
+    else await linkIntoPlace(tmp, path);
+  } finally {
     await fs.rm(tmp, { force: true }).catch(() => undefined);
-    throw e;
+    releaseTempPath(tmp);
+  }
+}
+
+/** Puts `tmp` at `path` only if nothing is there (a link fails on any existing name); then `tmp` goes. */
+async function linkIntoPlace(tmp: string, path: string): Promise<void> {
+  try {
+    await fs.link(tmp, path);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST') throw new OutputPathError('exists', path);
+    // File systems without hard links: the check above is the best there is.
+    if (code === 'EPERM' || code === 'ENOTSUP' || code === 'EOPNOTSUPP' || code === 'ENOSYS') await fs.rename(tmp, path);
+    else throw e;
   }
 }

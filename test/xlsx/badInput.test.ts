@@ -2,7 +2,7 @@ import { randomBytes } from 'crypto';
 import { closeSync, mkdirSync, openSync, readFileSync, readdirSync, ftruncateSync, writeFileSync } from 'fs';
 import { Workbook } from 'exceljs';
 import { MAX_XLSX_BYTES, readXlsx, writeXlsx, XlsxReadError, type XlsxReadErrorCode } from '../../src/xlsx';
-import { bufferOf, sha256, tempDir, zipOf } from './fixtures';
+import { bufferOf, compoundFile, sha256, tempDir, zipOf } from './fixtures';
 
 const tmp = tempDir();
 afterAll(() => tmp.cleanup());
@@ -34,7 +34,9 @@ function file(name: string, content: Buffer | string): string {
 describe('readXlsx on bad input', () => {
   const cases: [string, XlsxReadErrorCode, () => Promise<string | Buffer>][] = [
     ['a missing file', 'not-found', async () => tmp.path('findes-ikke.xlsx')],
-    ['a directory', 'not-found', async () => tmp.dir],
+    ['a directory', 'folder', async () => tmp.dir],
+    ['a device', 'not-a-file', async () => '/dev/null'],
+    ['a password-protected workbook (encrypted OLE package)', 'encrypted', async () => file('secret.xlsx', compoundFile(['Root Entry', 'EncryptionInfo', 'EncryptedPackage']))],
     ['a CSV renamed to .xlsx', 'not-xlsx', async () => file('data.xlsx', 'Navn;Start\nAlfa;05-01-2024\n')],
     ['an empty file', 'not-xlsx', async () => file('empty.xlsx', '')],
     ['random bytes', 'not-xlsx', async () => file('random.xlsx', Buffer.concat([Buffer.from('xx'), randomBytes(5000)]))],

@@ -106,3 +106,26 @@ function crc32(data: Buffer): number {
 export async function bufferOf(workbook: Workbook): Promise<Buffer> {
   return Buffer.from((await workbook.xlsx.writeBuffer()) as ArrayBuffer);
 }
+
+/**
+ * A minimal OLE compound file (header, one directory sector) with streams of the given names: what
+ * Excel writes for a password-protected .xlsx (EncryptionInfo, EncryptedPackage) or an .xls (Workbook).
+ */
+export function compoundFile(names: string[]): Buffer {
+  const header = Buffer.alloc(512);
+  Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]).copy(header, 0);
+  header.writeUInt16LE(0x3e, 24); // minor version
+  header.writeUInt16LE(3, 26); // major version 3: 512-byte sectors
+  header.writeUInt16LE(0xfffe, 28); // little-endian
+  header.writeUInt16LE(9, 30); // sector shift
+  header.writeUInt16LE(6, 32); // mini sector shift
+  header.writeUInt32LE(0, 48); // first directory sector
+  const directory = Buffer.alloc(512);
+  names.forEach((name, i) => {
+    const entry = directory.subarray(i * 128, (i + 1) * 128);
+    entry.write(name, 0, 'utf16le');
+    entry.writeUInt16LE((name.length + 1) * 2, 64);
+    entry[66] = i === 0 ? 5 : 2; // root storage, then streams
+  });
+  return Buffer.concat([header, directory]);
+}

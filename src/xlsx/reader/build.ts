@@ -26,7 +26,8 @@ export interface TableDef {
 
 export class SheetBuilder {
   constructor(
-    private readonly pkg: XlsxPackage,
+    /** Only its limits and its too-large error: src/xlsx/read.ts builds ExcelJS sheets with these rules too. */
+    private readonly pkg: Pick<XlsxPackage, 'limits' | 'tooLarge'>,
     private readonly part: string,
     private readonly name: string,
     private readonly scan: SheetScan,
