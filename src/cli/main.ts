@@ -163,7 +163,7 @@ export async function main(argv: string[], given: Io = defaultIo): Promise<numbe
   let lang: Lang = 'da';
   // As the real command (not in-process in a test): Ctrl-C or a kill while the output's temporary
   // file exists removes it, says so and exits 130 (SIGINT) or 143 (SIGTERM).
-  if (io === defaultIo) {
+  if (given === defaultIo) {
     onInterrupt((signal) => {
       process.stderr.write(`${messages[lang].cli.interrupted}\n`);
       process.exit(signal === 'SIGINT' ? 130 : 143);
