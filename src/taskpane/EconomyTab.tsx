@@ -1,13 +1,10 @@
 import { useRef, useState } from 'react';
 import { Badge, Button, Caption1, Link, MessageBar, MessageBarBody, Subtitle2, makeStyles, tokens } from '@fluentui/react-components';
-import type { Lang } from '../i18n';
 import { messages } from '../i18n';
-import type { UiStrings } from '../i18n/da';
 import { findingMessage } from '../i18n/findings';
 import { formatOre } from '../domain/parse/amount';
 import { formatDanishDate, type CalendarDate } from '../domain/parse/calendarDate';
 import type { ReconciliationStatus } from '../domain/finance';
-import type { LiveWorkbook } from '../operations/liveWorkbook';
 import { selectCell } from '../operations/operations';
 import { reconcileEconomy, type EconomyRun } from '../operations/economy';
 import { decodeRefundFile, importRefunds } from '../operations/refundImport';
@@ -15,19 +12,14 @@ import { useAnnounce } from './announce';
 import { Card, CardList } from './cards';
 import { Feedback } from './Feedback';
 import { useOperation } from './useOperation';
+import type { TabProps } from './tabProps';
 
 const useStyles = makeStyles({
   column: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
   issues: { margin: 0, paddingLeft: tokens.spacingHorizontalL, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
 });
 
-interface Props {
-  workbook: LiveWorkbook;
-  strings: UiStrings;
-  lang: Lang;
-  today: () => CalendarDate;
-  now: () => Date;
-}
+type Props = TabProps;
 
 const BADGE: Record<ReconciliationStatus, 'success' | 'warning' | 'danger'> = {
   afstemt: 'success', udestående: 'warning', 'mangler anmodning': 'warning', overrefunderet: 'danger',

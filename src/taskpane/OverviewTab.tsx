@@ -1,27 +1,21 @@
 import { useState } from 'react';
 import { Button, Caption1, MessageBar, MessageBarBody, makeStyles, tokens } from '@fluentui/react-components';
-import { messages, type Lang } from '../i18n';
+import { messages } from '../i18n';
 import type { UiStrings } from '../i18n/da';
-import { formatDanishDate, type CalendarDate } from '../domain/parse/calendarDate';
-import type { LiveWorkbook } from '../operations/liveWorkbook';
+import { formatDanishDate } from '../domain/parse/calendarDate';
 import { freezeSnapshot, refreshOverview, SnapshotExistsError, type SummaryRun } from '../operations/summarize';
 import { useAnnounce } from './announce';
 import { Card, CardList } from './cards';
 import { Feedback } from './Feedback';
 import { useOperation } from './useOperation';
+import type { TabProps } from './tabProps';
 
 const useStyles = makeStyles({
   column: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
   buttons: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
 });
 
-interface Props {
-  workbook: LiveWorkbook;
-  strings: UiStrings;
-  lang: Lang;
-  today: () => CalendarDate;
-  now: () => Date;
-}
+type Props = TabProps;
 
 type Note = { intent: 'success' | 'info' | 'warning'; text: string };
 

@@ -8,7 +8,6 @@ import type { UiStrings } from '../i18n/da';
 import { formatDanishDate, type CalendarDate } from '../domain/parse/calendarDate';
 import type { Finding } from '../domain/validate';
 import type { TaxonomyEntry } from '../domain/taxonomy/types';
-import type { LiveWorkbook } from '../operations/liveWorkbook';
 import { selectCell } from '../operations/operations';
 import {
   entryTexts, inferStep, matchTyped, nextParticipantId, readRegistration, registerParticipant, registerStatus,
@@ -18,6 +17,7 @@ import { useAnnounce } from './announce';
 import { Feedback } from './Feedback';
 import { FitInput, typedDate } from './fields';
 import { useOperation } from './useOperation';
+import type { TabProps } from './tabProps';
 
 const useStyles = makeStyles({
   column: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
@@ -26,12 +26,7 @@ const useStyles = makeStyles({
   findings: { margin: 0, paddingLeft: tokens.spacingHorizontalL, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
 });
 
-interface Props {
-  workbook: LiveWorkbook;
-  strings: UiStrings;
-  lang: Lang;
-  today: () => CalendarDate;
-  now: () => Date;
+interface Props extends TabProps {
   /** The tab is shown: the sheets are read again (the user may have moved to another sheet). */
   visible: boolean;
   onGoToSetup: () => void;

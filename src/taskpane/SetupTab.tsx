@@ -13,6 +13,7 @@ import { useAnnounce } from './announce';
 import { Feedback } from './Feedback';
 import { FitInput, typedDate } from './fields';
 import { useOperation } from './useOperation';
+import type { TabProps } from './tabProps';
 
 const useStyles = makeStyles({
   column: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
@@ -20,12 +21,7 @@ const useStyles = makeStyles({
   dropdown: { minWidth: 0, width: '100%' },
 });
 
-interface Props {
-  workbook: LiveWorkbook;
-  strings: UiStrings;
-  lang: Lang;
-  today: () => CalendarDate;
-}
+type Props = Omit<TabProps, 'now'>;
 
 export function SetupTab({ workbook, strings, lang, today }: Props) {
   const styles = useStyles();
