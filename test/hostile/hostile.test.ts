@@ -567,7 +567,34 @@ function recalcs(c: HostileCase): boolean {
  * still FAIL (`it.failing`), so fixing one turns it red here until it is taken off the list.
  * The report in test/artifacts/hostile/ gives the observed output of each.
  */
-const OPEN: Record<string, string> = {};
+const OPEN: Record<string, string> = {
+  // ExcelJS keeps only sheets whose part it expects; the sheet is missing from every output.
+  'sheet-part-named-unusually': 'ExcelJS drops a sheet stored as xl/worksheets/data1.xml when a write command loads the workbook',
+  'zip-bomb-media': 'the write commands load the package with ExcelJS, which inflates every part (the streaming reader never inflates media)',
+  'three-million-cells': 'ExcelJS holds the whole workbook in memory on the write path: over 1 GiB',
+  'cells-without-r': 'ExcelJS cannot load the file for writing; the write commands call a file validate reads damaged',
+  'sheet-name-leading-apostrophe': 'ExcelJS cannot load the file for writing; the write commands call a file validate reads damaged',
+  'openpyxl-table-note': 'ExcelJS cannot load the file for writing (absolute relationship targets); the write commands call it damaged',
+  // CPR numbers in the user's own cells, notes and properties: flagged by validate, masked in every
+  // generated output, but copied as they are into the output of the write commands (deciding to
+  // refuse or mask user data is open).
+  'cpr:1208911234': 'user data copied into the output: a near-miss target group in a row',
+  'cpr:1301000991': 'user data copied into the output: docProps/core.xml creator',
+  'cpr:1806051446': 'user data copied into the output: a participant ID (Deltager-ID)',
+  'cpr:2008071668': 'user data copied into the output: an age (Alder, a number)',
+  'cpr:220387-3047': 'user data copied into the output: a taxonomy table cell (Målgrupper Aktiv)',
+  'cpr:030481-1112': 'user data copied into the output: a target-group name in the taxonomy and in rows',
+  'cpr:050592-2223': 'user data copied into the output: a sheet name',
+  'cpr:0605932224': 'user data copied into the output: a table name (Deltagere_<cpr>)',
+  'cpr:070694-3335': 'user data copied into the output: a table header',
+  'cpr:080795-0446': 'user data copied into the output: a note on a data cell',
+  'cpr:090896-1557': 'user data copied into the output: a note on a header cell',
+  'cpr:121199-3880': 'user data copied into the output: docProps/core.xml title',
+  'cpr:140201-1002': 'user data copied into the output: docProps/core.xml lastModifiedBy',
+  'cpr:150302-2113': 'user data copied into the output: docProps/core.xml description',
+  'cpr:160403-3224': 'user data copied into the output: docProps/app.xml Company',
+  'cpr:170504-0335': 'user data copied into the output: a remark (Bemærkning)',
+};
 const itFor = (id: string) => (OPEN[id] ? it.failing : it);
 
 describe('hostile input: 0 crashes, 0 stack traces, 0 inputs changed, 0 CPR strings out, 0 live injected formulas, no user sheet lost, < 1 GiB', () => {
