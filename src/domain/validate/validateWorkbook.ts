@@ -16,7 +16,7 @@ import { TaxonomyMatcher } from '../taxonomy/matcher';
 import { matchKey } from '../taxonomy/normalize';
 import { readTaxonomyTable } from '../taxonomy/sheet';
 import type { TaxonomyEntry, TaxonomyKey, TaxonomySet } from '../taxonomy/types';
-import { locateColumns, readOrder, RowReader, type Fields } from './cells';
+import { locateColumns, readOrder, RowReader, type Fields, type FieldTypes, type TableFields } from './cells';
 import type { Finding, FindingCode, FindingParams } from './finding';
 import { reconcile } from '../finance/reconcile';
 import type { FinanceIssueKind } from '../finance/issues';
@@ -34,6 +34,11 @@ export interface ValidateOptions {
    * also one without data), notes and comments, defined names, document properties.
    */
   texts?: readonly WorkbookText[];
+  /**
+   * false: every cell is parsed and looked up afresh instead of once per distinct value of its
+   * column. The findings are the same either way; tests compare the two.
+   */
+  cache?: boolean;
 }
 
 /** A text of the workbook outside its tables, and where it is (cell 'A1' when it has none). */
@@ -68,6 +73,48 @@ interface Located<T, S extends TableSpec = TableSpec> {
   fields: Fields<S>;
 }
 
+/** What the rows of one table share: kept once per table, not per row. */
+interface TableRead<S extends TableSpec> {
+  spec: S;
+  table: TableData;
+  columns: Map<ColumnSpec, number>;
+  store: TableFields;
+}
+
+/**
+ * A read row as Located: one small object per row (its record, its index and its table's shared
+ * part); its fields are itself, read from the table's column arrays.
+ */
+class LocatedRow<T, S extends TableSpec> implements Located<T, S>, Fields<S> {
+  item!: T;
+
+  constructor(
+    private readonly at: TableRead<S>,
+    readonly rowIndex: number,
+  ) {}
+
+  get spec(): S {
+    return this.at.spec;
+  }
+
+  get table(): TableData {
+    return this.at.table;
+  }
+
+  get columns(): Map<ColumnSpec, number> {
+    return this.at.columns;
+  }
+
+  get fields(): Fields<S> {
+    return this;
+  }
+
+  get<K extends keyof S['column'] & string>(key: K): FieldTypes[S['column'][K]['type']] | undefined {
+    // Each column array holds values parsed by its column's type, which is what Fields<S> says.
+    return this.at.store.value(key, this.rowIndex) as FieldTypes[S['column'][K]['type']] | undefined;
+  }
+}
+
 /** A table's column keys: `Key<typeof PARTICIPANTS>` is `'participantId' | 'startDate' | …`. */
 type Key<S extends TableSpec> = keyof S['column'] & string;
 /** The keys of a table's date columns. */
@@ -80,19 +127,29 @@ export function validateWorkbook(tables: TableData[], options: ValidateOptions):
   scanNamesForCpr(tables, options.texts ?? [], report);
   const taxonomies = readTaxonomies(tables, report);
   const matchers = Object.fromEntries(TAXONOMY_KEYS.map((k) => [k, new TaxonomyMatcher(taxonomies[k])])) as Record<TaxonomyKey, TaxonomyMatcher>;
-  const reader = new RowReader(report, matchers, options.referenceYear ?? yearOf(options.asOf));
+  const reader = new RowReader(report, matchers, options.referenceYear ?? yearOf(options.asOf), options.cache ?? true);
   const model: WorkbookModel = { initiatives: [], participants: [], statusLog: [], budget: [], postings: [] };
 
   const readTable = <S extends TableSpec, T>(spec: S, table: TableData, name: string, build: (f: Fields<S>) => T | undefined, rowDate?: (f: Fields<S>) => CalendarDate | undefined): Located<T, S>[] => {
     const columns = locateColumns(spec, table, report, name);
-    const order = readOrder(columns);
+    const at: TableRead<S> = { spec, table, columns, store: reader.fieldsOf(table, readOrder(columns)) };
     const out: Located<T, S>[] = [];
-    checkTableShape(table, report);
-    for (const [rowIndex, row] of table.rows.entries()) {
-      if (isBlankRow(row)) continue;
-      const fields = reader.readRow(table, rowIndex, row, order, rowDate);
-      const item = build(fields);
-      if (item !== undefined) out.push({ item, spec, table, rowIndex, columns, fields });
+    checkMerges(table, report);
+    const rows = table.rows;
+    const last = lastFilledRow(rows);
+    for (let rowIndex = 0; rowIndex < rows.length; rowIndex++) {
+      const row = rows[rowIndex]!; // within 0..length - 1
+      if (isBlankRow(row)) {
+        // Empty rows between data rows: harmless to us, confusing to people and to Excel's tables.
+        if (rowIndex < last) report.add(table, rowIndex, 0, 'warning', 'EMPTY_ROW', { row: table.headerRow + 1 + rowIndex });
+        continue;
+      }
+      const located = new LocatedRow<T, S>(at, rowIndex);
+      reader.readRow(table, rowIndex, row, at.store, rowDate, located);
+      const item = build(located);
+      if (item === undefined) continue;
+      located.item = item;
+      out.push(located);
     }
     return out;
   };
@@ -185,19 +242,20 @@ function scanNamesForCpr(tables: TableData[], texts: readonly WorkbookText[], re
   }
 }
 
-/** Merged cells and empty rows between data rows: harmless to us, confusing to people and to Excel's tables. */
-function checkTableShape(table: TableData, report: Reporter): void {
+/** Merged cells: harmless to us, confusing to people and to Excel's tables. */
+function checkMerges(table: TableData, report: Reporter): void {
   for (const range of table.merged ?? []) {
     const [first = ''] = range.split(':'); // split gives one part at least
     const row = Number(/\d+$/.exec(first)?.[0] ?? table.headerRow);
     const column = first.replace(/\d+$/, '').split('').reduce((n, c) => n * 26 + c.charCodeAt(0) - 64, 0);
     report.add(table, row - table.headerRow - 1, column - table.firstColumn, 'warning', 'MERGED_CELLS', { range });
   }
-  const blank = table.rows.map(isBlankRow);
-  const last = blank.lastIndexOf(false);
-  for (let i = 0; i < last; i++) {
-    if (blank[i]) report.add(table, i, 0, 'warning', 'EMPTY_ROW', { row: table.headerRow + 1 + i });
-  }
+}
+
+/** Index of the last row that is not blank (-1 when all are). */
+function lastFilledRow(rows: CellValue[][]): number {
+  for (let i = rows.length - 1; i >= 0; i--) if (!isBlankRow(rows[i]!)) return i; // within 0..length - 1
+  return -1;
 }
 
 function isBlankRow(row: CellValue[]): boolean {
