@@ -96,6 +96,9 @@ interface Outcome {
   steps: Step[] | null;
 }
 
+/** An entry that may be used on any date (entryUsableOn is true whatever the row's date): nothing to check per row. */
+const alwaysUsable = (entry: TaxonomyEntry) => entry.active && !entry.validFrom && !entry.validTo;
+
 /** Distinct values a column's cache holds at most; a column past it reads its other values afresh. */
 const CACHE_MAX = 65_536;
 /** After this many reads, a column whose values are mostly distinct (IDs, remarks) stops caching them. */
@@ -114,6 +117,11 @@ class ColumnCache {
 
   constructor(enabled: boolean) {
     this.off = !enabled;
+  }
+
+  /** Whether values are still cached (set is a no-op otherwise). */
+  get on(): boolean {
+    return !this.off;
   }
 
   get(value: CellValue): Outcome | undefined {
@@ -208,7 +216,7 @@ export class RowReader {
   fieldsOf(table: TableData, order: [ColumnSpec, number][]): TableFields {
     const columns = order.map(([column, index]): ReadColumn => {
       let cache = this.caches.get(column);
-      if (!cache) this.caches.set(column, (cache = new ColumnCache(this.cache && column.type !== 'kpiList' && column.type !== 'text')));
+      if (!cache) this.caches.set(column, (cache = new ColumnCache(this.cache && column.type !== 'kpiList')));
       return { column, index, cache, values: new Array<FieldValue | undefined>(table.rows.length) };
     });
     return new TableFields(columns, table.header.length);
@@ -240,13 +248,17 @@ export class RowReader {
     let dateKnown = false;
     for (const c of fields.order) {
       const value = row[c.index];
-      let outcome = c.cache.get(value);
-      if (!outcome) {
-        const parsed = this.compute(c.column, value);
-        outcome = { value: parsed, steps: this.steps };
-        c.cache.set(value, outcome);
+      const cached = c.cache.get(value);
+      let v: FieldValue | undefined;
+      let steps: Step[] | null;
+      if (cached) {
+        v = cached.value;
+        steps = cached.steps;
+      } else {
+        v = this.compute(c.column, value);
+        steps = this.steps;
+        if (c.cache.on) c.cache.set(value, { value: v, steps });
       }
-      const steps = outcome.steps;
       if (steps !== null) {
         for (const step of steps) {
           if ('code' in step) {
@@ -260,7 +272,6 @@ export class RowReader {
           this.checkUsable(c.column, step.usable, step.text, table, rowIndex, c.index, date);
         }
       }
-      const v = outcome.value;
       if (v !== undefined) c.values[rowIndex] = Array.isArray(v) && c.column.type === 'codeList' ? v.slice() : v;
     }
   }
@@ -317,7 +328,7 @@ export class RowReader {
     const text = safeText(value);
     const entry = this.lookup(column, text, (e) => this.display(column, e));
     if (!entry) return undefined;
-    this.note({ usable: entry, text });
+    if (!alwaysUsable(entry)) this.note({ usable: entry, text });
     // A synonym or code is understood, but the summary formulas count the list value itself.
     const shown = this.display(column, entry);
     const raw = typeof value === 'string' ? value : String(value);
@@ -337,7 +348,7 @@ export class RowReader {
       const entry = this.lookup(column, part, (e) =>
         parts.map((p, j) => (j === i ? this.display(column, e) : p)).join('; '));
       if (entry) {
-        this.note({ usable: entry, text: part });
+        if (!alwaysUsable(entry)) this.note({ usable: entry, text: part });
         if (!entries.includes(entry)) entries.push(entry);
       }
     });

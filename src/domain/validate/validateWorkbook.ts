@@ -464,26 +464,41 @@ function courseLimit(
   matchers: Record<TaxonomyKey, TaxonomyMatcher>,
 ): { weeks: number; since: CalendarDate } | undefined {
   const weeksFor = (offer: TaxonomyEntry | undefined) => offer?.maxWeeks && ((group && offer.maxWeeks[group.code]) ?? offer.maxWeeks['*']);
-  const statusOffer = [status.name, ...status.synonyms].map((t) => matchers.offers.match(t)).find((m) => m.kind === 'match');
-  const statusWeeks = statusOffer?.kind === 'match' ? weeksFor(statusOffer.entry) : undefined;
+  const statusOffer = offerOfStatus(status, matchers.offers);
+  const statusWeeks = weeksFor(statusOffer);
   if (statusWeeks !== undefined) return { weeks: statusWeeks, since: p.statusDate ?? p.start! };
   const weeks = initiative?.courseWeeks ?? weeksFor(initiative?.offer ? matchers.offers.byCode(initiative.offer) : undefined);
   return weeks === undefined ? undefined : { weeks, since: p.start! };
 }
 
+/** The offer a status is itself (by its name or a synonym), per offers matcher: asked once per status, not per row. */
+const statusOffers = new WeakMap<TaxonomyMatcher, Map<TaxonomyEntry, TaxonomyEntry | undefined>>();
+
+function offerOfStatus(status: TaxonomyEntry, offers: TaxonomyMatcher): TaxonomyEntry | undefined {
+  let known = statusOffers.get(offers);
+  if (!known) statusOffers.set(offers, (known = new Map()));
+  if (known.has(status)) return known.get(status);
+  const match = [status.name, ...status.synonyms].map((t) => offers.match(t)).find((m) => m.kind === 'match');
+  const offer = match?.kind === 'match' ? match.entry : undefined;
+  known.set(status, offer);
+  return offer;
+}
+
 /** The same participant twice in one initiative is fine for consecutive courses, not for overlapping ones. */
 function checkDuplicateParticipants(rows: Located<ParticipantCourse, typeof PARTICIPANTS>[], report: Reporter): void {
-  const byId = new Map<string, Located<ParticipantCourse, typeof PARTICIPANTS>[]>();
+  // A row alone under its ID (nearly all of them) is kept without an array of its own.
+  const byId = new Map<string, Located<ParticipantCourse, typeof PARTICIPANTS> | Located<ParticipantCourse, typeof PARTICIPANTS>[]>();
   for (const l of rows) {
     const key = l.item.participantId.trim().toUpperCase();
     const group = byId.get(key);
-    if (group) group.push(l);
-    else byId.set(key, [l]);
+    if (group === undefined) byId.set(key, l);
+    else if (Array.isArray(group)) group.push(l);
+    else byId.set(key, [group, l]);
   }
   const overlaps = (a: ParticipantCourse, b: ParticipantCourse) =>
     !a.start || !b.start || ((!a.end || b.start <= a.end) && (!b.end || a.start <= b.end));
   for (const group of byId.values()) {
-    if (group.length < 2) continue;
+    if (!Array.isArray(group)) continue;
     const clashing = group.filter((a) => group.some((b) => b !== a && overlaps(a.item, b.item)));
     if (clashing.length < 2) continue;
     const rowsText = clashing.map((l) => l.table.headerRow + 1 + l.rowIndex).sort((a, b) => a - b).join(', ');
