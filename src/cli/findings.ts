@@ -8,25 +8,68 @@ export interface Out {
 }
 
 /** `{sheet, cell, row, column, severity, code, message, suggestion}` (suggestion only when there is one). */
-export const findingJson = (f: Finding, lang: Lang) => {
+export const findingJson = (f: Finding, lang: Lang, message = findingMessage(f, lang)) => {
   const { sheet, cell, row, column, severity, code, suggestion } = maskFinding(f);
-  return { sheet, cell, row, column, severity, code, message: findingMessage(f, lang), ...(suggestion !== undefined ? { suggestion } : {}) };
+  return { sheet, cell, row, column, severity, code, message, ...(suggestion !== undefined ? { suggestion } : {}) };
 };
 
+const messages_ = (lang: Lang) => messages[lang].cli;
+
 /** `ITMV!C5	fejl	UNKNOWN_CODE	<message> (forslag: …)` */
-export function findingLine(f: Finding, lang: Lang): string {
-  const t = messages[lang].cli;
+export function findingLine(f: Finding, lang: Lang, message = findingMessage(f, lang), t = messages_(lang)): string {
   const fix = f.suggestion !== undefined ? ` (${t.suggestion}: ${f.suggestion})` : '';
-  return `${maskFinding(f).sheet}!${f.cell}\t${t.severity[f.severity]}\t${f.code}\t${findingMessage(f, lang)}${fix}`;
+  return `${maskFinding(f).sheet}!${f.cell}\t${t.severity[f.severity]}\t${f.code}\t${message}${fix}`;
 }
 
-/** `indsats validate`'s output: the findings and a count of errors and warnings (or the JSON array). */
+/** Output is handed to `out` in pieces of about this many characters, each ending at a line end. */
+const CHUNK = 64 * 1024;
+
+/**
+ * `indsats validate`'s output: the findings and a count of errors and warnings (or the JSON array).
+ * Written as it is produced, a piece at a time, not built as one string: the JSON is byte for byte
+ * `JSON.stringify(array, null, 2)`.
+ */
 export function printFindings(findings: Finding[], json: boolean, io: Out, lang: Lang): void {
+  let lines: string[] = [];
+  let size = 0;
+  const line = (text: string) => {
+    lines.push(text);
+    size += text.length + 1;
+    if (size < CHUNK) return;
+    io.out(lines.join('\n'));
+    lines = [];
+    size = 0;
+  };
+  const flush = () => {
+    if (lines.length) io.out(lines.join('\n'));
+  };
+  // Findings of the cells that hold the same value share their params: each message is rendered once.
+  const rendered = new Map<Finding['params'], { code: Finding['code']; message: string }>();
+  const message = (f: Finding) => {
+    const known = rendered.get(f.params);
+    if (known?.code === f.code) return known.message;
+    const text = findingMessage(f, lang);
+    rendered.set(f.params, { code: f.code, message: text });
+    return text;
+  };
   if (json) {
-    io.out(JSON.stringify(findings.map((f) => findingJson(f, lang)), null, 2));
+    if (!findings.length) {
+      io.out('[]');
+      return;
+    }
+    line('[');
+    findings.forEach((f, i) => {
+      // An element of the array at depth 1: its own lines indented by two more spaces (no JSON text holds a raw line break).
+      const text = JSON.stringify(findingJson(f, lang, message(f)), null, 2).replace(/\n/g, '\n  ');
+      line(`  ${text}${i < findings.length - 1 ? ',' : ''}`);
+    });
+    line(']');
+    flush();
     return;
   }
-  for (const f of findings) io.out(findingLine(f, lang));
+  const t = messages_(lang);
+  for (const f of findings) line(findingLine(f, lang, message(f), t));
   const errors = findings.filter((f) => f.severity === 'error').length;
-  io.out(messages[lang].cli.summary(errors, findings.length - errors));
+  line(t.summary(errors, findings.length - errors));
+  flush();
 }
