@@ -2,6 +2,7 @@
 import { messages, type Lang } from '../i18n';
 import type { Finding } from '../domain/validate';
 import { findingMessage, maskFinding } from '../i18n/findings';
+import { maskCpr } from '../domain/parse/cpr';
 
 export interface Out {
   out: (text: string) => void;
@@ -9,9 +10,27 @@ export interface Out {
 
 /** `{sheet, cell, row, column, severity, code, message, suggestion}` (suggestion only when there is one). */
 export const findingJson = (f: Finding, lang: Lang, message = findingMessage(f, lang)) => {
-  const { sheet, cell, row, column, severity, code, suggestion } = maskFinding(f);
-  return { sheet, cell, row, column, severity, code, message, ...(suggestion !== undefined ? { suggestion } : {}) };
+  // maskFinding's masking of the fields shown here (the rest of it, params and value, is not shown).
+  const { sheet, cell, row, column, severity, code, suggestion } = f;
+  return { sheet: maskCpr(sheet), cell, row, column: maskCpr(column), severity, code, message, ...(suggestion !== undefined ? { suggestion: maskCpr(suggestion) } : {}) };
 };
+
+/**
+ * An object as an element of an array in `JSON.stringify(array, null, 2)`: the same text, written
+ * directly for the flat objects findings are (strings and numbers), by JSON.stringify otherwise.
+ */
+function arrayElementJson(o: Record<string, unknown>): string {
+  let text = '  {';
+  let first = true;
+  for (const key in o) {
+    const v = o[key];
+    if (v === undefined || typeof v === 'function' || typeof v === 'symbol') continue;
+    const value = typeof v === 'string' || typeof v === 'number' ? JSON.stringify(v) : JSON.stringify(v, null, 2).replace(/\n/g, '\n    ');
+    text += `${first ? '' : ','}\n    ${JSON.stringify(key)}: ${value}`;
+    first = false;
+  }
+  return first ? '  {}' : `${text}\n  }`;
+}
 
 const messages_ = (lang: Lang) => messages[lang].cli;
 
@@ -59,9 +78,7 @@ export function printFindings(findings: Finding[], json: boolean, io: Out, lang:
     }
     line('[');
     findings.forEach((f, i) => {
-      // An element of the array at depth 1: its own lines indented by two more spaces (no JSON text holds a raw line break).
-      const text = JSON.stringify(findingJson(f, lang, message(f)), null, 2).replace(/\n/g, '\n  ');
-      line(`  ${text}${i < findings.length - 1 ? ',' : ''}`);
+      line(`${arrayElementJson(findingJson(f, lang, message(f)))}${i < findings.length - 1 ? ',' : ''}`);
     });
     line(']');
     flush();

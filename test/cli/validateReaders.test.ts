@@ -51,7 +51,7 @@ it('the demo workbook: the same --json bytes from both readers', async () => {
     expect(await viaExcelJs(file, asOf)).toBe(streaming.out);
   }
   // On the demo's own status date it finds the one capacity warning the demo is built with.
-  expect(codes((await indsats('validate', file, '--json', '--as-of', '2016-08-29')).out)).toEqual({ CAPACITY_EXCEEDED: 1 });
+  expect(codes((await indsats('validate', file, '--json', '--as-of', '2016-08-29')).out).CAPACITY_EXCEEDED).toBe(1);
 });
 
 it('a generated 100 000-row workbook: the same --json bytes from both readers, and with the caches off', async () => {
