@@ -484,12 +484,22 @@ function offerOfStatus(status: TaxonomyEntry, offers: TaxonomyMatcher): Taxonomy
   return offer;
 }
 
+/** An ID as duplicates are found by: trimmed, upper case (the text itself when it is so already, as IDs mostly are: no copy). */
+function idKey(id: string): string {
+  for (let i = 0; i < id.length; i++) {
+    const c = id.charCodeAt(i);
+    // Spaces and control characters (trimmed), lower case and anything beyond ASCII (upper-cased).
+    if (c <= 32 || (c >= 97 && c <= 122) || c >= 127) return id.trim().toUpperCase();
+  }
+  return id;
+}
+
 /** The same participant twice in one initiative is fine for consecutive courses, not for overlapping ones. */
 function checkDuplicateParticipants(rows: Located<ParticipantCourse, typeof PARTICIPANTS>[], report: Reporter): void {
   // A row alone under its ID (nearly all of them) is kept without an array of its own.
   const byId = new Map<string, Located<ParticipantCourse, typeof PARTICIPANTS> | Located<ParticipantCourse, typeof PARTICIPANTS>[]>();
   for (const l of rows) {
-    const key = l.item.participantId.trim().toUpperCase();
+    const key = idKey(l.item.participantId);
     const group = byId.get(key);
     if (group === undefined) byId.set(key, l);
     else if (Array.isArray(group)) group.push(l);
