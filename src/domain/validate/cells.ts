@@ -132,9 +132,8 @@ class ColumnCache {
       this.times = new Map();
       return undefined;
     }
-    if (value instanceof Date) return this.times.get(value.getTime());
-    if (typeof value === 'object' && value !== null) return undefined;
-    return this.values.get(value);
+    if (typeof value !== 'object' || value === null) return this.values.get(value);
+    return value instanceof Date ? this.times.get(value.getTime()) : undefined;
   }
 
   set(value: CellValue, outcome: Outcome): void {
@@ -156,6 +155,8 @@ export interface ReadColumn {
   index: number;
   cache: ColumnCache;
   values: (FieldValue | undefined)[];
+  /** A list column: each row gets its own copy of the cached list. */
+  list: boolean;
 }
 
 /**
@@ -166,15 +167,17 @@ export class TableFields {
   /** The columns in reading order (see readOrder). */
   readonly order: ReadColumn[];
   private readonly byKey = new Map<string, (FieldValue | undefined)[]>();
-  /** Cell indexes outside the located columns (they get the per-cell checks only). */
-  readonly otherIndexes: boolean[];
+  /** Cell indexes within the header outside the located columns (they get the per-cell checks only). */
+  readonly others: number[] = [];
+  /** The header's width: cells beyond it get the per-cell checks only too. */
+  readonly width: number;
 
   constructor(order: ReadColumn[], width: number) {
     this.order = order;
+    this.width = width;
     for (const c of order) this.byKey.set(c.column.key, c.values);
-    this.otherIndexes = [];
-    for (let i = 0; i < width; i++) this.otherIndexes.push(true);
-    for (const c of order) this.otherIndexes[c.index] = false;
+    const located = new Set(order.map((c) => c.index));
+    for (let i = 0; i < width; i++) if (!located.has(i)) this.others.push(i);
   }
 
   /** A row's value of a column (undefined: blank, missing or unreadable). */
@@ -217,7 +220,7 @@ export class RowReader {
     const columns = order.map(([column, index]): ReadColumn => {
       let cache = this.caches.get(column);
       if (!cache) this.caches.set(column, (cache = new ColumnCache(this.cache && column.type !== 'kpiList')));
-      return { column, index, cache, values: new Array<FieldValue | undefined>(table.rows.length) };
+      return { column, index, cache, values: new Array<FieldValue | undefined>(table.rows.length), list: column.type === 'codeList' };
     });
     return new TableFields(columns, table.header.length);
   }
@@ -231,6 +234,12 @@ export class RowReader {
     return cprs.length ? { severity: 'error', code: 'CPR_NUMBER', params: { value: cprs.join(', ') } } : null;
   }
 
+  private scanCell(table: TableData, rowIndex: number, row: CellValue[], i: number): void {
+    if (i >= row.length) return;
+    const found = this.scan(row[i]);
+    if (found) this.report.add(table, rowIndex, i, found.severity, found.code, found.params, found.suggestion);
+  }
+
   /**
    * Reads a row into `fields` (at `row.rowIndex`): the per-cell checks of every cell, then each
    * located column parsed by its type in reading order; fields of cells with problems are left out.
@@ -238,12 +247,8 @@ export class RowReader {
    */
   readRow<S extends TableSpec>(table: TableData, rowIndex: number, row: CellValue[], fields: TableFields, rowDate?: (fields: Fields<S>) => CalendarDate | undefined, view?: Fields<S>): void {
     const report = this.report;
-    const others = fields.otherIndexes;
-    for (let i = 0; i < row.length; i++) {
-      if (others[i] === false) continue;
-      const found = this.scan(row[i]);
-      if (found) report.add(table, rowIndex, i, found.severity, found.code, found.params, found.suggestion);
-    }
+    for (const i of fields.others) this.scanCell(table, rowIndex, row, i);
+    for (let i = fields.width; i < row.length; i++) this.scanCell(table, rowIndex, row, i);
     let date: CalendarDate | undefined;
     let dateKnown = false;
     for (const c of fields.order) {
@@ -272,7 +277,7 @@ export class RowReader {
           this.checkUsable(c.column, step.usable, step.text, table, rowIndex, c.index, date);
         }
       }
-      if (v !== undefined) c.values[rowIndex] = Array.isArray(v) && c.column.type === 'codeList' ? v.slice() : v;
+      if (v !== undefined) c.values[rowIndex] = c.list && Array.isArray(v) ? v.slice() : v;
     }
   }
 
