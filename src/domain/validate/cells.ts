@@ -21,6 +21,7 @@ import { matchKey } from '../taxonomy/normalize';
 import { entryUsableOn, type TaxonomyMatcher } from '../taxonomy/matcher';
 import type { TaxonomyEntry, TaxonomyKey } from '../taxonomy/types';
 import type { Reporter } from './reporter';
+import type { FindingCode, FindingParams, Severity } from './finding';
 
 /** What a cell of each column type is read as. */
 export interface FieldTypes {
@@ -73,145 +74,302 @@ export function readOrder(columns: Map<ColumnSpec, number>): [ColumnSpec, number
   return [...all.filter(([c]) => !isCode(c)), ...all.filter(([c]) => isCode(c))];
 }
 
+/** A finding on the cell being read, without its place: the same for every cell of the column holding the same value. */
+interface CellFinding {
+  severity: Severity;
+  code: FindingCode;
+  params: FindingParams;
+  suggestion?: string;
+}
+
+/** A taxonomy entry the cell names: whether it may be used depends on the row's date, so it is checked per row. */
+interface UsableCheck {
+  usable: TaxonomyEntry;
+  text: string;
+}
+
+type Step = CellFinding | UsableCheck;
+
+/** What reading one value in one column gives, in whatever row: the field's value and what is reported on the cell, in order. */
+interface Outcome {
+  value: FieldValue | undefined;
+  steps: Step[] | null;
+}
+
+/** An entry that may be used on any date (entryUsableOn is true whatever the row's date): nothing to check per row. */
+const alwaysUsable = (entry: TaxonomyEntry) => entry.active && !entry.validFrom && !entry.validTo;
+
+/** Distinct values a column's cache holds at most; a column past it reads its other values afresh. */
+const CACHE_MAX = 65_536;
+/** After this many reads, a column whose values are mostly distinct (IDs, remarks) stops caching them. */
+const CACHE_PROBE = 4_096;
+
+/**
+ * The outcomes of one column's values, so that the same text (or number, or date) in a column is
+ * parsed, looked up and checked once: a sheet repeats a few hundred dates and codes a hundred
+ * thousand times. Keyed by the value itself (Dates by their time); other objects are not cached.
+ */
+class ColumnCache {
+  private values = new Map<string | number | boolean | null | undefined, Outcome>();
+  private times = new Map<number, Outcome>();
+  private reads = 0;
+  private off: boolean;
+
+  constructor(enabled: boolean) {
+    this.off = !enabled;
+  }
+
+  /** Whether values are still cached (set is a no-op otherwise). */
+  get on(): boolean {
+    return !this.off;
+  }
+
+  get(value: CellValue): Outcome | undefined {
+    if (this.off) return undefined;
+    if (++this.reads === CACHE_PROBE && this.values.size + this.times.size > CACHE_PROBE / 2) {
+      this.off = true;
+      this.values = new Map();
+      this.times = new Map();
+      return undefined;
+    }
+    if (typeof value !== 'object' || value === null) return this.values.get(value);
+    return value instanceof Date ? this.times.get(value.getTime()) : undefined;
+  }
+
+  set(value: CellValue, outcome: Outcome): void {
+    if (this.off || this.values.size + this.times.size >= CACHE_MAX) return;
+    if (value instanceof Date) this.times.set(value.getTime(), outcome);
+    else if (typeof value !== 'object' || value === null) {
+      if (value === 0 && 1 / value < 0) return; // -0: the same Map key as 0, but not always the same reading
+      this.values.set(value, outcome);
+    }
+  }
+}
+
+/**
+ * One located column of a table as a row is read: its spec, its cell index, its cache and the
+ * array of its typed values (one per row, no object per row).
+ */
+export interface ReadColumn {
+  column: ColumnSpec;
+  index: number;
+  cache: ColumnCache;
+  values: (FieldValue | undefined)[];
+  /** A list column: each row gets its own copy of the cached list. */
+  list: boolean;
+}
+
+/**
+ * The typed fields of a table's rows, one array per column: what readRow writes and the rows' Fields
+ * read. Only the located columns have an array.
+ */
+export class TableFields {
+  /** The columns in reading order (see readOrder). */
+  readonly order: ReadColumn[];
+  private readonly byKey = new Map<string, (FieldValue | undefined)[]>();
+  /** Cell indexes within the header outside the located columns (they get the per-cell checks only). */
+  readonly others: number[] = [];
+  /** The header's width: cells beyond it get the per-cell checks only too. */
+  readonly width: number;
+
+  constructor(order: ReadColumn[], width: number) {
+    this.order = order;
+    this.width = width;
+    for (const c of order) this.byKey.set(c.column.key, c.values);
+    const located = new Set(order.map((c) => c.index));
+    for (let i = 0; i < width; i++) if (!located.has(i)) this.others.push(i);
+  }
+
+  /** A row's value of a column (undefined: blank, missing or unreadable). */
+  value(key: string, rowIndex: number): FieldValue | undefined {
+    return this.byKey.get(key)?.[rowIndex];
+  }
+}
+
+/** A row of a TableFields, as Fields (what the row rules and the builders of typed records read). */
+export class RowFields<S extends TableSpec = TableSpec> implements Fields<S> {
+  constructor(
+    readonly store: TableFields,
+    readonly rowIndex: number,
+  ) {}
+
+  get<K extends keyof S['column'] & string>(key: K): FieldTypes[S['column'][K]['type']] | undefined {
+    // Each array holds values parsed by its column's type, which is what Fields<S> says.
+    return this.store.value(key, this.rowIndex) as FieldTypes[S['column'][K]['type']] | undefined;
+  }
+}
+
 export class RowReader {
+  private readonly caches = new Map<ColumnSpec, ColumnCache>();
+  /** The steps of the value computed last (null: nothing to report): compute's second result. */
+  private steps: Step[] | null = null;
+
   constructor(
     private readonly report: Reporter,
     private readonly matchers: Record<TaxonomyKey, TaxonomyMatcher>,
     private readonly referenceYear: number,
+    /** false: every cell is read afresh (tests compare the two). */
+    private readonly cache = true,
   ) {}
 
-  /** The checks every cell of a row gets, whatever its column. Returns the columns that failed, if any. */
-  scanRow(table: TableData, rowIndex: number, row: CellValue[]): Set<number> | null {
-    let failed: Set<number> | null = null;
-    for (let i = 0; i < row.length; i++) {
-      const value = row[i];
-      if (value === null || value === undefined || typeof value === 'boolean') continue;
-      const error = excelErrorOf(value);
-      if (error) {
-        this.report.add(table, rowIndex, i, 'error', 'EXCEL_ERROR', { value: error });
-        (failed ??= new Set()).add(i);
-        continue;
-      }
-      const cprs = findCprNumbers(value);
-      if (cprs.length) {
-        this.report.add(table, rowIndex, i, 'error', 'CPR_NUMBER', { value: cprs.join(', ') });
-        (failed ??= new Set()).add(i);
-      }
-    }
-    return failed;
+  /**
+   * The store for a table's rows, over its located columns in reading order. Columns of the same
+   * spec share one cache across tables (every participant table has the same columns).
+   */
+  fieldsOf(table: TableData, order: [ColumnSpec, number][]): TableFields {
+    const columns = order.map(([column, index]): ReadColumn => {
+      let cache = this.caches.get(column);
+      if (!cache) this.caches.set(column, (cache = new ColumnCache(this.cache && column.type !== 'kpiList')));
+      return { column, index, cache, values: new Array<FieldValue | undefined>(table.rows.length), list: column.type === 'codeList' };
+    });
+    return new TableFields(columns, table.header.length);
   }
 
-  /** Parses the row's typed columns (in readOrder); fields of columns with problems are left out. */
-  readRow<S extends TableSpec>(table: TableData, rowIndex: number, row: CellValue[], order: [ColumnSpec, number][], rowDate?: (fields: Fields<S>) => CalendarDate | undefined): Fields<S> {
-    const failed = this.scanRow(table, rowIndex, row);
-    // Keyed by column key; each value was parsed by its column's type, which is what Fields<S> says.
-    const values = new Map<string, FieldValue>();
-    const fields = values as Fields<S>;
+  /** The checks every cell gets whatever its column: an Excel error value or a CPR number, which fail the cell. */
+  private scan(value: CellValue): CellFinding | null {
+    if (value === null || value === undefined || typeof value === 'boolean' || value instanceof Date) return null;
+    const error = excelErrorOf(value);
+    if (error) return { severity: 'error', code: 'EXCEL_ERROR', params: { value: error } };
+    const cprs = findCprNumbers(value);
+    return cprs.length ? { severity: 'error', code: 'CPR_NUMBER', params: { value: cprs.join(', ') } } : null;
+  }
+
+  private scanCell(table: TableData, rowIndex: number, row: CellValue[], i: number): void {
+    if (i >= row.length) return;
+    const found = this.scan(row[i]);
+    if (found) this.report.add(table, rowIndex, i, found.severity, found.code, found.params, found.suggestion);
+  }
+
+  /**
+   * Reads a row into `fields` (at `row.rowIndex`): the per-cell checks of every cell, then each
+   * located column parsed by its type in reading order; fields of cells with problems are left out.
+   * `rowDate` gives the date the row's taxonomy values must be valid on.
+   */
+  readRow<S extends TableSpec>(table: TableData, rowIndex: number, row: CellValue[], fields: TableFields, rowDate?: (fields: Fields<S>) => CalendarDate | undefined, view?: Fields<S>): void {
+    const report = this.report;
+    for (const i of fields.others) this.scanCell(table, rowIndex, row, i);
+    for (let i = fields.width; i < row.length; i++) this.scanCell(table, rowIndex, row, i);
     let date: CalendarDate | undefined;
     let dateKnown = false;
-    for (const [column, index] of order) {
-      if (failed?.has(index)) continue;
-      const value = row[index];
-      if (isBlank(value)) {
-        if (column.required) this.report.add(table, rowIndex, index, 'error', 'REQUIRED_EMPTY', { column: column.header });
-        continue;
-      }
-      let parsed: FieldValue | undefined;
-      if (column.type === 'code' || column.type === 'codeList') {
-        if (!dateKnown) {
-          date = rowDate?.(fields);
-          dateKnown = true;
-        }
-        parsed = column.type === 'code'
-          ? this.readCode(column, value, table, rowIndex, index, date)
-          : this.readCodeList(column, value, table, rowIndex, index, date);
+    for (const c of fields.order) {
+      const value = row[c.index];
+      const cached = c.cache.get(value);
+      let v: FieldValue | undefined;
+      let steps: Step[] | null;
+      if (cached) {
+        v = cached.value;
+        steps = cached.steps;
       } else {
-        parsed = this.parseTyped(column, value, table, rowIndex, index);
+        v = this.compute(c.column, value);
+        steps = this.steps;
+        if (c.cache.on) c.cache.set(value, { value: v, steps });
       }
-      if (parsed !== undefined) values.set(column.key, parsed);
+      if (steps !== null) {
+        for (const step of steps) {
+          if ('code' in step) {
+            report.add(table, rowIndex, c.index, step.severity, step.code, step.params, step.suggestion);
+            continue;
+          }
+          if (!dateKnown) {
+            date = rowDate?.(view ?? new RowFields<S>(fields, rowIndex));
+            dateKnown = true;
+          }
+          this.checkUsable(c.column, step.usable, step.text, table, rowIndex, c.index, date);
+        }
+      }
+      if (v !== undefined) c.values[rowIndex] = c.list && Array.isArray(v) ? v.slice() : v;
     }
-    return fields;
   }
 
-  private parseTyped(column: ColumnSpec, value: CellValue, table: TableData, rowIndex: number, index: number): FieldValue | undefined {
+  /** Reads a value of a column, whatever its row: returns the field's value and leaves what to report in `steps`. */
+  private compute(column: ColumnSpec, value: CellValue): FieldValue | undefined {
+    this.steps = null;
+    const failed = this.scan(value);
+    if (failed) {
+      this.steps = [failed];
+      return undefined;
+    }
+    if (isBlank(value)) {
+      if (column.required) this.steps = [{ severity: 'error', code: 'REQUIRED_EMPTY', params: { column: column.header } }];
+      return undefined;
+    }
+    if (column.type === 'code') return this.readCode(column, value);
+    if (column.type === 'codeList') return this.readCodeList(column, value);
+    return this.parseTyped(column, value);
+  }
+
+  private note(step: Step): void {
+    (this.steps ??= []).push(step);
+  }
+
+  private parseTyped(column: ColumnSpec, value: CellValue): FieldValue | undefined {
     let result: ParseResult<number | string>;
     switch (column.type) {
-      case 'date': result = this.cached(this.dates, value, (v) => parseDate(v, { referenceYear: this.referenceYear })); break;
-      case 'integer': result = this.cached(this.integers, value, parseInteger); break;
-      case 'number': result = this.cached(this.numbers, value, parseNumber); break;
+      case 'date': result = parseDate(value, { referenceYear: this.referenceYear }); break;
+      case 'integer': result = parseInteger(value); break;
+      case 'number': result = parseNumber(value); break;
       case 'amount': result = parseAmountOre(value); break;
       case 'percent': result = parsePercentBasisPoints(value); break;
       case 'kpiList': {
         const { targets, unreadable } = parseKpiList(safeText(value));
-        for (const part of unreadable) this.report.add(table, rowIndex, index, 'warning', 'KPI_UNREADABLE', { value: part });
+        for (const part of unreadable) this.note({ severity: 'warning', code: 'KPI_UNREADABLE', params: { value: part } });
         return targets;
       }
       default: return safeText(value);
     }
     if (!result.ok) {
-      this.report.add(table, rowIndex, index, 'error', 'WRONG_TYPE', { value: result.input, column: column.header, reason: result.code });
+      this.note({ severity: 'error', code: 'WRONG_TYPE', params: { value: result.input, column: column.header, reason: result.code } });
       return undefined;
     }
     const v = result.value;
     if (typeof v === 'number' && ((column.min !== undefined && v < column.min) || (column.max !== undefined && v > column.max))) {
-      this.report.add(table, rowIndex, index, 'error', 'OUT_OF_RANGE', { value: safeText(value), column: column.header, min: column.min ?? '', max: column.max ?? '' });
+      this.note({ severity: 'error', code: 'OUT_OF_RANGE', params: { value: safeText(value), column: column.header, min: column.min ?? '', max: column.max ?? '' } });
       return undefined;
     }
     return v;
   }
 
-  // Sheets repeat the same few thousand dates and numbers; parsing each distinct value once halves the time.
-  private readonly dates = new Map<CellValue, ParseResult<string>>();
-  private readonly integers = new Map<CellValue, ParseResult<number>>();
-  private readonly numbers = new Map<CellValue, ParseResult<number>>();
-
-  private cached<T>(cache: Map<CellValue, ParseResult<T>>, value: CellValue, parse: (v: CellValue) => ParseResult<T>): ParseResult<T> {
-    if (typeof value !== 'string' && typeof value !== 'number') return parse(value);
-    let result = cache.get(value);
-    if (!result) {
-      result = parse(value);
-      if (cache.size < 20_000) cache.set(value, result);
-    }
-    return result;
-  }
-
-  private readCode(column: ColumnSpec, value: CellValue, table: TableData, rowIndex: number, index: number, date: CalendarDate | undefined): TaxonomyEntry | undefined {
-    const entry = this.lookup(column, safeText(value), table, rowIndex, index, (e) => this.display(column, e));
+  private readCode(column: ColumnSpec, value: CellValue): TaxonomyEntry | undefined {
+    const text = safeText(value);
+    const entry = this.lookup(column, text, (e) => this.display(column, e));
     if (!entry) return undefined;
-    this.checkUsable(column, entry, safeText(value), table, rowIndex, index, date);
+    if (!alwaysUsable(entry)) this.note({ usable: entry, text });
     // A synonym or code is understood, but the summary formulas count the list value itself.
     const shown = this.display(column, entry);
     const raw = typeof value === 'string' ? value : String(value);
     if (raw.toLowerCase() !== shown.toLowerCase()) {
-      this.report.add(table, rowIndex, index, 'warning', 'NON_STANDARD_VALUE', { value: raw.trim(), suggestion: shown }, shown);
+      this.note({ severity: 'warning', code: 'NON_STANDARD_VALUE', params: { value: raw.trim(), suggestion: shown }, suggestion: shown });
     }
     return entry;
   }
 
-  private readCodeList(column: ColumnSpec, value: CellValue, table: TableData, rowIndex: number, index: number, date: CalendarDate | undefined): TaxonomyEntry[] | undefined {
+  private readCodeList(column: ColumnSpec, value: CellValue): TaxonomyEntry[] {
     const matcher = this.matchers[column.taxonomy!];
     // Split on ; , and line breaks; " og " only where the whole part is not itself a known name.
     const parts = safeText(value).split(/[;,\n]/).map((p) => p.trim()).filter(Boolean)
       .flatMap((p) => (matcher.match(p).kind === 'match' ? [p] : p.split(/\s+og\s+/i)));
     const entries: TaxonomyEntry[] = [];
     parts.forEach((part, i) => {
-      const entry = this.lookup(column, part, table, rowIndex, index, (e) =>
+      const entry = this.lookup(column, part, (e) =>
         parts.map((p, j) => (j === i ? this.display(column, e) : p)).join('; '));
       if (entry) {
-        this.checkUsable(column, entry, part, table, rowIndex, index, date);
+        if (!alwaysUsable(entry)) this.note({ usable: entry, text: part });
         if (!entries.includes(entry)) entries.push(entry);
       }
     });
     return entries;
   }
 
-  private lookup(column: ColumnSpec, text: string, table: TableData, rowIndex: number, index: number, fix: (e: TaxonomyEntry) => string): TaxonomyEntry | undefined {
+  private lookup(column: ColumnSpec, text: string, fix: (e: TaxonomyEntry) => string): TaxonomyEntry | undefined {
     const result = this.matchers[column.taxonomy!].match(text);
     if (result.kind === 'match') return result.entry;
     const best = result.suggestions[0]?.entry;
-    this.report.add(table, rowIndex, index, 'error', 'UNKNOWN_CODE',
-      { value: text, taxonomy: column.taxonomy!, ...(best ? { suggestion: this.display(column, best) } : {}) },
-      best ? fix(best) : undefined);
+    this.note({
+      severity: 'error',
+      code: 'UNKNOWN_CODE',
+      params: { value: text, taxonomy: column.taxonomy!, ...(best ? { suggestion: this.display(column, best) } : {}) },
+      ...(best ? { suggestion: fix(best) } : {}),
+    });
     return undefined;
   }
 

@@ -16,7 +16,7 @@ import { TaxonomyMatcher } from '../taxonomy/matcher';
 import { matchKey } from '../taxonomy/normalize';
 import { readTaxonomyTable } from '../taxonomy/sheet';
 import type { TaxonomyEntry, TaxonomyKey, TaxonomySet } from '../taxonomy/types';
-import { locateColumns, readOrder, RowReader, type Fields } from './cells';
+import { locateColumns, readOrder, RowReader, type Fields, type FieldTypes, type TableFields } from './cells';
 import type { Finding, FindingCode, FindingParams } from './finding';
 import { reconcile } from '../finance/reconcile';
 import type { FinanceIssueKind } from '../finance/issues';
@@ -34,6 +34,11 @@ export interface ValidateOptions {
    * also one without data), notes and comments, defined names, document properties.
    */
   texts?: readonly WorkbookText[];
+  /**
+   * false: every cell is parsed and looked up afresh instead of once per distinct value of its
+   * column. The findings are the same either way; tests compare the two.
+   */
+  cache?: boolean;
 }
 
 /** A text of the workbook outside its tables, and where it is (cell 'A1' when it has none). */
@@ -68,6 +73,48 @@ interface Located<T, S extends TableSpec = TableSpec> {
   fields: Fields<S>;
 }
 
+/** What the rows of one table share: kept once per table, not per row. */
+interface TableRead<S extends TableSpec> {
+  spec: S;
+  table: TableData;
+  columns: Map<ColumnSpec, number>;
+  store: TableFields;
+}
+
+/**
+ * A read row as Located: one small object per row (its record, its index and its table's shared
+ * part); its fields are itself, read from the table's column arrays.
+ */
+class LocatedRow<T, S extends TableSpec> implements Located<T, S>, Fields<S> {
+  item!: T;
+
+  constructor(
+    private readonly at: TableRead<S>,
+    readonly rowIndex: number,
+  ) {}
+
+  get spec(): S {
+    return this.at.spec;
+  }
+
+  get table(): TableData {
+    return this.at.table;
+  }
+
+  get columns(): Map<ColumnSpec, number> {
+    return this.at.columns;
+  }
+
+  get fields(): Fields<S> {
+    return this;
+  }
+
+  get<K extends keyof S['column'] & string>(key: K): FieldTypes[S['column'][K]['type']] | undefined {
+    // Each column array holds values parsed by its column's type, which is what Fields<S> says.
+    return this.at.store.value(key, this.rowIndex) as FieldTypes[S['column'][K]['type']] | undefined;
+  }
+}
+
 /** A table's column keys: `Key<typeof PARTICIPANTS>` is `'participantId' | 'startDate' | …`. */
 type Key<S extends TableSpec> = keyof S['column'] & string;
 /** The keys of a table's date columns. */
@@ -80,19 +127,29 @@ export function validateWorkbook(tables: TableData[], options: ValidateOptions):
   scanNamesForCpr(tables, options.texts ?? [], report);
   const taxonomies = readTaxonomies(tables, report);
   const matchers = Object.fromEntries(TAXONOMY_KEYS.map((k) => [k, new TaxonomyMatcher(taxonomies[k])])) as Record<TaxonomyKey, TaxonomyMatcher>;
-  const reader = new RowReader(report, matchers, options.referenceYear ?? yearOf(options.asOf));
+  const reader = new RowReader(report, matchers, options.referenceYear ?? yearOf(options.asOf), options.cache ?? true);
   const model: WorkbookModel = { initiatives: [], participants: [], statusLog: [], budget: [], postings: [] };
 
   const readTable = <S extends TableSpec, T>(spec: S, table: TableData, name: string, build: (f: Fields<S>) => T | undefined, rowDate?: (f: Fields<S>) => CalendarDate | undefined): Located<T, S>[] => {
     const columns = locateColumns(spec, table, report, name);
-    const order = readOrder(columns);
+    const at: TableRead<S> = { spec, table, columns, store: reader.fieldsOf(table, readOrder(columns)) };
     const out: Located<T, S>[] = [];
-    checkTableShape(table, report);
-    for (const [rowIndex, row] of table.rows.entries()) {
-      if (isBlankRow(row)) continue;
-      const fields = reader.readRow(table, rowIndex, row, order, rowDate);
-      const item = build(fields);
-      if (item !== undefined) out.push({ item, spec, table, rowIndex, columns, fields });
+    checkMerges(table, report);
+    const rows = table.rows;
+    const last = lastFilledRow(rows);
+    for (let rowIndex = 0; rowIndex < rows.length; rowIndex++) {
+      const row = rows[rowIndex]!; // within 0..length - 1
+      if (isBlankRow(row)) {
+        // Empty rows between data rows: harmless to us, confusing to people and to Excel's tables.
+        if (rowIndex < last) report.add(table, rowIndex, 0, 'warning', 'EMPTY_ROW', { row: table.headerRow + 1 + rowIndex });
+        continue;
+      }
+      const located = new LocatedRow<T, S>(at, rowIndex);
+      reader.readRow(table, rowIndex, row, at.store, rowDate, located);
+      const item = build(located);
+      if (item === undefined) continue;
+      located.item = item;
+      out.push(located);
     }
     return out;
   };
@@ -185,19 +242,20 @@ function scanNamesForCpr(tables: TableData[], texts: readonly WorkbookText[], re
   }
 }
 
-/** Merged cells and empty rows between data rows: harmless to us, confusing to people and to Excel's tables. */
-function checkTableShape(table: TableData, report: Reporter): void {
+/** Merged cells: harmless to us, confusing to people and to Excel's tables. */
+function checkMerges(table: TableData, report: Reporter): void {
   for (const range of table.merged ?? []) {
     const [first = ''] = range.split(':'); // split gives one part at least
     const row = Number(/\d+$/.exec(first)?.[0] ?? table.headerRow);
     const column = first.replace(/\d+$/, '').split('').reduce((n, c) => n * 26 + c.charCodeAt(0) - 64, 0);
     report.add(table, row - table.headerRow - 1, column - table.firstColumn, 'warning', 'MERGED_CELLS', { range });
   }
-  const blank = table.rows.map(isBlankRow);
-  const last = blank.lastIndexOf(false);
-  for (let i = 0; i < last; i++) {
-    if (blank[i]) report.add(table, i, 0, 'warning', 'EMPTY_ROW', { row: table.headerRow + 1 + i });
-  }
+}
+
+/** Index of the last row that is not blank (-1 when all are). */
+function lastFilledRow(rows: CellValue[][]): number {
+  for (let i = rows.length - 1; i >= 0; i--) if (!isBlankRow(rows[i]!)) return i; // within 0..length - 1
+  return -1;
 }
 
 function isBlankRow(row: CellValue[]): boolean {
@@ -406,26 +464,51 @@ function courseLimit(
   matchers: Record<TaxonomyKey, TaxonomyMatcher>,
 ): { weeks: number; since: CalendarDate } | undefined {
   const weeksFor = (offer: TaxonomyEntry | undefined) => offer?.maxWeeks && ((group && offer.maxWeeks[group.code]) ?? offer.maxWeeks['*']);
-  const statusOffer = [status.name, ...status.synonyms].map((t) => matchers.offers.match(t)).find((m) => m.kind === 'match');
-  const statusWeeks = statusOffer?.kind === 'match' ? weeksFor(statusOffer.entry) : undefined;
+  const statusOffer = offerOfStatus(status, matchers.offers);
+  const statusWeeks = weeksFor(statusOffer);
   if (statusWeeks !== undefined) return { weeks: statusWeeks, since: p.statusDate ?? p.start! };
   const weeks = initiative?.courseWeeks ?? weeksFor(initiative?.offer ? matchers.offers.byCode(initiative.offer) : undefined);
   return weeks === undefined ? undefined : { weeks, since: p.start! };
 }
 
+/** The offer a status is itself (by its name or a synonym), per offers matcher: asked once per status, not per row. */
+const statusOffers = new WeakMap<TaxonomyMatcher, Map<TaxonomyEntry, TaxonomyEntry | undefined>>();
+
+function offerOfStatus(status: TaxonomyEntry, offers: TaxonomyMatcher): TaxonomyEntry | undefined {
+  let known = statusOffers.get(offers);
+  if (!known) statusOffers.set(offers, (known = new Map()));
+  if (known.has(status)) return known.get(status);
+  const match = [status.name, ...status.synonyms].map((t) => offers.match(t)).find((m) => m.kind === 'match');
+  const offer = match?.kind === 'match' ? match.entry : undefined;
+  known.set(status, offer);
+  return offer;
+}
+
+/** An ID as duplicates are found by: trimmed, upper case (the text itself when it is so already, as IDs mostly are: no copy). */
+function idKey(id: string): string {
+  for (let i = 0; i < id.length; i++) {
+    const c = id.charCodeAt(i);
+    // Spaces and control characters (trimmed), lower case and anything beyond ASCII (upper-cased).
+    if (c <= 32 || (c >= 97 && c <= 122) || c >= 127) return id.trim().toUpperCase();
+  }
+  return id;
+}
+
 /** The same participant twice in one initiative is fine for consecutive courses, not for overlapping ones. */
 function checkDuplicateParticipants(rows: Located<ParticipantCourse, typeof PARTICIPANTS>[], report: Reporter): void {
-  const byId = new Map<string, Located<ParticipantCourse, typeof PARTICIPANTS>[]>();
+  // A row alone under its ID (nearly all of them) is kept without an array of its own.
+  const byId = new Map<string, Located<ParticipantCourse, typeof PARTICIPANTS> | Located<ParticipantCourse, typeof PARTICIPANTS>[]>();
   for (const l of rows) {
-    const key = l.item.participantId.trim().toUpperCase();
+    const key = idKey(l.item.participantId);
     const group = byId.get(key);
-    if (group) group.push(l);
-    else byId.set(key, [l]);
+    if (group === undefined) byId.set(key, l);
+    else if (Array.isArray(group)) group.push(l);
+    else byId.set(key, [group, l]);
   }
   const overlaps = (a: ParticipantCourse, b: ParticipantCourse) =>
     !a.start || !b.start || ((!a.end || b.start <= a.end) && (!b.end || a.start <= b.end));
   for (const group of byId.values()) {
-    if (group.length < 2) continue;
+    if (!Array.isArray(group)) continue;
     const clashing = group.filter((a) => group.some((b) => b !== a && overlaps(a.item, b.item)));
     if (clashing.length < 2) continue;
     const rowsText = clashing.map((l) => l.table.headerRow + 1 + l.rowIndex).sort((a, b) => a - b).join(', ');

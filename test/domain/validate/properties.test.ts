@@ -53,3 +53,28 @@ it('validation never throws, whatever the cells hold', () => {
     { numRuns: 200 },
   );
 });
+
+it('the per-column caches change nothing: the same findings and model as reading every cell afresh', () => {
+  // Values that repeat within a column (what the caches serve) mixed with -0, Dates of the same
+  // time and error objects (what they must tell apart or leave alone); two tables share the column specs.
+  const cell = fc.oneof(
+    fc.constantFrom(0, -0, 42962, '42962', '29/8', new Date(Date.UTC(2017, 7, 29)), { error: '#N/A' }, '#REF!', 'MG03', ' mg03 ', 'KH-AP', 'I forløb', null, '', ' '),
+    fc.anything(),
+  );
+  fc.assert(
+    fc.property(fc.array(fc.array(cell, { maxLength: 11 }), { maxLength: 30 }), fc.array(row, { maxLength: 10 }), (raw, typed) => {
+      const a = tracking('ITMV', typed);
+      const b = tracking('ITMV', []);
+      b.sheet = 'OTHER';
+      b.table = 'Deltagere_OTHER';
+      // Dates made afresh for each run: equal times, different objects.
+      b.rows = raw.map((r) => r.map((v) => (v instanceof Date ? new Date(v.getTime()) : v))) as never;
+      const tables = [register([itmv]), a, b];
+      const cached = validateWorkbook(tables, { asOf });
+      const fresh = validateWorkbook(tables, { asOf, cache: false });
+      expect(cached.findings).toEqual(fresh.findings);
+      expect(cached.model).toEqual(fresh.model);
+    }),
+    { numRuns: 300 },
+  );
+});
