@@ -22,6 +22,7 @@ import { createStandin } from '../test/standin/excelStandin';
 import { CHROMIUM, CHROMIUM_ARGS, serve, standinBundle } from '../test/helpers/browser';
 import type { CalendarDate } from '../src/domain/parse';
 import { generateParticipantTables } from './generate';
+import { benchConsolidate } from './consolidate';
 
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -225,6 +226,7 @@ async function run(): Promise<void> {
     await benchReaders();
     return;
   }
+  if (process.env.BENCH_ONLY === 'consolidate') return benchConsolidate();
   benchCliStartup();
   benchValidation();
   await benchReaders();
@@ -232,6 +234,7 @@ async function run(): Promise<void> {
   await benchSyncs();
   await benchAdapterTime();
   await benchSummaries();
+  await benchConsolidate();
   await benchTaskPane();
 }
 
