@@ -25,6 +25,7 @@ import { ArgsError, GLOBAL_OPTIONS, parseCommandLine, type OptionName, type Valu
 import { printFindings } from './findings';
 import { consolidate, makePartnerWorkbook, mergePartnerWorkbook, UnknownAcceptError } from '../operations/portfolio';
 import { PartnerError } from '../workbook/partner';
+import { isRefusal } from '../workbook/portfolio';
 import { CellChangedError } from '../workbook/adapterContract';
 import { diffLines, partnerProblemText, printProblems } from './portfolio';
 import { reconciliationJson, reconciliationText } from './reconcile';
@@ -177,7 +178,7 @@ const COMMANDS: Record<string, Command> = {
       });
       printProblems(run.problems, c.io, c.lang);
       if (run.refused) {
-        c.io.err(p.consolidate.refused(run.problems.filter((x) => x.code === 'id-clash' || x.code === 'id-twice' || x.code === 'no-register').length));
+        c.io.err(p.consolidate.refused(run.problems.filter(isRefusal).length));
         return 2;
       }
       if (!c.values.quiet) c.io.err(c.t.progress.writing(output));

@@ -658,8 +658,8 @@ const plainValueDa = (v: unknown): string =>
 export const portfolioDa = {
   value: plainValueDa,
   problems: {
-    'id-clash': (p: { id: string; file: string; other: string; what: 'register' | 'participants' }) =>
-      `Indsats-ID ${p.id} findes i både ${p.file} og ${p.other} med forskelligt indhold (${p.what === 'register' ? 'rækken i Indsatser' : 'deltagerarket'}). Giv den ene et andet ID, eller ret dem, så de er ens. Intet er skrevet.`,
+    'id-clash': (p: { id: string; file: string; other: string; what: 'register' | 'participants' | 'statusLog' | 'finance' }) =>
+      `Indsats-ID ${p.id} findes i både ${p.file} og ${p.other} med forskelligt indhold (${({ register: 'rækken i Indsatser', participants: 'deltagerarket', statusLog: 'statusloggen', finance: 'budget og posteringer' } as const)[p.what]}). Giv den ene et andet ID, eller ret dem, så de er ens. Intet er skrevet.`,
     'id-twice': (p: { id: string; file: string }) => `Indsats-ID ${p.id} står to gange i tabellen Indsatser i ${p.file}. Ret det i filen. Intet er skrevet.`,
     'id-identical': (p: { id: string; file: string; other: string }) => `Indsats ${p.id} er ens i ${p.file} og ${p.other}; den er taget med én gang.`,
     'taxonomy-conflict': (p: { taxonomy: string; taxonomyCode: string; name: string; file: string; otherName: string; other: string }) =>
@@ -686,7 +686,8 @@ export const portfolioDa = {
     notPartner: (f: string, n: number) => `${f} er ikke en partnerudgave: den skal have præcis én indsats i Indsatser og dens deltagerark (den har ${n}). Lav den med indsats partner.`,
     otherInitiative: (f: string, id: string, main: string, known: string[]) => `${f} er partnerudgaven for ${id}, som ikke findes i ${main} (indsatserne er: ${known.join(', ') || '(ingen)'}). Intet er skrevet.`,
     noTable: (main: string, id: string) => `${main} har intet deltagerark for ${id} (tabellen Deltagere_${id}). Kør indsats repair først.`,
-    heading: (id: string, added: number, changed: number, deleted: number) => `Partnerudgave for ${id}: ${added} nye rækker, ${changed} ændrede rækker, ${deleted} slettede rækker.`,
+    heading: (id: string, added: number, changed: number, deleted: number) =>
+      `Partnerudgave for ${id}: ${added === 1 ? '1 ny række' : `${added} nye rækker`}, ${changed === 1 ? '1 ændret række' : `${changed} ændrede rækker`}, ${deleted === 1 ? '1 slettet række' : `${deleted} slettede rækker`}.`,
     added: (id: string) => `  ny række: ${id}`,
     change: (id: string, column: string, address: string, from: string, to: string) => `  ændret: ${id}, ${column} (${address}): ${from} → ${to}`,
     deleted: (id: string, address: string) => `  slettet hos partneren (beholdt): ${id} (${address})`,
@@ -696,7 +697,7 @@ export const portfolioDa = {
     unknownAccept: (ids: string[]) => `Ingen ændringer for ${ids.join(', ')}. --accept tager deltager-ID'erne fra listen over ændringer.`,
     needsOutput: 'Angiv -o UD.xlsx, eller --dry-run for kun at se forskellene.',
     changedSince: (where: string) => `${where} er ændret i projektmappen, siden den blev sammenlignet. Intet er skrevet; kør merge igen.`,
-    wrote: (f: string, added: number, accepted: number) => `Skrev ${f}: ${added} nye rækker tilføjet, ændringer for ${accepted} ${accepted === 1 ? 'række' : 'rækker'} skrevet.`,
+    wrote: (f: string, added: number, accepted: number) => `Skrev ${f}: ${added === 1 ? '1 ny række' : `${added} nye rækker`} tilføjet, ændringer for ${accepted} ${accepted === 1 ? 'række' : 'rækker'} skrevet.`,
   },
 };
 // ---- end portfolio ----

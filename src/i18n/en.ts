@@ -635,7 +635,7 @@ export const portfolioEn: typeof import('./da').portfolioDa = {
   value: plainValueEn,
   problems: {
     'id-clash': (p) =>
-      `Initiative ID ${p.id} is in both ${p.file} and ${p.other} with different content (${p.what === 'register' ? 'the row in Indsatser' : 'the tracking sheet'}). Give one of them another ID, or make them the same. Nothing was written.`,
+      `Initiative ID ${p.id} is in both ${p.file} and ${p.other} with different content (${({ register: 'the row in Indsatser', participants: 'the tracking sheet', statusLog: 'the status log', finance: 'budget and postings' } as const)[p.what]}). Give one of them another ID, or make them the same. Nothing was written.`,
     'id-twice': (p) => `Initiative ID ${p.id} is in the table Indsatser twice in ${p.file}. Correct it in the file. Nothing was written.`,
     'id-identical': (p) => `Initiative ${p.id} is the same in ${p.file} and ${p.other}; it is taken once.`,
     'taxonomy-conflict': (p) => `Taxonomy ${p.taxonomy}: code ${p.taxonomyCode} is '${p.name}' in ${p.file} but '${p.otherName}' in ${p.other}. The name from ${p.file} is used.`,
@@ -661,7 +661,7 @@ export const portfolioEn: typeof import('./da').portfolioDa = {
     notPartner: (f, n) => `${f} is not a partner copy: it must hold exactly one initiative in Indsatser and its tracking sheet (it has ${n}). Make it with indsats partner.`,
     otherInitiative: (f, id, main, known) => `${f} is the partner copy for ${id}, which is not in ${main} (the initiatives are: ${known.join(', ') || '(none)'}). Nothing was written.`,
     noTable: (main, id) => `${main} has no tracking sheet for ${id} (the table Deltagere_${id}). Run indsats repair first.`,
-    heading: (id, added, changed, deleted) => `Partner copy for ${id}: ${added} new rows, ${changed} changed rows, ${deleted} deleted rows.`,
+    heading: (id, added, changed, deleted) => `Partner copy for ${id}: ${added} new ${added === 1 ? 'row' : 'rows'}, ${changed} changed ${changed === 1 ? 'row' : 'rows'}, ${deleted} deleted ${deleted === 1 ? 'row' : 'rows'}.`,
     added: (id) => `  new row: ${id}`,
     change: (id, column, address, from, to) => `  changed: ${id}, ${column} (${address}): ${from} → ${to}`,
     deleted: (id, address) => `  deleted by the partner (kept): ${id} (${address})`,
@@ -671,7 +671,7 @@ export const portfolioEn: typeof import('./da').portfolioDa = {
     unknownAccept: (ids) => `No changes for ${ids.join(', ')}. --accept takes the participant IDs from the list of changes.`,
     needsOutput: 'Give -o OUT.xlsx, or --dry-run to only see the differences.',
     changedSince: (where) => `${where} changed in the workbook since it was compared. Nothing was written; run merge again.`,
-    wrote: (f, added, accepted) => `Wrote ${f}: ${added} new rows added, changes for ${accepted} ${accepted === 1 ? 'row' : 'rows'} written.`,
+    wrote: (f, added, accepted) => `Wrote ${f}: ${added} new ${added === 1 ? 'row' : 'rows'} added, changes for ${accepted} ${accepted === 1 ? 'row' : 'rows'} written.`,
   },
 };
 // ---- end portfolio ----

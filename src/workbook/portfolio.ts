@@ -43,7 +43,7 @@ export interface WorkbookContent {
 
 export type PortfolioProblem =
   /** The same initiative ID with different content (register row or tracking rows) in two files. */
-  | { code: 'id-clash'; id: string; file: string; other: string; what: 'register' | 'participants' }
+  | { code: 'id-clash'; id: string; file: string; other: string; what: 'register' | 'participants' | 'statusLog' | 'finance' }
   /** The same initiative ID twice in one file's register. */
   | { code: 'id-twice'; id: string; file: string }
   /** The same initiative with identical content in two files: taken once. */
@@ -118,10 +118,23 @@ export interface MergedPortfolio {
 
 const rowsKey = (rows: readonly (readonly CellValue[])[] | undefined) => (rows ? rows.map((r) => r.map(cellKey).join('\u0001')).join('\u0002') : '');
 
+/** The rows of a table that belong to an initiative (its ID is the first column of the status log, budget and postings). */
+const rowsOf = (rows: CellValue[][], key: string) => rows.filter((r) => safeText(r[0]).trim().toUpperCase() === key);
+
+/** Where two workbooks' copies of an initiative differ, or undefined when they are the same (status log and finance included). */
+function clashOf(a: InitiativeContent, aIn: WorkbookContent, b: InitiativeContent, bIn: WorkbookContent): 'register' | 'participants' | 'statusLog' | 'finance' | undefined {
+  const key = a.id.toUpperCase();
+  if (rowsKey([a.register]) !== rowsKey([b.register])) return 'register';
+  if (rowsKey(a.participants) !== rowsKey(b.participants)) return 'participants';
+  if (rowsKey(rowsOf(aIn.statusLog, key)) !== rowsKey(rowsOf(bIn.statusLog, key))) return 'statusLog';
+  if (rowsKey([...rowsOf(aIn.budget, key), ...rowsOf(aIn.postings, key)]) !== rowsKey([...rowsOf(bIn.budget, key), ...rowsOf(bIn.postings, key)])) return 'finance';
+  return undefined;
+}
+
 /** Merges the workbooks' contents in the order given (the first file's entry wins a taxonomy conflict). */
 export function mergeContents(contents: WorkbookContent[]): MergedPortfolio {
   const problems: PortfolioProblem[] = [];
-  const owners = new Map<string, { file: string; content: InitiativeContent }>();
+  const owners = new Map<string, { file: string; content: InitiativeContent; workbook: WorkbookContent }>();
   const rows: Record<string, CellValue[][]> = {
     [TABLE_NAMES.initiatives]: [], [TABLE_NAMES.statusLog]: [], [TABLE_NAMES.budget]: [], [TABLE_NAMES.postings]: [],
   };
@@ -145,7 +158,7 @@ export function mergeContents(contents: WorkbookContent[]): MergedPortfolio {
       seenHere.add(key);
       const owner = key ? owners.get(key) : undefined;
       if (owner) {
-        const what = rowsKey([owner.content.register]) !== rowsKey([initiative.register]) ? 'register' : rowsKey(owner.content.participants) !== rowsKey(initiative.participants) ? 'participants' : undefined;
+        const what = clashOf(owner.content, owner.workbook, initiative, content);
         if (what) problems.push({ code: 'id-clash', id: initiative.id, file: owner.file, other: content.file, what });
         else {
           problems.push({ code: 'id-identical', id: initiative.id, file: owner.file, other: content.file });
@@ -153,7 +166,7 @@ export function mergeContents(contents: WorkbookContent[]): MergedPortfolio {
         }
         continue;
       }
-      if (key) owners.set(key, { file: content.file, content: initiative });
+      if (key) owners.set(key, { file: content.file, content: initiative, workbook: content });
       push(TABLE_NAMES.initiatives, [initiative.register], index);
       if (initiative.id && initiative.participants) {
         push(participantTableName(initiative.id), initiative.participants, index);

@@ -216,7 +216,7 @@ wb.save(sys.argv[2])
     const r = await indsats('merge', demo, edited, '--dry-run');
     expect(r.code).toBe(1);
     expect(r.out.split('\n')).toEqual([
-      'Partnerudgave for ITMV: 1 nye rækker, 1 ændrede rækker, 1 slettede rækker.',
+      'Partnerudgave for ITMV: 1 ny række, 1 ændret række, 1 slettet række.',
       '  ny række: ITMV-019',
       '  ændret: ITMV-005, Status (ITMV!E9): I virksomhedspraktik → I ordinær beskæftigelse',
       '  slettet hos partneren (beholdt): ITMV-003 (ITMV!A7)',
@@ -238,7 +238,7 @@ wb.save(sys.argv[2])
 
     const accepted = tmp.path('merged.xlsx');
     const a = await indsats('merge', demo, edited, '-o', accepted, '--accept', 'itmv-005');
-    expect(a.out).toContain(`Skrev ${accepted}: 1 nye rækker tilføjet, ændringer for 1 række skrevet.`);
+    expect(a.out).toContain(`Skrev ${accepted}: 1 ny række tilføjet, ændringer for 1 række skrevet.`);
     const read = await readWorkbookFile(accepted);
     const rows = rowsWithoutBlanks(tableRows(read, 'Deltagere_ITMV').rows);
     expect(rows.map((row) => row[0])).toEqual([...rowsWithoutBlanks(tableRows(await readWorkbookFile(demo), 'Deltagere_ITMV').rows).map((row) => row[0]), 'ITMV-019']);

@@ -72,6 +72,15 @@ describe('consolidate into a workbook with tables', () => {
 });
 
 describe('mergeContents', () => {
+  it('takes an initiative that is the same in two files once, but not when its status log differs', async () => {
+    const content = workbookContent('a.xlsx', await (await part(['ITMV'])).read())!;
+    const same = mergeContents([content, { ...content, file: 'b.xlsx' }]);
+    expect(same.problems).toEqual([{ code: 'id-identical', id: 'ITMV', file: 'a.xlsx', other: 'b.xlsx' }]);
+    expect(same.rows[TABLE_NAMES.statusLog]).toHaveLength(content.statusLog.length);
+    const more = { ...content, file: 'b.xlsx', statusLog: [...content.statusLog, ['ITMV', new Date(Date.UTC(2016, 11, 31)), 'I alt', 20, null]] };
+    expect(mergeContents([content, more]).problems).toEqual([{ code: 'id-clash', id: 'ITMV', file: 'a.xlsx', other: 'b.xlsx', what: 'statusLog' }]);
+  });
+
   it('reports the same ID twice in one register', async () => {
     const w = await part(['ITMV']);
     const content = workbookContent('a.xlsx', await w.read())!;
