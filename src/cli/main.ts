@@ -229,7 +229,7 @@ const COMMANDS: Record<string, Command> = {
           return 2;
         }
         for (const line of diffLines(run, c.lang)) c.io.out(line);
-        const attention = run.pending.length > 0 || run.diff!.deleted.length > 0 || run.diff!.ignored.length > 0;
+        const attention = run.pending.length > 0 || run.diff!.deleted.length > 0 || run.diff!.ignored.length > 0 || run.diff!.registerChanges.length > 0;
         if (dryRun) {
           c.io.out(m.dryRun);
           return attention ? 1 : 0;

@@ -44,5 +44,6 @@ export function diffLines(run: PartnerMergeRun, lang: Lang): string[] {
     ...diff.changes.map((c) => t.merge.change(c.participantId, c.column, `${diff.sheet}!${c.address}`, t.value(c.from), t.value(c.to))),
     ...diff.deleted.map((d) => t.merge.deleted(d.participantId, `${diff.sheet}!${d.address}`)),
     ...diff.ignored.map((i) => t.merge.ignored(i.table, i.rows)),
+    ...diff.registerChanges.map((c) => t.merge.registerChange(c.column, t.value(c.from), t.value(c.to))),
   ];
 }

@@ -692,6 +692,7 @@ export const portfolioDa = {
     change: (id: string, column: string, address: string, from: string, to: string) => `  ændret: ${id}, ${column} (${address}): ${from} → ${to}`,
     deleted: (id: string, address: string) => `  slettet hos partneren (beholdt): ${id} (${address})`,
     ignored: (table: string, rows: number) => `  ikke taget med: ${rows === 1 ? '1 række' : `${rows} rækker`} i ${table} (partnerudgaven fører kun deltagerarket tilbage)`,
+    registerChange: (column: string, from: string, to: string) => `  ikke taget med: Indsatser, ${column}: ${from} → ${to} (rækken i Indsatser er jeres; ret den selv, hvis partneren har ret)`,
     pending: (n: number) => `${n === 1 ? '1 ændret række er' : `${n} ændrede rækker er`} ikke skrevet. Skriv dem med --accept all eller --accept ID,ID.`,
     dryRun: 'Prøvekørsel (--dry-run): intet er skrevet.',
     unknownAccept: (ids: string[]) => `Ingen ændringer for ${ids.join(', ')}. --accept tager deltager-ID'erne fra listen over ændringer.`,

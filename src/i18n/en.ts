@@ -666,6 +666,7 @@ export const portfolioEn: typeof import('./da').portfolioDa = {
     change: (id, column, address, from, to) => `  changed: ${id}, ${column} (${address}): ${from} → ${to}`,
     deleted: (id, address) => `  deleted by the partner (kept): ${id} (${address})`,
     ignored: (table, rows) => `  not taken: ${rows === 1 ? '1 row' : `${rows} rows`} in ${table} (a partner copy brings back only the tracking sheet)`,
+    registerChange: (column, from, to) => `  not taken: Indsatser, ${column}: ${from} → ${to} (the row in Indsatser is yours; change it yourself if the partner is right)`,
     pending: (n) => `${n === 1 ? '1 changed row was' : `${n} changed rows were`} not written. Write them with --accept all or --accept ID,ID.`,
     dryRun: 'Dry run (--dry-run): nothing was written.',
     unknownAccept: (ids) => `No changes for ${ids.join(', ')}. --accept takes the participant IDs from the list of changes.`,

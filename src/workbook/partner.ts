@@ -96,6 +96,8 @@ export interface PartnerDiff {
   deleted: { participantId: string; address: string }[];
   /** Rows of the partner's status log, budget or postings: not taken back (the partner file carries none). */
   ignored: { table: string; rows: number }[];
+  /** Cells of the initiative's register row the partner changed: reported, not taken back (the register is the main workbook's). */
+  registerChanges: { column: string; from: CellValue; to: CellValue }[];
 }
 
 const participantKey = (v: CellValue) => safeText(v).trim().toUpperCase();
@@ -129,7 +131,7 @@ export function diffPartner(main: WorkbookRead, partner: WorkbookRead): PartnerD
     const key = participantKey(r.row[idColumn.main]);
     byKey.set(key, [...(byKey.get(key) ?? []), r]);
   }
-  const diff: PartnerDiff = { initiativeId: id, sheet: table.sheet, table: table.table!, added: [], changes: [], deleted: [], ignored: [] };
+  const diff: PartnerDiff = { initiativeId: id, sheet: table.sheet, table: table.table!, added: [], changes: [], deleted: [], ignored: [], registerChanges: registerChanges(register, partnerRegister!, id) };
   const matched = new Set<{ row: CellValue[]; index: number }>();
   const pairs: [CellValue[], { row: CellValue[]; index: number }][] = [];
   const pending: CellValue[][] = [];
@@ -167,6 +169,17 @@ export function diffPartner(main: WorkbookRead, partner: WorkbookRead): PartnerD
     if (rows) diff.ignored.push({ table: name, rows });
   }
   return diff;
+}
+
+/** The register row's cells that differ between the main workbook and the partner's copy (columns both have). */
+function registerChanges(main: TableRead, partner: TableRead, id: string): PartnerDiff['registerChanges'] {
+  const rowOf = (t: TableRead) => contractRows(t, INITIATIVES).rows.find((r) => safeText(r[idIndex]).trim().toUpperCase() === id.toUpperCase());
+  const [mine, theirs] = [rowOf(main), rowOf(partner)];
+  if (!mine || !theirs) return [];
+  return INITIATIVES.columns.flatMap((c, i) => {
+    if (contractColumnIndex(main.header, c.header) < 0 || contractColumnIndex(partner.header, c.header) < 0) return [];
+    return cellKey(mine[i]) === cellKey(theirs[i]) ? [] : [{ column: c.header, from: mine[i] ?? null, to: theirs[i] ?? null }];
+  });
 }
 
 /** Participant IDs with changes, in order. */

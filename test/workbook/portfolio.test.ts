@@ -110,6 +110,18 @@ describe('the partner round trip in memory', () => {
     expect(main.workbook.getWorksheet('ITMV')!.getCell('E9').value).toBe('Afsluttet til anden indsats');
   });
 
+  it('reports a change to the register row as not taken, and takes nothing of it', async () => {
+    const main = await part(['ITMV', 'FSM']);
+    const partner = memoryWorkbook();
+    await makePartnerWorkbook(main, partner, 'ITMV', 'da');
+    const register = table(await partner.read(), TABLE_NAMES.initiatives);
+    const statusDate = register.header.indexOf('Status pr.');
+    await partner.apply({ ops: [{ kind: 'setValues', sheet: register.sheet, cells: [{ address: `${String.fromCharCode(65 + statusDate)}5`, value: new Date(Date.UTC(2016, 8, 30)) }] }] });
+    const diff = diffPartner(await main.read(), await partner.read());
+    expect(diff.registerChanges).toEqual([{ column: 'Status pr.', from: new Date(Date.UTC(2016, 7, 29)), to: new Date(Date.UTC(2016, 8, 30)) }]);
+    expect([diff.added, diff.changes, diff.deleted]).toEqual([[], [], []]);
+  });
+
   it('a partner copy of another initiative is refused by name', async () => {
     const main = await part(['FSM']);
     const partner = memoryWorkbook();
