@@ -17,6 +17,9 @@ import { newXlsxWorkbook, openXlsxWorkbook } from '../../src/xlsx/fileWorkbook';
 import { planStructure } from '../../src/workbook/structure';
 import type { WorkbookRead } from '../../src/workbook/read';
 import { sha256, tempDir } from '../xlsx/fixtures';
+import { convertAllWithLibreOffice, CSV_ALL_SHEETS, describeWithLibreOffice, libreOfficeHookTimeout, removeLibreOfficeProfile } from '../helpers/libreoffice';
+import { readFileSync } from 'fs';
+import { basename } from 'path';
 import { demoWorkbook, indsats, indsatsBin } from './helpers';
 
 const AS_OF = '2026-11-25';
@@ -176,6 +179,26 @@ describe('indsats consolidate', () => {
     const r = await indsats('consolidate', team('team-a.xlsx'), bare, '-o', out);
     expect(r).toMatchObject({ code: 2, err: expect.stringContaining(`${bare} har ingen tabel Indsatser`) });
     expect(existsSync(out)).toBe(false);
+  });
+});
+
+describeWithLibreOffice('the consolidated Overblik recalculated by LibreOffice', () => {
+  const portfolio = tmp.path('portfolio-lo.xlsx');
+  const csvDir = tmp.path('csv');
+  beforeAll(async () => {
+    const run = await indsats('consolidate', team('team-a.xlsx'), team('team-b.xlsx'), team('team-c.xlsx'), '-o', portfolio, '--as-of', AS_OF, '--quiet');
+    expect(run.code).toBe(0);
+    mkdirSync(csvDir);
+    await convertAllWithLibreOffice([portfolio, demoSummary], CSV_ALL_SHEETS, csvDir);
+  }, libreOfficeHookTimeout(1, 2));
+  afterAll(() => removeLibreOfficeProfile());
+
+  it('shows the demo’s figures: every Overblik cell equals the demo’s, ITMV 2 / 6 / 8 / 3 / 18', () => {
+    const overview = (file: string) => readFileSync(join(csvDir, `${basename(file, '.xlsx')}-Overblik.csv`), 'utf8');
+    const mine = overview(portfolio);
+    expect(mine).toBe(overview(demoSummary));
+    const itmv = mine.split(/\r?\n/).map((l) => l.split(',')).find((c) => c[0] === 'ITMV')!;
+    expect(itmv.slice(5, 11).map(Number)).toEqual([2, 0, 6, 8, 3, 18]);
   });
 });
 
