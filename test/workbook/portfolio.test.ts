@@ -71,6 +71,19 @@ describe('consolidate into a workbook with tables', () => {
   });
 });
 
+describe('contractRows', () => {
+  it('reads a rearranged table by its headers, leaves out empty rows and names the columns it does not carry', () => {
+    const table = {
+      sheet: 'ITMV', table: 'Deltagere_ITMV', ref: 'A4:D6', headerRow: 4, firstColumn: 1,
+      header: ['Status', 'Noter', 'deltager-id', 'Startdato'],
+      rows: [['I forløb', 'ring fredag', 'ITMV-001', 42370], [null, '', null, null], ['I job', null, 'ITMV-002', 42371]] as CellValue[][],
+    };
+    const { rows, extra } = contractRows(table, PARTICIPANTS);
+    expect(extra).toEqual(['Noter']);
+    expect(rows.map((r) => r.slice(0, 5))).toEqual([['ITMV-001', 42370, null, null, 'I forløb'], ['ITMV-002', 42371, null, null, 'I job']]);
+  });
+});
+
 describe('mergeContents', () => {
   it('takes an initiative that is the same in two files once, but not when its status log differs', async () => {
     const content = workbookContent('a.xlsx', await (await part(['ITMV'])).read())!;
