@@ -10,7 +10,7 @@ import JSZip from 'jszip';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { planStructure } from '../src/workbook/structure';
-import { applyPlan, newWorkbook, writeXlsx } from '../src/xlsx';
+import { newXlsxWorkbook } from '../src/xlsx/fileWorkbook';
 import { generateParticipantTables } from './generate';
 
 export async function benchConsolidate(): Promise<void> {
@@ -25,9 +25,9 @@ export async function benchConsolidate(): Promise<void> {
     const base = join(dir, 'base.xlsx');
     const [register, participants] = generateParticipantTables(rows, 1);
     const rename = (v: unknown) => (typeof v === 'string' ? v.replace(/^IND01/, 'TEAM001') : v);
-    const workbook = newWorkbook();
-    applyPlan(workbook, planStructure({ sheets: [] }, { rows: { Indsatser: register.rows.map((r) => r.map(rename)), Deltagere_TEAM001: participants.rows.map((r) => r.map(rename)) } as never }));
-    await writeXlsx(workbook, base);
+    const workbook = newXlsxWorkbook();
+    await workbook.apply(planStructure({ sheets: [] }, { rows: { Indsatser: register.rows.map((r) => r.map(rename)), Deltagere_TEAM001: participants.rows.map((r) => r.map(rename)) } as never }));
+    await workbook.save(base);
     const zip = await JSZip.loadAsync(readFileSync(base));
     const parts = Object.keys(zip.files).filter((name) => !zip.files[name].dir);
     const texts = new Map<string, string>();
