@@ -22,6 +22,7 @@ import { CHROMIUM, CHROMIUM_ARGS, serve, standinBundle } from '../test/helpers/b
 import type { CalendarDate } from '../src/domain/parse';
 import { generateParticipantTables } from './generate';
 import { writeGeneratedWorkbook } from './scale';
+import { benchConsolidate } from './consolidate';
 
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -266,6 +267,7 @@ async function run(): Promise<void> {
   try {
     // BENCH_ONLY=validate (or readers) npm run bench: only that section (argv would wake test/excel/syncBench's own main in the bundle).
     const only = process.env.BENCH_ONLY;
+    if (only === 'consolidate') return await benchConsolidate();
     if (only === 'readers' || only === 'validate') {
       const files = await generatedFiles(dir, only === 'readers' ? [10_000, 100_000] : [10_000, 100_000, 200_000]);
       if (only === 'readers') benchReaders(files);
@@ -279,6 +281,7 @@ async function run(): Promise<void> {
     await benchSyncs();
     await benchAdapterTime();
     await benchSummaries();
+    await benchConsolidate();
     await benchTaskPane();
   } finally {
     rmSync(dir, { recursive: true, force: true });

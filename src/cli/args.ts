@@ -13,6 +13,10 @@ export const OPTIONS = {
   force: { type: 'boolean' },
   quiet: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
+  // consolidate, partner and merge
+  initiative: { type: 'string' },
+  accept: { type: 'string' },
+  'dry-run': { type: 'boolean' },
 } as const;
 
 export type OptionName = keyof typeof OPTIONS;
@@ -28,6 +32,9 @@ export interface Values {
   force?: boolean;
   quiet?: boolean;
   help?: boolean;
+  initiative?: string;
+  accept?: string;
+  'dry-run'?: boolean;
 }
 
 export interface Args {

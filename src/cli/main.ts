@@ -7,8 +7,8 @@
  * LiveWorkbook, calls the operation the task pane calls, and saves the result. The .xlsx adapter
  * (and ExcelJS with it) is loaded only by the commands that need it, so `--help` starts fast.
  */
-import { readFileSync, statSync } from 'node:fs';
-import { basename, dirname, extname, resolve } from 'node:path';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { basename, dirname, extname, join, resolve } from 'node:path';
 import { messages, type Lang } from '../i18n';
 import { parseDate } from '../domain/parse/date';
 import { maskCpr } from '../domain/parse/cpr';
@@ -23,6 +23,11 @@ import { decodeRefundFile, importRefunds } from '../operations/refundImport';
 import { reconcileExitCode, reconcileOnly, writeReconciliationSheet } from '../operations/reconcile';
 import { ArgsError, GLOBAL_OPTIONS, parseCommandLine, type OptionName, type Values } from './args';
 import { printFindings } from './findings';
+import { consolidate, makePartnerWorkbook, mergePartnerWorkbook, UnknownAcceptError } from '../operations/portfolio';
+import { PartnerError } from '../workbook/partner';
+import { isRefusal } from '../workbook/portfolio';
+import { CellChangedError } from '../workbook/adapterContract';
+import { diffLines, partnerProblemText, printProblems } from './portfolio';
 import { reconciliationJson, reconciliationText } from './reconcile';
 
 export interface Io {
@@ -156,6 +161,91 @@ const COMMANDS: Record<string, Command> = {
       return reconcileExitCode(run);
     },
   },
+  consolidate: {
+    options: ['output', 'force', 'as-of'],
+    async run(c) {
+      const p = messages[c.lang].portfolio;
+      const inputs = inputFiles(c);
+      const asOf = asOfOf(c);
+      const output = outputPathFor(c, inputs);
+      const { newXlsxWorkbook } = await import('../xlsx/fileWorkbook');
+      const target = newXlsxWorkbook();
+      const sources = inputs.map((file) => ({ name: file, open: () => open(file) }));
+      const run = await consolidate(target, sources, asOf, c.lang, {
+        onSource: (i, n, file) => {
+          if (!c.values.quiet) c.io.err(p.consolidate.reading(i, n, file));
+        },
+      });
+      printProblems(run.problems, c.io, c.lang);
+      if (run.refused) {
+        c.io.err(p.consolidate.refused(run.problems.filter(isRefusal).length));
+        return 2;
+      }
+      if (!c.values.quiet) c.io.err(c.t.progress.writing(output));
+      await save(c, target, output);
+      c.io.out(p.consolidate.wrote(output, inputs.length, run.initiatives, run.participants));
+      return run.problems.some((x) => x.code === 'taxonomy-conflict' || x.code === 'extra-columns') ? 1 : 0;
+    },
+  },
+  partner: {
+    options: ['output', 'force', 'initiative'],
+    async run(c) {
+      const input = inputOf(c);
+      const id = c.values.initiative?.trim();
+      if (!id) throw new UsageError(messages[c.lang].portfolio.partner.missingInitiative);
+      const output = outputPath(c, input);
+      const { newXlsxWorkbook } = await import('../xlsx/fileWorkbook');
+      const target = newXlsxWorkbook();
+      try {
+        const made = await makePartnerWorkbook(await open(input), target, id, c.lang);
+        await save(c, target, output);
+        c.io.out(messages[c.lang].portfolio.partner.wrote(output, made.id, made.rows));
+        return 0;
+      } catch (e) {
+        if (e instanceof PartnerError) throw new UsageError(partnerProblemText(e.problem, c.lang, input));
+        throw e;
+      }
+    },
+  },
+  merge: {
+    options: ['output', 'force', 'as-of', 'accept', 'dry-run'],
+    async run(c) {
+      const m = messages[c.lang].portfolio.merge;
+      const [input, partnerFile] = c.positionals;
+      if (!input || !partnerFile) throw new UsageError(c.t.missingInput);
+      const dryRun = !!c.values['dry-run'];
+      if (dryRun === (c.values.output !== undefined)) throw new UsageError(dryRun ? c.t.optionNotFor('-o', 'merge --dry-run', c.t.commandUsage.merge) : m.needsOutput);
+      const asOf = asOfOf(c);
+      const output = dryRun ? undefined : outputPathFor(c, [input, partnerFile]);
+      const text = c.values.accept?.trim();
+      const accept = text === undefined ? [] : text.toLowerCase() === 'all' ? 'all' : text.split(',').map((a) => a.trim()).filter(Boolean);
+      const main = dryRun ? await open(input) : await openToChange(c, input);
+      const partner = await open(partnerFile);
+      try {
+        const run = await mergePartnerWorkbook(main, partner, asOf, { accept, dryRun });
+        if (run.findings.length) {
+          printFindings(run.findings, false, c.io, c.lang);
+          c.io.err(m.invalid(partnerFile, run.findings.length));
+          return 2;
+        }
+        for (const line of diffLines(run, c.lang)) c.io.out(line);
+        const attention = run.pending.length > 0 || run.diff!.deleted.length > 0 || run.diff!.ignored.length > 0 || run.diff!.registerChanges.length > 0;
+        if (dryRun) {
+          c.io.out(m.dryRun);
+          return attention ? 1 : 0;
+        }
+        await save(c, main, output!);
+        c.io.out(m.wrote(output!, run.diff!.added.length, new Set(run.accepted).size));
+        if (run.pending.length) c.io.err(m.pending(new Set(run.pending.map((p) => p.participantId)).size));
+        return attention ? 1 : 0;
+      } catch (e) {
+        if (e instanceof PartnerError) throw new UsageError(partnerProblemText(e.problem, c.lang, input, partnerFile));
+        if (e instanceof UnknownAcceptError) throw new UsageError(m.unknownAccept(e.ids));
+        if (e instanceof CellChangedError) throw new UsageError(m.changedSince(`${e.sheet}!${e.cell}`));
+        throw e;
+      }
+    },
+  },
 };
 
 export async function main(argv: string[], given: Io = defaultIo): Promise<number> {
@@ -287,6 +377,42 @@ function inputOf(c: Context): string {
   const input = c.positionals[0];
   if (!input) throw new UsageError(c.t.missingInput);
   return input;
+}
+
+/** consolidate's inputs: the files given, a folder standing for the .xlsx files in it (not Excel's ~$ lock files). */
+function inputFiles(c: Context): string[] {
+  const p = messages[c.lang].portfolio.consolidate;
+  if (!c.positionals.length) throw new UsageError(p.noInputs);
+  const files: string[] = [];
+  for (const given of c.positionals) {
+    let stat;
+    try {
+      stat = statSync(given);
+    } catch {
+      throw new UsageError(c.t.readError['not-found'](given));
+    }
+    if (!stat.isDirectory()) {
+      files.push(given);
+      continue;
+    }
+    const inFolder = readdirSync(given).filter((f) => /\.xlsx$/i.test(f) && !f.startsWith('~$') && !f.startsWith('.')).sort();
+    if (!inFolder.length) throw new UsageError(p.emptyFolder(given));
+    files.push(...inFolder.map((f) => join(given, f)));
+  }
+  const seen = new Set<string>();
+  for (const f of files) {
+    if (seen.has(resolve(f))) throw new UsageError(p.twice(f));
+    seen.add(resolve(f));
+  }
+  return files;
+}
+
+/** The -o path of a command with several inputs: none of them may be it. */
+function outputPathFor(c: Context, inputs: string[]): string {
+  const output = c.values.output;
+  if (!output) throw new UsageError(c.t.missingOutput);
+  for (const input of inputs) if (resolve(input) === resolve(output) || sameFile(input, output)) throw new UsageError(c.t.sameFile);
+  return outputPath(c, undefined);
 }
 
 function asOfOf(c: Context): CalendarDate {

@@ -275,6 +275,20 @@ export const uiDa = {
   commands: {
     validated: (errors: number, warnings: number) => `Indsatsmonitor: ${errors} fejl og ${warnings} advarsler – se arket Fejl.`,
   },
+  // ---- portfolio card (Opsætning) ----
+  portfolioCard: {
+    title: 'Saml projektmapper og partnerudgaver',
+    intro: 'Flere teams’ projektmapper kan samles til én portefølje, og en ekstern partner kan få en udgave med kun sin indsats. I denne version gøres det med kommandoen indsats på filerne: opgaveruden kan ikke åbne andre projektmapper end den, der er åben.',
+    listLabel: 'Kommandoer til porteføljen',
+    consolidate: 'Saml projektmapper',
+    consolidateHelp: 'Samler registre, deltagerark, statuslog og økonomi og laver Overblik over det hele. Samme indsats-ID med forskelligt indhold i to filer afvises med begge filnavne; intet skrives.',
+    partner: 'Lav partnerudgave',
+    partnerHelp: 'Kun den indsats’ række i Indsatser, dens deltagerark, taksonomierne og strukturen – ingen andre indsatser, ingen økonomi, ingen statuslog.',
+    merge: 'Indlæs partnerudgave',
+    mergeHelp: 'Partnerudgaven valideres først. Nye rækker tilføjes; ændrede rækker vises som en liste og skrives først med --accept; rækker, partneren har slettet, beholdes og nævnes.',
+    command: 'Kommando',
+  },
+  // ---- end portfolio card ----
 };
 
 /** The shape every UI language must provide: same keys as Danish, any wording. */
@@ -377,6 +391,9 @@ Kommandoer:
   snapshot FIL.xlsx -o UD.xlsx      frys tallene pr. dato i tabellen Statusfotos (ændres aldrig siden)
   import-refunds FIL.xlsx REFUSION.csv -o UD.xlsx  importér en refusionsfil (semikolon, decimalkomma) pr. uge og ydelse; CPR-numre gemmes ikke
   reconcile FIL.xlsx [--json] [-o UD.xlsx]  afstem budget, refusion og medfinansiering; 0 afstemt, 1 afvigelser, 2 ulæselig; -o skriver arket Afstemning
+  consolidate A.xlsx B.xlsx … -o PORTEFØLJE.xlsx  saml projektmapper (eller en mappe med .xlsx) i én med Overblik; ID-sammenstød afvises (2)
+  partner FIL.xlsx --initiative ID -o PARTNER.xlsx  partnerudgave: kun den indsats' deltagerark, taksonomierne og strukturen
+  merge FIL.xlsx PARTNER.xlsx -o UD.xlsx [--dry-run] [--accept all|ID,ID]  tag partnerens rækker tilbage; ændringer skrives kun med --accept
 
 Valg:
   -o, --output FIL   hvor resultatet skrives (en eksisterende fil overskrives kun med --force)
@@ -385,6 +402,9 @@ Valg:
   --lang da|en       sprog for meddelelser (standard: da)
   --force            overskriv en eksisterende outputfil
   --quiet            ingen fremdriftslinjer på stderr
+  --initiative ID    indsatsen, partnerudgaven laves for
+  --accept all|ID,ID  merge: skriv ændringerne for alle eller for disse deltager-ID'er
+  --dry-run          merge: vis forskellene, skriv intet
   -h, --help         denne hjælp`,
   unknownCommand: (c: string) => `Ukendt kommando '${c}'.`,
   missingOutput: 'Angiv hvor filen skal skrives med -o FIL.xlsx.',
@@ -420,6 +440,9 @@ Valg:
     snapshot: 'snapshot FIL.xlsx -o UD.xlsx [--as-of DATO] [--force]',
     'import-refunds': 'import-refunds FIL.xlsx REFUSION.csv -o UD.xlsx [--force]',
     reconcile: 'reconcile FIL.xlsx [--json] [--as-of DATO] [-o UD.xlsx [--force]]',
+    consolidate: 'consolidate A.xlsx B.xlsx … (eller MAPPE) -o PORTEFØLJE.xlsx [--as-of DATO] [--force]',
+    partner: 'partner FIL.xlsx --initiative ID -o PARTNER.xlsx [--force]',
+    merge: 'merge FIL.xlsx PARTNER.xlsx (-o UD.xlsx [--accept all|ID,ID] [--force] | --dry-run) [--as-of DATO]',
   } as Record<string, string>,
   readError: {
     'not-found': (f: string) => `${f} findes ikke.`,
@@ -627,3 +650,55 @@ export const summaryDa = {
     medianWeeks: 'Median uger: afsluttede forløb fra startdato til slutdato (eller statusdato); aktive forløb fra startdato til opgørelsesdatoen.',
   },
 };
+
+// ---- portfolio: consolidate, partner and merge (src/workbook/portfolio.ts, partner.ts) ----
+const plainValueDa = (v: unknown): string =>
+  v === null || v === undefined || v === '' ? '(tom)' : v instanceof Date ? `${String(v.getUTCDate()).padStart(2, '0')}-${String(v.getUTCMonth() + 1).padStart(2, '0')}-${v.getUTCFullYear()}` : String(v);
+
+export const portfolioDa = {
+  value: plainValueDa,
+  problems: {
+    'id-clash': (p: { id: string; file: string; other: string; what: 'register' | 'participants' | 'statusLog' | 'finance' }) =>
+      `Indsats-ID ${p.id} findes i både ${p.file} og ${p.other} med forskelligt indhold (${({ register: 'rækken i Indsatser', participants: 'deltagerarket', statusLog: 'statusloggen', finance: 'budget og posteringer' } as const)[p.what]}). Giv den ene et andet ID, eller ret dem, så de er ens. Intet er skrevet.`,
+    'id-twice': (p: { id: string; file: string }) => `Indsats-ID ${p.id} står to gange i tabellen Indsatser i ${p.file}. Ret det i filen. Intet er skrevet.`,
+    'id-identical': (p: { id: string; file: string; other: string }) => `Indsats ${p.id} er ens i ${p.file} og ${p.other}; den er taget med én gang.`,
+    'taxonomy-conflict': (p: { taxonomy: string; taxonomyCode: string; name: string; file: string; otherName: string; other: string }) =>
+      `Taksonomien ${p.taxonomy}: koden ${p.taxonomyCode} hedder '${p.name}' i ${p.file} men '${p.otherName}' i ${p.other}. Navnet fra ${p.file} er brugt.`,
+    'no-register': (p: { file: string }) => `${p.file} har ingen tabel Indsatser og er ikke en Indsatsmonitor-projektmappe. Kør indsats repair på den først. Intet er skrevet.`,
+    'extra-columns': (p: { file: string; table: string; columns: string[] }) => `${p.file}, tabellen ${p.table}: kolonnerne ${p.columns.join(', ')} er ikke en del af modellen og er ikke taget med.`,
+  },
+  consolidate: {
+    reading: (i: number, n: number, f: string) => `Læser ${i}/${n}: ${f} …`,
+    noInputs: 'Angiv de projektmapper, der skal samles (filer eller en mappe med .xlsx-filer).',
+    emptyFolder: (f: string) => `Mappen ${f} indeholder ingen .xlsx-filer.`,
+    twice: (f: string) => `${f} er angivet to gange.`,
+    refused: (n: number) => `Porteføljen er ikke skrevet: ${n === 1 ? '1 problem' : `${n} problemer`} skal rettes først.`,
+    wrote: (f: string, files: number, initiatives: number, rows: number) => `Skrev ${f}: ${files} projektmapper, ${initiatives} indsatser, ${rows.toLocaleString('da-DK')} deltagerrækker, Overblik over det hele.`,
+  },
+  partner: {
+    missingInitiative: 'Angiv indsatsen med --initiative ID.',
+    notFound: (id: string, f: string, known: string[]) => `Indsatsen ${id} findes ikke i ${f}. Indsatserne er: ${known.join(', ') || '(ingen)'}.`,
+    noRegister: (f: string) => `${f} har ingen tabel Indsatser.`,
+    wrote: (f: string, id: string, rows: number) => `Skrev ${f}: partnerudgave for ${id} med ${rows === 1 ? '1 deltagerrække' : `${rows} deltagerrækker`} (ingen andre indsatser, ingen økonomi, ingen statuslog).`,
+  },
+  merge: {
+    invalid: (f: string, n: number) => `${f} har ${n === 1 ? '1 fejl' : `${n} fejl`} og er ikke taget ind. Ret fejlene i partnerudgaven og prøv igen. Intet er skrevet.`,
+    notPartner: (f: string, n: number) => `${f} er ikke en partnerudgave: den skal have præcis én indsats i Indsatser og dens deltagerark (den har ${n}). Lav den med indsats partner.`,
+    otherInitiative: (f: string, id: string, main: string, known: string[]) => `${f} er partnerudgaven for ${id}, som ikke findes i ${main} (indsatserne er: ${known.join(', ') || '(ingen)'}). Intet er skrevet.`,
+    noTable: (main: string, id: string) => `${main} har intet deltagerark for ${id} (tabellen Deltagere_${id}). Kør indsats repair først.`,
+    heading: (id: string, added: number, changed: number, deleted: number) =>
+      `Partnerudgave for ${id}: ${added === 1 ? '1 ny række' : `${added} nye rækker`}, ${changed === 1 ? '1 ændret række' : `${changed} ændrede rækker`}, ${deleted === 1 ? '1 slettet række' : `${deleted} slettede rækker`}.`,
+    added: (id: string) => `  ny række: ${id}`,
+    change: (id: string, column: string, address: string, from: string, to: string) => `  ændret: ${id}, ${column} (${address}): ${from} → ${to}`,
+    deleted: (id: string, address: string) => `  slettet hos partneren (beholdt): ${id} (${address})`,
+    ignored: (table: string, rows: number) => `  ikke taget med: ${rows === 1 ? '1 række' : `${rows} rækker`} i ${table} (partnerudgaven fører kun deltagerarket tilbage)`,
+    registerChange: (column: string, from: string, to: string) => `  ikke taget med: Indsatser, ${column}: ${from} → ${to} (rækken i Indsatser er jeres; ret den selv, hvis partneren har ret)`,
+    pending: (n: number) => `${n === 1 ? '1 ændret række er' : `${n} ændrede rækker er`} ikke skrevet. Skriv dem med --accept all eller --accept ID,ID.`,
+    dryRun: 'Prøvekørsel (--dry-run): intet er skrevet.',
+    unknownAccept: (ids: string[]) => `Ingen ændringer for ${ids.join(', ')}. --accept tager deltager-ID'erne fra listen over ændringer.`,
+    needsOutput: 'Angiv -o UD.xlsx, eller --dry-run for kun at se forskellene.',
+    changedSince: (where: string) => `${where} er ændret i projektmappen, siden den blev sammenlignet. Intet er skrevet; kør merge igen.`,
+    wrote: (f: string, added: number, accepted: number) => `Skrev ${f}: ${added === 1 ? '1 ny række' : `${added} nye rækker`} tilføjet, ændringer for ${accepted} ${accepted === 1 ? 'række' : 'rækker'} skrevet.`,
+  },
+};
+// ---- end portfolio ----

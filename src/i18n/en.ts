@@ -265,6 +265,20 @@ export const uiEn: UiStrings = {
   commands: {
     validated: (errors: number, warnings: number) => `Indsatsmonitor: ${errors} errors and ${warnings} warnings – see the sheet Fejl.`,
   },
+  // ---- portfolio card (Opsætning) ----
+  portfolioCard: {
+    title: 'Bring workbooks together, partner copies',
+    intro: 'Several teams’ workbooks can be brought together in one portfolio, and an external partner can get a copy with only their initiative. In this version that is done with the indsats command on the files: the task pane cannot open workbooks other than the open one.',
+    listLabel: 'Portfolio commands',
+    consolidate: 'Bring workbooks together',
+    consolidateHelp: 'Carries registers, tracking sheets, status log and finance and builds Overblik over all of it. The same initiative ID with different content in two files is refused, naming both files; nothing is written.',
+    partner: 'Make a partner copy',
+    partnerHelp: 'Only that initiative’s row in Indsatser, its tracking sheet, the taxonomies and the structure – no other initiative, no finance, no status log.',
+    merge: 'Take a partner copy back',
+    mergeHelp: 'The partner copy is validated first. New rows are added; changed rows are listed and written only with --accept; rows the partner deleted are kept and reported.',
+    command: 'Command',
+  },
+  // ---- end portfolio card ----
 };
 
 // ---- texts written into workbooks (titles, header notes) ----
@@ -360,6 +374,9 @@ Commands:
   snapshot FILE.xlsx -o OUT.xlsx    freeze the figures on a date in the table Statusfotos (never changed later)
   import-refunds FILE.xlsx REFUNDS.csv -o OUT.xlsx  import a refund file (semicolons, decimal commas) per week and benefit; CPR numbers are not kept
   reconcile FILE.xlsx [--json] [-o OUT.xlsx]  reconcile budget, refunds and co-financing; 0 reconciled, 1 gaps, 2 unreadable; -o writes the sheet Afstemning
+  consolidate A.xlsx B.xlsx … -o PORTFOLIO.xlsx  bring workbooks (or a folder of .xlsx) together in one with Overblik; an ID clash is refused (2)
+  partner FILE.xlsx --initiative ID -o PARTNER.xlsx  partner copy: only that initiative's tracking sheet, the taxonomies and the structure
+  merge FILE.xlsx PARTNER.xlsx -o OUT.xlsx [--dry-run] [--accept all|ID,ID]  take the partner's rows back; changes are written only with --accept
 
 Options:
   -o, --output FILE  where to write (an existing file is only overwritten with --force)
@@ -368,6 +385,9 @@ Options:
   --lang da|en       message language (default: da)
   --force            overwrite an existing output file
   --quiet            no progress lines on stderr
+  --initiative ID    the initiative a partner copy is made for
+  --accept all|ID,ID  merge: write the changes for all or for these participant IDs
+  --dry-run          merge: show the differences, write nothing
   -h, --help         this help`,
   unknownCommand: (c: string) => `Unknown command '${c}'.`,
   missingOutput: 'Say where to write the file with -o FILE.xlsx.',
@@ -402,6 +422,9 @@ Options:
     snapshot: 'snapshot FILE.xlsx -o OUT.xlsx [--as-of DATE] [--force]',
     'import-refunds': 'import-refunds FILE.xlsx REFUNDS.csv -o OUT.xlsx [--force]',
     reconcile: 'reconcile FILE.xlsx [--json] [--as-of DATE] [-o OUT.xlsx [--force]]',
+    consolidate: 'consolidate A.xlsx B.xlsx … (or FOLDER) -o PORTFOLIO.xlsx [--as-of DATE] [--force]',
+    partner: 'partner FILE.xlsx --initiative ID -o PARTNER.xlsx [--force]',
+    merge: 'merge FILE.xlsx PARTNER.xlsx (-o OUT.xlsx [--accept all|ID,ID] [--force] | --dry-run) [--as-of DATE]',
   },
   readError: {
     'not-found': (f: string) => `${f} does not exist.`,
@@ -603,3 +626,53 @@ export const summaryEn: typeof import('./da').summaryDa = {
     medianWeeks: 'Median weeks: ended courses from start date to end date (or status date); active courses from start date to the date of the summary.',
   },
 };
+
+// ---- portfolio: consolidate, partner and merge (src/workbook/portfolio.ts, partner.ts) ----
+const plainValueEn = (v: unknown): string =>
+  v === null || v === undefined || v === '' ? '(empty)' : v instanceof Date ? v.toISOString().slice(0, 10) : String(v);
+
+export const portfolioEn: typeof import('./da').portfolioDa = {
+  value: plainValueEn,
+  problems: {
+    'id-clash': (p) =>
+      `Initiative ID ${p.id} is in both ${p.file} and ${p.other} with different content (${({ register: 'the row in Indsatser', participants: 'the tracking sheet', statusLog: 'the status log', finance: 'budget and postings' } as const)[p.what]}). Give one of them another ID, or make them the same. Nothing was written.`,
+    'id-twice': (p) => `Initiative ID ${p.id} is in the table Indsatser twice in ${p.file}. Correct it in the file. Nothing was written.`,
+    'id-identical': (p) => `Initiative ${p.id} is the same in ${p.file} and ${p.other}; it is taken once.`,
+    'taxonomy-conflict': (p) => `Taxonomy ${p.taxonomy}: code ${p.taxonomyCode} is '${p.name}' in ${p.file} but '${p.otherName}' in ${p.other}. The name from ${p.file} is used.`,
+    'no-register': (p) => `${p.file} has no table Indsatser and is not an Indsatsmonitor workbook. Run indsats repair on it first. Nothing was written.`,
+    'extra-columns': (p) => `${p.file}, table ${p.table}: the columns ${p.columns.join(', ')} are not part of the model and were not carried.`,
+  },
+  consolidate: {
+    reading: (i, n, f) => `Reading ${i}/${n}: ${f} …`,
+    noInputs: 'Name the workbooks to bring together (files or a folder of .xlsx files).',
+    emptyFolder: (f) => `The folder ${f} holds no .xlsx files.`,
+    twice: (f) => `${f} is given twice.`,
+    refused: (n) => `The portfolio was not written: ${n === 1 ? '1 problem' : `${n} problems`} must be fixed first.`,
+    wrote: (f, files, initiatives, rows) => `Wrote ${f}: ${files} workbooks, ${initiatives} initiatives, ${rows.toLocaleString('en-GB')} tracking rows, Overblik over all of it.`,
+  },
+  partner: {
+    missingInitiative: 'Name the initiative with --initiative ID.',
+    notFound: (id, f, known) => `There is no initiative ${id} in ${f}. The initiatives are: ${known.join(', ') || '(none)'}.`,
+    noRegister: (f) => `${f} has no table Indsatser.`,
+    wrote: (f, id, rows) => `Wrote ${f}: partner copy for ${id} with ${rows === 1 ? '1 tracking row' : `${rows} tracking rows`} (no other initiative, no finance, no status log).`,
+  },
+  merge: {
+    invalid: (f, n) => `${f} has ${n === 1 ? '1 error' : `${n} errors`} and was not taken in. Fix them in the partner copy and try again. Nothing was written.`,
+    notPartner: (f, n) => `${f} is not a partner copy: it must hold exactly one initiative in Indsatser and its tracking sheet (it has ${n}). Make it with indsats partner.`,
+    otherInitiative: (f, id, main, known) => `${f} is the partner copy for ${id}, which is not in ${main} (the initiatives are: ${known.join(', ') || '(none)'}). Nothing was written.`,
+    noTable: (main, id) => `${main} has no tracking sheet for ${id} (the table Deltagere_${id}). Run indsats repair first.`,
+    heading: (id, added, changed, deleted) => `Partner copy for ${id}: ${added} new ${added === 1 ? 'row' : 'rows'}, ${changed} changed ${changed === 1 ? 'row' : 'rows'}, ${deleted} deleted ${deleted === 1 ? 'row' : 'rows'}.`,
+    added: (id) => `  new row: ${id}`,
+    change: (id, column, address, from, to) => `  changed: ${id}, ${column} (${address}): ${from} → ${to}`,
+    deleted: (id, address) => `  deleted by the partner (kept): ${id} (${address})`,
+    ignored: (table, rows) => `  not taken: ${rows === 1 ? '1 row' : `${rows} rows`} in ${table} (a partner copy brings back only the tracking sheet)`,
+    registerChange: (column, from, to) => `  not taken: Indsatser, ${column}: ${from} → ${to} (the row in Indsatser is yours; change it yourself if the partner is right)`,
+    pending: (n) => `${n === 1 ? '1 changed row was' : `${n} changed rows were`} not written. Write them with --accept all or --accept ID,ID.`,
+    dryRun: 'Dry run (--dry-run): nothing was written.',
+    unknownAccept: (ids) => `No changes for ${ids.join(', ')}. --accept takes the participant IDs from the list of changes.`,
+    needsOutput: 'Give -o OUT.xlsx, or --dry-run to only see the differences.',
+    changedSince: (where) => `${where} changed in the workbook since it was compared. Nothing was written; run merge again.`,
+    wrote: (f, added, accepted) => `Wrote ${f}: ${added} new ${added === 1 ? 'row' : 'rows'} added, changes for ${accepted} ${accepted === 1 ? 'row' : 'rows'} written.`,
+  },
+};
+// ---- end portfolio ----

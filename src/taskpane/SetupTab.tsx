@@ -11,6 +11,7 @@ import { addInitiative, readTaxonomies, setUpWorkbook, type InitiativeProblem } 
 import type { LiveWorkbook } from '../operations/liveWorkbook';
 import { useAnnounce } from './announce';
 import { Feedback } from './Feedback';
+import { PortfolioCard } from './PortfolioCard';
 import { FitInput, typedDate } from './fields';
 import { useOperation } from './useOperation';
 import type { TabProps } from './tabProps';
@@ -63,6 +64,7 @@ export function SetupTab({ workbook, strings, lang, today }: Props) {
         <MessageBar key={m.text} intent={m.intent}><MessageBarBody>{m.text}</MessageBarBody></MessageBar>
       ))}
       <NewInitiativeForm workbook={workbook} strings={strings} lang={lang} taxonomies={taxonomies} onAdded={() => setGeneration((g) => g + 1)} />
+      <PortfolioCard strings={strings} />
     </div>
   );
 }
