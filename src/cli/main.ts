@@ -17,7 +17,7 @@ import { tablesOf } from '../workbook/read';
 import type { FileWorkbook } from '../xlsx/fileWorkbook';
 import { OutputPathError } from '../xlsx/errors';
 import { checkOutputPath, onInterrupt, removeStaleTempFiles, sameFile } from '../xlsx/outputPath';
-import { setUpWorkbook, validate } from '../operations/operations';
+import { setUpWorkbook, updateTaxonomies, validate } from '../operations/operations';
 import { freezeSnapshot, refreshOverview, SnapshotExistsError } from '../operations/summarize';
 import { decodeRefundFile, importRefunds } from '../operations/refundImport';
 import { reconcileExitCode, reconcileOnly, writeReconciliationSheet } from '../operations/reconcile';
@@ -73,8 +73,11 @@ const COMMANDS: Record<string, Command> = {
       const output = outputPath(c, input);
       const workbook = await openToChange(c, input);
       const { added } = await setUpWorkbook(workbook, c.lang);
+      // repair is the explicit action that also brings the taxonomies up to the built-in law data.
+      const taxonomies = await updateTaxonomies(workbook, c.lang);
       await save(c, workbook, output);
       c.io.out(c.t.repaired(output, added));
+      if (taxonomies.added || taxonomies.endDated) c.io.out(c.t.taxonomiesUpdated(taxonomies.added, taxonomies.endDated));
       return 0;
     },
   },

@@ -57,14 +57,16 @@ export const findingMessagesDa: Record<FindingCode, (p: P) => string> = {
   OUT_OF_RANGE: (p) => `”${p.value}” i ”${p.column}” skal ligge mellem ${p.min} og ${p.max}.`,
   EXCEL_ERROR: (p) => `Cellen indeholder fejlværdien ${p.value}. Ret formlen eller indtast værdien.`,
   UNKNOWN_CODE: (p) => `${notOnList(String(p.value), String(p.taxonomy))} ${p.suggestion ? `Mente du ”${p.suggestion}”?` : 'Vælg en værdi fra listen.'}`,
-  INACTIVE_CODE: (p) => `”${p.value}” i ${p.taxonomy} er ikke gældende${p.date ? ` pr. ${p.date}` : ''}.`,
+  INACTIVE_CODE: (p) =>
+    `”${p.value}” i ${p.taxonomy} er ikke gældende${p.date ? ` pr. ${p.date}` : ''}${p.validTo ? ` (gyldig til ${p.validTo})` : p.validFrom ? ` (gyldig fra ${p.validFrom})` : ''}.`
+    + (p.successor ? ` Erstattes af ”${p.successor}”${p.successorLawRef ? ` (${p.successorLawRef})` : ''}.` : ''),
   INVALID_ID: (p) => `Indsats-ID ”${p.value}” kan ikke bruges: ${idFaultsDa(String(p.value))}.`,
   UNKNOWN_INITIATIVE: (p) => `Indsatsen ”${p.value}” findes ikke i tabellen Indsatser.`,
   DATE_ORDER: (p) => `”${p.column}” (${p.date}) ligger før ”${p.otherColumn}” (${p.otherDate}).`,
   STEP_STATUS_MISMATCH: (p) => `Status ”${p.status}” hører til trin ${orList(String(p.steps), 'eller')}, men deltageren står på trin ${p.step}.`,
   TARGET_GROUP_NOT_IN_INITIATIVE: (p) => `Målgruppen ”${p.value}” er ikke blandt indsatsens målgrupper (${p.allowed}).`,
   COURSE_TOO_LONG: (p) =>
-    `Forløbet har varet ${p.weeks} uger uden slutdato; det må højst vare ${p.maxWeeks} uger. Angiv slutdato eller ny status.`,
+    `Forløbet har varet ${p.weeks} uger uden slutdato; det må højst vare ${p.maxWeeks} uger${p.rule ? ` (${[p.rule, p.extendableTo ? `kan forlænges til ${p.extendableTo} uger efter en konkret vurdering` : '', p.exceptionWeeks ? `${p.exceptionWeeks} uger ved mindst en kort videregående uddannelse uden job siden` : ''].filter(Boolean).join('; ')})` : ''}. Angiv slutdato eller ny status.`,
   CAPACITY_EXCEEDED: (p) => `${p.active} aktive deltagere pr. ${p.date}, men indsatsen har kun ${p.places} pladser.`,
   DUPLICATE_ID: (p) => `”${p.value}” står flere gange (rækkerne ${p.rows}) med overlappende forløb.`,
   DUPLICATE_CODE: (p) => `Koden ”${p.value}” står flere gange i ${p.taxonomy} (rækkerne ${p.rows}).`,
@@ -76,6 +78,16 @@ export const findingMessagesDa: Record<FindingCode, (p: P) => string> = {
   MERGED_CELLS: (p) => `Cellerne ${p.range} er flettet. En tabel kan ikke holde flettede celler: ophæv fletningen og udfyld hver celle.`,
   EMPTY_ROW: (p) => `Række ${p.row} er tom midt i tabellen. Slet rækken, eller udfyld den.`,
   NON_STANDARD_VALUE: (p) => `”${p.value}” er forstået som ”${p.suggestion}”. Skriv værdien som i listen, så overblikkets formler tæller rækken.`,
+  // ---- eng/law: dated taxonomies, approximate counts ----
+  TAXONOMY_VERSION_OVERLAP: (p) =>
+    `Koden ”${p.value}” i ${p.taxonomy} har en anden version (række ${p.rows}) i samme periode. Versioner af en kode skal følge efter hinanden: ret ”Gyldig fra”/”Gyldig til”.`,
+  TAXONOMY_DATES_REVERSED: (p) => `”Gyldig til” (${p.date}) ligger før ”Gyldig fra” (${p.otherDate}) for koden ”${p.value}” i ${p.taxonomy}.`,
+  TAXONOMY_UNKNOWN_SUCCESSOR: (p) =>
+    `”Erstattes af” for ”${p.code}” i ${p.taxonomy} er ”${p.value}”, men den kode findes ikke i ${p.taxonomy} (eller er koden selv). Skriv koden på en række i tabellen.`,
+  TAXONOMY_OUTDATED: (p) =>
+    `${p.taxonomy} er ældre end de indbyggede taksonomier: ${p.missing} mangler og ${p.expired} er ikke slutdateret (fx ”${p.example}”). Vælg Opdater taksonomier under Opsætning (eller kør indsats repair).`,
+  APPROXIMATE_VALUE: (p) => `”${p.value}” er et omtrentligt tal eller et interval. Det gemmes som skrevet, men tælles ikke med i summer.`,
+  // ---- end eng/law ----
   NO_BUDGET: (p) => financeDa.issues['no-budget'](p),
   DUPLICATE_VOUCHER: (p) => financeDa.issues['duplicate-voucher'](p),
   NEGATIVE_AMOUNT: (p) => financeDa.issues['negative-amount'](p),
@@ -444,6 +456,9 @@ Valg:
     kind === 'sheet'
       ? `Arket '${name}' har et navn, indsats bruger, men er ikke lavet af Indsatsmonitor. Omdøb det og prøv igen. Intet er skrevet.`
       : `Tabellen '${name}' på arket '${sheet}' har et navn, indsats bruger, men er ikke lavet af Indsatsmonitor. Omdøb tabellen og prøv igen. Intet er skrevet.`,
+  // ---- eng/law ----
+  taxonomiesUpdated: (added: number, endDated: number) => `Taksonomierne er opdateret: ${added} indbyggede værdier tilføjet, ${endDated} slutdateret efter loven. Egne rækker og rettelser er ikke ændret.`,
+  // ---- end eng/law ----
   repaired: (f: string, n: number) => (n ? `Skrev ${f} med ${n} tilføjelser.` : `Skrev ${f}: intet manglede.`),
   summary: (errors: number, warnings: number) =>
     `${errors === 1 ? '1 fejl' : `${errors} fejl`}, ${warnings === 1 ? '1 advarsel' : `${warnings} advarsler`}.`,

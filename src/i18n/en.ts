@@ -30,14 +30,16 @@ export const findingMessagesEn: Record<FindingCode, (p: P) => string> = {
     p.suggestion
       ? `'${p.value}' is not in ${p.taxonomy}. Did you mean '${p.suggestion}'?`
       : `'${p.value}' is not in ${p.taxonomy}. Pick a value from the list.`,
-  INACTIVE_CODE: (p) => `'${p.value}' in ${p.taxonomy} is not in force${p.date ? ` on ${p.date}` : ''}.`,
+  INACTIVE_CODE: (p) =>
+    `'${p.value}' in ${p.taxonomy} is not in force${p.date ? ` on ${p.date}` : ''}${p.validTo ? ` (valid until ${p.validTo})` : p.validFrom ? ` (valid from ${p.validFrom})` : ''}.`
+    + (p.successor ? ` Replaced by '${p.successor}'${p.successorLawRef ? ` (${p.successorLawRef})` : ''}.` : ''),
   INVALID_ID: (p) => `Initiative ID '${p.value}' must start with a letter and have at most 20 characters (letters a-z, digits and _).`,
   UNKNOWN_INITIATIVE: (p) => `The initiative '${p.value}' is not in the table Indsatser.`,
   DATE_ORDER: (p) => `'${p.column}' (${p.date}) is before '${p.otherColumn}' (${p.otherDate}).`,
   STEP_STATUS_MISMATCH: (p) => `Status '${p.status}' belongs to step ${p.steps.toString().replace(/, ([^,]*)$/, ' or $1')}, but the participant is on step ${p.step}.`,
   TARGET_GROUP_NOT_IN_INITIATIVE: (p) => `The target group '${p.value}' is not among the initiative's target groups (${p.allowed}).`,
   COURSE_TOO_LONG: (p) =>
-    `The course has run ${p.weeks} weeks without an end date; it may last at most ${p.maxWeeks} weeks. Enter an end date or a new status.`,
+    `The course has run ${p.weeks} weeks without an end date; it may last at most ${p.maxWeeks} weeks${p.rule ? ` (${[p.rule, p.extendableTo ? `extendable to ${p.extendableTo} weeks after a concrete assessment` : '', p.exceptionWeeks ? `${p.exceptionWeeks} weeks with at least a short higher education and no job since` : ''].filter(Boolean).join('; ')})` : ''}. Enter an end date or a new status.`,
   CAPACITY_EXCEEDED: (p) => `${p.active} active participants on ${p.date}, but the initiative has only ${p.places} places.`,
   DUPLICATE_ID: (p) => `'${p.value}' appears more than once (rows ${p.rows}) with overlapping courses.`,
   DUPLICATE_CODE: (p) => `The code '${p.value}' appears more than once in ${p.taxonomy} (rows ${p.rows}).`,
@@ -49,6 +51,16 @@ export const findingMessagesEn: Record<FindingCode, (p: P) => string> = {
   MERGED_CELLS: (p) => `The cells ${p.range} are merged. A table cannot hold merged cells: unmerge them and fill each cell.`,
   EMPTY_ROW: (p) => `Row ${p.row} is empty in the middle of the table. Delete the row or fill it in.`,
   NON_STANDARD_VALUE: (p) => `'${p.value}' is understood as '${p.suggestion}'. Write the value as in the list, so the overview's formulas count the row.`,
+  // ---- eng/law: dated taxonomies, approximate counts ----
+  TAXONOMY_VERSION_OVERLAP: (p) =>
+    `The code '${p.value}' in ${p.taxonomy} has another version (row ${p.rows}) in the same period. Versions of a code must follow each other: fix 'Gyldig fra'/'Gyldig til'.`,
+  TAXONOMY_DATES_REVERSED: (p) => `'Gyldig til' (${p.date}) is before 'Gyldig fra' (${p.otherDate}) for the code '${p.value}' in ${p.taxonomy}.`,
+  TAXONOMY_UNKNOWN_SUCCESSOR: (p) =>
+    `'Erstattes af' for '${p.code}' in ${p.taxonomy} is '${p.value}', but no row of ${p.taxonomy} has that code (or it is the code itself). Enter the code on a row of the table.`,
+  TAXONOMY_OUTDATED: (p) =>
+    `${p.taxonomy} is older than the built-in taxonomies: ${p.missing} missing and ${p.expired} not end-dated (e.g. '${p.example}'). Choose Update taxonomies under Set-up (or run indsats repair).`,
+  APPROXIMATE_VALUE: (p) => `'${p.value}' is an approximate number or a range. It is kept as typed but not included in sums.`,
+  // ---- end eng/law ----
   NO_BUDGET: (p) => financeEn.issues['no-budget'](p),
   DUPLICATE_VOUCHER: (p) => financeEn.issues['duplicate-voucher'](p),
   NEGATIVE_AMOUNT: (p) => financeEn.issues['negative-amount'](p),
@@ -426,6 +438,9 @@ Options:
     kind === 'sheet'
       ? `The sheet '${name}' has a name indsats uses but was not made by Indsatsmonitor. Rename it and try again. Nothing was written.`
       : `The table '${name}' on the sheet '${sheet}' has a name indsats uses but was not made by Indsatsmonitor. Rename the table and try again. Nothing was written.`,
+  // ---- eng/law ----
+  taxonomiesUpdated: (added: number, endDated: number) => `The taxonomies are updated: ${added} built-in values added, ${endDated} end-dated by the law. Your own rows and edits are unchanged.`,
+  // ---- end eng/law ----
   repaired: (f: string, n: number) => (n ? `Wrote ${f} with ${n} additions.` : `Wrote ${f}: nothing was missing.`),
   summary: (errors: number, warnings: number) =>
     `${errors === 1 ? '1 error' : `${errors} errors`}, ${warnings === 1 ? '1 warning' : `${warnings} warnings`}.`,

@@ -222,5 +222,6 @@ export const TAXONOMY_COLUMNS = {
   minAge: 'Min. alder',
   maxAge: 'Maks. alder',
   lawRef: 'Lovhjemmel',
+  mapsTo: 'Erstattes af',
   maxWeeks: 'Maks. uger',
 } as const;

@@ -102,13 +102,15 @@ export class RowReader {
   }
 
   /** Parses the row's typed columns (in readOrder); fields of columns with problems are left out. */
-  readRow<S extends TableSpec>(table: TableData, rowIndex: number, row: CellValue[], order: [ColumnSpec, number][], rowDate?: (fields: Fields<S>) => CalendarDate | undefined): Fields<S> {
+  /**
+   * `rowDate` gives the date a taxonomy column is checked on (the entries in force that day): per
+   * column, e.g. a course's target group on its start date and its status on its status date.
+   */
+  readRow<S extends TableSpec>(table: TableData, rowIndex: number, row: CellValue[], order: [ColumnSpec, number][], rowDate?: (fields: Fields<S>, column: ColumnSpec) => CalendarDate | undefined): Fields<S> {
     const failed = this.scanRow(table, rowIndex, row);
     // Keyed by column key; each value was parsed by its column's type, which is what Fields<S> says.
     const values = new Map<string, FieldValue>();
     const fields = values as Fields<S>;
-    let date: CalendarDate | undefined;
-    let dateKnown = false;
     for (const [column, index] of order) {
       if (failed?.has(index)) continue;
       const value = row[index];
@@ -118,10 +120,7 @@ export class RowReader {
       }
       let parsed: FieldValue | undefined;
       if (column.type === 'code' || column.type === 'codeList') {
-        if (!dateKnown) {
-          date = rowDate?.(fields);
-          dateKnown = true;
-        }
+        const date = rowDate?.(fields, column);
         parsed = column.type === 'code'
           ? this.readCode(column, value, table, rowIndex, index, date)
           : this.readCodeList(column, value, table, rowIndex, index, date);
@@ -176,9 +175,10 @@ export class RowReader {
   }
 
   private readCode(column: ColumnSpec, value: CellValue, table: TableData, rowIndex: number, index: number, date: CalendarDate | undefined): TaxonomyEntry | undefined {
-    const entry = this.lookup(column, safeText(value), table, rowIndex, index, (e) => this.display(column, e));
-    if (!entry) return undefined;
-    this.checkUsable(column, entry, safeText(value), table, rowIndex, index, date);
+    const found = this.lookup(column, safeText(value), table, rowIndex, index, (e) => this.display(column, e));
+    if (!found) return undefined;
+    const entry = this.matchers[column.taxonomy!].versionOn(found, date);
+    this.checkUsable(column, entry, safeText(value), table, rowIndex, index, date, (e) => this.display(column, e));
     // A synonym or code is understood, but the summary formulas count the list value itself.
     const shown = this.display(column, entry);
     const raw = typeof value === 'string' ? value : String(value);
@@ -195,10 +195,11 @@ export class RowReader {
       .flatMap((p) => (matcher.match(p).kind === 'match' ? [p] : p.split(/\s+og\s+/i)));
     const entries: TaxonomyEntry[] = [];
     parts.forEach((part, i) => {
-      const entry = this.lookup(column, part, table, rowIndex, index, (e) =>
-        parts.map((p, j) => (j === i ? this.display(column, e) : p)).join('; '));
-      if (entry) {
-        this.checkUsable(column, entry, part, table, rowIndex, index, date);
+      const fix = (e: TaxonomyEntry) => parts.map((p, j) => (j === i ? this.display(column, e) : p)).join('; ');
+      const found = this.lookup(column, part, table, rowIndex, index, fix);
+      if (found) {
+        const entry = matcher.versionOn(found, date);
+        this.checkUsable(column, entry, part, table, rowIndex, index, date, fix);
         if (!entries.includes(entry)) entries.push(entry);
       }
     });
@@ -215,11 +216,19 @@ export class RowReader {
     return undefined;
   }
 
-  private checkUsable(column: ColumnSpec, entry: TaxonomyEntry, text: string, table: TableData, rowIndex: number, index: number, date: CalendarDate | undefined): void {
+  /**
+   * An entry not in force on the row's date is a finding; where the taxonomy says what replaces it
+   * (`Erstattes af`) and that is in force then, the successor is suggested.
+   */
+  private checkUsable(column: ColumnSpec, entry: TaxonomyEntry, text: string, table: TableData, rowIndex: number, index: number, date: CalendarDate | undefined, fix: (e: TaxonomyEntry) => string): void {
     if (entryUsableOn(entry, date)) return;
+    const successor = entry.active && date ? this.matchers[column.taxonomy!].successorOn(entry, date) : undefined;
     this.report.add(table, rowIndex, index, 'warning', 'INACTIVE_CODE', {
       value: text, taxonomy: column.taxonomy!, ...(entry.active && date ? { date } : {}),
-    });
+      ...(entry.validTo && date && date > entry.validTo ? { validTo: entry.validTo } : {}),
+      ...(entry.validFrom && date && date < entry.validFrom ? { validFrom: entry.validFrom } : {}),
+      ...(successor ? { successor: this.display(column, successor), ...(entry.lawRef ? { lawRef: entry.lawRef } : {}), ...(successor.lawRef ? { successorLawRef: successor.lawRef } : {}) } : {}),
+    }, successor ? fix(successor) : undefined);
   }
 
   /** What a cell of this column holds for an entry: the name for single values, the code for lists and steps. */

@@ -98,7 +98,7 @@ describe('INACTIVE_CODE', () => {
   });
   it('warns about an entry not yet in force on the row date, naming the date', () => {
     const [finding] = run([taxonomy('Ja', '01-01-2018'), register([undated]), tracking('ITMV', [good])]);
-    expect(finding.message).toBe("”Aktivitetsparate kontanthjælpsmodtagere” i Målgrupper er ikke gældende pr. 15-08-2017.");
+    expect(finding.message).toBe("”Aktivitetsparate kontanthjælpsmodtagere” i Målgrupper er ikke gældende pr. 15-08-2017 (gyldig fra 01-01-2018).");
   });
   it('accepts an entry in force on the row date', () => {
     expect(run([taxonomy('Ja', '01-01-2017'), register([undated]), tracking('ITMV', [good])])).toEqual([]);
