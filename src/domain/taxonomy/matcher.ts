@@ -96,14 +96,7 @@ export class TaxonomyMatcher {
 
   /** The code an entry is counted under across a change of law: the end of its `Erstattes af` chain. */
   canonicalCode(code: string): string {
-    const seen = new Set<string>([code]);
-    let current = code;
-    for (;;) {
-      const next = this.taxonomy.entries.find((e) => e.code === current && e.mapsTo !== undefined)?.mapsTo;
-      if (next === undefined || seen.has(next) || !this.taxonomy.entries.some((e) => e.code === next)) return current;
-      seen.add(next);
-      current = next;
-    }
+    return canonicalCode(this.taxonomy.entries, code);
   }
 
   private suggest(text: string): Suggestion[] {
@@ -135,6 +128,21 @@ function similarity(stem: string, words: string[], c: Candidate): number {
   }
   const shared = words.filter((w) => w.length > 2 && c.words.includes(w)).length;
   return shared > 0 ? (0.6 * shared) / Math.max(words.length, c.words.length) : 0;
+}
+
+/**
+ * The code a value is counted under across a change of law: its `Erstattes af` followed to the end
+ * (a chain that loops or leads to a code no entry has stops before the break). Codes compared as stored.
+ */
+export function canonicalCode(entries: readonly TaxonomyEntry[], code: string): string {
+  const seen = new Set<string>([code]);
+  let current = code;
+  for (;;) {
+    const next = entries.find((e) => e.code === current && e.mapsTo !== undefined)?.mapsTo;
+    if (next === undefined || seen.has(next) || !entries.some((e) => e.code === next)) return current;
+    seen.add(next);
+    current = next;
+  }
 }
 
 /** Whether an entry may be used on a date: active and within its validity period. */
