@@ -194,6 +194,12 @@ export const uiDa = {
     intro: 'Opret arkene Taksonomier, Indsatser, Statuslog og Økonomi med tabeller, rullelister og hjælp til hver kolonne. Findes noget allerede, tilføjes kun det, der mangler – data flyttes eller slettes aldrig.',
     run: 'Opret eller reparer strukturen',
     done: (n: number) => (n ? `Strukturen er på plads: ${n} tilføjelser.` : 'Strukturen var allerede på plads. Intet er ændret.'),
+    // ---- eng/law ----
+    updateTaxonomiesIntro: 'Lovene ændrer sig: tilføj de indbyggede værdier, projektmappen mangler, og slutdatér dem, loven har afskaffet (fx ressourceforløb). Egne rækker og rettelser ændres ikke.',
+    updateTaxonomies: 'Opdater taksonomier',
+    taxonomiesUpdated: (added: number, endDated: number) =>
+      added || endDated ? `Taksonomierne er opdateret: ${added} tilføjet, ${endDated} slutdateret.` : 'Taksonomierne var allerede opdaterede. Intet er ændret.',
+    // ---- end eng/law ----
     noDropDowns: 'Rullelisterne blev ikke oprettet, fordi din Excel ikke understøtter dem (ExcelApi 1.8).',
     newInitiative: 'Ny indsats',
     newInitiativeIntro: 'Indsatsen føjes til tabellen Indsatser og får sit eget opfølgningsark. Felter med * skal udfyldes.',

@@ -175,6 +175,12 @@ export const uiEn: UiStrings = {
     intro: 'Create the sheets Taksonomier, Indsatser, Statuslog and Økonomi with tables, drop-downs and help for every column. Where something exists, only what is missing is added – data is never moved or deleted.',
     run: 'Create or repair the structure',
     done: (n: number) => (n ? `The structure is in place: ${n} additions.` : 'The structure was already in place. Nothing was changed.'),
+    // ---- eng/law ----
+    updateTaxonomiesIntro: 'The law changes: add the built-in values the workbook lacks and end-date those the law has abolished (e.g. ressourceforløb). Your own rows and edits are not changed.',
+    updateTaxonomies: 'Update taxonomies',
+    taxonomiesUpdated: (added: number, endDated: number) =>
+      added || endDated ? `The taxonomies are updated: ${added} added, ${endDated} end-dated.` : 'The taxonomies were already up to date. Nothing was changed.',
+    // ---- end eng/law ----
     noDropDowns: 'The drop-down lists were not created because your Excel does not support them (ExcelApi 1.8).',
     newInitiative: 'New initiative',
     newInitiativeIntro: 'The initiative is added to the table Indsatser and gets its own tracking sheet. Fields marked * are required.',
