@@ -137,7 +137,11 @@ const COMMANDS: Record<string, Command> = {
       }
       await save(c, workbook, output);
       c.io.out(f.imported(result.groups, result.lines, result.file));
-      return 0;
+      // Readable lines that break the refund rules: imported, but reported (exit 1: findings).
+      if (!result.checks.length) return 0;
+      for (const check of result.checks) c.io.err(check);
+      c.io.err(messages[c.lang].finance.checked(result.checks.length));
+      return 1;
     },
   },
   reconcile: {

@@ -536,7 +536,16 @@ export const financeDa = {
     'not-a-cpr-number': (p: P) => `Linje ${p.line}: ${p.column} er ikke et CPR-nummer med 10 cifre.`,
     'cpr-in-amount': (p: P) => `Linje ${p.line}: ${p.column} ligner et CPR-nummer, ikke et beløb. Linjen er ikke importeret.`,
     'total-too-large': (p: P) => `Linje ${p.line}: summen bliver for stor til at regne med.`,
+    'not-a-week-number': (p: P) => `Linje ${p.line}: ${p.column} er ikke et helt ugenummer (1 = første uge med ydelse).`,
   } satisfies Record<import('../domain/finance').RefundProblemReason, (p: P) => string>,
+  // ---- eng/law: the refund rules per line ----
+  refundChecks: {
+    'wrong-rate': (p: P) => `Linje ${p.line} (uge ${p.week}${p.benefitWeek ? `, ydelsesuge ${p.benefitWeek}` : ''}): refusionssatsen er ${p.actualRate}, men ${p.expectedRate} efter ${p.rule}.`,
+    'refund-not-rate-times-amount': (p: P) => `Linje ${p.line} (uge ${p.week}): refusionen er ${p.actual}, men sats × beløb giver ${p.expected}`,
+    'co-financing-not-amount-minus-refund': (p: P) => `Linje ${p.line} (uge ${p.week}): medfinansieringen er ${p.actual}, men beløb − refusion giver ${p.expected}`,
+  } satisfies Record<import('../domain/law').RefundLineProblemReason, (p: P) => string>,
+  checked: (n: number) => `Filen er importeret, men ${n === 1 ? '1 linje bryder' : `${n} linjer bryder`} refusionsreglerne (lov om kommunernes finansiering af visse offentlige ydelser § 5). Tjek dem med den, der har lavet filen.`,
+  // ---- end eng/law ----
 };
 
 // ---- the generated sheet Afstemning and `indsats reconcile` ----

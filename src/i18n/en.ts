@@ -512,7 +512,16 @@ export const financeEn: typeof import('./da').financeDa = {
     'not-a-cpr-number': (p: P) => `Line ${p.line}: ${p.column} is not a 10-digit CPR number.`,
     'cpr-in-amount': (p: P) => `Line ${p.line}: ${p.column} looks like a CPR number, not an amount. The line is not imported.`,
     'total-too-large': (p: P) => `Line ${p.line}: the total becomes too large to compute.`,
+    'not-a-week-number': (p: P) => `Line ${p.line}: ${p.column} is not a whole week number (1 = the first week with benefits).`,
   },
+  // ---- eng/law: the refund rules per line ----
+  refundChecks: {
+    'wrong-rate': (p: P) => `Line ${p.line} (week ${p.week}${p.benefitWeek ? `, benefit week ${p.benefitWeek}` : ''}): the refund rate is ${p.actualRate}, but ${p.expectedRate} under ${p.rule}.`,
+    'refund-not-rate-times-amount': (p: P) => `Line ${p.line} (week ${p.week}): the refund is ${p.actual}, but rate × amount gives ${p.expected}`,
+    'co-financing-not-amount-minus-refund': (p: P) => `Line ${p.line} (week ${p.week}): the co-financing is ${p.actual}, but amount − refund gives ${p.expected}`,
+  },
+  checked: (n: number) => `The file is imported, but ${n === 1 ? '1 line breaks' : `${n} lines break`} the refund rules (lov om kommunernes finansiering af visse offentlige ydelser § 5). Check them with whoever made the file.`,
+  // ---- end eng/law ----
 };
 
 // ---- the generated sheet Afstemning and `indsats reconcile` ----
