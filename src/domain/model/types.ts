@@ -69,4 +69,6 @@ export interface Posting {
   amountOre: number;
   voucher?: string;
   source?: string;
+  /** Regnskabsår: the accounting year the posting belongs to; undefined = the calendar year of its date. */
+  accountingYear?: number;
 }

@@ -318,7 +318,8 @@ function buildPosting(f: Fields<typeof POSTINGS>): Posting | undefined {
   const type = f.get('type')?.code;
   const amountOre = f.get('amount');
   if (!initiativeId || !d || !type || amountOre === undefined) return undefined;
-  return { initiativeId, date: d, type, amountOre, voucher: f.get('voucher'), source: f.get('source')?.code };
+  const accountingYear = f.get('accountingYear');
+  return { initiativeId, date: d, type, amountOre, voucher: f.get('voucher'), source: f.get('source')?.code, ...(accountingYear !== undefined && { accountingYear }) };
 }
 
 // ---- cross-field and cross-row rules ----------------------------------------------------------
