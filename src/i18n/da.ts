@@ -633,6 +633,12 @@ export const summaryDa = {
     weeks: 'Uger',
     actual: 'Opnået',
     attainment: 'Opfyldt?',
+    // ---- eng/law: what a KPI is measured on ----
+    count: (n: number) => `${n.toLocaleString('da-DK')} borgere`,
+    amount: (kr: string) => kr,
+    measure: (kind: string, base: string): string =>
+      kind === 'count' ? 'antal borgere' : kind === 'amount' ? 'beløb mod budget' : base === 'completers' ? 'andel af dem, der har gennemført' : 'andel af alle deltagere',
+    // ---- end eng/law ----
     values: { met: 'Opfyldt', notMet: 'Ikke opfyldt', noData: 'Ingen data' } satisfies Record<import('../domain/summarize').KpiAttainment, string>,
   },
   breakdowns: {

@@ -609,6 +609,12 @@ export const summaryEn: typeof import('./da').summaryDa = {
     weeks: 'Weeks',
     actual: 'Achieved',
     attainment: 'Met?',
+    // ---- eng/law: what a KPI is measured on ----
+    count: (n: number) => `${n.toLocaleString('en-GB')} citizens`,
+    amount: (kr: string) => kr,
+    measure: (kind: string, base: string): string =>
+      kind === 'count' ? 'number of citizens' : kind === 'amount' ? 'amount against budget' : base === 'completers' ? 'share of those who completed' : 'share of all participants',
+    // ---- end eng/law ----
     values: { met: 'Met', notMet: 'Not met', noData: 'No data' },
   },
   breakdowns: {

@@ -1,15 +1,32 @@
 import type { CalendarDate } from '../parse/calendarDate';
 
-/** KPI indicators the summaries can compute from tracking rows. */
-export type KpiIndicator = 'job' | 'education' | 'jobOrEducation' | 'placement' | 'ordinaryHours' | 'ended';
+/**
+ * KPI indicators the summaries can compute from tracking rows. `jobSubsidyOrPlacement`: in job,
+ * løntilskud or company placement (ITMV: "er enten kommet i job, løntilskud eller praktik");
+ * `participants`: the citizens themselves ("min. 100 borgere"); `budget`: the initiative's budget
+ * in all years ("39,1 mio.").
+ */
+export type KpiIndicator = 'job' | 'education' | 'jobOrEducation' | 'placement' | 'ordinaryHours' | 'ended' | 'jobSubsidyOrPlacement' | 'participants' | 'budget';
+
+/**
+ * What a KPI's target is a number of: a share (the default), a count of citizens, an amount.
+ * `base` is the share's denominator: all participants (default) or those who completed the
+ * course ("af dem, der har gennemført").
+ */
+export type KpiKind = 'share' | 'count' | 'amount';
+export type KpiBase = 'all' | 'completers';
 
 export interface KpiTarget {
   indicator: KpiIndicator;
   comparator: '>=' | '<=';
-  /** A fraction: 0.3 for 30 %. */
+  /** share: a fraction (0.3 for 30 %); count: citizens; amount: øre. */
   target: number;
   /** Optional minimum number of weeks, e.g. "40 % i virksomhedspraktik i 13 uger". */
   weeks?: number;
+  /** Absent: a share. */
+  kind?: Exclude<KpiKind, 'share'>;
+  /** Absent: all participants. */
+  base?: Exclude<KpiBase, 'all'>;
   text: string;
 }
 

@@ -7,7 +7,7 @@
  * counts a citizen with two courses twice in its parts); `total`, `participants`, `shares`,
  * `capacity` and KPIs are per distinct PARTICIPANT ID, by each participant's latest course.
  */
-import type { Initiative, ParticipantCourse } from '../model/types';
+import type { BudgetLine, Initiative, ParticipantCourse } from '../model/types';
 import type { CalendarDate } from '../parse/calendarDate';
 import type { TaxonomySet } from '../taxonomy/types';
 import { codeKey, coursesAsOf, latestCourses, statusRules, type StatusRules } from './asOf';
@@ -43,7 +43,7 @@ export function coursesByInitiative(courses: readonly ParticipantCourse[]): Map<
 }
 
 /** The summary of courses already known to be the initiative's, with the taxonomy lookups made once. */
-export function summarizeOwn(initiative: Initiative, own: readonly ParticipantCourse[], rules: StatusRules, asOf: CalendarDate): InitiativeSummary {
+export function summarizeOwn(initiative: Initiative, own: readonly ParticipantCourse[], rules: StatusRules, asOf: CalendarDate, budgetOre?: number): InitiativeSummary {
   const { counted, notYetStarted, withoutStartDate } = coursesAsOf(own, rules, asOf);
   const latest = latestCourses(counted);
   const { byStatus, withoutStatus } = countByStatus(counted, rules);
@@ -67,7 +67,10 @@ export function summarizeOwn(initiative: Initiative, own: readonly ParticipantCo
     shares: shares(latest),
     capacity: { places, active, utilisation: places ? fraction(active, places) : null },
     medianWeeks: medianWeeks(counted, asOf),
-    kpis: evaluateKpis(initiative.kpis, counted, latest, asOf),
+    kpis: evaluateKpis(initiative.kpis, counted, latest, asOf, {
+      ...(initiative.courseWeeks !== undefined && { courseWeeks: initiative.courseWeeks }),
+      ...(budgetOre !== undefined && { budgetOre }),
+    }),
   };
 }
 
@@ -77,12 +80,15 @@ export function summarizeOwn(initiative: Initiative, own: readonly ParticipantCo
  * on), else as of `asOf`.
  */
 export function summarizeInitiatives(
-  model: { initiatives: readonly Initiative[]; participants: readonly ParticipantCourse[] },
+  model: { initiatives: readonly Initiative[]; participants: readonly ParticipantCourse[]; budget?: readonly BudgetLine[] },
   taxonomies: TaxonomySet,
   asOf: CalendarDate,
 ): InitiativeSummary[] {
   const rules = statusRules(taxonomies);
   const byId = coursesByInitiative(model.participants);
+  // Budget in all years per initiative, for KPI targets that are amounts ("39,1 mio.").
+  const budget = new Map<string, number>();
+  for (const b of model.budget ?? []) if (Number.isSafeInteger(b.amountOre)) budget.set(codeKey(b.initiativeId), (budget.get(codeKey(b.initiativeId)) ?? 0) + b.amountOre);
   return model.initiatives.map((i) =>
-    summarizeOwn(i, byId.get(codeKey(i.id)) ?? [], rules, i.statusDate !== undefined && i.statusDate < asOf ? i.statusDate : asOf));
+    summarizeOwn(i, byId.get(codeKey(i.id)) ?? [], rules, i.statusDate !== undefined && i.statusDate < asOf ? i.statusDate : asOf, budget.get(codeKey(i.id))));
 }

@@ -5,7 +5,7 @@
  * would be re-ordered by the engine; an array keeps the taxonomy's order). The builders create
  * every object literal in the field order declared here, so the key order is stable.
  */
-import type { KpiIndicator } from '../model/types';
+import type { KpiBase, KpiIndicator, KpiKind } from '../model/types';
 import type { CalendarDate } from '../parse/calendarDate';
 import type { OutcomeClass } from '../taxonomy/types';
 
@@ -79,20 +79,24 @@ export interface MedianWeeks {
 export type KpiAttainment = 'met' | 'notMet' | 'noData';
 
 export interface KpiResult {
+  /** What the target is a number of: a share, a count of citizens, an amount (øre). */
+  kind: KpiKind;
+  /** A share's denominator: all participants, or those who completed the course. */
+  base: KpiBase;
   indicator: KpiIndicator;
   /** The target as written in the register. */
   text: string;
   comparator: '>=' | '<=';
-  /** A fraction. */
+  /** share: a fraction; count: citizens; amount: øre. */
   target: number;
   weeks: number | null;
   /** Whether `weeks` was taken into account (only for 'placement'; see `kpi.ts`). */
   weeksApplied: boolean;
   /** Participants counting towards the indicator. */
   participants: number;
-  /** The denominator: distinct participants. */
+  /** The denominator: distinct participants (of the base). */
   total: number;
-  /** participants / total; null when total is 0. */
+  /** share: participants / total (null when total is 0); count: participants; amount: the budget in øre (null without one). */
   actual: number | null;
   attainment: KpiAttainment;
 }

@@ -125,7 +125,7 @@ describe('summarizeInitiative: KPIs', () => {
     expect(s.total).toBe(20);
     expect(s.shares.placement).toBe(0.2);
     expect(s.kpis).toEqual([{
-      indicator: 'placement', text: '40 % af målgruppen i virksomhedspraktik i 13 uger', comparator: '>=', target: 0.4, weeks: 13, weeksApplied: true,
+      kind: 'share', base: 'all', indicator: 'placement', text: '40 % af målgruppen i virksomhedspraktik i 13 uger', comparator: '>=', target: 0.4, weeks: 13, weeksApplied: true,
       participants: 0, total: 20, actual: 0, attainment: 'notMet',
     }]);
     // Four months later all four placements (set 20–41 days before 30/6) have lasted 13 weeks.
@@ -161,7 +161,7 @@ describe('summarizeInitiative: KPIs', () => {
     expect(Object.values(s.shares).every((v) => v === null)).toBe(true);
     expect(s.capacity).toEqual({ places: 10, active: 0, utilisation: 0 });
     expect(s.medianWeeks).toEqual({ ended: null, active: null });
-    expect(s.kpis).toEqual([{ indicator: 'job', text: '30 % i job', comparator: '>=', target: 0.3, weeks: null, weeksApplied: false, participants: 0, total: 0, actual: null, attainment: 'noData' }]);
+    expect(s.kpis).toEqual([{ kind: 'share', base: 'all', indicator: 'job', text: '30 % i job', comparator: '>=', target: 0.3, weeks: null, weeksApplied: false, participants: 0, total: 0, actual: null, attainment: 'noData' }]);
   });
 });
 
