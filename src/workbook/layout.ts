@@ -22,7 +22,7 @@ export const NUMBER_FORMATS = {
 export const TABLE_TOP_ROW = 4;
 
 const WIDTHS: Record<ColumnSpec['type'], number> = {
-  text: 24, id: 12, date: 12, integer: 10, number: 12, amount: 16, percent: 12, boolean: 8, code: 34, codeList: 18, kpiList: 40,
+  text: 24, id: 12, date: 12, integer: 10, number: 12, approxNumber: 12, amount: 16, percent: 12, boolean: 8, code: 34, codeList: 18, kpiList: 40,
 };
 
 export function columnLayout(column: ColumnSpec, lang: Lang): ColumnLayout {
@@ -45,6 +45,7 @@ function formatOf(column: ColumnSpec): string | undefined {
     case 'percent': return NUMBER_FORMATS.percent;
     case 'integer': return NUMBER_FORMATS.integer;
     case 'number': return NUMBER_FORMATS.number;
+    case 'approxNumber': return NUMBER_FORMATS.number;
     case 'id': return NUMBER_FORMATS.text;
     default: return column.header === COLUMNS.participants.participantId ? NUMBER_FORMATS.text : undefined; // keep "0042" as typed
   }

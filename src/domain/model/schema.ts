@@ -10,6 +10,8 @@ export type ColumnType =
   | 'date'
   | 'integer'
   | 'number'
+  /** A number, or an approximate/ranged count kept as typed ("ca. 60", "10–15"; parse/approx.ts). */
+  | 'approxNumber'
   | 'amount'
   | 'percent'
   | 'boolean'
@@ -174,7 +176,7 @@ export const STATUS_LOG = tableSpec('statusLog', SHEETS.statusLog, {
   initiativeId: { type: 'id', required: true },
   date: { type: 'date', required: true },
   indicator: { type: 'text', required: true },
-  value: { type: 'number', required: true },
+  value: { type: 'approxNumber', required: true },
   comment: { type: 'text' },
 });
 

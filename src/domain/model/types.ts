@@ -66,7 +66,10 @@ export interface StatusLogEntry {
   initiativeId: string;
   date: CalendarDate;
   indicator: string;
-  value: number;
+  /** The exact number; undefined when the value is approximate or a range (then `approx`). */
+  value?: number;
+  /** "ca. 60", "10–15": kept and shown as typed, never summed. */
+  approx?: { text: string; low: number; high: number; approximate: boolean };
   comment?: string;
 }
 

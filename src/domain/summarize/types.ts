@@ -174,7 +174,8 @@ export interface InitiativeTrend {
 
 export interface StatusLogPoint {
   date: CalendarDate;
-  value: number;
+  /** The exact number, or the text of an approximate/ranged count as typed ("ca. 60"). */
+  value: number | string;
   comment: string | null;
 }
 

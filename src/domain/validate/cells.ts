@@ -9,6 +9,7 @@ import { parseKpiList } from '../model/kpi';
 import type { KpiTarget } from '../model/types';
 // Imported from the modules themselves, not the index: this is the hot path of a 100 000-row sheet.
 import { parseAmountOre } from '../parse/amount';
+import { parseApprox, type ApproxNumber } from '../parse/approx';
 import { safeText } from '../parse/cell';
 import { findCprNumbers } from '../parse/cpr';
 import { parseDate } from '../parse/date';
@@ -29,6 +30,7 @@ export interface FieldTypes {
   date: CalendarDate;
   integer: number;
   number: number;
+  approxNumber: number | ApproxNumber;
   /** øre */
   amount: number;
   /** basis points */
@@ -138,6 +140,15 @@ export class RowReader {
       case 'date': result = this.cached(this.dates, value, (v) => parseDate(v, { referenceYear: this.referenceYear })); break;
       case 'integer': result = this.cached(this.integers, value, parseInteger); break;
       case 'number': result = this.cached(this.numbers, value, parseNumber); break;
+      case 'approxNumber': {
+        const approx = parseApprox(value);
+        if (approx) {
+          this.report.add(table, rowIndex, index, 'warning', 'APPROXIMATE_VALUE', { value: approx.text });
+          return approx;
+        }
+        result = this.cached(this.numbers, value, parseNumber);
+        break;
+      }
       case 'amount': result = parseAmountOre(value); break;
       case 'percent': result = parsePercentBasisPoints(value); break;
       case 'kpiList': {

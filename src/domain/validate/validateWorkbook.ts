@@ -300,6 +300,7 @@ function buildStatusEntry(f: Fields<typeof STATUS_LOG>): StatusLogEntry | undefi
   const indicator = f.get('indicator');
   const value = f.get('value');
   if (!initiativeId || !d || !indicator || value === undefined) return undefined;
+  if (typeof value !== 'number') return { initiativeId, date: d, indicator, approx: value, comment: f.get('comment') };
   return { initiativeId, date: d, indicator, value, comment: f.get('comment') };
 }
 
