@@ -139,7 +139,8 @@ export const SHEETS = {
 export const INITIATIVES = tableSpec('initiatives', SHEETS.initiatives, {
   id: { type: 'id', required: true },
   name: { type: 'text', required: true },
-  unit: { type: 'code', taxonomy: 'units' },
+  // One or more units, "A; B" (an initiative run by several): by name, like a single unit.
+  unit: { type: 'codeList', taxonomy: 'units', store: 'name' },
   goals: { type: 'codeList', taxonomy: 'goals' },
   targetGroups: { type: 'codeList', taxonomy: 'targetGroups' },
   start: { type: 'date' },

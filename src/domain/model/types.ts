@@ -45,6 +45,12 @@ export interface Initiative {
   kpis: KpiTarget[];
   /** The date the tracking sheet reflects ("Status pr."). */
   statusDate?: CalendarDate;
+  /** Every responsible unit (`Ansvarlig enhed` "A; B"); `unit` is the first. */
+  units?: string[];
+  /** The theme above the initiative in the strategy, as typed ("Færre på offentlig forsørgelse > Ungeindsats"). */
+  theme?: string;
+  /** What the manager reports as of `Status pr.` ("Projektet er på standby"). */
+  statusText?: string;
 }
 
 /** One row of a tracking sheet: one participant's course in one initiative. */
@@ -60,6 +66,8 @@ export interface ParticipantCourse {
   ordinaryHoursPerWeek?: number;
   age?: number;
   remark?: string;
+  /** A visitation group or trial arm ("Gruppe 1", "Indsatsgruppe", "Kontrolgruppe"). */
+  group?: string;
 }
 
 export interface StatusLogEntry {

@@ -10,10 +10,10 @@
 import type { BudgetLine, Initiative, ParticipantCourse } from '../model/types';
 import type { CalendarDate } from '../parse/calendarDate';
 import type { TaxonomySet } from '../taxonomy/types';
-import { codeKey, coursesAsOf, latestCourses, statusRules, type StatusRules } from './asOf';
+import { codeKey, coursesAsOf, latestCourses, statusRules, type CourseAsOf, type StatusRules } from './asOf';
 import { countByOutcome, countByStatus, countByStep, fraction, medianWeeks, participantOutcomes, shares } from './figures';
 import { evaluateKpis } from './kpi';
-import type { InitiativeSummary } from './types';
+import type { GroupFigures, InitiativeSummary } from './types';
 
 /**
  * Summarises the initiative's courses as of `asOf`. `courses` may hold other initiatives' courses
@@ -50,6 +50,7 @@ export function summarizeOwn(initiative: Initiative, own: readonly ParticipantCo
   const { byStep, withoutStep } = countByStep(counted, rules);
   const active = new Set(counted.filter((c) => c.outcome === 'active').map((c) => c.participant)).size;
   const places = initiative.places ?? null;
+  const byGroup = groupFigures(counted);
   return {
     initiativeId: initiative.id,
     name: initiative.name,
@@ -71,7 +72,27 @@ export function summarizeOwn(initiative: Initiative, own: readonly ParticipantCo
       ...(initiative.courseWeeks !== undefined && { courseWeeks: initiative.courseWeeks }),
       ...(budgetOre !== undefined && { budgetOre }),
     }),
+    // After the figures, and only when given (eng/law): the register's theme and status text, the groups' figures.
+    ...(initiative.theme !== undefined && { theme: initiative.theme }),
+    ...(initiative.statusText !== undefined && { statusText: initiative.statusText }),
+    ...(byGroup && { byGroup }),
   };
+}
+
+/** Figures per group or arm (matched trimmed, case-insensitively); undefined when no course has a group. */
+function groupFigures(counted: readonly CourseAsOf[]): GroupFigures[] | undefined {
+  if (!counted.some((c) => c.course.group)) return undefined;
+  const groups = new Map<string, { group: string; courses: CourseAsOf[] }>();
+  for (const c of counted) {
+    const name = c.course.group?.trim() ?? '';
+    const key = codeKey(name);
+    const g = groups.get(key) ?? { group: name, courses: [] };
+    g.courses.push(c);
+    groups.set(key, g);
+  }
+  const all = [...groups.values()];
+  return [...all.filter((g) => g.group !== ''), ...all.filter((g) => g.group === '')]
+    .map((g) => ({ group: g.group, courses: g.courses.length, participants: participantOutcomes(latestCourses(g.courses)) }));
 }
 
 /**

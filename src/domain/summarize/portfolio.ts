@@ -105,7 +105,10 @@ export function summarizePortfolio(
     const goals = unique(initiative.goals);
     if (goals.length) goals.forEach((g) => add(byGoal.bucket(g)));
     else add(byGoal.bucket(undefined));
-    add(byUnit.bucket(initiative.unit));
+    // An initiative run by several units counts in each of them (so the unit rows may add up to more than the total).
+    const units = unique(initiative.units ?? (initiative.unit !== undefined ? [initiative.unit] : []));
+    if (units.length) units.forEach((u) => add(byUnit.bucket(u)));
+    else add(byUnit.bucket(undefined));
     add(byState.bucket(initiative.state));
     // Target groups: initiatives by the groups the register aims at, participants by their own.
     const groups = unique(initiative.targetGroups);

@@ -101,11 +101,25 @@ export interface KpiResult {
   attainment: KpiAttainment;
 }
 
+/** One visitation group or trial arm of a tracking sheet (the column Gruppe). */
+export interface GroupFigures {
+  /** The group as typed (first spelling seen); '' for courses without a group. */
+  group: string;
+  courses: number;
+  /** Distinct participants of the group, by their latest course in it. */
+  participants: ParticipantOutcomes;
+}
+
 /** One initiative's tracking sheet as of a date. */
 export interface InitiativeSummary {
   initiativeId: string;
   name: string;
   asOf: CalendarDate;
+  /** Register: the theme and the manager's status text, when given. */
+  theme?: string;
+  statusText?: string;
+  /** Per group or arm (Gruppe), when any course has one; in order of first appearance, no-group last. */
+  byGroup?: GroupFigures[];
   /** Courses that had started on or before the as-of date: what every count below is about. */
   courses: number;
   /** Distinct participant IDs among those courses (trimmed, case-insensitive): ITMV's "I alt". */

@@ -259,10 +259,16 @@ const codes = (entries: TaxonomyEntry[] | undefined) => (entries ?? []).map((e) 
 function buildInitiative(f: Fields<typeof INITIATIVES>): Initiative | undefined {
   const id = f.get('id');
   if (!id) return undefined;
+  const units = codes(f.get('unit'));
+  const theme = f.get('theme');
+  const statusText = f.get('statusText');
   return {
     id,
     name: f.get('name') ?? '',
-    unit: f.get('unit')?.code,
+    unit: units[0],
+    ...(units.length > 1 && { units }),
+    ...(theme && { theme }),
+    ...(statusText && { statusText }),
     goals: codes(f.get('goals')),
     targetGroups: codes(f.get('targetGroups')),
     start: f.get('start'),
@@ -291,6 +297,7 @@ function buildParticipant(initiativeId: string, f: Fields<typeof PARTICIPANTS>):
     ordinaryHoursPerWeek: f.get('ordinaryHours'),
     age: f.get('age'),
     remark: f.get('remark'),
+    ...(f.get('group') && { group: f.get('group')!.trim() }),
   };
 }
 
