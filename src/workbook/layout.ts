@@ -31,7 +31,9 @@ export function columnLayout(column: ColumnSpec, lang: Lang): ColumnLayout {
   if (format) layout.numberFormat = format;
   const note = messages[lang].workbook.columnNotes[column.header];
   if (note) layout.note = note;
-  if (column.type === 'code' && column.taxonomy) {
+  // A list by name (Ansvarlig enhed, "A; B") keeps the drop-down for the common single value; the
+  // drop-down's alert is a warning, so a second unit typed after ';' is still accepted.
+  if (column.taxonomy && (column.type === 'code' || (column.type === 'codeList' && column.store === 'name'))) {
     layout.list = { table: taxonomyTableName(column.taxonomy), column: column.store === 'code' ? TAXONOMY_COLUMNS.code : TAXONOMY_COLUMNS.name };
     layout.listAlert = messages[lang].workbook.dropDownAlert;
   }

@@ -101,8 +101,8 @@ describe('indsats repair', () => {
       ['ITMV', 'I Tråd Med Verden', new Date(Date.UTC(2016, 0, 1)), 12, 'I gang'],
       ['FSM', 'Flere skal med', '01-01-2017', null, 'Afsluttet'],
     ]);
-    expect(register.tables[0].header.slice(5)).toEqual(['Ansvarlig enhed', 'Mål', 'Målgrupper', 'Slut', 'Tilbud', 'Forløbsuger', 'KPI', 'Status pr.']);
-    expect(register.tables[0].ref).toBe('A1:M3');
+    expect(register.tables[0].header.slice(5)).toEqual(['Ansvarlig enhed', 'Mål', 'Målgrupper', 'Slut', 'Tilbud', 'Forløbsuger', 'KPI', 'Status pr.', 'Tema', 'Statustekst']);
+    expect(register.tables[0].ref).toBe('A1:O3');
     expect(register.region).toBeUndefined();
     expect(a.sheets.map((s) => s.name)).toEqual(['Indsatser', 'Taksonomier', 'ITMV', 'FSM', 'Statuslog', 'Økonomi']);
   });
