@@ -334,7 +334,7 @@ export const workbookDa = {
   columnNotes: {
     ID: 'Kort ID for indsatsen: bogstaver a-z, tal og _, højst 20 tegn, fx ITMV.',
     Navn: 'Indsatsens navn.',
-    'Ansvarlig enhed': 'Enheden der er ansvarlig (fra taksonomien Enheder).',
+    'Ansvarlig enhed': 'Enheden der er ansvarlig (fra taksonomien Enheder). Flere enheder adskilles med semikolon: "Jobcenter Vallensbæk; Center for Socialservice".',
     Mål: 'Koder fra taksonomien Mål, adskilt af semikolon, fx "L1; M4".',
     Målgrupper: 'Koder fra taksonomien Målgrupper, adskilt af semikolon, fx "MG03; LG01".',
     Start: 'Indsatsens startdato (dd-mm-åååå).',
@@ -360,7 +360,7 @@ export const workbookDa = {
     'Indsats-ID': 'ID fra tabellen Indsatser.',
     Dato: 'Dato (dd-mm-åååå).',
     Indikator: 'Hvad tallet måler, fx "Indskrevne borgere" eller "Andel i job (%)".',
-    Værdi: 'Tallet.',
+    Værdi: 'Tallet. Et omtrentligt tal eller et interval ("ca. 60", "10–15") gemmes som skrevet, men tælles ikke med i summer.',
     Kommentar: 'Fri tekst.',
     År: 'Budgetår, fx 2017.',
     Kilde: 'Finansieringskilde (fra listen).',
@@ -378,6 +378,7 @@ export const workbookDa = {
     'Min. alder': 'Laveste alder i målgruppen.',
     'Maks. alder': 'Højeste alder i målgruppen.',
     Lovhjemmel: 'Lovhenvisning, fx LAB § 6, nr. 3.',
+    'Erstattes af': 'Koden der afløser denne, når loven ændres (fx en ny målgruppe fra 2027). Foreslås for rækker dateret efter Gyldig til.',
     'Maks. uger': 'Maksimal varighed pr. målgruppekode, fx "MG01=4; MG03=13; *=13".',
   } as Record<string, string>,
 };

@@ -317,7 +317,7 @@ export const workbookEn: typeof import('./da').workbookDa = {
   columnNotes: {
     ID: 'Short ID of the initiative: letters a-z, digits and _, at most 20 characters, e.g. ITMV.',
     Navn: 'Name.',
-    'Ansvarlig enhed': 'Responsible unit (from the Enheder taxonomy).',
+    'Ansvarlig enhed': 'Responsible unit (from the Enheder taxonomy). Several units are separated by semicolons: "Jobcenter Vallensbæk; Center for Socialservice".',
     Mål: 'Codes from the Mål taxonomy, separated by semicolons, e.g. "L1; M4".',
     Målgrupper: 'Codes from the Målgrupper taxonomy, separated by semicolons, e.g. "MG03; LG01".',
     Start: 'Start date (dd-mm-yyyy).',
@@ -343,7 +343,7 @@ export const workbookEn: typeof import('./da').workbookDa = {
     'Indsats-ID': 'ID from the Indsatser table.',
     Dato: 'Date (dd-mm-yyyy).',
     Indikator: 'What the figure measures, e.g. "Indskrevne borgere".',
-    Værdi: 'The figure.',
+    Værdi: 'The figure. An approximate number or a range ("ca. 60", "10–15") is kept as typed but not included in sums.',
     Kommentar: 'Free text.',
     År: 'Budget year, e.g. 2017.',
     Kilde: 'Funding source (from the list).',
@@ -361,6 +361,7 @@ export const workbookEn: typeof import('./da').workbookDa = {
     'Min. alder': 'Lowest age in the target group.',
     'Maks. alder': 'Highest age in the target group.',
     Lovhjemmel: 'Law reference, e.g. LAB § 6, nr. 3.',
+    'Erstattes af': 'The code that replaces this one when the law changes (e.g. a new target group from 2027). Suggested for rows dated after Gyldig til.',
     'Maks. uger': 'Maximum length per target-group code, e.g. "MG01=4; MG03=13; *=13".',
   },
 };
