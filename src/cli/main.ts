@@ -17,7 +17,7 @@ import { tablesOf } from '../workbook/read';
 import type { FileWorkbook } from '../xlsx/fileWorkbook';
 import { OutputPathError } from '../xlsx/errors';
 import { checkOutputPath, onInterrupt, removeStaleTempFiles, sameFile } from '../xlsx/outputPath';
-import { setUpWorkbook, validate } from '../operations/operations';
+import { setUpWorkbook, updateTaxonomies, validate } from '../operations/operations';
 import { freezeSnapshot, refreshOverview, SnapshotExistsError } from '../operations/summarize';
 import { decodeRefundFile, importRefunds } from '../operations/refundImport';
 import { reconcileExitCode, reconcileOnly, writeReconciliationSheet } from '../operations/reconcile';
@@ -78,8 +78,11 @@ const COMMANDS: Record<string, Command> = {
       const output = outputPath(c, input);
       const workbook = await openToChange(c, input);
       const { added } = await setUpWorkbook(workbook, c.lang);
+      // repair is the explicit action that also brings the taxonomies up to the built-in law data.
+      const taxonomies = await updateTaxonomies(workbook, c.lang);
       await save(c, workbook, output);
       c.io.out(c.t.repaired(output, added));
+      if (taxonomies.added || taxonomies.endDated) c.io.out(c.t.taxonomiesUpdated(taxonomies.added, taxonomies.endDated));
       return 0;
     },
   },
@@ -139,7 +142,11 @@ const COMMANDS: Record<string, Command> = {
       }
       await save(c, workbook, output);
       c.io.out(f.imported(result.groups, result.lines, result.file));
-      return 0;
+      // Readable lines that break the refund rules: imported, but reported (exit 1: findings).
+      if (!result.checks.length) return 0;
+      for (const check of result.checks) c.io.err(check);
+      c.io.err(messages[c.lang].finance.checked(result.checks.length));
+      return 1;
     },
   },
   reconcile: {

@@ -57,14 +57,16 @@ export const findingMessagesDa: Record<FindingCode, (p: P) => string> = {
   OUT_OF_RANGE: (p) => `”${p.value}” i ”${p.column}” skal ligge mellem ${p.min} og ${p.max}.`,
   EXCEL_ERROR: (p) => `Cellen indeholder fejlværdien ${p.value}. Ret formlen eller indtast værdien.`,
   UNKNOWN_CODE: (p) => `${notOnList(String(p.value), String(p.taxonomy))} ${p.suggestion ? `Mente du ”${p.suggestion}”?` : 'Vælg en værdi fra listen.'}`,
-  INACTIVE_CODE: (p) => `”${p.value}” i ${p.taxonomy} er ikke gældende${p.date ? ` pr. ${p.date}` : ''}.`,
+  INACTIVE_CODE: (p) =>
+    `”${p.value}” i ${p.taxonomy} er ikke gældende${p.date ? ` pr. ${p.date}` : ''}${p.validTo ? ` (gyldig til ${p.validTo})` : p.validFrom ? ` (gyldig fra ${p.validFrom})` : ''}.`
+    + (p.successor ? ` Erstattes af ”${p.successor}”${p.successorLawRef ? ` (${p.successorLawRef})` : ''}.` : ''),
   INVALID_ID: (p) => `Indsats-ID ”${p.value}” kan ikke bruges: ${idFaultsDa(String(p.value))}.`,
   UNKNOWN_INITIATIVE: (p) => `Indsatsen ”${p.value}” findes ikke i tabellen Indsatser.`,
   DATE_ORDER: (p) => `”${p.column}” (${p.date}) ligger før ”${p.otherColumn}” (${p.otherDate}).`,
   STEP_STATUS_MISMATCH: (p) => `Status ”${p.status}” hører til trin ${orList(String(p.steps), 'eller')}, men deltageren står på trin ${p.step}.`,
   TARGET_GROUP_NOT_IN_INITIATIVE: (p) => `Målgruppen ”${p.value}” er ikke blandt indsatsens målgrupper (${p.allowed}).`,
   COURSE_TOO_LONG: (p) =>
-    `Forløbet har varet ${p.weeks} uger uden slutdato; det må højst vare ${p.maxWeeks} uger. Angiv slutdato eller ny status.`,
+    `Forløbet har varet ${p.weeks} uger uden slutdato; det må højst vare ${p.maxWeeks} uger${p.rule ? ` (${[p.rule, p.extendableTo ? `kan forlænges til ${p.extendableTo} uger efter en konkret vurdering` : '', p.exceptionWeeks ? `${p.exceptionWeeks} uger ved mindst en kort videregående uddannelse uden job siden` : ''].filter(Boolean).join('; ')})` : ''}. Angiv slutdato eller ny status.`,
   CAPACITY_EXCEEDED: (p) => `${p.active} aktive deltagere pr. ${p.date}, men indsatsen har kun ${p.places} pladser.`,
   DUPLICATE_ID: (p) => `”${p.value}” står flere gange (rækkerne ${p.rows}) med overlappende forløb.`,
   DUPLICATE_CODE: (p) => `Koden ”${p.value}” står flere gange i ${p.taxonomy} (rækkerne ${p.rows}).`,
@@ -76,6 +78,16 @@ export const findingMessagesDa: Record<FindingCode, (p: P) => string> = {
   MERGED_CELLS: (p) => `Cellerne ${p.range} er flettet. En tabel kan ikke holde flettede celler: ophæv fletningen og udfyld hver celle.`,
   EMPTY_ROW: (p) => `Række ${p.row} er tom midt i tabellen. Slet rækken, eller udfyld den.`,
   NON_STANDARD_VALUE: (p) => `”${p.value}” er forstået som ”${p.suggestion}”. Skriv værdien som i listen, så overblikkets formler tæller rækken.`,
+  // ---- eng/law: dated taxonomies, approximate counts ----
+  TAXONOMY_VERSION_OVERLAP: (p) =>
+    `Koden ”${p.value}” i ${p.taxonomy} har en anden version (række ${p.rows}) i samme periode. Versioner af en kode skal følge efter hinanden: ret ”Gyldig fra”/”Gyldig til”.`,
+  TAXONOMY_DATES_REVERSED: (p) => `”Gyldig til” (${p.date}) ligger før ”Gyldig fra” (${p.otherDate}) for koden ”${p.value}” i ${p.taxonomy}.`,
+  TAXONOMY_UNKNOWN_SUCCESSOR: (p) =>
+    `”Erstattes af” for ”${p.code}” i ${p.taxonomy} er ”${p.value}”, men den kode findes ikke i ${p.taxonomy} (eller er koden selv). Skriv koden på en række i tabellen.`,
+  TAXONOMY_OUTDATED: (p) =>
+    `${p.taxonomy} er ældre end de indbyggede taksonomier: ${p.missing} mangler og ${p.expired} er ikke slutdateret (fx ”${p.example}”). Vælg Opdater taksonomier under Opsætning (eller kør indsats repair).`,
+  APPROXIMATE_VALUE: (p) => `”${p.value}” er et omtrentligt tal eller et interval. Det gemmes som skrevet, men tælles ikke med i summer.`,
+  // ---- end eng/law ----
   NO_BUDGET: (p) => financeDa.issues['no-budget'](p),
   DUPLICATE_VOUCHER: (p) => financeDa.issues['duplicate-voucher'](p),
   NEGATIVE_AMOUNT: (p) => financeDa.issues['negative-amount'](p),
@@ -182,6 +194,12 @@ export const uiDa = {
     intro: 'Opret arkene Taksonomier, Indsatser, Statuslog og Økonomi med tabeller, rullelister og hjælp til hver kolonne. Findes noget allerede, tilføjes kun det, der mangler – data flyttes eller slettes aldrig.',
     run: 'Opret eller reparer strukturen',
     done: (n: number) => (n ? `Strukturen er på plads: ${n} tilføjelser.` : 'Strukturen var allerede på plads. Intet er ændret.'),
+    // ---- eng/law ----
+    updateTaxonomiesIntro: 'Lovene ændrer sig: tilføj de indbyggede værdier, projektmappen mangler, og slutdatér dem, loven har afskaffet (fx ressourceforløb). Egne rækker og rettelser ændres ikke.',
+    updateTaxonomies: 'Opdater taksonomier',
+    taxonomiesUpdated: (added: number, endDated: number) =>
+      added || endDated ? `Taksonomierne er opdateret: ${added} tilføjet, ${endDated} slutdateret.` : 'Taksonomierne var allerede opdaterede. Intet er ændret.',
+    // ---- end eng/law ----
     noDropDowns: 'Rullelisterne blev ikke oprettet, fordi din Excel ikke understøtter dem (ExcelApi 1.8).',
     newInitiative: 'Ny indsats',
     newInitiativeIntro: 'Indsatsen føjes til tabellen Indsatser og får sit eget opfølgningsark. Felter med * skal udfyldes.',
@@ -330,7 +348,7 @@ export const workbookDa = {
   columnNotes: {
     ID: 'Kort ID for indsatsen: bogstaver a-z, tal og _, højst 20 tegn, fx ITMV.',
     Navn: 'Indsatsens navn.',
-    'Ansvarlig enhed': 'Enheden der er ansvarlig (fra taksonomien Enheder).',
+    'Ansvarlig enhed': 'Enheden der er ansvarlig (fra taksonomien Enheder). Flere enheder adskilles med semikolon: "Jobcenter Vallensbæk; Center for Socialservice".',
     Mål: 'Koder fra taksonomien Mål, adskilt af semikolon, fx "L1; M4".',
     Målgrupper: 'Koder fra taksonomien Målgrupper, adskilt af semikolon, fx "MG03; LG01".',
     Start: 'Indsatsens startdato (dd-mm-åååå).',
@@ -356,7 +374,7 @@ export const workbookDa = {
     'Indsats-ID': 'ID fra tabellen Indsatser.',
     Dato: 'Dato (dd-mm-åååå).',
     Indikator: 'Hvad tallet måler, fx "Indskrevne borgere" eller "Andel i job (%)".',
-    Værdi: 'Tallet.',
+    Værdi: 'Tallet. Et omtrentligt tal eller et interval ("ca. 60", "10–15") gemmes som skrevet, men tælles ikke med i summer.',
     Kommentar: 'Fri tekst.',
     År: 'Budgetår, fx 2017.',
     Kilde: 'Finansieringskilde (fra listen).',
@@ -374,6 +392,7 @@ export const workbookDa = {
     'Min. alder': 'Laveste alder i målgruppen.',
     'Maks. alder': 'Højeste alder i målgruppen.',
     Lovhjemmel: 'Lovhenvisning, fx LAB § 6, nr. 3.',
+    'Erstattes af': 'Koden der afløser denne, når loven ændres (fx en ny målgruppe fra 2027). Foreslås for rækker dateret efter Gyldig til.',
     'Maks. uger': 'Maksimal varighed pr. målgruppekode, fx "MG01=4; MG03=13; *=13".',
   } as Record<string, string>,
 };
@@ -467,6 +486,9 @@ Valg:
     kind === 'sheet'
       ? `Arket '${name}' har et navn, indsats bruger, men er ikke lavet af Indsatsmonitor. Omdøb det og prøv igen. Intet er skrevet.`
       : `Tabellen '${name}' på arket '${sheet}' har et navn, indsats bruger, men er ikke lavet af Indsatsmonitor. Omdøb tabellen og prøv igen. Intet er skrevet.`,
+  // ---- eng/law ----
+  taxonomiesUpdated: (added: number, endDated: number) => `Taksonomierne er opdateret: ${added} indbyggede værdier tilføjet, ${endDated} slutdateret efter loven. Egne rækker og rettelser er ikke ændret.`,
+  // ---- end eng/law ----
   repaired: (f: string, n: number) => (n ? `Skrev ${f} med ${n} tilføjelser.` : `Skrev ${f}: intet manglede.`),
   summary: (errors: number, warnings: number) =>
     `${errors === 1 ? '1 fejl' : `${errors} fejl`}, ${warnings === 1 ? '1 advarsel' : `${warnings} advarsler`}.`,
@@ -538,7 +560,16 @@ export const financeDa = {
     'not-a-cpr-number': (p: P) => `Linje ${p.line}: ${p.column} er ikke et CPR-nummer med 10 cifre.`,
     'cpr-in-amount': (p: P) => `Linje ${p.line}: ${p.column} ligner et CPR-nummer, ikke et beløb. Linjen er ikke importeret.`,
     'total-too-large': (p: P) => `Linje ${p.line}: summen bliver for stor til at regne med.`,
+    'not-a-week-number': (p: P) => `Linje ${p.line}: ${p.column} er ikke et helt ugenummer (1 = første uge med ydelse).`,
   } satisfies Record<import('../domain/finance').RefundProblemReason, (p: P) => string>,
+  // ---- eng/law: the refund rules per line ----
+  refundChecks: {
+    'wrong-rate': (p: P) => `Linje ${p.line} (uge ${p.week}${p.benefitWeek ? `, ydelsesuge ${p.benefitWeek}` : ''}): refusionssatsen er ${p.actualRate}, men ${p.expectedRate} efter ${p.rule}.`,
+    'refund-not-rate-times-amount': (p: P) => `Linje ${p.line} (uge ${p.week}): refusionen er ${p.actual}, men sats × beløb giver ${p.expected}`,
+    'co-financing-not-amount-minus-refund': (p: P) => `Linje ${p.line} (uge ${p.week}): medfinansieringen er ${p.actual}, men beløb − refusion giver ${p.expected}`,
+  } satisfies Record<import('../domain/law').RefundLineProblemReason, (p: P) => string>,
+  checked: (n: number) => `Filen er importeret, men ${n === 1 ? '1 linje bryder' : `${n} linjer bryder`} refusionsreglerne (lov om kommunernes finansiering af visse offentlige ydelser § 5). Tjek dem med den, der har lavet filen.`,
+  // ---- end eng/law ----
 };
 
 // ---- the generated sheet Afstemning and `indsats reconcile` ----
@@ -626,6 +657,12 @@ export const summaryDa = {
     weeks: 'Uger',
     actual: 'Opnået',
     attainment: 'Opfyldt?',
+    // ---- eng/law: what a KPI is measured on ----
+    count: (n: number) => `${n.toLocaleString('da-DK')} borgere`,
+    amount: (kr: string) => kr,
+    measure: (kind: string, base: string): string =>
+      kind === 'count' ? 'antal borgere' : kind === 'amount' ? 'beløb mod budget' : base === 'completers' ? 'andel af dem, der har gennemført' : 'andel af alle deltagere',
+    // ---- end eng/law ----
     values: { met: 'Opfyldt', notMet: 'Ikke opfyldt', noData: 'Ingen data' } satisfies Record<import('../domain/summarize').KpiAttainment, string>,
   },
   breakdowns: {

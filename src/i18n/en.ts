@@ -30,14 +30,16 @@ export const findingMessagesEn: Record<FindingCode, (p: P) => string> = {
     p.suggestion
       ? `'${p.value}' is not in ${p.taxonomy}. Did you mean '${p.suggestion}'?`
       : `'${p.value}' is not in ${p.taxonomy}. Pick a value from the list.`,
-  INACTIVE_CODE: (p) => `'${p.value}' in ${p.taxonomy} is not in force${p.date ? ` on ${p.date}` : ''}.`,
+  INACTIVE_CODE: (p) =>
+    `'${p.value}' in ${p.taxonomy} is not in force${p.date ? ` on ${p.date}` : ''}${p.validTo ? ` (valid until ${p.validTo})` : p.validFrom ? ` (valid from ${p.validFrom})` : ''}.`
+    + (p.successor ? ` Replaced by '${p.successor}'${p.successorLawRef ? ` (${p.successorLawRef})` : ''}.` : ''),
   INVALID_ID: (p) => `Initiative ID '${p.value}' must start with a letter and have at most 20 characters (letters a-z, digits and _).`,
   UNKNOWN_INITIATIVE: (p) => `The initiative '${p.value}' is not in the table Indsatser.`,
   DATE_ORDER: (p) => `'${p.column}' (${p.date}) is before '${p.otherColumn}' (${p.otherDate}).`,
   STEP_STATUS_MISMATCH: (p) => `Status '${p.status}' belongs to step ${p.steps.toString().replace(/, ([^,]*)$/, ' or $1')}, but the participant is on step ${p.step}.`,
   TARGET_GROUP_NOT_IN_INITIATIVE: (p) => `The target group '${p.value}' is not among the initiative's target groups (${p.allowed}).`,
   COURSE_TOO_LONG: (p) =>
-    `The course has run ${p.weeks} weeks without an end date; it may last at most ${p.maxWeeks} weeks. Enter an end date or a new status.`,
+    `The course has run ${p.weeks} weeks without an end date; it may last at most ${p.maxWeeks} weeks${p.rule ? ` (${[p.rule, p.extendableTo ? `extendable to ${p.extendableTo} weeks after a concrete assessment` : '', p.exceptionWeeks ? `${p.exceptionWeeks} weeks with at least a short higher education and no job since` : ''].filter(Boolean).join('; ')})` : ''}. Enter an end date or a new status.`,
   CAPACITY_EXCEEDED: (p) => `${p.active} active participants on ${p.date}, but the initiative has only ${p.places} places.`,
   DUPLICATE_ID: (p) => `'${p.value}' appears more than once (rows ${p.rows}) with overlapping courses.`,
   DUPLICATE_CODE: (p) => `The code '${p.value}' appears more than once in ${p.taxonomy} (rows ${p.rows}).`,
@@ -49,6 +51,16 @@ export const findingMessagesEn: Record<FindingCode, (p: P) => string> = {
   MERGED_CELLS: (p) => `The cells ${p.range} are merged. A table cannot hold merged cells: unmerge them and fill each cell.`,
   EMPTY_ROW: (p) => `Row ${p.row} is empty in the middle of the table. Delete the row or fill it in.`,
   NON_STANDARD_VALUE: (p) => `'${p.value}' is understood as '${p.suggestion}'. Write the value as in the list, so the overview's formulas count the row.`,
+  // ---- eng/law: dated taxonomies, approximate counts ----
+  TAXONOMY_VERSION_OVERLAP: (p) =>
+    `The code '${p.value}' in ${p.taxonomy} has another version (row ${p.rows}) in the same period. Versions of a code must follow each other: fix 'Gyldig fra'/'Gyldig til'.`,
+  TAXONOMY_DATES_REVERSED: (p) => `'Gyldig til' (${p.date}) is before 'Gyldig fra' (${p.otherDate}) for the code '${p.value}' in ${p.taxonomy}.`,
+  TAXONOMY_UNKNOWN_SUCCESSOR: (p) =>
+    `'Erstattes af' for '${p.code}' in ${p.taxonomy} is '${p.value}', but no row of ${p.taxonomy} has that code (or it is the code itself). Enter the code on a row of the table.`,
+  TAXONOMY_OUTDATED: (p) =>
+    `${p.taxonomy} is older than the built-in taxonomies: ${p.missing} missing and ${p.expired} not end-dated (e.g. '${p.example}'). Choose Update taxonomies under Set-up (or run indsats repair).`,
+  APPROXIMATE_VALUE: (p) => `'${p.value}' is an approximate number or a range. It is kept as typed but not included in sums.`,
+  // ---- end eng/law ----
   NO_BUDGET: (p) => financeEn.issues['no-budget'](p),
   DUPLICATE_VOUCHER: (p) => financeEn.issues['duplicate-voucher'](p),
   NEGATIVE_AMOUNT: (p) => financeEn.issues['negative-amount'](p),
@@ -163,6 +175,12 @@ export const uiEn: UiStrings = {
     intro: 'Create the sheets Taksonomier, Indsatser, Statuslog and Økonomi with tables, drop-downs and help for every column. Where something exists, only what is missing is added – data is never moved or deleted.',
     run: 'Create or repair the structure',
     done: (n: number) => (n ? `The structure is in place: ${n} additions.` : 'The structure was already in place. Nothing was changed.'),
+    // ---- eng/law ----
+    updateTaxonomiesIntro: 'The law changes: add the built-in values the workbook lacks and end-date those the law has abolished (e.g. ressourceforløb). Your own rows and edits are not changed.',
+    updateTaxonomies: 'Update taxonomies',
+    taxonomiesUpdated: (added: number, endDated: number) =>
+      added || endDated ? `The taxonomies are updated: ${added} added, ${endDated} end-dated.` : 'The taxonomies were already up to date. Nothing was changed.',
+    // ---- end eng/law ----
     noDropDowns: 'The drop-down lists were not created because your Excel does not support them (ExcelApi 1.8).',
     newInitiative: 'New initiative',
     newInitiativeIntro: 'The initiative is added to the table Indsatser and gets its own tracking sheet. Fields marked * are required.',
@@ -313,7 +331,7 @@ export const workbookEn: typeof import('./da').workbookDa = {
   columnNotes: {
     ID: 'Short ID of the initiative: letters a-z, digits and _, at most 20 characters, e.g. ITMV.',
     Navn: 'Name.',
-    'Ansvarlig enhed': 'Responsible unit (from the Enheder taxonomy).',
+    'Ansvarlig enhed': 'Responsible unit (from the Enheder taxonomy). Several units are separated by semicolons: "Jobcenter Vallensbæk; Center for Socialservice".',
     Mål: 'Codes from the Mål taxonomy, separated by semicolons, e.g. "L1; M4".',
     Målgrupper: 'Codes from the Målgrupper taxonomy, separated by semicolons, e.g. "MG03; LG01".',
     Start: 'Start date (dd-mm-yyyy).',
@@ -339,7 +357,7 @@ export const workbookEn: typeof import('./da').workbookDa = {
     'Indsats-ID': 'ID from the Indsatser table.',
     Dato: 'Date (dd-mm-yyyy).',
     Indikator: 'What the figure measures, e.g. "Indskrevne borgere".',
-    Værdi: 'The figure.',
+    Værdi: 'The figure. An approximate number or a range ("ca. 60", "10–15") is kept as typed but not included in sums.',
     Kommentar: 'Free text.',
     År: 'Budget year, e.g. 2017.',
     Kilde: 'Funding source (from the list).',
@@ -357,6 +375,7 @@ export const workbookEn: typeof import('./da').workbookDa = {
     'Min. alder': 'Lowest age in the target group.',
     'Maks. alder': 'Highest age in the target group.',
     Lovhjemmel: 'Law reference, e.g. LAB § 6, nr. 3.',
+    'Erstattes af': 'The code that replaces this one when the law changes (e.g. a new target group from 2027). Suggested for rows dated after Gyldig til.',
     'Maks. uger': 'Maximum length per target-group code, e.g. "MG01=4; MG03=13; *=13".',
   },
 };
@@ -449,6 +468,9 @@ Options:
     kind === 'sheet'
       ? `The sheet '${name}' has a name indsats uses but was not made by Indsatsmonitor. Rename it and try again. Nothing was written.`
       : `The table '${name}' on the sheet '${sheet}' has a name indsats uses but was not made by Indsatsmonitor. Rename the table and try again. Nothing was written.`,
+  // ---- eng/law ----
+  taxonomiesUpdated: (added: number, endDated: number) => `The taxonomies are updated: ${added} built-in values added, ${endDated} end-dated by the law. Your own rows and edits are unchanged.`,
+  // ---- end eng/law ----
   repaired: (f: string, n: number) => (n ? `Wrote ${f} with ${n} additions.` : `Wrote ${f}: nothing was missing.`),
   summary: (errors: number, warnings: number) =>
     `${errors === 1 ? '1 error' : `${errors} errors`}, ${warnings === 1 ? '1 warning' : `${warnings} warnings`}.`,
@@ -514,7 +536,16 @@ export const financeEn: typeof import('./da').financeDa = {
     'not-a-cpr-number': (p: P) => `Line ${p.line}: ${p.column} is not a 10-digit CPR number.`,
     'cpr-in-amount': (p: P) => `Line ${p.line}: ${p.column} looks like a CPR number, not an amount. The line is not imported.`,
     'total-too-large': (p: P) => `Line ${p.line}: the total becomes too large to compute.`,
+    'not-a-week-number': (p: P) => `Line ${p.line}: ${p.column} is not a whole week number (1 = the first week with benefits).`,
   },
+  // ---- eng/law: the refund rules per line ----
+  refundChecks: {
+    'wrong-rate': (p: P) => `Line ${p.line} (week ${p.week}${p.benefitWeek ? `, benefit week ${p.benefitWeek}` : ''}): the refund rate is ${p.actualRate}, but ${p.expectedRate} under ${p.rule}.`,
+    'refund-not-rate-times-amount': (p: P) => `Line ${p.line} (week ${p.week}): the refund is ${p.actual}, but rate × amount gives ${p.expected}`,
+    'co-financing-not-amount-minus-refund': (p: P) => `Line ${p.line} (week ${p.week}): the co-financing is ${p.actual}, but amount − refund gives ${p.expected}`,
+  },
+  checked: (n: number) => `The file is imported, but ${n === 1 ? '1 line breaks' : `${n} lines break`} the refund rules (lov om kommunernes finansiering af visse offentlige ydelser § 5). Check them with whoever made the file.`,
+  // ---- end eng/law ----
 };
 
 // ---- the generated sheet Afstemning and `indsats reconcile` ----
@@ -602,6 +633,12 @@ export const summaryEn: typeof import('./da').summaryDa = {
     weeks: 'Weeks',
     actual: 'Achieved',
     attainment: 'Met?',
+    // ---- eng/law: what a KPI is measured on ----
+    count: (n: number) => `${n.toLocaleString('en-GB')} citizens`,
+    amount: (kr: string) => kr,
+    measure: (kind: string, base: string): string =>
+      kind === 'count' ? 'number of citizens' : kind === 'amount' ? 'amount against budget' : base === 'completers' ? 'share of those who completed' : 'share of all participants',
+    // ---- end eng/law ----
     values: { met: 'Met', notMet: 'Not met', noData: 'No data' },
   },
   breakdowns: {

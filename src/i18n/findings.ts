@@ -45,7 +45,7 @@ const has = <T extends object>(o: T, key: PropertyKey): key is keyof T => Object
 function displayParams(p: FindingParams, lang: Lang): FindingParams {
   const t = messages[lang];
   const out: Record<string, string | number> = { ...p };
-  for (const key of ['date', 'otherDate', 'asOf']) {
+  for (const key of ['date', 'otherDate', 'asOf', 'validFrom', 'validTo']) {
     if (typeof p[key] === 'string') out[key] = formatDanishDate(p[key] as CalendarDate);
   }
   const { taxonomy, reason, amountOre, rateBp, minAge, maxAge } = p;

@@ -4,7 +4,7 @@
  * cancel between steps; nothing is written after a cancel.
  */
 import { messages, type Lang } from '../i18n';
-import { COLUMNS, INITIATIVE_ID_PATTERN, INITIATIVES, participantTableName, TABLE_NAMES, type ColumnKey } from '../domain/model/schema';
+import { COLUMNS, INITIATIVE_ID_PATTERN, INITIATIVES, participantTableName, SHEETS, TABLE_NAMES, type ColumnKey } from '../domain/model/schema';
 import type { Initiative } from '../domain/model/types';
 import type { CalendarDate } from '../domain/parse/calendarDate';
 import { excelSerial, formatDanishDate } from '../domain/parse/calendarDate';
@@ -16,6 +16,7 @@ import { planGeneratedSheet, type KeptSheet } from '../workbook/generated';
 import type { PlanOp } from '../workbook/plan';
 import { findTableRead, tablesOf, textsOf, type WorkbookRead } from '../workbook/read';
 import { planStructure, type StructureOptions } from '../workbook/structure';
+import { planTaxonomyUpdate } from '../workbook/taxonomyUpdate';
 import { columnIndex } from '../workbook/columns';
 import type { ApplyResult, LiveWorkbook } from './liveWorkbook';
 
@@ -44,6 +45,29 @@ export async function setUpWorkbook(workbook: LiveWorkbook, lang: Lang, signal?:
   const plan = planStructure(read, { lang, ...content });
   const result = await workbook.apply(plan);
   return { ...result, added: plan.ops.filter((op) => op.kind !== 'layoutColumns').length };
+}
+
+export interface TaxonomyUpdateResult {
+  /** Built-in entries appended to the workbook's taxonomy tables. */
+  added: number;
+  /** Entries given the built-in Gyldig til / Erstattes af (empty cells only). */
+  endDated: number;
+}
+
+/**
+ * *Opdater taksonomier*: the taxonomy columns a table lacks are added, then the built-in entries
+ * the workbook lacks are appended and those the law has ended are end-dated, in empty cells only
+ * (src/workbook/taxonomyUpdate.ts). The municipality's own rows and edits stay as they are.
+ */
+export async function updateTaxonomies(workbook: LiveWorkbook, lang: Lang, signal?: AbortSignal): Promise<TaxonomyUpdateResult> {
+  const before = await workbook.read();
+  check(signal);
+  const columns = planStructure(before, { lang }).ops.filter((op) => op.kind === 'addColumns' && op.sheet.toLowerCase() === SHEETS.taxonomies.toLowerCase());
+  if (columns.length) await workbook.apply({ ops: columns });
+  check(signal);
+  const plan = planTaxonomyUpdate(columns.length ? await workbook.read() : before);
+  if (plan.ops.length) await workbook.apply({ ops: plan.ops });
+  return { added: plan.added, endDated: plan.endDated };
 }
 
 export interface ValidationRun {

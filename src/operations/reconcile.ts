@@ -5,8 +5,9 @@ import { formatDanishDate, type CalendarDate } from '../domain/parse/calendarDat
 import type { TaxonomySet } from '../domain/taxonomy/types';
 import { validateWorkbook, type Finding } from '../domain/validate';
 import type { TableData } from '../domain/model/table';
-import { SHEETS } from '../domain/model/schema';
-import { tablesOf } from '../workbook/read';
+import { COLUMNS, SHEETS, TABLE_NAMES } from '../domain/model/schema';
+import { findTableRead, tablesOf } from '../workbook/read';
+import { contractColumnIndex } from '../workbook/columns';
 import { planReconciliationSheet } from '../workbook/reconciliationSheet';
 import { planGeneratedSheet, type KeptSheet } from '../workbook/generated';
 import type { LiveWorkbook } from './liveWorkbook';
@@ -45,9 +46,12 @@ export async function reconcileOnly(workbook: LiveWorkbook, asOf: CalendarDate):
  * as `kept`.
  */
 export async function writeReconciliationSheet(workbook: LiveWorkbook, run: ReconcileRun, asOf: CalendarDate, lang: Lang): Promise<{ kept?: KeptSheet }> {
-  const { ops, nextRow } = planReconciliationSheet(run.reconciliation, { asOf, lang, taxonomies: run.taxonomies, initiativeNames: run.initiativeNames });
+  const read = await workbook.read();
+  const postings = findTableRead(read, TABLE_NAMES.postings);
+  const accountingYear = postings !== undefined && contractColumnIndex(postings.header, COLUMNS.postings.accountingYear) >= 0;
+  const { ops, nextRow } = planReconciliationSheet(run.reconciliation, { asOf, lang, taxonomies: run.taxonomies, initiativeNames: run.initiativeNames, accountingYear });
   if (!ops.length) return {};
-  const plan = planGeneratedSheet(await workbook.read(), messages[lang].reconcile.sheet, ops, { row: nextRow, date: formatDanishDate(asOf), lang });
+  const plan = planGeneratedSheet(read, messages[lang].reconcile.sheet, ops, { row: nextRow, date: formatDanishDate(asOf), lang });
   await workbook.apply({ ops: plan.ops });
   return plan.kept ? { kept: plan.kept } : {};
 }

@@ -72,6 +72,7 @@ export function EconomyTab({ workbook, strings, lang, today, now }: Props) {
       }
       if (r.kind === 'duplicate') return { intent: 'warning', lines: [f.duplicate(r.file)] };
       if (r.kind === 'empty') return { intent: 'warning', lines: [f.empty(r.file)] };
+      if (r.checks.length) return { intent: 'warning', lines: [f.imported(r.groups, r.lines, r.file), finance.checked(r.checks.length), ...r.checks] };
       return { intent: 'success', lines: [f.imported(r.groups, r.lines, r.file)] };
     });
   };

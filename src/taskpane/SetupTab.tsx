@@ -7,7 +7,7 @@ import type { UiStrings } from '../i18n/da';
 import type { CalendarDate } from '../domain/parse/calendarDate';
 import { INITIATIVE_ID_PATTERN } from '../domain/model/schema';
 import type { TaxonomyEntry, TaxonomySet } from '../domain/taxonomy/types';
-import { addInitiative, readTaxonomies, setUpWorkbook, type InitiativeProblem } from '../operations/operations';
+import { addInitiative, readTaxonomies, setUpWorkbook, updateTaxonomies, type InitiativeProblem } from '../operations/operations';
 import type { LiveWorkbook } from '../operations/liveWorkbook';
 import { useAnnounce } from './announce';
 import { Feedback } from './Feedback';
@@ -55,10 +55,23 @@ export function SetupTab({ workbook, strings, lang, today }: Props) {
     setGeneration((g) => g + 1);
   };
 
+  // Opdater taksonomier: an explicit action, so it may write into the taxonomy tables (empty cells only).
+  const runUpdate = async () => {
+    setMessage([]);
+    const outcome = await operation.start((signal) => updateTaxonomies(workbook, lang, signal));
+    if (outcome.status !== 'done') return;
+    const text = t.taxonomiesUpdated(outcome.value.added, outcome.value.endDated);
+    setMessage([{ intent: 'success', text }]);
+    announce(text);
+    setGeneration((g) => g + 1);
+  };
+
   return (
     <div className={styles.column}>
       <Caption1 as="p">{t.intro}</Caption1>
       <Button appearance="primary" onClick={() => void runSetUp()} disabled={operation.running}>{t.run}</Button>
+      <Caption1 as="p">{t.updateTaxonomiesIntro}</Caption1>
+      <Button onClick={() => void runUpdate()} disabled={operation.running}>{t.updateTaxonomies}</Button>
       <Feedback operation={operation} strings={strings} onRetry={() => void runSetUp()} />
       {message.map((m) => (
         <MessageBar key={m.text} intent={m.intent}><MessageBarBody>{m.text}</MessageBarBody></MessageBar>

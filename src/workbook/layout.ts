@@ -22,7 +22,7 @@ export const NUMBER_FORMATS = {
 export const TABLE_TOP_ROW = 4;
 
 const WIDTHS: Record<ColumnSpec['type'], number> = {
-  text: 24, id: 12, date: 12, integer: 10, number: 12, amount: 16, percent: 12, boolean: 8, code: 34, codeList: 18, kpiList: 40,
+  text: 24, id: 12, date: 12, integer: 10, number: 12, approxNumber: 12, amount: 16, percent: 12, boolean: 8, code: 34, codeList: 18, kpiList: 40,
 };
 
 export function columnLayout(column: ColumnSpec, lang: Lang): ColumnLayout {
@@ -31,7 +31,9 @@ export function columnLayout(column: ColumnSpec, lang: Lang): ColumnLayout {
   if (format) layout.numberFormat = format;
   const note = messages[lang].workbook.columnNotes[column.header];
   if (note) layout.note = note;
-  if (column.type === 'code' && column.taxonomy) {
+  // A list by name (Ansvarlig enhed, "A; B") keeps the drop-down for the common single value; the
+  // drop-down's alert is a warning, so a second unit typed after ';' is still accepted.
+  if (column.taxonomy && (column.type === 'code' || (column.type === 'codeList' && column.store === 'name'))) {
     layout.list = { table: taxonomyTableName(column.taxonomy), column: column.store === 'code' ? TAXONOMY_COLUMNS.code : TAXONOMY_COLUMNS.name };
     layout.listAlert = messages[lang].workbook.dropDownAlert;
   }
@@ -45,6 +47,7 @@ function formatOf(column: ColumnSpec): string | undefined {
     case 'percent': return NUMBER_FORMATS.percent;
     case 'integer': return NUMBER_FORMATS.integer;
     case 'number': return NUMBER_FORMATS.number;
+    case 'approxNumber': return NUMBER_FORMATS.number;
     case 'id': return NUMBER_FORMATS.text;
     default: return column.header === COLUMNS.participants.participantId ? NUMBER_FORMATS.text : undefined; // keep "0042" as typed
   }

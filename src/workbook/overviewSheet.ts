@@ -5,6 +5,7 @@
  * definitions, and native charts. The core computes the same figures; a test recalculates the
  * formulas in LibreOffice and compares.
  */
+import { formatOre } from '../domain/parse/amount';
 import { messages, type Lang } from '../i18n';
 import type { InitiativeSummary, PortfolioRow, PortfolioSummary, StatusLogSeries } from '../domain/summarize';
 import { COLUMNS, participantTableName, TABLE_NAMES, type ColumnKey } from '../domain/model/schema';
@@ -73,7 +74,10 @@ export function planOverviewSheet(input: OverviewInput): { ops: PlanOp[]; nextRo
   row += Math.max(statusRows.length, 1) + 3;
 
   // 2. KPI attainment (core values: the rules need the latest course per citizen).
-  const kpiRows = input.initiatives.flatMap((s) => s.kpis.map((k) => [s.initiativeId, k.text, k.target, k.actual, t.kpi.values[k.attainment]]));
+  // A count or an amount is written as text in the percent columns (eng/law): "min. 100 borgere" is not 10.000 %.
+  const figure = (k: (typeof input.initiatives)[number]['kpis'][number], v: number | null) =>
+    (k.kind === 'share' || v === null ? v : k.kind === 'count' ? t.kpi.count(v) : t.kpi.amount(formatOre(v)));
+  const kpiRows = input.initiatives.flatMap((s) => s.kpis.map((k) => [s.initiativeId, `${k.text} (${t.kpi.measure(k.kind, k.base)})`, figure(k, k.target), figure(k, k.actual), t.kpi.values[k.attainment]]));
   row = table(ops, row, 'Overblik_KPI', t.sections.kpi, [t.columns.initiative, t.kpi.text, t.kpi.target, t.kpi.actual, t.kpi.attainment], kpiRows,
     [undefined, undefined, NUMBER_FORMATS.percent, NUMBER_FORMATS.percent, undefined]);
 

@@ -22,7 +22,11 @@ const TOP = 3; // the first table's header row (generatedSheet puts the title in
  */
 export function planReconciliationSheet(
   reconciliation: Reconciliation,
-  options: { asOf: CalendarDate; lang: Lang; taxonomies: TaxonomySet; initiativeNames: Record<string, string> },
+  options: {
+    asOf: CalendarDate; lang: Lang; taxonomies: TaxonomySet; initiativeNames: Record<string, string>;
+    /** Whether Posteringer has the column Regnskabsår (an older workbook may lack it until repaired). */
+    accountingYear?: boolean;
+  },
 ): { ops: PlanOp[]; nextRow: number } {
   const t = messages[options.lang].reconcile;
   const statusText = messages[options.lang].finance.status;
@@ -41,7 +45,7 @@ export function planReconciliationSheet(
   years.forEach((year, i) => {
     const lines = reconciliation.lines.filter((l) => l.year === year);
     const table = `Afstemning_${year}`;
-    const rows = lines.map((line, r) => rowFor(line, top + 1 + r, year, { type, municipal, status: statusText[line.status], name: options.initiativeNames[line.initiativeId] ?? '' }));
+    const rows = lines.map((line, r) => rowFor(line, top + 1 + r, year, { type, municipal, status: statusText[line.status], name: options.initiativeNames[line.initiativeId] ?? '' }, options.accountingYear ?? false));
     if (i === 0) {
       ops.push({ kind: 'generatedSheet', sheet: t.sheet, title: t.title(formatDanishDate(options.asOf)), table, header, rows, columns });
       ops.push({ kind: 'label', sheet: t.sheet, row: top - 1, column: 1, text: t.year(year), style: 'subtitle' });
@@ -74,13 +78,17 @@ export function planReconciliationSheet(
 }
 
 /** One line: amounts in kroner (Excel holds decimals; the core's figures are exact øre). */
-function rowFor(line: ReconciliationLine, row: number, year: number, names: { type: (code: string) => string; municipal: string; status: string; name: string }) {
+function rowFor(line: ReconciliationLine, row: number, year: number, names: { type: (code: string) => string; municipal: string; status: string; name: string }, accountingYear: boolean) {
   const col = (header: number) => cellAddress(row, header + 1); // 0-based header index → cell
   const P = (key: ColumnKey<'postings'>) => structuredRef(TABLE_NAMES.postings, COLUMNS.postings[key]);
   const B = (key: ColumnKey<'budget'>) => structuredRef(TABLE_NAMES.budget, COLUMNS.budget[key]);
   const inYear = `${P('date')},">="&DATE(${year},1,1),${P('date')},"<"&DATE(${year + 1},1,1)`;
-  const postings = (typeCode: string, extra = '') =>
-    `SUMIFS(${P('amount')},${P('initiativeId')},$A${row},${P('type')},${exactCriterion(names.type(typeCode))},${inYear}${extra})`;
+  const sum = (typeCode: string, extra: string, period: string) =>
+    `SUMIFS(${P('amount')},${P('initiativeId')},$A${row},${P('type')},${exactCriterion(names.type(typeCode))},${period}${extra})`;
+  // A posting belongs to its Regnskabsår; one without belongs to the calendar year of its date.
+  const postings = (typeCode: string, extra = '') => (accountingYear
+    ? `(${sum(typeCode, extra, `${P('accountingYear')},${year}`)}+${sum(typeCode, extra, `${P('accountingYear')},"",${inYear}`)})`
+    : sum(typeCode, extra, inYear));
   const f = (formula: string) => ({ formula });
   return [
     line.initiativeId,

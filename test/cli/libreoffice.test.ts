@@ -29,14 +29,14 @@ describeWithLibreOffice('LibreOffice opens the demo workbook', () => {
 
   it('shows every sheet', () => {
     expect(Object.keys(csv).sort()).toEqual(
-      ['CVJOB', 'EMP', 'FKIB', 'FSM', 'HJEM', 'INV', 'ITMV', 'Indsatser', 'JOBFIRST', 'SMC', 'SPEC', 'STRAKS', 'Statuslog', 'TRANS', 'Taksonomier', 'UNGE', 'Økonomi'].sort(),
+      ['CVJOB', 'EMP', 'FKIB', 'FSM', 'HJEM', 'INV', 'ITMV', 'Indsatser', 'JOBFIRST', 'POOL', 'SMC', 'SPEC', 'STRAKS', 'Statuslog', 'TRANS', 'Taksonomier', 'UNGE', 'Økonomi'].sort(),
     );
   });
 
   it('shows the ITMV rows with Danish dates', () => {
     const rows = csv.ITMV.slice(4);
     expect(rows).toHaveLength(19);
-    expect(rows[0]).toMatch(/^ITMV-001,11-01-2016,Aktivitetsparate kontanthjælpsmodtagere,3,I ordinær beskæftigelse,01-06-2016,01-06-2016,30,34,$/);
+    expect(rows[0]).toMatch(/^ITMV-001,11-01-2016,Aktivitetsparate kontanthjælpsmodtagere,3,I ordinær beskæftigelse,01-06-2016,01-06-2016,30,34,,$/); // Bemærkning and Gruppe empty
   });
 
   it('shows the finance amounts in kroner', () => {

@@ -30,7 +30,7 @@ const demoSummary = tmp.path('demo-overblik.xlsx');
 const SPLIT: Record<string, string[]> = {
   'team-a.xlsx': ['ITMV', 'FSM', 'JOBFIRST'],
   'team-b.xlsx': ['EMP', 'SPEC', 'STRAKS', 'CVJOB'],
-  'team-c.xlsx': ['TRANS', 'FKIB', 'UNGE', 'SMC', 'INV', 'HJEM'],
+  'team-c.xlsx': ['TRANS', 'FKIB', 'UNGE', 'SMC', 'INV', 'HJEM', 'POOL'],
 };
 const team = (name: string) => tmp.path(name);
 

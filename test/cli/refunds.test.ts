@@ -66,3 +66,25 @@ it('refuses to import the same file twice', async () => {
   const twice = await indsats('import-refunds', once, refunds, '-o', tmp.path('twice.xlsx'));
   expect(twice).toMatchObject({ code: 1, err: 'uge7.csv er allerede importeret. Intet er skrevet.' });
 });
+
+it('imports a file whose lines break the refusionstrappe, naming each line on stderr (exit 1), with no CPR number in the output', async () => {
+  const out = tmp.path('with-checks.xlsx');
+  const rows = [
+    'Uge;CPR nummer;Ydelse;Ydelsesuge;Beregnet udbetalingsbeløb;Refusionssats;Refusionsbeløb;Medfinansieringsbeløb',
+    `2026-03;${CPRS[0]};Kontanthjælp;1;10.000,00;80;8.000,00;2.000,00`,
+    `2026-10;${CPRS[0]};Kontanthjælp;8;10.000,00;55;5.500,00;4.500,00`,
+    `2026-11;${CPRS[1]};Kontanthjælp;9;10.000,00;40;4.000,01;5.999,99`,
+    `2026-12;${CPRS[2]};Kontanthjælp;10;10.000,00;40;4.000,00;5.000,00`,
+  ];
+  const run = await indsats('import-refunds', demo, file('trappe.csv', rows), '-o', out);
+  expect(run.code).toBe(1);
+  expect(run.out).toContain('Importerede 4 linjer fra trappe.csv');
+  expect(run.err.split('\n').filter((l) => l.startsWith('Linje'))).toEqual([
+    'Linje 3 (uge 2026-10, ydelsesuge 8): refusionssatsen er 55 %, men 40 % efter Lov om kommunernes finansiering af visse offentlige ydelser § 5, stk. 2, nr. 2.',
+    'Linje 4 (uge 2026-11): refusionen er 4.000,01 kr., men sats × beløb giver 4.000,00 kr.',
+    'Linje 5 (uge 2026-12): medfinansieringen er 5.000,00 kr., men beløb − refusion giver 6.000,00 kr.',
+  ]);
+  expect(run.err).toContain('3 linjer bryder refusionsreglerne');
+  for (const cpr of CPRS) expect(run.out + run.err).not.toContain(cpr);
+  expect(existsSync(out)).toBe(true);
+});

@@ -48,8 +48,8 @@ describe('demo workbook content', () => {
 
   it('holds the initiatives of the source documents with states i gang, standby and afsluttet', () => {
     const { model } = demo();
-    expect(model.initiatives.map((i) => i.id)).toEqual(['ITMV', 'FSM', 'JOBFIRST', 'EMP', 'SPEC', 'STRAKS', 'CVJOB', 'TRANS', 'FKIB', 'UNGE', 'SMC', 'INV', 'HJEM']);
-    expect(new Set(model.initiatives.map((i) => i.state))).toEqual(new Set(['I GANG', 'STANDBY', 'AFSLUTTET']));
+    expect(model.initiatives.map((i) => i.id)).toEqual(['ITMV', 'FSM', 'JOBFIRST', 'EMP', 'SPEC', 'STRAKS', 'CVJOB', 'TRANS', 'FKIB', 'UNGE', 'SMC', 'INV', 'HJEM', 'POOL']);
+    expect(new Set(model.initiatives.map((i) => i.state))).toEqual(new Set(['I GANG', 'STANDBY', 'AFSLUTTET', 'PLANLAGT']));
   });
 
   it('holds the ITMV financing: 262.000 kr. with 50 % state refund, and 262.000 kr. from Landsbyggefonden', () => {

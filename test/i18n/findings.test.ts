@@ -12,13 +12,13 @@ const samples: Record<FindingCode, FindingParams> = {
   OUT_OF_RANGE: { value: '120', column: 'Alder', min: 0, max: 100 },
   EXCEL_ERROR: { value: '#REF!' },
   UNKNOWN_CODE: { value: 'praktikk', taxonomy: 'statuses', suggestion: 'I virksomhedspraktik' },
-  INACTIVE_CODE: { value: 'MG03', taxonomy: 'targetGroups', date: '2017-08-15' },
+  INACTIVE_CODE: { value: 'MG03', taxonomy: 'targetGroups', date: '2027-01-04', validTo: '2026-12-31', successor: 'Ny gruppe', successorLawRef: 'LAB 2027 § 6' },
   INVALID_ID: { value: '1 ITMV' },
   UNKNOWN_INITIATIVE: { value: 'XYZ' },
   DATE_ORDER: { column: 'Slutdato', date: '2017-08-01', otherColumn: 'Startdato', otherDate: '2017-08-15' },
   STEP_STATUS_MISMATCH: { status: 'I job', steps: '3', step: '1' },
   TARGET_GROUP_NOT_IN_INITIATIVE: { value: 'Unge', allowed: 'Jobparate, Aktivitetsparate' },
-  COURSE_TOO_LONG: { weeks: 17, maxWeeks: 13 },
+  COURSE_TOO_LONG: { weeks: 17, maxWeeks: 13, rule: 'LAB § 61, stk. 1, nr. 2', extendableTo: 26 },
   CAPACITY_EXCEEDED: { active: 13, places: 12, date: '2017-08-29' },
   DUPLICATE_ID: { value: 'ITMV-001', rows: '2, 3' },
   DUPLICATE_CODE: { value: 'MG03', taxonomy: 'targetGroups', rows: '4, 9' },
@@ -29,6 +29,11 @@ const samples: Record<FindingCode, FindingParams> = {
   MERGED_CELLS: { range: 'J2:J3' },
   EMPTY_ROW: { row: 3 },
   NON_STANDARD_VALUE: { value: 'KH-AP', suggestion: 'Aktivitetsparate kontanthjælpsmodtagere' },
+  TAXONOMY_VERSION_OVERLAP: { value: 'MG08', taxonomy: 'targetGroups', rows: '12' },
+  TAXONOMY_DATES_REVERSED: { value: 'MG08', taxonomy: 'targetGroups', date: '2026-01-31', otherDate: '2026-07-01' },
+  TAXONOMY_UNKNOWN_SUCCESSOR: { value: 'NG9', taxonomy: 'targetGroups', code: 'MG08' },
+  TAXONOMY_OUTDATED: { taxonomy: 'targetGroups', missing: 2, expired: 3, example: 'Personer i ressourceforløb' },
+  APPROXIMATE_VALUE: { value: 'ca. 60' },
   NO_BUDGET: { initiativeId: 'ITMV', year: 2016 },
   DUPLICATE_VOUCHER: { initiativeId: 'ITMV', year: 2017, voucher: 'B-7', otherRows: '3' },
   NEGATIVE_AMOUNT: { initiativeId: 'ITMV', year: 2017, amountOre: -50_000, type: 'refusion modtaget' },
@@ -65,8 +70,9 @@ it('formats dates, amounts, rates, taxonomy names, parse reasons and age bounds 
   const m = (code: FindingCode, lang: 'da' | 'en') => findingMessage({ code, params: samples[code] }, lang);
   expect(m('WRONG_TYPE', 'da')).toBe("”snart” i ”Startdato” kan ikke læses: ikke en dato (brug fx 29-08-2017).");
   expect(m('WRONG_TYPE', 'en')).toBe("'snart' in 'Startdato' cannot be read: not a date (use e.g. 29-08-2017).");
-  expect(m('INACTIVE_CODE', 'da')).toBe("”MG03” i Målgrupper er ikke gældende pr. 15-08-2017.");
-  expect(m('INACTIVE_CODE', 'en')).toBe("'MG03' in Target groups (Målgrupper) is not in force on 15-08-2017.");
+  expect(m('INACTIVE_CODE', 'da')).toBe("”MG03” i Målgrupper er ikke gældende pr. 04-01-2027 (gyldig til 31-12-2026). Erstattes af ”Ny gruppe” (LAB 2027 § 6).");
+  expect(m('INACTIVE_CODE', 'en')).toBe("'MG03' in Target groups (Målgrupper) is not in force on 04-01-2027 (valid until 31-12-2026). Replaced by 'Ny gruppe' (LAB 2027 § 6).");
+  expect(m('COURSE_TOO_LONG', 'da')).toBe('Forløbet har varet 17 uger uden slutdato; det må højst vare 13 uger (LAB § 61, stk. 1, nr. 2; kan forlænges til 26 uger efter en konkret vurdering). Angiv slutdato eller ny status.');
   expect(m('DATE_ORDER', 'da')).toBe("”Slutdato” (01-08-2017) ligger før ”Startdato” (15-08-2017).");
   expect(m('CAPACITY_EXCEEDED', 'en')).toBe('13 active participants on 29-08-2017, but the initiative has only 12 places.');
   expect(m('AGE_OUT_OF_BOUNDS', 'da')).toBe("Alder 25 passer ikke til målgruppen ”Over 30” (mindst 30 år, højst 65 år).");

@@ -88,6 +88,23 @@ describe('App', () => {
     await screen.findByText(uiDa.setup.done(0));
   });
 
+  it('Opdater taksonomier end-dates what the law has ended in a workbook set up before, then has nothing to do (eng/law)', async () => {
+    const { workbook } = renderApp();
+    fireEvent.click(screen.getByRole('button', { name: uiDa.setup.run }));
+    await screen.findByText(/Strukturen er på plads/);
+    // As an older version wrote it: MG08 without its end date.
+    const groups = (await workbook.read()).sheets.find((s) => s.name === 'Taksonomier')!.tables.find((t) => t.table === 'Målgrupper')!;
+    const row = groups.rows.findIndex((r) => r[0] === 'MG08');
+    const column = groups.header.indexOf('Gyldig til');
+    const address = `${String.fromCharCode(64 + 8 + column)}${5 + row}`; // Målgrupper starts at H4
+    await act(() => workbook.apply({ ops: [{ kind: 'setValues', sheet: 'Taksonomier', cells: [{ address, value: null }] }] }));
+    fireEvent.click(screen.getByRole('button', { name: uiDa.setup.updateTaxonomies }));
+    await screen.findByText(uiDa.setup.taxonomiesUpdated(0, 1));
+    expect(workbook.workbook.getWorksheet('Taksonomier')!.getCell(address).value).toEqual(new Date(Date.UTC(2026, 0, 31)));
+    fireEvent.click(screen.getByRole('button', { name: uiDa.setup.updateTaxonomies }));
+    await screen.findByText(uiDa.setup.taxonomiesUpdated(0, 0));
+  });
+
   it('adds an initiative with its tracking sheet, and refuses a duplicate ID', async () => {
     const { workbook } = renderApp();
     fireEvent.click(screen.getByRole('button', { name: uiDa.setup.run }));

@@ -39,7 +39,7 @@ const table = (read: WorkbookRead, name: string) => read.sheets.flatMap((s) => s
 describe('consolidate into a workbook with tables', () => {
   it('appends the other workbooks’ rows, creates their tracking sheets, and counts as the whole demo', async () => {
     const target = await part(['ITMV', 'FSM', 'JOBFIRST', 'EMP']);
-    const others = [await part(['SPEC', 'STRAKS', 'CVJOB', 'TRANS']), await part(['FKIB', 'UNGE', 'SMC', 'INV', 'HJEM'])];
+    const others = [await part(['SPEC', 'STRAKS', 'CVJOB', 'TRANS']), await part(['FKIB', 'UNGE', 'SMC', 'INV', 'HJEM', 'POOL'])];
     const seen: string[] = [];
     const run = await consolidate(target, others.map((w, i) => ({ name: `team-${i}.xlsx`, open: async () => w })), AS_OF, 'da', {
       targetName: 'open.xlsx',

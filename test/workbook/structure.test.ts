@@ -24,8 +24,8 @@ describe('structure of a new workbook', () => {
   it('creates the contract sheets and tables', () => {
     expect(plan.ops.filter((op) => op.kind === 'ensureSheet').map((op) => op.sheet)).toEqual(['Taksonomier', 'Indsatser', 'Statuslog', 'Økonomi']);
     expect(plan.ops.filter((op): op is Extract<PlanOp, { kind: 'createTable' }> => op.kind === 'createTable').map((op) => `${op.sheet}/${op.table}@${op.topLeft.row},${op.topLeft.column}`)).toEqual([
-      'Taksonomier/Mål@4,1', 'Taksonomier/Målgrupper@4,8', 'Taksonomier/Statusser@4,18', 'Taksonomier/Trin@4,27', 'Taksonomier/Tilbud@4,34',
-      'Taksonomier/Enheder@4,42', 'Taksonomier/Finansiering@4,49', 'Taksonomier/Indsatsstatus@4,56', 'Taksonomier/Posteringstyper@4,63',
+      'Taksonomier/Mål@4,1', 'Taksonomier/Målgrupper@4,8', 'Taksonomier/Statusser@4,19', 'Taksonomier/Trin@4,28', 'Taksonomier/Tilbud@4,35',
+      'Taksonomier/Enheder@4,43', 'Taksonomier/Finansiering@4,50', 'Taksonomier/Indsatsstatus@4,57', 'Taksonomier/Posteringstyper@4,64',
       'Indsatser/Indsatser@4,1', 'Statuslog/Statuslog@4,1', 'Økonomi/Budget@4,1', 'Økonomi/Posteringer@4,7',
     ]);
   });

@@ -24,7 +24,7 @@ export interface ReconcileOptions {
 }
 
 export interface Reconciliation {
-  /** One line per initiative and year (budget year; posting date's year), sorted by ID then year. */
+  /** One line per initiative and year (budget year; posting's Regnskabsår, else its date's year), sorted by ID then year. */
   lines: ReconciliationLine[];
   issues: FinanceIssue[];
   /** Every line 'afstemt' and no issue of severity 'error'. */
@@ -93,7 +93,8 @@ export function reconcile(budget: readonly BudgetRow[], postings: readonly Posti
     const at = { initiativeId, table: TABLE_NAMES.postings, rowIndex: row };
     if (unknown(initiativeId, TABLE_NAMES.postings, row)) return;
     if (!isCalendarDate(p.date)) return void issue({ ...at, kind: 'invalid-date', column: COLUMNS.postings.date });
-    const year = yearOf(p.date);
+    // The accounting year (Regnskabsår) where given: a January refund of a December claim belongs to the claim's year.
+    const year = p.accountingYear !== undefined && Number.isSafeInteger(p.accountingYear) ? p.accountingYear : yearOf(p.date);
     const type = code(p.type) ?? '';
     if (!POSTING_TYPES.has(type)) return void issue({ ...at, year, kind: 'unknown-posting-type', column: COLUMNS.postings.type, type: p.type });
     if (!isOre(p.amountOre)) return void issue({ ...at, year, kind: 'invalid-amount', column: COLUMNS.postings.amount, type });
@@ -141,7 +142,7 @@ function duplicateVouchers(postings: readonly PostingRow[], report: (i: Omit<Fin
     if (group.length < 2) continue;
     const rows = group.map((g) => g.row);
     group.forEach(({ posting: p, row }, k) => {
-      const year = isCalendarDate(p.date) ? yearOf(p.date) : undefined;
+      const year = p.accountingYear ?? (isCalendarDate(p.date) ? yearOf(p.date) : undefined);
       report({
         kind: 'duplicate-voucher',
         initiativeId: p.initiativeId,

@@ -3,6 +3,11 @@ import { parsePercentBasisPoints } from '../parse/percent';
 import { looksLikeCpr, maskCpr } from '../parse/cpr';
 import { splitRecords } from './delimited';
 import { type BasisPoints, type Ore, sumOre } from './money';
+import { checkRefundLine, isoWeekStart, type RefundLineProblem } from '../law/refund';
+import type { CalendarDate } from '../parse/calendarDate';
+
+/** Only used when a line's week is unknown, where checkRefundLine does not look the rate up. */
+const REFUND_ACT_START = '2016-01-04' as CalendarDate;
 
 /**
  * Import of refund calculation files in the style of KOMBIT Ydelsesrefusion: ';'-separated text with
@@ -41,7 +46,8 @@ export type RefundProblemReason =
   | 'not-a-percentage'
   | 'not-a-cpr-number'
   | 'cpr-in-amount'
-  | 'total-too-large';
+  | 'total-too-large'
+  | 'not-a-week-number';
 
 /** `column` is always the canonical column name below, never text from the file. */
 export interface RefundProblem {
@@ -50,12 +56,27 @@ export interface RefundProblem {
   column?: RefundColumnName;
 }
 
+/**
+ * A readable line whose figures break the refund rules (checkRefundLine in src/domain/law/refund.ts):
+ * a rate that is not the refusionstrappe's for the benefit week, a refund that is not rate × amount
+ * to the øre, a co-financing that is not amount − refund. Amounts in øre, rates in basis points.
+ */
+export interface RefundLineCheck extends RefundLineProblem {
+  line: number;
+  /** The Uge text of the line (CPR numbers masked). */
+  week: string;
+  /** The benefit-week number the file gives (Ydelsesuge), when it does. */
+  benefitWeek?: number;
+}
+
 export interface RefundFileResult {
   rows: RefundAggregate[];
   problems: RefundProblem[];
+  /** Rule breaches of readable lines, by line number; they do not stop an import. */
+  checks: RefundLineCheck[];
 }
 
-type Key = 'week' | 'cpr' | 'benefit' | 'paid' | 'refundRate' | 'refund' | 'coRate' | 'coFinancing';
+type Key = 'week' | 'cpr' | 'benefit' | 'paid' | 'refundRate' | 'refund' | 'coRate' | 'coFinancing' | 'benefitWeek';
 
 /** Canonical names and accepted header spellings (compared after normalise()). */
 const COLUMNS = {
@@ -67,6 +88,8 @@ const COLUMNS = {
   refund: { name: 'Refusionsbeløb', aliases: ['refusionsbeløb'], required: true },
   coRate: { name: 'Medfinansieringssats', aliases: ['medfinansieringssats'], required: false },
   coFinancing: { name: 'Medfinansieringsbeløb', aliases: ['medfinansieringsbeløb'], required: false },
+  // The person's benefit-week number in the refusionstrappe (1 = the first week with benefits).
+  benefitWeek: { name: 'Ydelsesuge', aliases: ['ydelsesuge', 'refusionsuge', 'ugeitrappen', 'ugenritrappen', 'ydelsesugenr'], required: false },
 } as const satisfies Record<Key, { name: string; aliases: readonly string[]; required: boolean }>;
 
 export type RefundColumnName = (typeof COLUMNS)[Key]['name'];
@@ -94,8 +117,9 @@ export function parseRefundFile(text: string): RefundFileResult {
   const problems: RefundProblem[] = [];
   const records = splitRecords(text).filter((r) => r.unterminated || r.fields.some((f) => f.trim() !== ''));
   const header = records.shift();
-  if (!header) return { rows: [], problems: [{ line: 1, reason: 'no-header' }] };
-  if (header.unterminated) return { rows: [], problems: [{ line: header.line, reason: 'unterminated-quote' }] };
+  const checks: RefundLineCheck[] = [];
+  if (!header) return { rows: [], problems: [{ line: 1, reason: 'no-header' }], checks };
+  if (header.unterminated) return { rows: [], problems: [{ line: header.line, reason: 'unterminated-quote' }], checks };
 
   const index = new Map<Key, number>();
   header.fields.forEach((h, i) => {
@@ -107,7 +131,7 @@ export function parseRefundFile(text: string): RefundFileResult {
   for (const k of KEYS) {
     if (COLUMNS[k].required && !index.has(k)) problems.push({ line: header.line, reason: 'missing-column', column: COLUMNS[k].name });
   }
-  if (problems.length > 0) return { rows: [], problems };
+  if (problems.length > 0) return { rows: [], problems, checks };
 
   const groups = new Map<string, Group>();
   for (const record of records) {
@@ -177,7 +201,24 @@ export function parseRefundFile(text: string): RefundFileResult {
     const coFinancing = amount('coFinancing');
     const refundRate = rate('refundRate');
     const coRate = rate('coRate');
+    const weekNumberText = cell('benefitWeek') ?? '';
+    const benefitWeek = /^\d{1,4}$/.test(weekNumberText) ? Number(weekNumberText) : undefined;
+    if (weekNumberText !== '' && benefitWeek === undefined) {
+      bad = true;
+      problem('not-a-week-number', 'benefitWeek');
+    }
     if (bad || paid === undefined || refund === undefined) continue;
+
+    // The rules per line (a line is one citizen's payment in one week): the rate of the week's step
+    // where the file gives the benefit week and Uge is an ISO week, else rate × amount and amount − refund.
+    const weekStart = isoWeekStart(week);
+    const known = benefitWeek !== undefined && weekStart !== undefined;
+    for (const p of checkRefundLine(
+      { ...(known && { week: benefitWeek }), amountOre: paid, ...(refundRate !== undefined && { rateBp: refundRate }), refundOre: refund, ...(coFinancing !== undefined && { coFinancingOre: coFinancing }) },
+      weekStart ?? REFUND_ACT_START,
+    )) {
+      checks.push({ ...p, line: record.line, week, ...(benefitWeek !== undefined && { benefitWeek }) });
+    }
 
     const key = JSON.stringify([week, benefit]);
     const existing = groups.get(key);
@@ -214,7 +255,7 @@ export function parseRefundFile(text: string): RefundFileResult {
       ...(coFinancingRateBp !== undefined && { coFinancingRateBp }),
     };
   });
-  return { rows, problems };
+  return { rows, problems, checks };
 }
 
 const single = (values: Set<BasisPoints | undefined>): BasisPoints | undefined => (values.size === 1 ? [...values][0] : undefined);

@@ -81,6 +81,12 @@ export const SOURCES = {
     'https://ligevaerd.dk/jobcentrene-nedlaegges-unge-med-saerlige-behov-risikerer-at-betale-prisen',
     'Ligeværd: "Fra 1. februar 2026 ophæves ressourceforløbsordningen"', 'secondary', undefined,
     'The only stored source that names which of the two commencement dates applies to ressourceforløb; the commencement section of lov nr. 1750 itself was not in the stored copies.'),
+  /** Cabi's timeline of the reform: the dates are when no new courses are granted; started courses may be completed. */
+  reformTimeline: s(
+    'https://www.cabiweb.dk/temaer/den-aktive-beskaeftigelsesindsats/beskaeftigelsesreformen-2026-2027',
+    'Cabi: Overblik: Beskæftigelsesreformen 2026-2027 — "tidslinjen viser, hvornår der ikke længere bevilliges nye forløb. Igangsatte forløb kan gennemføres"',
+    'secondary', 'Tidslinje: Hvad ændres, og hvornår?',
+    'Supports checking a course on its start date (a course started before the end keeps its group). The stored excerpt is cut before the dates themselves.'),
   reformProcess: s(
     'https://star.dk/da/implementering/beskaeftigelsesreform/proces',
     'STAR: Lovgivningsproces og ikrafttrædelse', 'official', undefined,
@@ -105,4 +111,5 @@ export const UNVERIFIED: readonly string[] = [
   'Placement length for sygedagpengemodtagere (Københavns Kommune: 13 weeks, extendable; Aarhus Kommune: unlimited) and for § 6, nr. 6-13 in general.',
   'Whether the refusionstrappe or § 61 change on 1 July 2026 or 1 January 2027: no stored source says they do; the new main act will renumber LAB.',
   'LAB § 6, nr. 12 and 13 (selvforsørgende ledige, unge under 18): the stored bekendtgørelse excerpt lists nr. 1-11; 12 and 13 follow by order.',
+  'Searched again (December 2026, corpora pages/docs: "målgrupper 2027 beskæftigelsesreform fem målgrupper", "ressourceforløb afskaffes 1. juli 2026", "lov nr. 1750 ikrafttræden", the Cabi timeline, STAR "Lovgivningsproces og ikrafttrædelse"): the 2027 main act is still only "forventes at træde i kraft 1. januar 2027" (not passed), no stored text names the five groups, so the built-in taxonomies have no 2027 version and no Erstattes af mapping; the mechanism (dated versions, Erstattes af, successor suggestion, portfolio mapping) is tested with a test taxonomy.',
 ];

@@ -10,6 +10,8 @@ export type ColumnType =
   | 'date'
   | 'integer'
   | 'number'
+  /** A number, or an approximate/ranged count kept as typed ("ca. 60", "10–15"; parse/approx.ts). */
+  | 'approxNumber'
   | 'amount'
   | 'percent'
   | 'boolean'
@@ -137,7 +139,8 @@ export const SHEETS = {
 export const INITIATIVES = tableSpec('initiatives', SHEETS.initiatives, {
   id: { type: 'id', required: true },
   name: { type: 'text', required: true },
-  unit: { type: 'code', taxonomy: 'units' },
+  // One or more units, "A; B" (an initiative run by several): by name, like a single unit.
+  unit: { type: 'codeList', taxonomy: 'units', store: 'name' },
   goals: { type: 'codeList', taxonomy: 'goals' },
   targetGroups: { type: 'codeList', taxonomy: 'targetGroups' },
   start: { type: 'date' },
@@ -174,7 +177,7 @@ export const STATUS_LOG = tableSpec('statusLog', SHEETS.statusLog, {
   initiativeId: { type: 'id', required: true },
   date: { type: 'date', required: true },
   indicator: { type: 'text', required: true },
-  value: { type: 'number', required: true },
+  value: { type: 'approxNumber', required: true },
   comment: { type: 'text' },
 });
 
@@ -222,5 +225,6 @@ export const TAXONOMY_COLUMNS = {
   minAge: 'Min. alder',
   maxAge: 'Maks. alder',
   lawRef: 'Lovhjemmel',
+  mapsTo: 'Erstattes af',
   maxWeeks: 'Maks. uger',
 } as const;

@@ -15,7 +15,7 @@
  */
 import type { KpiTarget } from '../model/types';
 import { daysBetween, type CalendarDate } from '../parse/calendarDate';
-import { codeKey, fkibCategory, PLACEMENT_STATUS_CODES, type CourseAsOf } from './asOf';
+import { codeKey, fkibCategory, isPlacement, PLACEMENT_STATUS_CODES, type CourseAsOf } from './asOf';
 import { fraction } from './figures';
 import type { KpiAttainment, KpiResult } from './types';
 
@@ -31,9 +31,30 @@ function heldPlacementFor(c: CourseAsOf, weeks: number, asOf: CalendarDate): boo
   return daysBetween(since, until) >= weeks * 7;
 }
 
+/**
+ * Who completed the course ("af dem, der har gennemført"): with a course length, the latest
+ * courses that ran at least that many weeks (Startdato to Slutdato, else Statusdato) and are not
+ * still in it; without one, the latest courses no longer active, and those in a placement.
+ * ITMV: the 8 in job, løntilskud or placement after 13 weeks, not the 8 in the course nor the 3
+ * ended after the 6-week clarification.
+ */
+export function completers(latest: readonly CourseAsOf[], courseWeeks: number | undefined): CourseAsOf[] {
+  return latest.filter((c) => {
+    const inCourse = c.outcome === 'active' && !isPlacement(c);
+    if (courseWeeks === undefined) return !inCourse;
+    const until = c.course.end ?? c.course.statusDate ?? c.start;
+    return !inCourse && daysBetween(c.start, until) >= courseWeeks * 7;
+  });
+}
+
 /** Participants (latest course) meeting the indicator, or for placement-with-weeks any course. */
 function countFor(kpi: KpiTarget, counted: readonly CourseAsOf[], latest: readonly CourseAsOf[], asOf: CalendarDate): number {
   switch (kpi.indicator) {
+    case 'jobSubsidyOrPlacement':
+      return latest.filter((c) => c.outcome === 'job' || isPlacement(c)).length;
+    case 'participants':
+    case 'budget':
+      return latest.length;
     case 'job':
     case 'education':
     case 'ended':
@@ -49,17 +70,39 @@ function countFor(kpi: KpiTarget, counted: readonly CourseAsOf[], latest: readon
   }
 }
 
-export function evaluateKpis(kpis: readonly KpiTarget[], counted: readonly CourseAsOf[], latest: readonly CourseAsOf[], asOf: CalendarDate): KpiResult[] {
-  const total = latest.length;
+/** What a KPI is measured against beyond the tracking sheet. */
+export interface KpiContext {
+  /** The initiative's Forløbsuger: who has completed the course. */
+  courseWeeks?: number;
+  /** The initiative's budget in all years, in øre (for amount targets); undefined = no budget lines. */
+  budgetOre?: number;
+}
+
+/**
+ * Each KPI against its measure: a share of all participants or of those who completed the course
+ * (`base`), a count of citizens, or an amount against the budget. The measure is in the result
+ * (kind, base, indicator), so a report can say what was measured.
+ */
+export function evaluateKpis(kpis: readonly KpiTarget[], counted: readonly CourseAsOf[], latest: readonly CourseAsOf[], asOf: CalendarDate, context: KpiContext = {}): KpiResult[] {
   return kpis.map((kpi): KpiResult => {
-    const participants = countFor(kpi, counted, latest, asOf);
-    const actual = fraction(participants, total);
+    const kind = kpi.kind ?? 'share';
+    const base = kpi.base ?? 'all';
+    const population = base === 'completers' ? completers(latest, context.courseWeeks) : latest;
+    const total = population.length;
+    const participants = countFor(kpi, counted, population, asOf);
+    let actual: number | null;
+    if (kind === 'count') actual = participants;
+    else if (kind === 'amount') actual = context.budgetOre ?? null;
+    else actual = fraction(participants, total);
     let attainment: KpiAttainment = 'noData';
     if (actual !== null) {
-      const met = kpi.comparator === '>=' ? actual >= kpi.target - EPSILON : actual <= kpi.target + EPSILON;
+      const eps = kind === 'share' ? EPSILON : 0;
+      const met = kpi.comparator === '>=' ? actual >= kpi.target - eps : actual <= kpi.target + eps;
       attainment = met ? 'met' : 'notMet';
     }
     return {
+      kind,
+      base,
       indicator: kpi.indicator,
       text: kpi.text,
       comparator: kpi.comparator,

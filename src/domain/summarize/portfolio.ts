@@ -18,6 +18,7 @@
 import type { Initiative, ParticipantCourse } from '../model/types';
 import type { CalendarDate } from '../parse/calendarDate';
 import type { TaxonomyEntry, TaxonomySet } from '../taxonomy/types';
+import { canonicalCode } from '../taxonomy/matcher';
 import { codeKey, coursesAsOf, latestCourses, statusRules, type CourseAsOf } from './asOf';
 import { participantOutcomes } from './figures';
 import { coursesByInitiative } from './initiative';
@@ -80,7 +81,10 @@ export function summarizePortfolio(
   const rules = statusRules(taxonomies);
   const byId = coursesByInitiative(model.participants);
   const byGoal = new Breakdown(taxonomies.goals.entries);
-  const byTargetGroup = new Breakdown(taxonomies.targetGroups.entries);
+  // A group the law replaced (Erstattes af) is counted under its successor, so the table reads across the change.
+  const groupEntries = taxonomies.targetGroups.entries;
+  const mapped = (code: string | undefined) => (code === undefined ? undefined : canonicalCode(groupEntries, code));
+  const byTargetGroup = new Breakdown(groupEntries.filter((e) => mapped(e.code) === e.code));
   const byUnit = new Breakdown(taxonomies.units.entries);
   const byState = new Breakdown(taxonomies.initiativeStates.entries);
   const all: CourseAsOf[] = [];
@@ -101,13 +105,16 @@ export function summarizePortfolio(
     const goals = unique(initiative.goals);
     if (goals.length) goals.forEach((g) => add(byGoal.bucket(g)));
     else add(byGoal.bucket(undefined));
-    add(byUnit.bucket(initiative.unit));
+    // An initiative run by several units counts in each of them (so the unit rows may add up to more than the total).
+    const units = unique(initiative.units ?? (initiative.unit !== undefined ? [initiative.unit] : []));
+    if (units.length) units.forEach((u) => add(byUnit.bucket(u)));
+    else add(byUnit.bucket(undefined));
     add(byState.bucket(initiative.state));
     // Target groups: initiatives by the groups the register aims at, participants by their own.
     const groups = unique(initiative.targetGroups);
-    if (groups.length) groups.forEach((g) => byTargetGroup.bucket(g).initiatives.add(n));
+    if (groups.length) new Set(groups.map(mapped)).forEach((g) => byTargetGroup.bucket(g).initiatives.add(n));
     else byTargetGroup.bucket(undefined).initiatives.add(n);
-    for (const c of counted) byTargetGroup.bucket(c.course.targetGroup).courses.push(c);
+    for (const c of counted) byTargetGroup.bucket(mapped(c.course.targetGroup)).courses.push(c);
   });
 
   return {

@@ -61,7 +61,7 @@ export function statusLogSeries(statusLog: readonly StatusLogEntry[]): StatusLog
       s = { initiativeId: entry.initiativeId.trim(), indicator: entry.indicator.trim(), points: [] };
       series.set(key, s);
     }
-    s.points.push({ date: entry.date, value: entry.value, comment: entry.comment ?? null });
+    s.points.push({ date: entry.date, value: entry.value ?? entry.approx?.text ?? '', comment: entry.comment ?? null });
   }
   // Array.prototype.sort is stable (ES2019), so same-date entries keep the log's order.
   for (const s of series.values()) s.points.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));

@@ -5,7 +5,7 @@
  * would be re-ordered by the engine; an array keeps the taxonomy's order). The builders create
  * every object literal in the field order declared here, so the key order is stable.
  */
-import type { KpiIndicator } from '../model/types';
+import type { KpiBase, KpiIndicator, KpiKind } from '../model/types';
 import type { CalendarDate } from '../parse/calendarDate';
 import type { OutcomeClass } from '../taxonomy/types';
 
@@ -79,22 +79,35 @@ export interface MedianWeeks {
 export type KpiAttainment = 'met' | 'notMet' | 'noData';
 
 export interface KpiResult {
+  /** What the target is a number of: a share, a count of citizens, an amount (øre). */
+  kind: KpiKind;
+  /** A share's denominator: all participants, or those who completed the course. */
+  base: KpiBase;
   indicator: KpiIndicator;
   /** The target as written in the register. */
   text: string;
   comparator: '>=' | '<=';
-  /** A fraction. */
+  /** share: a fraction; count: citizens; amount: øre. */
   target: number;
   weeks: number | null;
   /** Whether `weeks` was taken into account (only for 'placement'; see `kpi.ts`). */
   weeksApplied: boolean;
   /** Participants counting towards the indicator. */
   participants: number;
-  /** The denominator: distinct participants. */
+  /** The denominator: distinct participants (of the base). */
   total: number;
-  /** participants / total; null when total is 0. */
+  /** share: participants / total (null when total is 0); count: participants; amount: the budget in øre (null without one). */
   actual: number | null;
   attainment: KpiAttainment;
+}
+
+/** One visitation group or trial arm of a tracking sheet (the column Gruppe). */
+export interface GroupFigures {
+  /** The group as typed (first spelling seen); '' for courses without a group. */
+  group: string;
+  courses: number;
+  /** Distinct participants of the group, by their latest course in it. */
+  participants: ParticipantOutcomes;
 }
 
 /** One initiative's tracking sheet as of a date. */
@@ -102,6 +115,11 @@ export interface InitiativeSummary {
   initiativeId: string;
   name: string;
   asOf: CalendarDate;
+  /** Register: the theme and the manager's status text, when given. */
+  theme?: string;
+  statusText?: string;
+  /** Per group or arm (Gruppe), when any course has one; in order of first appearance, no-group last. */
+  byGroup?: GroupFigures[];
   /** Courses that had started on or before the as-of date: what every count below is about. */
   courses: number;
   /** Distinct participant IDs among those courses (trimmed, case-insensitive): ITMV's "I alt". */
@@ -170,7 +188,8 @@ export interface InitiativeTrend {
 
 export interface StatusLogPoint {
   date: CalendarDate;
-  value: number;
+  /** The exact number, or the text of an approximate/ranged count as typed ("ca. 60"). */
+  value: number | string;
   comment: string | null;
 }
 

@@ -3,3 +3,4 @@ export * from './defaults';
 export * from './matcher';
 export * from './normalize';
 export * from './sheet';
+export * from './update';

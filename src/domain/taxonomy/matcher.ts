@@ -67,6 +67,38 @@ export class TaxonomyMatcher {
     return this.taxonomy.entries.find((e) => e.code === code);
   }
 
+  /**
+   * The version of an entry's code that may be used on a date (rows of one code with successive
+   * Gyldig fra/til periods); the entry itself when no version is usable then.
+   */
+  versionOn(entry: TaxonomyEntry, date: CalendarDate | undefined): TaxonomyEntry {
+    if (entryUsableOn(entry, date)) return entry;
+    return this.taxonomy.entries.find((e) => e.code === entry.code && e !== entry && entryUsableOn(e, date)) ?? entry;
+  }
+
+  /**
+   * What replaces an entry that may not be used on a date: its `Erstattes af` code, followed
+   * through successors that have ended themselves, to a version usable on the date. Undefined
+   * without a successor, or when the chain leads nowhere or loops.
+   */
+  successorOn(entry: TaxonomyEntry, date: CalendarDate): TaxonomyEntry | undefined {
+    const seen = new Set<string>([entry.code]);
+    let next = entry.mapsTo;
+    while (next !== undefined && !seen.has(next)) {
+      seen.add(next);
+      const versions = this.taxonomy.entries.filter((e) => e.code === next);
+      const hit = versions.find((v) => entryUsableOn(v, date));
+      if (hit) return hit;
+      next = versions.find((v) => v.mapsTo !== undefined)?.mapsTo;
+    }
+    return undefined;
+  }
+
+  /** The code an entry is counted under across a change of law: the end of its `Erstattes af` chain. */
+  canonicalCode(code: string): string {
+    return canonicalCode(this.taxonomy.entries, code);
+  }
+
   private suggest(text: string): Suggestion[] {
     const stem = stemKey(text);
     if (!stem) return [];
@@ -96,6 +128,21 @@ function similarity(stem: string, words: string[], c: Candidate): number {
   }
   const shared = words.filter((w) => w.length > 2 && c.words.includes(w)).length;
   return shared > 0 ? (0.6 * shared) / Math.max(words.length, c.words.length) : 0;
+}
+
+/**
+ * The code a value is counted under across a change of law: its `Erstattes af` followed to the end
+ * (a chain that loops or leads to a code no entry has stops before the break). Codes compared as stored.
+ */
+export function canonicalCode(entries: readonly TaxonomyEntry[], code: string): string {
+  const seen = new Set<string>([code]);
+  let current = code;
+  for (;;) {
+    const next = entries.find((e) => e.code === current && e.mapsTo !== undefined)?.mapsTo;
+    if (next === undefined || seen.has(next) || !entries.some((e) => e.code === next)) return current;
+    seen.add(next);
+    current = next;
+  }
 }
 
 /** Whether an entry may be used on a date: active and within its validity period. */

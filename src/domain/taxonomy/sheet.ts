@@ -18,7 +18,7 @@ const OUTCOME_NAMES: Record<OutcomeClass, string> = { active: 'Aktiv', job: 'Job
 export function taxonomyHeader(key: TaxonomyKey): string[] {
   const header: string[] = [C.code, C.name, C.synonyms, C.active, C.validFrom, C.validTo];
   if (key === 'statuses') header.push(C.outcomeClass, C.steps);
-  if (key === 'targetGroups') header.push(C.minAge, C.maxAge, C.lawRef);
+  if (key === 'targetGroups') header.push(C.minAge, C.maxAge, C.lawRef, C.mapsTo);
   if (key === 'offers') header.push(C.maxWeeks);
   return header;
 }
@@ -40,6 +40,7 @@ export function taxonomyToRows(taxonomy: Taxonomy): { header: string[]; rows: (s
         case C.minAge: return e.minAge ?? null;
         case C.maxAge: return e.maxAge ?? null;
         case C.lawRef: return e.lawRef ?? null;
+        case C.mapsTo: return e.mapsTo ?? null;
         case C.maxWeeks: return e.maxWeeks ? Object.entries(e.maxWeeks).map(([g, w]) => `${g}=${w}`).join('; ') : null;
         default: return null;
       }
@@ -52,7 +53,13 @@ export function taxonomyToRows(taxonomy: Taxonomy): { header: string[]; rows: (s
 export interface TaxonomyProblem {
   rowIndex: number;
   column: string;
-  kind: 'missing-column' | 'required-empty' | 'wrong-type' | 'duplicate-code' | 'ambiguous-synonym';
+  kind: 'missing-column' | 'required-empty' | 'wrong-type' | 'duplicate-code' | 'ambiguous-synonym'
+    /** Two rows of one code with Gyldig fra/til that share a day (versions must follow each other). */
+    | 'overlapping-versions'
+    /** Gyldig til before Gyldig fra. */
+    | 'dates-reversed'
+    /** Erstattes af names a code that no row of the taxonomy has (or the row's own code). */
+    | 'unknown-successor';
   value: string;
   reason?: string;
   otherRows?: number[];
@@ -128,6 +135,8 @@ export function readTaxonomyTable(key: TaxonomyKey, table: TableData): { taxonom
       if (maxAge !== undefined) entry.maxAge = maxAge;
       const lawRef = safeText(cell(C.lawRef));
       if (lawRef) entry.lawRef = lawRef;
+      const mapsTo = safeText(cell(C.mapsTo));
+      if (mapsTo) entry.mapsTo = mapsTo;
     }
     if (key === 'offers') {
       const text = safeText(cell(C.maxWeeks));
@@ -140,19 +149,48 @@ export function readTaxonomyTable(key: TaxonomyKey, table: TableData): { taxonom
     entries.push(entry);
     rowOf.set(entry, rowIndex);
   });
+  const kept = new Set<TaxonomyEntry>();
   for (const [code, rows] of rowsByCode) {
-    if (rows.length > 1) {
-      for (const rowIndex of rows) problems.push({ rowIndex, column: C.code, kind: 'duplicate-code', value: code, otherRows: rows });
+    const versions = entries.filter((e) => e.code === code);
+    for (const e of versions) {
+      if (e.validFrom && e.validTo && e.validTo < e.validFrom) {
+        problems.push({ rowIndex: rowOf.get(e) ?? -1, column: C.validTo, kind: 'dates-reversed', value: code, first: e.validFrom, second: e.validTo });
+      }
+    }
+    // Rows of one code are versions when their periods follow each other; the first of clashing rows wins.
+    const accepted: TaxonomyEntry[] = [];
+    for (const e of versions) {
+      const clash = accepted.find((a) => periodsOverlap(a, e));
+      if (!clash) {
+        accepted.push(e);
+        continue;
+      }
+      const undated = !clash.validFrom && !clash.validTo && !e.validFrom && !e.validTo;
+      if (undated) continue; // reported below as a plain duplicate
+      problems.push({ rowIndex: rowOf.get(e) ?? -1, column: C.validFrom, kind: 'overlapping-versions', value: code, otherRows: [rowOf.get(clash) ?? -1] });
+    }
+    accepted.forEach((e) => kept.add(e));
+    const undatedRows = versions.filter((e) => !e.validFrom && !e.validTo).map((e) => rowOf.get(e) ?? -1);
+    if (rows.length > 1 && undatedRows.length > 1) {
+      for (const rowIndex of undatedRows) problems.push({ rowIndex, column: C.code, kind: 'duplicate-code', value: code, otherRows: undatedRows });
+    }
+  }
+  const codes = new Set(entries.map((e) => e.code));
+  for (const e of entries) {
+    if (e.mapsTo !== undefined && (e.mapsTo === e.code || !codes.has(e.mapsTo))) {
+      problems.push({ rowIndex: rowOf.get(e) ?? -1, column: C.mapsTo, kind: 'unknown-successor', value: e.mapsTo, first: e.code });
     }
   }
   problems.push(...ambiguousSynonyms(entries, rowOf));
-  return { taxonomy: { key, tableName: taxonomyTableName(key), entries: uniqueByCode(entries) }, problems };
+  return { taxonomy: { key, tableName: taxonomyTableName(key), entries: entries.filter((e) => kept.has(e)) }, problems };
 }
 
-/** Keeps the first entry of each code: a duplicate code is reported, and the first one wins. */
-function uniqueByCode(entries: TaxonomyEntry[]): TaxonomyEntry[] {
-  const seen = new Set<string>();
-  return entries.filter((e) => !seen.has(e.code) && seen.add(e.code));
+/** Two inclusive periods with open ends share at least one day (a reversed period is empty). */
+export function periodsOverlap(a: Pick<TaxonomyEntry, 'validFrom' | 'validTo'>, b: Pick<TaxonomyEntry, 'validFrom' | 'validTo'>): boolean {
+  const empty = (e: typeof a) => e.validFrom !== undefined && e.validTo !== undefined && e.validTo < e.validFrom;
+  if (empty(a) || empty(b)) return false;
+  return (a.validFrom === undefined || b.validTo === undefined || a.validFrom <= b.validTo)
+    && (b.validFrom === undefined || a.validTo === undefined || b.validFrom <= a.validTo);
 }
 
 /** Synonyms are separated by ';' (not ',': names such as "Børn og Forebyggelse" hold commas and "og"). */

@@ -33,6 +33,11 @@ export interface TaxonomyEntry {
   maxAge?: number;
   /** target groups: the law reference, e.g. "LAB § 6, nr. 3". */
   lawRef?: string;
+  /**
+   * The code of the entry that replaces this one once it is no longer in force (`Erstattes af`):
+   * suggested for rows dated after its Gyldig til, and what the portfolio counts it under.
+   */
+  mapsTo?: string;
   /** offers: maximum length in weeks per target-group code ("*" = any other group). */
   maxWeeks?: Record<string, number>;
 }

@@ -12,6 +12,7 @@ import { parseAmountOre } from '../parse/amount';
 import { safeText } from '../parse/cell';
 import { findCprNumbers } from '../parse/cpr';
 import { parseDate } from '../parse/date';
+import { parseApprox, type ApproxNumber } from '../parse/approx';
 import { excelErrorOf, isBlank } from '../parse/excelError';
 import { parseInteger, parseNumber } from '../parse/number';
 import { parsePercentBasisPoints } from '../parse/percent';
@@ -30,6 +31,7 @@ export interface FieldTypes {
   date: CalendarDate;
   integer: number;
   number: number;
+  approxNumber: number | ApproxNumber;
   /** øre */
   amount: number;
   /** basis points */
@@ -86,6 +88,8 @@ interface CellFinding {
 interface UsableCheck {
   usable: TaxonomyEntry;
   text: string;
+  /** The cell's text with another entry in its place (the suggestion when a successor is in force). */
+  fix: (e: TaxonomyEntry) => string;
 }
 
 type Step = CellFinding | UsableCheck;
@@ -243,14 +247,14 @@ export class RowReader {
   /**
    * Reads a row into `fields` (at `row.rowIndex`): the per-cell checks of every cell, then each
    * located column parsed by its type in reading order; fields of cells with problems are left out.
-   * `rowDate` gives the date the row's taxonomy values must be valid on.
+   * `rowDate` gives the date a taxonomy column is checked on (the entries in force that day): per
+   * column, e.g. a course's target group on its start date and its status on its status date. The
+   * field holds the version of the code in force on that date.
    */
-  readRow<S extends TableSpec>(table: TableData, rowIndex: number, row: CellValue[], fields: TableFields, rowDate?: (fields: Fields<S>) => CalendarDate | undefined, view?: Fields<S>): void {
+  readRow<S extends TableSpec>(table: TableData, rowIndex: number, row: CellValue[], fields: TableFields, rowDate?: (fields: Fields<S>, column: ColumnSpec) => CalendarDate | undefined, view?: Fields<S>): void {
     const report = this.report;
     for (const i of fields.others) this.scanCell(table, rowIndex, row, i);
     for (let i = fields.width; i < row.length; i++) this.scanCell(table, rowIndex, row, i);
-    let date: CalendarDate | undefined;
-    let dateKnown = false;
     for (const c of fields.order) {
       const value = row[c.index];
       const cached = c.cache.get(value);
@@ -270,11 +274,10 @@ export class RowReader {
             report.add(table, rowIndex, c.index, step.severity, step.code, step.params, step.suggestion);
             continue;
           }
-          if (!dateKnown) {
-            date = rowDate?.(view ?? new RowFields<S>(fields, rowIndex));
-            dateKnown = true;
-          }
-          this.checkUsable(c.column, step.usable, step.text, table, rowIndex, c.index, date);
+          const date = rowDate?.(view ?? new RowFields<S>(fields, rowIndex), c.column);
+          const entry = this.matchers[c.column.taxonomy!].versionOn(step.usable, date);
+          this.checkUsable(c.column, entry, step.text, table, rowIndex, c.index, date, step.fix);
+          if (entry !== step.usable) v = Array.isArray(v) ? (v as TaxonomyEntry[]).map((e) => (e === step.usable ? entry : e)) : entry;
         }
       }
       if (v !== undefined) c.values[rowIndex] = c.list && Array.isArray(v) ? v.slice() : v;
@@ -308,6 +311,15 @@ export class RowReader {
       case 'date': result = parseDate(value, { referenceYear: this.referenceYear }); break;
       case 'integer': result = parseInteger(value); break;
       case 'number': result = parseNumber(value); break;
+      case 'approxNumber': {
+        const approx = parseApprox(value);
+        if (approx) {
+          this.note({ severity: 'warning', code: 'APPROXIMATE_VALUE', params: { value: approx.text } });
+          return approx;
+        }
+        result = parseNumber(value);
+        break;
+      }
       case 'amount': result = parseAmountOre(value); break;
       case 'percent': result = parsePercentBasisPoints(value); break;
       case 'kpiList': {
@@ -331,9 +343,10 @@ export class RowReader {
 
   private readCode(column: ColumnSpec, value: CellValue): TaxonomyEntry | undefined {
     const text = safeText(value);
-    const entry = this.lookup(column, text, (e) => this.display(column, e));
+    const fix = (e: TaxonomyEntry) => this.display(column, e);
+    const entry = this.lookup(column, text, fix);
     if (!entry) return undefined;
-    if (!alwaysUsable(entry)) this.note({ usable: entry, text });
+    if (!alwaysUsable(entry)) this.note({ usable: entry, text, fix });
     // A synonym or code is understood, but the summary formulas count the list value itself.
     const shown = this.display(column, entry);
     const raw = typeof value === 'string' ? value : String(value);
@@ -350,10 +363,10 @@ export class RowReader {
       .flatMap((p) => (matcher.match(p).kind === 'match' ? [p] : p.split(/\s+og\s+/i)));
     const entries: TaxonomyEntry[] = [];
     parts.forEach((part, i) => {
-      const entry = this.lookup(column, part, (e) =>
-        parts.map((p, j) => (j === i ? this.display(column, e) : p)).join('; '));
+      const fix = (e: TaxonomyEntry) => parts.map((p, j) => (j === i ? this.display(column, e) : p)).join('; ');
+      const entry = this.lookup(column, part, fix);
       if (entry) {
-        if (!alwaysUsable(entry)) this.note({ usable: entry, text: part });
+        if (!alwaysUsable(entry)) this.note({ usable: entry, text: part, fix });
         if (!entries.includes(entry)) entries.push(entry);
       }
     });
@@ -373,11 +386,19 @@ export class RowReader {
     return undefined;
   }
 
-  private checkUsable(column: ColumnSpec, entry: TaxonomyEntry, text: string, table: TableData, rowIndex: number, index: number, date: CalendarDate | undefined): void {
+  /**
+   * An entry not in force on the row's date is a finding; where the taxonomy says what replaces it
+   * (`Erstattes af`) and that is in force then, the successor is suggested.
+   */
+  private checkUsable(column: ColumnSpec, entry: TaxonomyEntry, text: string, table: TableData, rowIndex: number, index: number, date: CalendarDate | undefined, fix: (e: TaxonomyEntry) => string): void {
     if (entryUsableOn(entry, date)) return;
+    const successor = entry.active && date ? this.matchers[column.taxonomy!].successorOn(entry, date) : undefined;
     this.report.add(table, rowIndex, index, 'warning', 'INACTIVE_CODE', {
       value: text, taxonomy: column.taxonomy!, ...(entry.active && date ? { date } : {}),
-    });
+      ...(entry.validTo && date && date > entry.validTo ? { validTo: entry.validTo } : {}),
+      ...(entry.validFrom && date && date < entry.validFrom ? { validFrom: entry.validFrom } : {}),
+      ...(successor ? { successor: this.display(column, successor), ...(entry.lawRef ? { lawRef: entry.lawRef } : {}), ...(successor.lawRef ? { successorLawRef: successor.lawRef } : {}) } : {}),
+    }, successor ? fix(successor) : undefined);
   }
 
   /** What a cell of this column holds for an entry: the name for single values, the code for lists and steps. */

@@ -30,6 +30,12 @@ export type FindingCode =
   | 'MERGED_CELLS'
   | 'EMPTY_ROW'
   | 'NON_STANDARD_VALUE'
+  // Dated taxonomies and the law (eng/law).
+  | 'TAXONOMY_VERSION_OVERLAP'
+  | 'TAXONOMY_DATES_REVERSED'
+  | 'TAXONOMY_UNKNOWN_SUCCESSOR'
+  | 'TAXONOMY_OUTDATED'
+  | 'APPROXIMATE_VALUE'
   // Found by the reconciliation of Budget and Posteringer (texts: financeDa.issues).
   | 'NO_BUDGET'
   | 'DUPLICATE_VOUCHER'

@@ -15,6 +15,7 @@ import { defaultTaxonomies, TAXONOMY_KEYS } from '../taxonomy/defaults';
 import { TaxonomyMatcher } from '../taxonomy/matcher';
 import { matchKey } from '../taxonomy/normalize';
 import { readTaxonomyTable } from '../taxonomy/sheet';
+import { taxonomyUpdate } from '../taxonomy/update';
 import type { TaxonomyEntry, TaxonomyKey, TaxonomySet } from '../taxonomy/types';
 import { locateColumns, readOrder, RowReader, type Fields, type FieldTypes, type TableFields } from './cells';
 import type { Finding, FindingCode, FindingParams } from './finding';
@@ -23,6 +24,10 @@ import type { FinanceIssueKind } from '../finance/issues';
 import { Reporter } from './reporter';
 import { findCprNumbers } from '../parse/cpr';
 import { cellAddress } from '../model/address';
+import { placementLimit } from '../law/placement';
+
+/** The built-in offer code of virksomhedspraktik, whose length LAB § 61 sets. */
+const PLACEMENT_OFFER = 'PRAKTIK';
 
 export interface ValidateOptions {
   /** The date "today" for rules that look at the present (course length, capacity). */
@@ -130,7 +135,7 @@ export function validateWorkbook(tables: TableData[], options: ValidateOptions):
   const reader = new RowReader(report, matchers, options.referenceYear ?? yearOf(options.asOf), options.cache ?? true);
   const model: WorkbookModel = { initiatives: [], participants: [], statusLog: [], budget: [], postings: [] };
 
-  const readTable = <S extends TableSpec, T>(spec: S, table: TableData, name: string, build: (f: Fields<S>) => T | undefined, rowDate?: (f: Fields<S>) => CalendarDate | undefined): Located<T, S>[] => {
+  const readTable = <S extends TableSpec, T>(spec: S, table: TableData, name: string, build: (f: Fields<S>) => T | undefined, rowDate?: (f: Fields<S>, column: ColumnSpec) => CalendarDate | undefined): Located<T, S>[] => {
     const columns = locateColumns(spec, table, report, name);
     const at: TableRead<S> = { spec, table, columns, store: reader.fieldsOf(table, readOrder(columns)) };
     const out: Located<T, S>[] = [];
@@ -171,7 +176,9 @@ export function validateWorkbook(tables: TableData[], options: ValidateOptions):
     const initiative = byId.get(id.toUpperCase());
     if (!initiative) report.add(table, -1, 0, 'warning', 'UNKNOWN_INITIATIVE', { value: id });
     const initiativeId = initiative?.item.id ?? id;
-    const rows = readTable(PARTICIPANTS, table, name, (f) => buildParticipant(initiativeId, f), (f) => f.get('startDate'));
+    // A course keeps the target group (and step) it started in; its status is checked on the status date.
+    const rows = readTable(PARTICIPANTS, table, name, (f) => buildParticipant(initiativeId, f),
+      (f, column) => (column.key === PARTICIPANTS.column.status.key ? f.get('statusDate') ?? f.get('startDate') : f.get('startDate')));
     checkParticipants(rows, initiative, matchers, report, options.asOf);
     model.participants.push(...rows.map((l) => l.item));
   }
@@ -271,6 +278,7 @@ function findTable(tables: TableData[], tableName: string, sheetName?: string): 
 
 function readTaxonomies(tables: TableData[], report: Reporter): TaxonomySet {
   const set = defaultTaxonomies();
+  const builtIn = defaultTaxonomies();
   for (const key of TAXONOMY_KEYS) {
     const table = findTable(tables.filter((t) => t.sheet === SHEETS.taxonomies), set[key].tableName);
     if (!table) continue;
@@ -282,9 +290,20 @@ function readTaxonomies(tables: TableData[], report: Reporter): TaxonomySet {
       else if (p.kind === 'required-empty') report.add(table, p.rowIndex, column, 'error', 'REQUIRED_EMPTY', { column: p.column });
       else if (p.kind === 'wrong-type') report.add(table, p.rowIndex, column, 'error', 'WRONG_TYPE', { value: p.value, column: p.column, reason: p.reason! });
       else if (p.kind === 'duplicate-code') report.add(table, p.rowIndex, column, 'error', 'DUPLICATE_CODE', { value: p.value, taxonomy: key, rows: rowList(table, p.otherRows!) });
+      else if (p.kind === 'overlapping-versions') report.add(table, p.rowIndex, column, 'error', 'TAXONOMY_VERSION_OVERLAP', { value: p.value, taxonomy: key, rows: rowList(table, p.otherRows!) });
+      else if (p.kind === 'dates-reversed') report.add(table, p.rowIndex, column, 'error', 'TAXONOMY_DATES_REVERSED', { value: p.value, taxonomy: key, date: p.second!, otherDate: p.first! });
+      else if (p.kind === 'unknown-successor') report.add(table, p.rowIndex, column, 'error', 'TAXONOMY_UNKNOWN_SUCCESSOR', { value: p.value, taxonomy: key, code: p.first! });
       else report.add(table, p.rowIndex, column, 'warning', 'AMBIGUOUS_SYNONYM', { value: p.value, taxonomy: key, first: p.first!, second: p.second! });
     }
     if (taxonomy.entries.length) set[key] = taxonomy;
+    // The law has ended entries the workbook still has open: say so once, at the table.
+    const update = taxonomyUpdate(taxonomy, builtIn[key]);
+    if (taxonomy.entries.length && (update.endDate.length || update.mapTo.length)) {
+      const example = update.endDate[0]?.code ?? update.mapTo[0]?.code ?? '';
+      report.add(table, -1, 0, 'warning', 'TAXONOMY_OUTDATED', {
+        taxonomy: key, missing: update.add.length, expired: update.endDate.length, example: taxonomy.entries.find((e) => e.code === example)?.name ?? example,
+      });
+    }
   }
   return set;
 }
@@ -298,10 +317,16 @@ const codes = (entries: TaxonomyEntry[] | undefined) => (entries ?? []).map((e) 
 function buildInitiative(f: Fields<typeof INITIATIVES>): Initiative | undefined {
   const id = f.get('id');
   if (!id) return undefined;
+  const units = codes(f.get('unit'));
+  const theme = f.get('theme');
+  const statusText = f.get('statusText');
   return {
     id,
     name: f.get('name') ?? '',
-    unit: f.get('unit')?.code,
+    unit: units[0],
+    ...(units.length > 1 && { units }),
+    ...(theme && { theme }),
+    ...(statusText && { statusText }),
     goals: codes(f.get('goals')),
     targetGroups: codes(f.get('targetGroups')),
     start: f.get('start'),
@@ -330,6 +355,7 @@ function buildParticipant(initiativeId: string, f: Fields<typeof PARTICIPANTS>):
     ordinaryHoursPerWeek: f.get('ordinaryHours'),
     age: f.get('age'),
     remark: f.get('remark'),
+    ...(f.get('group') && { group: f.get('group')!.trim() }),
   };
 }
 
@@ -339,6 +365,7 @@ function buildStatusEntry(f: Fields<typeof STATUS_LOG>): StatusLogEntry | undefi
   const indicator = f.get('indicator');
   const value = f.get('value');
   if (!initiativeId || !d || !indicator || value === undefined) return undefined;
+  if (typeof value !== 'number') return { initiativeId, date: d, indicator, approx: value, comment: f.get('comment') };
   return { initiativeId, date: d, indicator, value, comment: f.get('comment') };
 }
 
@@ -357,7 +384,8 @@ function buildPosting(f: Fields<typeof POSTINGS>): Posting | undefined {
   const type = f.get('type')?.code;
   const amountOre = f.get('amount');
   if (!initiativeId || !d || !type || amountOre === undefined) return undefined;
-  return { initiativeId, date: d, type, amountOre, voucher: f.get('voucher'), source: f.get('source')?.code };
+  const accountingYear = f.get('accountingYear');
+  return { initiativeId, date: d, type, amountOre, voucher: f.get('voucher'), source: f.get('source')?.code, ...(accountingYear !== undefined && { accountingYear }) };
 }
 
 // ---- cross-field and cross-row rules ----------------------------------------------------------
@@ -439,7 +467,12 @@ function checkParticipants(
       const limit = courseLimit(initiative?.item, status!, group, p, matchers);
       const days = limit && daysBetween(limit.since, asOf);
       if (limit && days! > limit.weeks * 7) {
-        report.add(l.table, l.rowIndex, col(l, 'endDate'), 'warning', 'COURSE_TOO_LONG', { weeks: Math.floor(days! / 7), maxWeeks: limit.weeks });
+        report.add(l.table, l.rowIndex, col(l, 'endDate'), 'warning', 'COURSE_TOO_LONG', {
+          weeks: Math.floor(days! / 7), maxWeeks: limit.weeks,
+          ...(limit.rule && { rule: limit.rule }),
+          ...(limit.extendableTo !== undefined && { extendableTo: limit.extendableTo }),
+          ...(limit.exceptionWeeks !== undefined && { exceptionWeeks: limit.exceptionWeeks }),
+        });
       }
     }
   }
@@ -462,13 +495,45 @@ function courseLimit(
   group: TaxonomyEntry | undefined,
   p: ParticipantCourse,
   matchers: Record<TaxonomyKey, TaxonomyMatcher>,
-): { weeks: number; since: CalendarDate } | undefined {
+): CourseLimit | undefined {
   const weeksFor = (offer: TaxonomyEntry | undefined) => offer?.maxWeeks && ((group && offer.maxWeeks[group.code]) ?? offer.maxWeeks['*']);
   const statusOffer = offerOfStatus(status, matchers.offers);
   const statusWeeks = weeksFor(statusOffer);
-  if (statusWeeks !== undefined) return { weeks: statusWeeks, since: p.statusDate ?? p.start! };
-  const weeks = initiative?.courseWeeks ?? weeksFor(initiative?.offer ? matchers.offers.byCode(initiative.offer) : undefined);
-  return weeks === undefined ? undefined : { weeks, since: p.start! };
+  if (statusOffer && statusWeeks !== undefined) {
+    return { weeks: statusWeeks, since: p.statusDate ?? p.start!, ...placementRule(statusOffer, group, statusWeeks) };
+  }
+  const offer = initiative?.offer ? matchers.offers.byCode(initiative.offer) : undefined;
+  const offerWeeks = weeksFor(offer);
+  const weeks = initiative?.courseWeeks ?? offerWeeks;
+  if (weeks === undefined) return undefined;
+  return { weeks, since: p.start!, ...(initiative?.courseWeeks === undefined && offer ? placementRule(offer, group, weeks) : {}) };
+}
+
+interface CourseLimit {
+  weeks: number;
+  since: CalendarDate;
+  /** The rule of law the limit comes from (LAB § 61 for a company placement), when it is the law's. */
+  rule?: string;
+  extendableTo?: number;
+  /** A longer limit an exception of the rule allows (8 weeks for dagpengemodtagere with a higher education and no job since). */
+  exceptionWeeks?: number;
+}
+
+/**
+ * LAB § 61 for a company placement (the offer PRAKTIK) in a group the law data has a limit for:
+ * the rule is named only when the taxonomy's weeks are the law's, so a municipality's own limit is
+ * not credited to the act.
+ */
+function placementRule(offer: TaxonomyEntry, group: TaxonomyEntry | undefined, weeks: number): Pick<CourseLimit, 'rule' | 'extendableTo' | 'exceptionWeeks'> {
+  if (offer.code !== PLACEMENT_OFFER || !group) return {};
+  const limit = placementLimit(group.code);
+  if (!limit || limit.weeks !== weeks) return {};
+  const exception = placementLimit(group.code, { higherEducation: true, employedSinceEducation: false });
+  return {
+    rule: limit.rule,
+    ...(limit.extendable && { extendableTo: limit.extendable.toWeeks }),
+    ...(exception && exception.weeks !== limit.weeks && { exceptionWeeks: exception.weeks }),
+  };
 }
 
 /** The offer a status is itself (by its name or a synonym), per offers matcher: asked once per status, not per row. */

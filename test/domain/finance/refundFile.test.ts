@@ -41,7 +41,7 @@ describe('parseRefundFile: a KOMBIT-style refund calculation file', () => {
   const result = parseRefundFile(SAMPLE);
 
   it('aggregates per week and benefit with exact øre sums and distinct persons', () => {
-    expect(result).toEqual({ rows: EXPECTED_ROWS, problems: [] });
+    expect(result).toEqual({ rows: EXPECTED_ROWS, problems: [], checks: [] });
   });
 
   it('keeps the sums consistent: refund + co-financing = paid in every group', () => {
@@ -88,21 +88,22 @@ describe('parseRefundFile: headers', () => {
     expect(parseRefundFile(text)).toEqual({
       rows: [{ week: '2021-07', benefit: 'Kontanthjælp', persons: 2, lines: 2, paidOre: 60000, refundOre: 48000 }],
       problems: [],
+      checks: [],
     });
   });
 
   it('a file with only a header gives no rows and no problems', () => {
-    expect(parseRefundFile(`\uFEFF${HEADER}\r\n`)).toEqual({ rows: [], problems: [] });
+    expect(parseRefundFile(`\uFEFF${HEADER}\r\n`)).toEqual({ rows: [], problems: [], checks: [] });
   });
 
   it('an empty file has no header', () => {
-    expect(parseRefundFile('')).toEqual({ rows: [], problems: [{ line: 1, reason: 'no-header' }] });
-    expect(parseRefundFile('\uFEFF\r\n\r\n')).toEqual({ rows: [], problems: [{ line: 1, reason: 'no-header' }] });
+    expect(parseRefundFile('')).toEqual({ rows: [], problems: [{ line: 1, reason: 'no-header' }], checks: [] });
+    expect(parseRefundFile('\uFEFF\r\n\r\n')).toEqual({ rows: [], problems: [{ line: 1, reason: 'no-header' }], checks: [] });
   });
 
   it('a missing required column is a problem on the header line, and nothing is read', () => {
     const noRefund = [HEADER.replace(';Refusionsbeløb', ''), ...LINES.map((l) => l.split(';').filter((_, i) => i !== 5).join(';'))].join('\r\n');
-    expect(parseRefundFile(noRefund)).toEqual({ rows: [], problems: [{ line: 1, reason: 'missing-column', column: 'Refusionsbeløb' }] });
+    expect(parseRefundFile(noRefund)).toEqual({ rows: [], problems: [{ line: 1, reason: 'missing-column', column: 'Refusionsbeløb' }], checks: [] });
   });
 
   it('reports every missing column, and a file without a header line (data first) leaks no CPR number', () => {
@@ -121,6 +122,7 @@ describe('parseRefundFile: headers', () => {
     expect(parseRefundFile(text)).toEqual({
       rows: [{ week: '7', benefit: 'Kontanthjælp', persons: 1, lines: 1, paidOre: 100000, refundOre: 80000 }],
       problems: [],
+      checks: [],
     });
   });
 });

@@ -44,8 +44,13 @@ describe('summarizeInitiative: ITMV (the status table of 29/8/2016)', () => {
     expect(s.medianWeeks).toEqual({ ended: 6, active: 11.5 });
   });
 
-  it('has no KPI: an empty list', () => {
-    expect(summary().kpis).toEqual([]);
+  it('measures "100 % af dem, der har gennemført, er i job, løntilskud eller praktik" on the 8 who completed the 13 weeks: 100 %, met', () => {
+    // Not on all 18 (the praktik-and-løntilskud share would be 7 of 18, 38,9 %): the 8 in the course and the
+    // 3 ended after the 6-week clarification have not completed it.
+    expect(summary().kpis).toEqual([{
+      kind: 'share', base: 'completers', indicator: 'jobSubsidyOrPlacement', text: '100 % af dem, der har gennemført, er i job, løntilskud eller praktik',
+      comparator: '>=', target: 1, weeks: null, weeksApplied: false, participants: 8, total: 8, actual: 1, attainment: 'met',
+    }]);
   });
 
   it('as of an earlier date (30/6/2016): fewer started, statuses set after it count as still in the course', () => {
@@ -125,7 +130,7 @@ describe('summarizeInitiative: KPIs', () => {
     expect(s.total).toBe(20);
     expect(s.shares.placement).toBe(0.2);
     expect(s.kpis).toEqual([{
-      indicator: 'placement', text: '40 % af målgruppen i virksomhedspraktik i 13 uger', comparator: '>=', target: 0.4, weeks: 13, weeksApplied: true,
+      kind: 'share', base: 'all', indicator: 'placement', text: '40 % af målgruppen i virksomhedspraktik i 13 uger', comparator: '>=', target: 0.4, weeks: 13, weeksApplied: true,
       participants: 0, total: 20, actual: 0, attainment: 'notMet',
     }]);
     // Four months later all four placements (set 20–41 days before 30/6) have lasted 13 weeks.
@@ -161,7 +166,7 @@ describe('summarizeInitiative: KPIs', () => {
     expect(Object.values(s.shares).every((v) => v === null)).toBe(true);
     expect(s.capacity).toEqual({ places: 10, active: 0, utilisation: 0 });
     expect(s.medianWeeks).toEqual({ ended: null, active: null });
-    expect(s.kpis).toEqual([{ indicator: 'job', text: '30 % i job', comparator: '>=', target: 0.3, weeks: null, weeksApplied: false, participants: 0, total: 0, actual: null, attainment: 'noData' }]);
+    expect(s.kpis).toEqual([{ kind: 'share', base: 'all', indicator: 'job', text: '30 % i job', comparator: '>=', target: 0.3, weeks: null, weeksApplied: false, participants: 0, total: 0, actual: null, attainment: 'noData' }]);
   });
 });
 
@@ -172,6 +177,7 @@ describe('summarizeInitiatives', () => {
       ['ITMV', '2016-08-29', 18], ['FSM', '2018-06-30', 20], ['JOBFIRST', '2017-06-30', 15], ['EMP', '2016-12-31', 10],
       ['SPEC', '2017-09-30', 12], ['STRAKS', '2020-12-31', 0], ['CVJOB', '2020-12-31', 0], ['TRANS', '2020-12-31', 0],
       ['FKIB', '2021-02-18', 65], ['UNGE', '2020-12-31', 0], ['SMC', '2020-12-31', 0], ['INV', '2020-12-31', 0], ['HJEM', '2016-12-31', 0],
+      ['POOL', '2017-09-01', 0],
     ]);
     expect(summarizeInitiatives(demo().model, demo().taxonomies, d('2016-06-30'))[0]).toMatchObject({ asOf: '2016-06-30', courses: 14 });
   });
@@ -180,7 +186,7 @@ describe('summarizeInitiatives', () => {
     const [itmv] = summarizeInitiatives(demo().model, demo().taxonomies, d('2026-11-25'));
     expect(Object.keys(itmv)).toEqual([
       'initiativeId', 'name', 'asOf', 'courses', 'total', 'notYetStarted', 'withoutStartDate', 'byStatus', 'byOutcome', 'withoutStatus',
-      'byStep', 'withoutStep', 'participants', 'shares', 'capacity', 'medianWeeks', 'kpis',
+      'byStep', 'withoutStep', 'participants', 'shares', 'capacity', 'medianWeeks', 'kpis', 'statusText',
     ]);
     expect(JSON.parse(JSON.stringify(itmv))).toEqual(itmv);
   });

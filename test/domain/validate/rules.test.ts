@@ -98,7 +98,7 @@ describe('INACTIVE_CODE', () => {
   });
   it('warns about an entry not yet in force on the row date, naming the date', () => {
     const [finding] = run([taxonomy('Ja', '01-01-2018'), register([undated]), tracking('ITMV', [good])]);
-    expect(finding.message).toBe("”Aktivitetsparate kontanthjælpsmodtagere” i Målgrupper er ikke gældende pr. 15-08-2017.");
+    expect(finding.message).toBe("”Aktivitetsparate kontanthjælpsmodtagere” i Målgrupper er ikke gældende pr. 15-08-2017 (gyldig fra 01-01-2018).");
   });
   it('accepts an entry in force on the row date', () => {
     expect(run([taxonomy('Ja', '01-01-2017'), register([undated]), tracking('ITMV', [good])])).toEqual([]);
@@ -180,6 +180,22 @@ describe('COURSE_TOO_LONG for company placements and status dates', () => {
   it('limits a placement by LAB § 61 from its status date: 13 weeks for aktivitetsparate', () => {
     expect(participants({ ...inPlacement, Statusdato: '01-06-2017' })).toEqual([]); // 12 weeks
     expect(codes(participants({ ...inPlacement, Statusdato: '15-05-2017' }))).toEqual(['G2 COURSE_TOO_LONG']); // 15 weeks
+  });
+  it('names the rule of LAB § 61 in the finding, with its extension and exception (eng/law)', () => {
+    const [ap] = participants({ ...inPlacement, Statusdato: '15-05-2017' });
+    expect(ap.params).toEqual({ weeks: 15, maxWeeks: 13, rule: 'LAB § 61, stk. 1, nr. 2', extendableTo: 26 });
+    expect(ap.message).toBe('Forløbet har varet 15 uger uden slutdato; det må højst vare 13 uger (LAB § 61, stk. 1, nr. 2; kan forlænges til 26 uger efter en konkret vurdering). Angiv slutdato eller ny status.');
+    const dp = { ...itmv, Målgrupper: null };
+    const [insured] = run([register([dp]), tracking('ITMV', [{ ...inPlacement, Målgruppe: 'Dagpengemodtagere', Statusdato: '15-07-2017' }])]);
+    expect(insured.params).toEqual({ weeks: 6, maxWeeks: 4, rule: 'LAB § 61, stk. 1', exceptionWeeks: 8 });
+    expect(insured.message).toContain('(LAB § 61, stk. 1; 8 uger ved mindst en kort videregående uddannelse uden job siden)');
+  });
+  it("does not credit the act with a municipality's own limit", () => {
+    const own = table('Taksonomier', 'Tilbud', ['Kode', 'Navn', 'Synonymer', 'Aktiv', 'Gyldig fra', 'Gyldig til', 'Maks. uger'], [
+      ['PRAKTIK', 'Virksomhedspraktik', 'Praktik', 'Ja', null, null, 'MG03=10'],
+    ]);
+    const [finding] = run([own, register([itmv]), tracking('ITMV', [{ ...inPlacement, Statusdato: '01-06-2017' }])]);
+    expect(finding.params).toEqual({ weeks: 12, maxWeeks: 10 });
   });
   it("judges a sheet on its 'Status pr.' date instead of today", () => {
     const dated = { ...itmv, 'Status pr.': '01-06-2017' };
