@@ -146,11 +146,6 @@ const statusLog: Row<'statusLog'>[] = [
   { initiativeId: 'FSM', date: '2016-12-31', indicator: 'Personmarkerede borgere i bruttomålgruppen', value: 160, comment: 'Ca. 160 borgere, opgjort december 2016' },
   { initiativeId: 'JOBFIRST', date: '2016-01-01', indicator: 'Borgere i indsatsgruppen', value: 100, comment: 'Kontrolleret forsøg: 100 i indsatsgruppen, 100 i kontrolgruppen' },
   { initiativeId: 'JOBFIRST', date: '2016-01-01', indicator: 'Borgere i kontrolgruppen', value: 100, comment: 'Får den almindelige indsats' },
-  // The pool note's facts: the pool, the co-financing, the citizens. "Ca." stays in the comment, so the demo
-  // validates without warnings beyond the seed's capacity; a Værdi typed as "ca. 750" would be kept as typed.
-  { initiativeId: 'POOL', date: '2017-09-01', indicator: 'Samlet pulje (kr.)', value: 39_100_000, comment: 'Medfinansiering fra kommunen på 50 pct.' },
-  { initiativeId: 'POOL', date: '2017-09-01', indicator: 'Borgere i alt, 7 kommuner', value: 750, comment: 'Ca. 750 borgere; minimum 100 borgere pr. kommune' },
-  { initiativeId: 'POOL', date: '2017-09-01', indicator: 'Borgere i målgruppen i Vallensbæk/Ishøj', value: 244, comment: 'Ca. 244 borgere' },
   { initiativeId: 'EMP', date: '2014-01-01', indicator: 'Borgere i målgruppen', value: 200, comment: 'Ledige i mindst to år, over 30 år' },
   { initiativeId: 'STRAKS', date: '2020-12-31', indicator: 'Indskrevne borgere i 2020', value: 64, comment: 'Påvirket af coronarestriktionerne' },
   { initiativeId: 'CVJOB', date: '2020-12-31', indicator: 'Deltagere i 8-ugers forløb i 2020', value: 60, comment: 'Ca. 60 borgere' },
@@ -162,6 +157,11 @@ const statusLog: Row<'statusLog'>[] = [
   { initiativeId: 'FKIB', date: '2021-02-18', indicator: 'Andel i virksomhedsforløb mv. (%)', value: 6.2, comment: 'Virksomhedspraktik, løntilskud' },
   ...([['2015-05-31', 61], ['2015-12-31', 50], ['2016-05-31', 54], ['2016-12-31', 38]] as const)
     .map(([date, value]) => ({ initiativeId: 'HJEM', date: date, indicator: 'Hjemløse Ishøj-borgere (tælling)', value: value, comment: null })),
+  // In register order (POOL is last). The pool note's facts: the pool, the co-financing, the citizens. "Ca." stays in the comment, so the demo
+  // validates without warnings beyond the seed's capacity; a Værdi typed as "ca. 750" would be kept as typed.
+  { initiativeId: 'POOL', date: '2017-09-01', indicator: 'Samlet pulje (kr.)', value: 39_100_000, comment: 'Medfinansiering fra kommunen på 50 pct.' },
+  { initiativeId: 'POOL', date: '2017-09-01', indicator: 'Borgere i alt, 7 kommuner', value: 750, comment: 'Ca. 750 borgere; minimum 100 borgere pr. kommune' },
+  { initiativeId: 'POOL', date: '2017-09-01', indicator: 'Borgere i målgruppen i Vallensbæk/Ishøj', value: 244, comment: 'Ca. 244 borgere' },
 ];
 
 /** ITMV 2017: 262.000 kr. committed with half refunded by the state; residents a further 262.000 kr. via Landsbyggefonden. */

@@ -78,7 +78,7 @@ describe('indsats consolidate', () => {
 
   it('brings the three teams together with progress per file and leaves the inputs unchanged', () => {
     expect(run.code).toBe(0);
-    expect(run.out.trim()).toBe(`Skrev ${portfolio}: 3 projektmapper, 13 indsatser, 141 deltagerrækker, Overblik over det hele.`);
+    expect(run.out.trim()).toBe(`Skrev ${portfolio}: 3 projektmapper, 14 indsatser, 141 deltagerrækker, Overblik over det hele.`);
     for (const [i, name] of Object.keys(SPLIT).entries()) expect(run.err).toContain(`Læser ${i + 1}/3: ${team(name)} …`);
   });
 
@@ -115,7 +115,7 @@ describe('indsats consolidate', () => {
     expect(r.code).toBe(0);
     expect(r.err).toBe('');
     expect(r.out).toContain(`Indsats ITMV er ens i ${join(folder, 'team-a.xlsx')} og ${join(folder, 'team-d.xlsx')}; den er taget med én gang.`);
-    expect(r.out).toContain('4 projektmapper, 13 indsatser, 141 deltagerrækker');
+    expect(r.out).toContain('4 projektmapper, 14 indsatser, 141 deltagerrækker');
     const read = await readWorkbookFile(out);
     expect(tableRows(read, TABLE_NAMES.budget).rows).toHaveLength(2); // ITMV's budget once, not twice
   });
