@@ -76,6 +76,14 @@ export const findingMessagesDa: Record<FindingCode, (p: P) => string> = {
   MERGED_CELLS: (p) => `Cellerne ${p.range} er flettet. En tabel kan ikke holde flettede celler: ophæv fletningen og udfyld hver celle.`,
   EMPTY_ROW: (p) => `Række ${p.row} er tom midt i tabellen. Slet rækken, eller udfyld den.`,
   NON_STANDARD_VALUE: (p) => `”${p.value}” er forstået som ”${p.suggestion}”. Skriv værdien som i listen, så overblikkets formler tæller rækken.`,
+  // ---- one truth (#11): text dates and numbers, years from context, implausible dates ----
+  TEXT_DATE: (p) => `”${p.value}” i ”${p.column}” er skrevet som tekst og ikke som en dato (${p.date}${p.yearFromContext ? ', året er taget fra indsatsens periode og statusdato' : ''}). Overblikkets og afstemningens formler tæller ikke rækken: brug forslaget, så cellen får en rigtig dato.`,
+  TEXT_NUMBER: (p) => `”${p.value}” i ”${p.column}” er skrevet som tekst og ikke som et tal. Overblikkets og afstemningens formler tæller ikke rækken: brug forslaget, så cellen får et rigtigt tal.`,
+  AMBIGUOUS_YEAR: (p) => `”${p.value}” i ”${p.column}” har intet år. Det er læst som ${p.date} (nærmest statusdatoen ${p.asOf}), men et andet år er lige så sandsynligt: skriv datoen med år.`,
+  IMPLAUSIBLE_DATE: (p) => (p.bound === 'before'
+    ? `”${p.column}” er ${p.date}, før år 2000. Er årstallet skrevet forkert?`
+    : `”${p.column}” er ${p.date}, mere end ${p.years} år efter statusdatoen ${p.asOf}. Er årstallet skrevet forkert?`),
+  // ---- end one truth ----
   NO_BUDGET: (p) => financeDa.issues['no-budget'](p),
   DUPLICATE_VOUCHER: (p) => financeDa.issues['duplicate-voucher'](p),
   NEGATIVE_AMOUNT: (p) => financeDa.issues['negative-amount'](p),
@@ -230,6 +238,9 @@ export const uiDa = {
     fixKinds: {
       UNKNOWN_CODE: 'værdier, der ikke er på listen',
       NON_STANDARD_VALUE: 'skrivemåder',
+      TEXT_DATE: 'datoer skrevet som tekst',
+      TEXT_NUMBER: 'tal skrevet som tekst',
+      AMBIGUOUS_YEAR: 'datoer uden år',
       STEP_STATUS_MISMATCH: 'trin',
       INVALID_ID: 'indsats-ID’er',
       UNKNOWN_INITIATIVE: 'indsats-ID’er',

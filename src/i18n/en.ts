@@ -49,6 +49,14 @@ export const findingMessagesEn: Record<FindingCode, (p: P) => string> = {
   MERGED_CELLS: (p) => `The cells ${p.range} are merged. A table cannot hold merged cells: unmerge them and fill each cell.`,
   EMPTY_ROW: (p) => `Row ${p.row} is empty in the middle of the table. Delete the row or fill it in.`,
   NON_STANDARD_VALUE: (p) => `'${p.value}' is understood as '${p.suggestion}'. Write the value as in the list, so the overview's formulas count the row.`,
+  // ---- one truth (#11): text dates and numbers, years from context, implausible dates ----
+  TEXT_DATE: (p) => `'${p.value}' in '${p.column}' is text, not a date (${p.date}${p.yearFromContext ? ', the year taken from the initiative\'s period and status date' : ''}). The formulas of the overview and the reconciliation do not count the row: use the suggestion so the cell holds a real date.`,
+  TEXT_NUMBER: (p) => `'${p.value}' in '${p.column}' is text, not a number. The formulas of the overview and the reconciliation do not count the row: use the suggestion so the cell holds a real number.`,
+  AMBIGUOUS_YEAR: (p) => `'${p.value}' in '${p.column}' has no year. It is read as ${p.date} (nearest the status date ${p.asOf}), but another year is as likely: write the date with its year.`,
+  IMPLAUSIBLE_DATE: (p) => (p.bound === 'before'
+    ? `'${p.column}' is ${p.date}, before 2000. Is the year mistyped?`
+    : `'${p.column}' is ${p.date}, more than ${p.years} years after the status date ${p.asOf}. Is the year mistyped?`),
+  // ---- end one truth ----
   NO_BUDGET: (p) => financeEn.issues['no-budget'](p),
   DUPLICATE_VOUCHER: (p) => financeEn.issues['duplicate-voucher'](p),
   NEGATIVE_AMOUNT: (p) => financeEn.issues['negative-amount'](p),
@@ -220,6 +228,9 @@ export const uiEn: UiStrings = {
     fixKinds: {
       UNKNOWN_CODE: 'values not on the list',
       NON_STANDARD_VALUE: 'spellings',
+      TEXT_DATE: 'dates typed as text',
+      TEXT_NUMBER: 'numbers typed as text',
+      AMBIGUOUS_YEAR: 'dates without a year',
       STEP_STATUS_MISMATCH: 'steps',
       INVALID_ID: 'initiative IDs',
       UNKNOWN_INITIATIVE: 'initiative IDs',

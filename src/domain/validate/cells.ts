@@ -11,11 +11,12 @@ import type { KpiTarget } from '../model/types';
 import { parseAmountOre } from '../parse/amount';
 import { safeText } from '../parse/cell';
 import { findCprNumbers } from '../parse/cpr';
-import { parseDate } from '../parse/date';
+import { parseDate, yearlessDayMonth } from '../parse/date';
+import { resolveYear, type YearContext } from '../parse/yearless';
 import { excelErrorOf, isBlank } from '../parse/excelError';
 import { parseInteger, parseNumber } from '../parse/number';
 import { parsePercentBasisPoints } from '../parse/percent';
-import type { CalendarDate } from '../parse/calendarDate';
+import { calendarDate, excelSerial, formatDanishDate, yearOf, type CalendarDate } from '../parse/calendarDate';
 import type { CellValue, ParseResult } from '../parse/cell';
 import { matchKey } from '../taxonomy/normalize';
 import { entryUsableOn, type TaxonomyMatcher } from '../taxonomy/matcher';
@@ -73,12 +74,35 @@ export function readOrder(columns: Map<ColumnSpec, number>): [ColumnSpec, number
   return [...all.filter(([c]) => !isCode(c)), ...all.filter(([c]) => isCode(c))];
 }
 
+/** Dates before this are implausible in the tracking of an initiative (IMPLAUSIBLE_DATE). */
+const EARLIEST_PLAUSIBLE = '2000-01-01' as CalendarDate;
+/** …and so are dates more than this many years after the date the figures are read on. */
+const PLAUSIBLE_YEARS_AHEAD = 5;
+
+/** The date `years` years after `date` (29 February becomes 28 February). */
+function yearsAfter(date: CalendarDate, years: number): CalendarDate {
+  const month = Number(date.slice(5, 7));
+  const day = Number(date.slice(8, 10));
+  return calendarDate(yearOf(date) + years, month, month === 2 && day === 29 ? 28 : day);
+}
+
 export class RowReader {
+  /**
+   * The context of the rows being read: the date their figures are read on (the initiative's
+   * "Status pr." or the day of the check) and the initiative's period. It gives a day and month
+   * typed without a year its year and bounds the plausible dates. Set per table.
+   */
+  context: YearContext;
+
   constructor(
     private readonly report: Reporter,
     private readonly matchers: Record<TaxonomyKey, TaxonomyMatcher>,
-    private readonly referenceYear: number,
-  ) {}
+    asOf: CalendarDate,
+    /** A fixed year for dates typed without one (instead of the year from the context). */
+    private readonly referenceYear?: number,
+  ) {
+    this.context = { reference: asOf };
+  }
 
   /** The checks every cell of a row gets, whatever its column. Returns the columns that failed, if any. */
   scanRow(table: TableData, rowIndex: number, row: CellValue[]): Set<number> | null {
@@ -136,7 +160,7 @@ export class RowReader {
   private parseTyped(column: ColumnSpec, value: CellValue, table: TableData, rowIndex: number, index: number): FieldValue | undefined {
     let result: ParseResult<number | string>;
     switch (column.type) {
-      case 'date': result = this.cached(this.dates, value, (v) => parseDate(v, { referenceYear: this.referenceYear })); break;
+      case 'date': return this.readDate(column, value, table, rowIndex, index);
       case 'integer': result = this.cached(this.integers, value, parseInteger); break;
       case 'number': result = this.cached(this.numbers, value, parseNumber); break;
       case 'amount': result = parseAmountOre(value); break;
@@ -153,11 +177,57 @@ export class RowReader {
       return undefined;
     }
     const v = result.value;
+    if (typeof v === 'number' && typeof value === 'string' && column.type !== 'percent') this.textNumber(column, value, v, table, rowIndex, index);
     if (typeof v === 'number' && ((column.min !== undefined && v < column.min) || (column.max !== undefined && v > column.max))) {
       this.report.add(table, rowIndex, index, 'error', 'OUT_OF_RANGE', { value: safeText(value), column: column.header, min: column.min ?? '', max: column.max ?? '' });
       return undefined;
     }
     return v;
+  }
+
+  /**
+   * A date cell: an Excel date as it should be, or text the core reads as a date but Excel's
+   * formulas (Overblik, Afstemning) do not count (TEXT_DATE, with the date as suggestion), a day
+   * and month without a year (the year from the context; AMBIGUOUS_YEAR when the context does not
+   * settle it), and dates outside the plausible range (IMPLAUSIBLE_DATE).
+   */
+  private readDate(column: ColumnSpec, value: CellValue, table: TableData, rowIndex: number, index: number): CalendarDate | undefined {
+    const result = this.cached(this.dates, value, (v) => parseDate(v, this.referenceYear === undefined ? undefined : { referenceYear: this.referenceYear }));
+    let date: CalendarDate;
+    let yearFromContext: { ambiguous: boolean } | undefined;
+    if (result.ok) date = result.value as CalendarDate;
+    else {
+      const dayMonth = result.code === 'not-a-date' ? yearlessDayMonth(value) : undefined;
+      const resolved = dayMonth && resolveYear(dayMonth.day, dayMonth.month, this.context);
+      if (!resolved) {
+        this.report.add(table, rowIndex, index, 'error', 'WRONG_TYPE', { value: result.input, column: column.header, reason: result.code });
+        return undefined;
+      }
+      date = resolved.date;
+      yearFromContext = { ambiguous: resolved.ambiguous };
+    }
+    if (typeof value === 'string') {
+      const text = value.trim();
+      const fix = { text: formatDanishDate(date), value: excelSerial(date) };
+      if (yearFromContext?.ambiguous) {
+        this.report.add(table, rowIndex, index, 'warning', 'AMBIGUOUS_YEAR', { value: text, column: column.header, date, asOf: this.context.reference }, fix);
+      } else {
+        this.report.add(table, rowIndex, index, 'warning', 'TEXT_DATE', { value: text, column: column.header, date, ...(yearFromContext ? { yearFromContext: 1 } : {}) }, fix);
+      }
+    }
+    const latest = yearsAfter(this.context.reference, PLAUSIBLE_YEARS_AHEAD);
+    if (date < EARLIEST_PLAUSIBLE || date > latest) {
+      this.report.add(table, rowIndex, index, 'warning', 'IMPLAUSIBLE_DATE', {
+        column: column.header, date, asOf: this.context.reference, bound: date < EARLIEST_PLAUSIBLE ? 'before' : 'after', years: PLAUSIBLE_YEARS_AHEAD,
+      });
+    }
+    return date;
+  }
+
+  /** A number typed as text: the core reads it, Excel's SUMIFS and COUNTIFS do not (TEXT_NUMBER, the number as suggestion). */
+  private textNumber(column: ColumnSpec, value: string, parsed: number, table: TableData, rowIndex: number, index: number): void {
+    const number = column.type === 'amount' ? parsed / 100 : parsed;
+    this.report.add(table, rowIndex, index, 'warning', 'TEXT_NUMBER', { value: value.trim(), column: column.header }, { text: String(number).replace('.', ','), value: number });
   }
 
   // Sheets repeat the same few thousand dates and numbers; parsing each distinct value once halves the time.
