@@ -560,6 +560,10 @@ export const reconcileDa = {
 
 /** Labels and definitions of the summaries (Overblik): src/domain/summarize. */
 export const summaryDa = {
+  // ---- one truth (#11) ----
+  /** Beside the figures a formula does not count every row of: the rows have findings. */
+  notCounted: (n: number) => `${n === 1 ? '1 række er' : `${n} rækker er`} ikke talt med — se Fejl`,
+  // ---- end one truth ----
   snapshotTitle: 'Statusfotos',
   snapshotHelp: 'Tal frosset som værdier pr. dato. Rækkerne ændres aldrig; Overblik viser udviklingen.',
   snapshotExists: (date: string) => `Tallene pr. ${date} er allerede gemt. Gemte tal ændres aldrig.`,

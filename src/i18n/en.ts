@@ -536,6 +536,10 @@ export const reconcileEn: typeof import('./da').reconcileDa = {
 
 /** Labels and definitions of the summaries (Overblik): src/domain/summarize. */
 export const summaryEn: typeof import('./da').summaryDa = {
+  // ---- one truth (#11) ----
+  /** Beside the figures a formula does not count every row of: the rows have findings. */
+  notCounted: (n: number) => `${n === 1 ? '1 row is' : `${n} rows are`} not counted — see Fejl`,
+  // ---- end one truth ----
   snapshotTitle: 'Statusfotos (snapshots)',
   snapshotHelp: 'Figures frozen as values per date. The rows are never changed; Overblik shows the development.',
   snapshotExists: (date: string) => `A snapshot for ${date} exists already. A snapshot is never changed.`,

@@ -10,6 +10,14 @@ import { tablesOf } from '../workbook/read';
 import { planReconciliationSheet } from '../workbook/reconciliationSheet';
 import { planGeneratedSheet, type KeptSheet } from '../workbook/generated';
 import type { LiveWorkbook } from './liveWorkbook';
+import { COLUMNS, TABLE_NAMES } from '../domain/model/schema';
+import { safeText } from '../domain/parse/cell';
+import { parseDate } from '../domain/parse/date';
+import { parseInteger } from '../domain/parse/number';
+import { yearOf } from '../domain/parse/calendarDate';
+import { matchKey } from '../domain/taxonomy/normalize';
+import { contractColumnIndex } from '../workbook/columns';
+import { FORMULA_COLUMNS, uncountedRows } from '../workbook/uncounted';
 
 export interface ReconcileRun {
   reconciliation: Reconciliation;
@@ -17,6 +25,40 @@ export interface ReconcileRun {
   findings: Finding[];
   taxonomies: TaxonomySet;
   initiativeNames: Record<string, string>;
+  /**
+   * Rows of Budget and Posteringer the sheet's SUMIFS do not count as the core does (each has a
+   * finding), by line (`ITMV|2017`, the ID in capitals); `other` where the line is not known.
+   */
+  uncounted: { byLine: Record<string, number>; other: number };
+}
+
+/** The rows of Budget and Posteringer that the Afstemning formulas do not count as the core does, by line. */
+function uncountedFinance(tables: TableData[], findings: readonly Finding[]): ReconcileRun['uncounted'] {
+  const byLine: Record<string, number> = {};
+  let other = 0;
+  const find = (name: string) => tables.find((t) => t.table !== undefined && matchKey(t.table) === matchKey(name));
+  const count = (table: TableData | undefined, columns: readonly string[], yearOfRow: (row: TableData['rows'][number]) => number | undefined, idHeader: string) => {
+    if (!table) return;
+    const id = contractColumnIndex(table.header, idHeader);
+    for (const index of uncountedRows(findings, table, columns)) {
+      const row = table.rows[index] ?? [];
+      const initiative = id >= 0 ? safeText(row[id]).trim().toUpperCase() : '';
+      const year = yearOfRow(row);
+      if (initiative && year !== undefined) byLine[`${initiative}|${year}`] = (byLine[`${initiative}|${year}`] ?? 0) + 1;
+      else other++;
+    }
+  };
+  const budget = find(TABLE_NAMES.budget);
+  const postings = find(TABLE_NAMES.postings);
+  count(budget, FORMULA_COLUMNS.budget, (row) => {
+    const r = budget ? parseInteger(row[contractColumnIndex(budget.header, COLUMNS.budget.year)]) : undefined;
+    return r?.ok ? r.value : undefined;
+  }, COLUMNS.budget.initiativeId);
+  count(postings, FORMULA_COLUMNS.postings, (row) => {
+    const r = postings ? parseDate(row[contractColumnIndex(postings.header, COLUMNS.postings.date)]) : undefined;
+    return r?.ok ? yearOf(r.value) : undefined;
+  }, COLUMNS.postings.initiativeId);
+  return { byLine, other };
 }
 
 export function runReconciliation(tables: TableData[], asOf: CalendarDate): ReconcileRun {
@@ -27,6 +69,7 @@ export function runReconciliation(tables: TableData[], asOf: CalendarDate): Reco
     findings: findings.filter((f) => f.sheet === SHEETS.finance && f.code !== 'MISSING_TABLE'),
     taxonomies,
     initiativeNames: Object.fromEntries(model.initiatives.map((i) => [i.id, i.name])),
+    uncounted: uncountedFinance(tables, findings),
   };
 }
 
@@ -45,7 +88,7 @@ export async function reconcileOnly(workbook: LiveWorkbook, asOf: CalendarDate):
  * as `kept`.
  */
 export async function writeReconciliationSheet(workbook: LiveWorkbook, run: ReconcileRun, asOf: CalendarDate, lang: Lang): Promise<{ kept?: KeptSheet }> {
-  const { ops, nextRow } = planReconciliationSheet(run.reconciliation, { asOf, lang, taxonomies: run.taxonomies, initiativeNames: run.initiativeNames });
+  const { ops, nextRow } = planReconciliationSheet(run.reconciliation, { asOf, lang, taxonomies: run.taxonomies, initiativeNames: run.initiativeNames, uncounted: run.uncounted });
   if (!ops.length) return {};
   const plan = planGeneratedSheet(await workbook.read(), messages[lang].reconcile.sheet, ops, { row: nextRow, date: formatDanishDate(asOf), lang });
   await workbook.apply({ ops: plan.ops });

@@ -12,6 +12,9 @@ import { hasMarker, keepAside, planGeneratedSheet, refuseTakenTables, type KeptS
 import { OVERVIEW_SHEET, planOverviewSheet } from '../workbook/overviewSheet';
 import { foreignSnapshotTable, planSnapshot, SNAPSHOT_SHEET, snapshotDates, snapshotTable, snapshotTrend } from '../workbook/snapshotSheet';
 import type { PlanOp } from '../workbook/plan';
+import { FORMULA_COLUMNS, uncountedRows } from '../workbook/uncounted';
+import { TABLE_NAMES } from '../domain/model/schema';
+import type { Finding } from '../domain/validate';
 import { findSheet, findTableRead, tablesOf, type WorkbookRead } from '../workbook/read';
 import type { LiveWorkbook } from './liveWorkbook';
 import { report, type OnProgress } from './progress';
@@ -22,12 +25,34 @@ export interface SummaryRun {
   portfolio: PortfolioSummary;
   /** A hand-edited Overblik (or a user's sheet of that name) renamed aside, if there was one. */
   kept?: KeptSheet;
+  /** Rows the sheet's formulas do not count as the core does (each has a finding; see uncounted.ts). */
+  uncounted: Uncounted;
+}
+
+export interface Uncounted {
+  /** Rows of each initiative's tracking table, by initiative ID. */
+  byInitiative: Record<string, number>;
+  /** Rows of the register whose state the count per state misses. */
+  states: number;
+}
+
+/** The rows of the tracking tables and the register that the Overblik formulas do not count as the core does. */
+export function uncountedOnOverview(read: WorkbookRead, findings: readonly Finding[], initiativeIds: readonly string[]): Uncounted {
+  const byInitiative: Record<string, number> = {};
+  for (const id of initiativeIds) {
+    const table = findTableRead(read, participantTableName(id));
+    const n = table ? uncountedRows(findings, table, FORMULA_COLUMNS.participants).size : 0;
+    if (n) byInitiative[id] = n;
+  }
+  const register = findTableRead(read, TABLE_NAMES.initiatives);
+  return { byInitiative, states: register ? uncountedRows(findings, register, FORMULA_COLUMNS.initiatives).size : 0 };
 }
 
 export function planSummary(read: WorkbookRead, asOf: CalendarDate, lang: Lang): SummaryRun {
-  const { model, taxonomies } = validateWorkbook(tablesOf(read), { asOf });
+  const { model, taxonomies, findings } = validateWorkbook(tablesOf(read), { asOf });
   const initiatives = summarizeInitiatives(model, taxonomies, asOf);
   const portfolio = summarizePortfolio(model, taxonomies, asOf);
+  const uncounted = uncountedOnOverview(read, findings, model.initiatives.map((i) => i.id));
   const stateName = (code?: string) => taxonomies.initiativeStates.entries.find((e) => e.code === code)?.name ?? '';
   const { ops, nextRow } = planOverviewSheet({
     asOf,
@@ -39,9 +64,10 @@ export function planSummary(read: WorkbookRead, asOf: CalendarDate, lang: Lang):
     register: Object.fromEntries(model.initiatives.map((i) => [i.id, { state: stateName(i.state), places: i.places ?? null }])),
     trend: snapshotTrend(snapshotTable(read)),
     statusLog: statusLogSeries(model.statusLog),
+    uncounted,
   });
   const plan = planGeneratedSheet(read, OVERVIEW_SHEET, ops, { row: nextRow, date: formatDanishDate(asOf), lang });
-  return { ops: plan.ops, initiatives, portfolio, ...(plan.kept ? { kept: plan.kept } : {}) };
+  return { ops: plan.ops, initiatives, portfolio, uncounted, ...(plan.kept ? { kept: plan.kept } : {}) };
 }
 
 /** Rebuilds Overblik in the open workbook and shows it (`show: false`: leaves the active sheet alone, as a file written by the CLI). */
