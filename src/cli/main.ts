@@ -21,6 +21,7 @@ import { setUpWorkbook, validate } from '../operations/operations';
 import { freezeSnapshot, refreshOverview, SnapshotExistsError } from '../operations/summarize';
 import { decodeRefundFile, importRefunds } from '../operations/refundImport';
 import { reconcileExitCode, reconcileOnly, writeReconciliationSheet } from '../operations/reconcile';
+import { MissingInputError } from '../operations/requirements';
 import { ArgsError, GLOBAL_OPTIONS, parseCommandLine, type OptionName, type Values } from './args';
 import { printFindings } from './findings';
 import { reconciliationJson, reconciliationText } from './reconcile';
@@ -200,6 +201,7 @@ async function errorMessage(error: unknown, lang: Lang): Promise<string> {
   if (error instanceof UsageError || error instanceof WriteError) return error.message;
   if (error instanceof OutputPathError) return outputPathMessage(error, lang);
   if (error instanceof SnapshotExistsError) return messages[lang].summary.snapshotExists(formatDanishDate(error.date));
+  if (error instanceof MissingInputError) return messages[lang].summary.missingInput(error.command, error.missing);
   // Read and plan errors come from the .xlsx adapter, loaded already by the command that threw them.
   const { XlsxReadError, PlanConflictError } = await import('../xlsx/errors');
   const { NotGeneratedError } = await import('../workbook/adapterContract');

@@ -131,6 +131,8 @@ export const uiDa = {
   datePlaceholder: 'dd-mm-åååå',
   badDate: 'Skriv datoen som dd-mm-åååå, fx 29-08-2017.',
   errors: {
+    // one truth (#11): a command that cannot compute its figures
+    missingInput: (...a: Parameters<typeof summaryDa.missingInput>) => summaryDa.missingInput(...a),
     cellEditMode: 'Excel er ved at redigere en celle. Afslut redigeringen (tryk Enter eller Esc) og prøv igen.',
     conflict: (where: string) => `${where} er i vejen (ikke tom, flettet eller en anden tabel). Flyt indholdet og prøv igen. Intet er skrevet.`,
     unexpected: (why: string) => `Noget gik galt: ${why}. Intet er skrevet, hvis handlingen ikke blev færdig.`,
@@ -561,6 +563,12 @@ export const reconcileDa = {
 /** Labels and definitions of the summaries (Overblik): src/domain/summarize. */
 export const summaryDa = {
   // ---- one truth (#11) ----
+  /** A command that cannot compute its figures: what is missing; nothing is written. */
+  missingInput: (command: 'summary' | 'snapshot' | 'reconcile', missing: readonly { table: string; sheet: string; column?: string }[]) => {
+    const what = { summary: 'Overblikket kan ikke opdateres', snapshot: 'Status kan ikke fryses', reconcile: 'Økonomien kan ikke afstemmes' }[command];
+    const list = missing.map((m) => (m.column ? `kolonnen ”${m.column}” mangler i tabellen ”${m.table}” (arket ${m.sheet})` : `tabellen ”${m.table}” mangler (arket ${m.sheet})`));
+    return `${what}: ${list.join('; ')}. Tallene kan ikke regnes uden, så intet er skrevet. Ret overskriften, eller kør Opsætning (indsats repair), og prøv igen.`;
+  },
   /** Beside the figures a formula does not count every row of: the rows have findings. */
   notCounted: (n: number) => `${n === 1 ? '1 række er' : `${n} rækker er`} ikke talt med — se Fejl`,
   // ---- end one truth ----

@@ -113,6 +113,8 @@ export const uiEn: UiStrings = {
   datePlaceholder: 'dd-mm-yyyy',
   badDate: 'Write the date as dd-mm-yyyy, e.g. 29-08-2017.',
   errors: {
+    // one truth (#11): a command that cannot compute its figures
+    missingInput: (...a: Parameters<typeof import('./da').summaryDa.missingInput>) => summaryEn.missingInput(...a),
     cellEditMode: 'Excel is editing a cell. Finish editing (press Enter or Esc) and try again.',
     conflict: (where: string) => `${where} is in the way (not empty, merged or another table). Move its content and try again. Nothing was written.`,
     unexpected: (why: string) => `Something went wrong: ${why}. Nothing was written if the action did not finish.`,
@@ -537,6 +539,12 @@ export const reconcileEn: typeof import('./da').reconcileDa = {
 /** Labels and definitions of the summaries (Overblik): src/domain/summarize. */
 export const summaryEn: typeof import('./da').summaryDa = {
   // ---- one truth (#11) ----
+  /** A command that cannot compute its figures: what is missing; nothing is written. */
+  missingInput: (command: 'summary' | 'snapshot' | 'reconcile', missing: readonly { table: string; sheet: string; column?: string }[]) => {
+    const what = { summary: 'The overview cannot be updated', snapshot: 'The status cannot be frozen', reconcile: 'The finances cannot be reconciled' }[command];
+    const list = missing.map((m) => (m.column ? `the column '${m.column}' is missing from the table '${m.table}' (sheet ${m.sheet})` : `the table '${m.table}' is missing (sheet ${m.sheet})`));
+    return `${what}: ${list.join('; ')}. The figures cannot be computed without it, so nothing was written. Fix the header, or run Setup (indsats repair), and try again.`;
+  },
   /** Beside the figures a formula does not count every row of: the rows have findings. */
   notCounted: (n: number) => `${n === 1 ? '1 row is' : `${n} rows are`} not counted — see Fejl`,
   // ---- end one truth ----

@@ -10,6 +10,7 @@ import { tablesOf } from '../workbook/read';
 import { planReconciliationSheet } from '../workbook/reconciliationSheet';
 import { planGeneratedSheet, type KeptSheet } from '../workbook/generated';
 import type { LiveWorkbook } from './liveWorkbook';
+import { requireInputs } from './requirements';
 import { COLUMNS, TABLE_NAMES } from '../domain/model/schema';
 import { safeText } from '../domain/parse/cell';
 import { parseDate } from '../domain/parse/date';
@@ -61,7 +62,9 @@ function uncountedFinance(tables: TableData[], findings: readonly Finding[]): Re
   return { byLine, other };
 }
 
+/** Reconciles Budget and Posteringer; refuses (MissingInputError) when a table or column the figures need is missing. */
 export function runReconciliation(tables: TableData[], asOf: CalendarDate): ReconcileRun {
+  requireInputs(tables, 'reconcile');
   const { model, findings, taxonomies } = validateWorkbook(tables, { asOf });
   const reconciliation = reconcile(model.budget, model.postings, { asOf, knownInitiatives: model.initiatives.map((i) => i.id) });
   return {

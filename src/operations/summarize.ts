@@ -17,6 +17,7 @@ import { TABLE_NAMES } from '../domain/model/schema';
 import type { Finding } from '../domain/validate';
 import { findSheet, findTableRead, tablesOf, type WorkbookRead } from '../workbook/read';
 import type { LiveWorkbook } from './liveWorkbook';
+import { requireInputs } from './requirements';
 import { report, type OnProgress } from './progress';
 
 export interface SummaryRun {
@@ -48,8 +49,11 @@ export function uncountedOnOverview(read: WorkbookRead, findings: readonly Findi
   return { byInitiative, states: register ? uncountedRows(findings, register, FORMULA_COLUMNS.initiatives).size : 0 };
 }
 
+/** The Overblik plan; refuses (MissingInputError) a workbook whose figures it cannot compute. */
 export function planSummary(read: WorkbookRead, asOf: CalendarDate, lang: Lang): SummaryRun {
-  const { model, taxonomies, findings } = validateWorkbook(tablesOf(read), { asOf });
+  const tables = tablesOf(read);
+  requireInputs(tables, 'summary');
+  const { model, taxonomies, findings } = validateWorkbook(tables, { asOf });
   const initiatives = summarizeInitiatives(model, taxonomies, asOf);
   const portfolio = summarizePortfolio(model, taxonomies, asOf);
   const uncounted = uncountedOnOverview(read, findings, model.initiatives.map((i) => i.id));
@@ -101,7 +105,9 @@ export async function freezeSnapshot(workbook: LiveWorkbook, asOf: CalendarDate,
   if (foreign) throw new NotGeneratedError('table', foreign.table!, foreign.sheet);
   const existing = snapshotTable(read);
   if (snapshotDates(existing).has(asOf)) throw new SnapshotExistsError(asOf);
-  const { model, taxonomies } = validateWorkbook(tablesOf(read), { asOf });
+  const tables = tablesOf(read);
+  requireInputs(tables, 'snapshot');
+  const { model, taxonomies } = validateWorkbook(tables, { asOf });
   const initiatives = summarizeInitiatives(model, taxonomies, asOf);
   const ops = planSnapshot({ asOf, lang, existing, initiatives, statuses: taxonomies.statuses.entries });
   if (existing) {
