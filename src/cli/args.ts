@@ -13,6 +13,8 @@ export const OPTIONS = {
   force: { type: 'boolean' },
   quiet: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
+  yes: { type: 'boolean' },
+  withdraw: { type: 'string' },
 } as const;
 
 export type OptionName = keyof typeof OPTIONS;
@@ -28,6 +30,8 @@ export interface Values {
   force?: boolean;
   quiet?: boolean;
   help?: boolean;
+  yes?: boolean;
+  withdraw?: string;
 }
 
 export interface Args {

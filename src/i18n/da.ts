@@ -383,7 +383,9 @@ Kommandoer:
   repair FIL.xlsx -o UD.xlsx       opret det der mangler (ark, tabeller, kolonner) – data flyttes eller slettes aldrig
   validate FIL.xlsx [--json]       vis fejl og advarsler; afslutningskode 0 uden fejl, 1 med fejl, 2 hvis filen ikke kan læses
   summarize FIL.xlsx -o UD.xlsx     skriv arket Overblik med status, KPI'er, portefølje og diagrammer (--as-of DATO)
-  snapshot FIL.xlsx -o UD.xlsx      frys tallene pr. dato i tabellen Statusfotos (ændres aldrig siden)
+  snapshot FIL.xlsx -o UD.xlsx      frys tallene pr. dato i tabellen Statusfotos (ændres aldrig siden); viser tallene først,
+                                   og med fejl i projektmappen fryses der kun med --yes (ellers afslutningskode 2)
+  snapshot FIL.xlsx --withdraw DATO -o UD.xlsx  træk et statusfoto tilbage (markeres, slettes ikke; datoen kan fryses igen)
   import-refunds FIL.xlsx REFUSION.csv -o UD.xlsx  importér en refusionsfil (semikolon, decimalkomma) pr. uge og ydelse; CPR-numre gemmes ikke
   reconcile FIL.xlsx [--json] [-o UD.xlsx]  afstem budget, refusion og medfinansiering; 0 afstemt, 1 afvigelser, 2 ulæselig; -o skriver arket Afstemning
 
@@ -394,6 +396,8 @@ Valg:
   --lang da|en       sprog for meddelelser (standard: da)
   --force            overskriv en eksisterende outputfil
   --quiet            ingen fremdriftslinjer på stderr
+  --yes              snapshot: frys, selv om projektmappen har fejl
+  --withdraw DATO    snapshot: træk statusfotoet pr. DATO tilbage
   -h, --help         denne hjælp`,
   unknownCommand: (c: string) => `Ukendt kommando '${c}'.`,
   missingOutput: 'Angiv hvor filen skal skrives med -o FIL.xlsx.',
@@ -426,7 +430,7 @@ Valg:
     repair: 'repair FIL.xlsx -o UD.xlsx [--force]',
     validate: 'validate FIL.xlsx [--json] [--as-of DATO]',
     summarize: 'summarize FIL.xlsx -o UD.xlsx [--as-of DATO] [--force]',
-    snapshot: 'snapshot FIL.xlsx -o UD.xlsx [--as-of DATO] [--force]',
+    snapshot: 'snapshot FIL.xlsx -o UD.xlsx [--as-of DATO] [--yes] [--withdraw DATO] [--force]',
     'import-refunds': 'import-refunds FIL.xlsx REFUSION.csv -o UD.xlsx [--force]',
     reconcile: 'reconcile FIL.xlsx [--json] [--as-of DATO] [-o UD.xlsx [--force]]',
   } as Record<string, string>,
@@ -571,6 +575,15 @@ export const summaryDa = {
   },
   /** Beside the figures a formula does not count every row of: the rows have findings. */
   notCounted: (n: number) => `${n === 1 ? '1 række er' : `${n} rækker er`} ikke talt med — se Fejl`,
+  snapshotWithdrawn: 'Trukket tilbage',
+  snapshotNotFound: (date: string) => `Der er ingen gældende statusfoto pr. ${date} at trække tilbage.`,
+  snapshotWithdrawnDone: (date: string, rows: number) => `Statusfotoet pr. ${date} er trukket tilbage (${rows} ${rows === 1 ? 'række' : 'rækker'} markeret i kolonnen Trukket tilbage; intet er slettet). Datoen kan fryses igen.`,
+  /** What freezing will write, before the user confirms (the CLI's snapshot, the pane's dialog). */
+  snapshotPreview: (date: string) => `Disse tal fryses pr. ${date} og ændres aldrig siden (de kan kun trækkes tilbage):`,
+  snapshotOpenErrors: (n: number) => (n === 1 ? 'Der er 1 fejl i projektmappen, som kan gøre tallene forkerte.' : `Der er ${n} fejl i projektmappen, som kan gøre tallene forkerte.`),
+  snapshotNeedsYes: 'Ret fejlene først, eller frys alligevel med --yes. Intet er skrevet.',
+  snapshotFigureLine: (f: { initiativeId: string; job: number; education: number; placement: number; course: number; ended: number; total: number }) =>
+    `  ${f.initiativeId}: i job ${f.job}, i uddannelse ${f.education}, i virksomhedspraktik ${f.placement}, i forløb ${f.course}, afsluttet ${f.ended}; i alt ${f.total} borgere`,
   // ---- end one truth ----
   snapshotTitle: 'Statusfotos',
   snapshotHelp: 'Tal frosset som værdier pr. dato. Rækkerne ændres aldrig; Overblik viser udviklingen.',

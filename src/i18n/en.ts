@@ -366,7 +366,9 @@ Commands:
   repair FILE.xlsx -o OUT.xlsx     add what is missing (sheets, tables, columns) – data is never moved or deleted
   validate FILE.xlsx [--json]      print errors and warnings; exit 0 without errors, 1 with errors, 2 if unreadable
   summarize FILE.xlsx -o OUT.xlsx   write the sheet Overblik with status, KPIs, portfolio and charts (--as-of DATE)
-  snapshot FILE.xlsx -o OUT.xlsx    freeze the figures on a date in the table Statusfotos (never changed later)
+  snapshot FILE.xlsx -o OUT.xlsx    freeze the figures on a date in the table Statusfotos (never changed later); shows the
+                                   figures first, and with errors in the workbook freezes only with --yes (else exit code 2)
+  snapshot FILE.xlsx --withdraw DATE -o OUT.xlsx  withdraw a snapshot (marked, not deleted; the date can be frozen again)
   import-refunds FILE.xlsx REFUNDS.csv -o OUT.xlsx  import a refund file (semicolons, decimal commas) per week and benefit; CPR numbers are not kept
   reconcile FILE.xlsx [--json] [-o OUT.xlsx]  reconcile budget, refunds and co-financing; 0 reconciled, 1 gaps, 2 unreadable; -o writes the sheet Afstemning
 
@@ -377,6 +379,8 @@ Options:
   --lang da|en       message language (default: da)
   --force            overwrite an existing output file
   --quiet            no progress lines on stderr
+  --yes              snapshot: freeze even though the workbook has errors
+  --withdraw DATE    snapshot: withdraw the snapshot of DATE
   -h, --help         this help`,
   unknownCommand: (c: string) => `Unknown command '${c}'.`,
   missingOutput: 'Say where to write the file with -o FILE.xlsx.',
@@ -408,7 +412,7 @@ Options:
     repair: 'repair FILE.xlsx -o OUT.xlsx [--force]',
     validate: 'validate FILE.xlsx [--json] [--as-of DATE]',
     summarize: 'summarize FILE.xlsx -o OUT.xlsx [--as-of DATE] [--force]',
-    snapshot: 'snapshot FILE.xlsx -o OUT.xlsx [--as-of DATE] [--force]',
+    snapshot: 'snapshot FILE.xlsx -o OUT.xlsx [--as-of DATE] [--yes] [--withdraw DATE] [--force]',
     'import-refunds': 'import-refunds FILE.xlsx REFUNDS.csv -o OUT.xlsx [--force]',
     reconcile: 'reconcile FILE.xlsx [--json] [--as-of DATE] [-o OUT.xlsx [--force]]',
   },
@@ -547,6 +551,14 @@ export const summaryEn: typeof import('./da').summaryDa = {
   },
   /** Beside the figures a formula does not count every row of: the rows have findings. */
   notCounted: (n: number) => `${n === 1 ? '1 row is' : `${n} rows are`} not counted — see Fejl`,
+  snapshotWithdrawn: 'Withdrawn',
+  snapshotNotFound: (date: string) => `There is no snapshot in force for ${date} to withdraw.`,
+  snapshotWithdrawnDone: (date: string, rows: number) => `The snapshot for ${date} is withdrawn (${rows} ${rows === 1 ? 'row' : 'rows'} marked in the column Withdrawn; nothing deleted). The date can be frozen again.`,
+  snapshotPreview: (date: string) => `These figures are frozen for ${date} and never changed later (they can only be withdrawn):`,
+  snapshotOpenErrors: (n: number) => (n === 1 ? 'The workbook has 1 error that may make the figures wrong.' : `The workbook has ${n} errors that may make the figures wrong.`),
+  snapshotNeedsYes: 'Fix the errors first, or freeze anyway with --yes. Nothing was written.',
+  snapshotFigureLine: (f: { initiativeId: string; job: number; education: number; placement: number; course: number; ended: number; total: number }) =>
+    `  ${f.initiativeId}: in work ${f.job}, in education ${f.education}, in company placement ${f.placement}, in the course ${f.course}, ended ${f.ended}; ${f.total} citizens in all`,
   // ---- end one truth ----
   snapshotTitle: 'Statusfotos (snapshots)',
   snapshotHelp: 'Figures frozen as values per date. The rows are never changed; Overblik shows the development.',

@@ -10,7 +10,10 @@ import { validateWorkbook } from '../domain/validate';
 import { NotGeneratedError } from '../workbook/adapterContract';
 import { hasMarker, keepAside, planGeneratedSheet, refuseTakenTables, type KeptSheet } from '../workbook/generated';
 import { OVERVIEW_SHEET, planOverviewSheet } from '../workbook/overviewSheet';
-import { foreignSnapshotTable, planSnapshot, SNAPSHOT_SHEET, snapshotDates, snapshotTable, snapshotTrend } from '../workbook/snapshotSheet';
+import {
+  foreignSnapshotTable, planSnapshot, planWithdrawal, SNAPSHOT_SHEET, snapshotDates, snapshotFigures, snapshotListing, snapshotTable, snapshotTrend,
+  type SnapshotFigures, type SnapshotListing,
+} from '../workbook/snapshotSheet';
 import type { PlanOp } from '../workbook/plan';
 import { FORMULA_COLUMNS, uncountedRows } from '../workbook/uncounted';
 import { TABLE_NAMES } from '../domain/model/schema';
@@ -93,9 +96,70 @@ export class SnapshotExistsError extends Error {
   }
 }
 
+export class SnapshotNotFoundError extends Error {
+  constructor(readonly date: CalendarDate) {
+    super(`No snapshot in force for ${date}`);
+    this.name = 'SnapshotNotFoundError';
+  }
+}
+
+/** What freezing would write, for the user to confirm first: the figures, the open errors, the dates frozen already. */
+export interface SnapshotPreview {
+  asOf: CalendarDate;
+  figures: SnapshotFigures[];
+  /** Errors the validation finds in the workbook now (they may make the figures wrong). */
+  errors: Finding[];
+  /** The date is frozen already (and not withdrawn): freezing it is refused. */
+  exists: boolean;
+  /** Every frozen date, withdrawn ones included. */
+  snapshots: SnapshotListing[];
+}
+
+/**
+ * The figures *Frys status* would freeze on `asOf` and the workbook's open errors, without writing
+ * anything. Refuses as freezing does (MissingInputError, NotGeneratedError).
+ */
+export async function previewSnapshot(workbook: LiveWorkbook, asOf: CalendarDate): Promise<SnapshotPreview> {
+  const read = await workbook.read();
+  const foreign = foreignSnapshotTable(read);
+  if (foreign) throw new NotGeneratedError('table', foreign.table!, foreign.sheet);
+  const existing = snapshotTable(read);
+  const tables = tablesOf(read);
+  requireInputs(tables, 'snapshot');
+  const { model, taxonomies, findings } = validateWorkbook(tables, { asOf });
+  return {
+    asOf,
+    figures: snapshotFigures(summarizeInitiatives(model, taxonomies, asOf), taxonomies.statuses.entries),
+    errors: findings.filter((f) => f.severity === 'error'),
+    exists: snapshotDates(existing).has(asOf),
+    snapshots: snapshotListing(existing),
+  };
+}
+
+/** The frozen dates, withdrawn ones included (for the pane's list). */
+export async function listSnapshots(workbook: LiveWorkbook): Promise<SnapshotListing[]> {
+  return snapshotListing(snapshotTable(await workbook.read()));
+}
+
+/**
+ * Withdraws the snapshot of `date`: its rows are marked with `today` in "Trukket tilbage", nothing
+ * is deleted, trends leave them out and the date may be frozen again. Returns the rows marked;
+ * SnapshotNotFoundError when no rows of that date are in force.
+ */
+export async function withdrawSnapshot(workbook: LiveWorkbook, date: CalendarDate, today: CalendarDate, lang: Lang): Promise<{ rows: number }> {
+  const read = await workbook.read();
+  const table = snapshotTable(read);
+  const ops = table ? planWithdrawal(table, date, today, lang) : [];
+  const set = ops.find((op) => op.kind === 'setValues');
+  if (!set || set.kind !== 'setValues') throw new SnapshotNotFoundError(date);
+  await workbook.apply({ ops });
+  return { rows: set.cells.length };
+}
+
 /**
  * "Frys status pr. dato": the figures per initiative as values in the table Statusfotos, one row per
- * initiative and date. Rows are only ever added; a date that is frozen already is refused. A table
+ * initiative and date. Rows are only ever added; a date that is frozen already is refused (unless
+ * it was withdrawn). The edges show previewSnapshot and ask before they call this. A table
  * Statusfotos the add-in did not make is refused (NotGeneratedError naming it); a sheet Statusfotos
  * without the add-in's table is renamed aside (`kept`) before the sheet is made.
  */

@@ -18,7 +18,8 @@ import { reconcileOnly } from '../../src/operations/reconcile';
 import { validateWorkbook } from '../../src/domain/validate';
 import { tablesOf } from '../../src/workbook/read';
 import { statusGroups } from '../../src/workbook/overviewSheet';
-import type { CalendarDate } from '../../src/domain/parse';
+import { parseDate, type CalendarDate } from '../../src/domain/parse';
+import { snapshotTrend } from '../../src/workbook/snapshotSheet';
 import { convertAllWithLibreOffice, CSV_ALL_SHEETS, describeWithLibreOffice, libreOfficeHookTimeout, removeLibreOfficeProfile } from '../helpers/libreoffice';
 import { tempDir } from '../xlsx/fixtures';
 import { demoWorkbook, indsats } from './helpers';
@@ -216,6 +217,55 @@ describe('refuse rather than mislead: no command exits 0 on figures it cannot co
     expect(english.code).toBe(2);
     expect(english.out).toBe('');
     expect(english.err).toContain("The finances cannot be reconciled: the column 'Beløb' is missing");
+  });
+});
+
+describe('freezing shows what it freezes, asks when there are errors, and can be withdrawn', () => {
+  const statusfotos = async (file: string) => (await readXlsx(file)).read.sheets.find((s) => s.name === 'Statusfotos')!.tables[0];
+  const dateOf = (v: unknown) => {
+    const parsed = parseDate(v as never);
+    return parsed.ok ? parsed.value : undefined;
+  };
+
+  it('prints the figures it freezes; with open errors it writes nothing unless told --yes', async () => {
+    const clean = await indsats('snapshot', demo, '-o', tmp.path('snap-clean.xlsx'), '--as-of', '2016-08-29');
+    expect(clean.code).toBe(0);
+    expect(clean.out).toContain('Disse tal fryses pr. 29-08-2016 og ændres aldrig siden (de kan kun trækkes tilbage):');
+    expect(clean.out).toContain('  ITMV: i job 2, i uddannelse 0, i virksomhedspraktik 6, i forløb 8, afsluttet 3; i alt 18 borgere');
+
+    const { workbook } = await readXlsx(demo);
+    cellOf(workbook.getWorksheet('ITMV')!, 'Status', 'ITMV-010').value = 'Ukendt status';
+    const withError = tmp.path('snap-error.xlsx');
+    await writeXlsx(workbook, withError);
+    const refused = await indsats('snapshot', withError, '-o', tmp.path('snap-error-out.xlsx'), '--as-of', '2016-08-29');
+    expect(refused.code).toBe(2);
+    expect(refused.err).toBe('Der er 1 fejl i projektmappen, som kan gøre tallene forkerte.\nRet fejlene først, eller frys alligevel med --yes. Intet er skrevet.');
+    expect(existsSync(tmp.path('snap-error-out.xlsx'))).toBe(false);
+    const forced = await indsats('snapshot', withError, '-o', tmp.path('snap-error-out.xlsx'), '--as-of', '2016-08-29', '--yes');
+    expect(forced.code).toBe(0);
+    expect(forced.out).toContain('  ITMV: i job 2, i uddannelse 0, i virksomhedspraktik 6, i forløb 7, afsluttet 3; i alt 18 borgere');
+  });
+
+  it('withdraws a snapshot by marking its rows, lets the date be frozen again, and leaves withdrawn rows out of the trend', async () => {
+    const one = tmp.path('w1.xlsx');
+    const two = tmp.path('w2.xlsx');
+    const three = tmp.path('w3.xlsx');
+    expect((await indsats('snapshot', demo, '-o', one, '--as-of', '2016-08-29')).code).toBe(0);
+    const withdrawn = await indsats('snapshot', one, '--withdraw', '29-08-2016', '-o', two);
+    expect(withdrawn.code).toBe(0);
+    expect(withdrawn.out).toContain('Statusfotoet pr. 29-08-2016 er trukket tilbage (13 rækker markeret i kolonnen Trukket tilbage; intet er slettet). Datoen kan fryses igen.');
+    const table = await statusfotos(two);
+    const at = table.header.indexOf('Trukket tilbage');
+    expect(at).toBe(table.header.length - 1);
+    expect(table.rows.map((r) => dateOf(r[at]))).toEqual(table.rows.map(() => '2026-11-25'));
+    expect(table.rows.find((r) => r[1] === 'ITMV')!.slice(3, 10)).toEqual([2, 0, 6, 8, 3, 18, 19]); // the figures stay as frozen
+
+    expect(await indsats('snapshot', two, '--withdraw', '2016-08-29', '-o', tmp.path('w-again.xlsx'))).toMatchObject({ code: 2, err: 'Der er ingen gældende statusfoto pr. 29-08-2016 at trække tilbage.' });
+    expect((await indsats('snapshot', two, '-o', three, '--as-of', '2016-08-29')).code).toBe(0);
+    const refrozen = await statusfotos(three);
+    expect(refrozen.rows.filter((r) => r[1] === 'ITMV').map((r) => [dateOf(r[0]), dateOf(r[at])])).toEqual([['2016-08-29', '2026-11-25'], ['2016-08-29', undefined]]);
+    expect(snapshotTrend(refrozen)).toEqual([expect.objectContaining({ date: '2016-08-29', participants: snapshotTrend(await statusfotos(one))[0].participants })]);
+    expect(await indsats('snapshot', three, '-o', tmp.path('w4.xlsx'), '--as-of', '2016-08-29')).toMatchObject({ code: 2, err: 'Tallene pr. 29-08-2016 er allerede gemt. Gemte tal ændres aldrig.' });
   });
 });
 
