@@ -10,7 +10,7 @@ import { tablesOf } from '../workbook/read';
 import { planReconciliationSheet } from '../workbook/reconciliationSheet';
 import { planGeneratedSheet, type KeptSheet } from '../workbook/generated';
 import type { LiveWorkbook } from './liveWorkbook';
-import { requireInputs } from './requirements';
+import { MissingInputError, missingInputs } from './requirements';
 import { COLUMNS, TABLE_NAMES } from '../domain/model/schema';
 import { safeText } from '../domain/parse/cell';
 import { parseDate } from '../domain/parse/date';
@@ -62,9 +62,15 @@ function uncountedFinance(tables: TableData[], findings: readonly Finding[]): Re
   return { byLine, other };
 }
 
-/** Reconciles Budget and Posteringer; refuses (MissingInputError) when a table or column the figures need is missing. */
-export function runReconciliation(tables: TableData[], asOf: CalendarDate): ReconcileRun {
-  requireInputs(tables, 'reconcile');
+/**
+ * Reconciles Budget and Posteringer; refuses (MissingInputError) when a table or column the figures
+ * need is missing. `withoutFinance`: a workbook with neither table is not refused but has nothing to
+ * reconcile (the pane's Økonomi tab, which also sums imported refund files).
+ */
+export function runReconciliation(tables: TableData[], asOf: CalendarDate, options: { withoutFinance?: boolean } = {}): ReconcileRun {
+  const missing = missingInputs(tables, 'reconcile');
+  const noFinance = missing.length === 2 && missing.every((m) => m.column === undefined);
+  if (missing.length && !(noFinance && options.withoutFinance)) throw new MissingInputError('reconcile', missing);
   const { model, findings, taxonomies } = validateWorkbook(tables, { asOf });
   const reconciliation = reconcile(model.budget, model.postings, { asOf, knownInitiatives: model.initiatives.map((i) => i.id) });
   return {

@@ -23,6 +23,8 @@ import type { LiveWorkbook } from './liveWorkbook';
 import { requireInputs } from './requirements';
 import { report, type OnProgress } from './progress';
 
+export type { SnapshotFigures, SnapshotListing };
+
 export interface SummaryRun {
   ops: PlanOp[];
   initiatives: InitiativeSummary[];
@@ -31,6 +33,10 @@ export interface SummaryRun {
   kept?: KeptSheet;
   /** Rows the sheet's formulas do not count as the core does (each has a finding; see uncounted.ts). */
   uncounted: Uncounted;
+  /** The status table's figures per initiative, by the sheet's definitions (what a snapshot freezes). */
+  figures: SnapshotFigures[];
+  /** The frozen snapshots, withdrawn ones included. */
+  snapshots: SnapshotListing[];
 }
 
 export interface Uncounted {
@@ -74,7 +80,8 @@ export function planSummary(read: WorkbookRead, asOf: CalendarDate, lang: Lang):
     uncounted,
   });
   const plan = planGeneratedSheet(read, OVERVIEW_SHEET, ops, { row: nextRow, date: formatDanishDate(asOf), lang });
-  return { ops: plan.ops, initiatives, portfolio, uncounted, ...(plan.kept ? { kept: plan.kept } : {}) };
+  const figures = snapshotFigures(initiatives, taxonomies.statuses.entries);
+  return { ops: plan.ops, initiatives, portfolio, uncounted, figures, snapshots: snapshotListing(snapshotTable(read)), ...(plan.kept ? { kept: plan.kept } : {}) };
 }
 
 /** Rebuilds Overblik in the open workbook and shows it (`show: false`: leaves the active sheet alone, as a file written by the CLI). */
