@@ -17,6 +17,8 @@ export const OPTIONS = {
   initiative: { type: 'string' },
   accept: { type: 'string' },
   'dry-run': { type: 'boolean' },
+  yes: { type: 'boolean' },
+  withdraw: { type: 'string' },
 } as const;
 
 export type OptionName = keyof typeof OPTIONS;
@@ -35,6 +37,8 @@ export interface Values {
   initiative?: string;
   accept?: string;
   'dry-run'?: boolean;
+  yes?: boolean;
+  withdraw?: string;
 }
 
 export interface Args {

@@ -18,9 +18,10 @@ import type { FileWorkbook } from '../xlsx/fileWorkbook';
 import { OutputPathError } from '../xlsx/errors';
 import { checkOutputPath, onInterrupt, removeStaleTempFiles, sameFile } from '../xlsx/outputPath';
 import { setUpWorkbook, updateTaxonomies, validate } from '../operations/operations';
-import { freezeSnapshot, refreshOverview, SnapshotExistsError } from '../operations/summarize';
+import { freezeSnapshot, previewSnapshot, refreshOverview, SnapshotExistsError, SnapshotNotFoundError, withdrawSnapshot } from '../operations/summarize';
 import { decodeRefundFile, importRefunds } from '../operations/refundImport';
 import { reconcileExitCode, reconcileOnly, writeReconciliationSheet } from '../operations/reconcile';
+import { MissingInputError } from '../operations/requirements';
 import { ArgsError, GLOBAL_OPTIONS, parseCommandLine, type OptionName, type Values } from './args';
 import { printFindings } from './findings';
 import { consolidate, makePartnerWorkbook, mergePartnerWorkbook, UnknownAcceptError } from '../operations/portfolio';
@@ -110,12 +111,43 @@ const COMMANDS: Record<string, Command> = {
       }),
   },
   snapshot: {
-    options: ['output', 'force', 'as-of'],
-    run: (c) =>
-      update(c, async (workbook, asOf) => {
+    options: ['output', 'force', 'as-of', 'yes', 'withdraw'],
+    async run(c) {
+      const s = messages[c.lang].summary;
+      const withdraw = c.values.withdraw;
+      if (withdraw !== undefined) {
+        // --withdraw DATE: the rows of that date are marked withdrawn today; nothing is deleted.
+        const parsed = parseDate(withdraw);
+        if (!parsed.ok) throw new UsageError(c.t.badDate(withdraw));
+        let rows = 0;
+        const code = await update(c, async (workbook) => {
+          rows = (await withdrawSnapshot(workbook, parsed.value, c.io.today(), c.lang)).rows;
+        });
+        c.io.out(s.snapshotWithdrawnDone(formatDanishDate(parsed.value), rows));
+        return code;
+      }
+      // Freezing is for good: the figures and the open errors are shown first, and with open
+      // errors the command freezes only when told so (--yes); otherwise it writes nothing (exit 2).
+      let refused = false;
+      const code = await update(c, async (workbook, asOf) => {
+        const preview = await previewSnapshot(workbook, asOf);
+        if (preview.exists) throw new SnapshotExistsError(asOf);
+        c.io.out(s.snapshotPreview(formatDanishDate(asOf)));
+        for (const f of preview.figures) c.io.out(s.snapshotFigureLine(f));
+        if (preview.errors.length) {
+          c.io.err(s.snapshotOpenErrors(preview.errors.length));
+          if (!c.values.yes) {
+            c.io.err(s.snapshotNeedsYes);
+            refused = true;
+            return false;
+          }
+        }
         const { kept } = await freezeSnapshot(workbook, asOf, c.lang);
         if (kept) c.io.out(c.t.kept[kept.reason](kept.sheet, kept.as));
-      }),
+        return true;
+      });
+      return refused ? 2 : code;
+    },
   },
   'import-refunds': {
     options: ['output', 'force'],
@@ -297,6 +329,8 @@ async function errorMessage(error: unknown, lang: Lang): Promise<string> {
   if (error instanceof UsageError || error instanceof WriteError) return error.message;
   if (error instanceof OutputPathError) return outputPathMessage(error, lang);
   if (error instanceof SnapshotExistsError) return messages[lang].summary.snapshotExists(formatDanishDate(error.date));
+  if (error instanceof SnapshotNotFoundError) return messages[lang].summary.snapshotNotFound(formatDanishDate(error.date));
+  if (error instanceof MissingInputError) return messages[lang].summary.missingInput(error.command, error.missing);
   // Read and plan errors come from the .xlsx adapter, loaded already by the command that threw them.
   const { XlsxReadError, PlanConflictError } = await import('../xlsx/errors');
   const { NotGeneratedError } = await import('../workbook/adapterContract');
@@ -317,14 +351,17 @@ async function create(c: Context, kind: 'demo' | 'init'): Promise<number> {
   return 0;
 }
 
-/** summarize and snapshot: read, let the operation write into the workbook, save it to -o. */
-async function update(c: Context, operation: (workbook: FileWorkbook, asOf: CalendarDate) => Promise<void>): Promise<number> {
+/**
+ * summarize and snapshot: read, let the operation write into the workbook, save it to -o. An
+ * operation that returns false wrote nothing and wants nothing saved.
+ */
+async function update(c: Context, operation: (workbook: FileWorkbook, asOf: CalendarDate) => Promise<void | boolean>): Promise<number> {
   const input = inputOf(c);
   const asOf = asOfOf(c);
   const output = outputPath(c, input);
   const say = progress(c, input);
   const workbook = await openToChange(c, input);
-  await operation(workbook, asOf);
+  if ((await operation(workbook, asOf)) === false) return 2;
   say(c.t.progress.writing(output));
   await save(c, workbook, output);
   c.io.out(c.t.wrote(output));

@@ -6,6 +6,7 @@ import { todayLocal as today } from '../domain/parse/calendarDate';
 import { excelWorkbook } from '../operations/excelWorkbook';
 import { validate, writeFindingsSheet } from '../operations/operations';
 import { refreshOverview } from '../operations/summarize';
+import { MissingInputError } from '../operations/requirements';
 
 function workbook() {
   const supports = (set: string, version: string) => Office.context.requirements.isSetSupported(set, version);
@@ -24,10 +25,22 @@ async function validateActiveSheet(event: Office.AddinCommands.Event): Promise<v
   }
 }
 
-/** Rebuilds the sheet Overblik (shown); a hand-edited one is kept under a new name. */
+/**
+ * Rebuilds the sheet Overblik (shown); a hand-edited one is kept under a new name. A workbook whose
+ * figures cannot be computed (a table or column missing) gets no Overblik: the sheet Fejl is
+ * written and shown instead, naming what is missing.
+ */
 async function refreshOverviewCommand(event: Office.AddinCommands.Event): Promise<void> {
+  const lang = langFrom(Office.context.displayLanguage);
   try {
-    await refreshOverview(workbook(), today(), langFrom(Office.context.displayLanguage));
+    const live = workbook();
+    try {
+      await refreshOverview(live, today(), lang);
+    } catch (error) {
+      if (!(error instanceof MissingInputError)) throw error;
+      const run = await validate(live, 'workbook', today());
+      await writeFindingsSheet(live, run.findings, today(), lang);
+    }
   } finally {
     event.completed();
   }

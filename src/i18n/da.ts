@@ -88,6 +88,14 @@ export const findingMessagesDa: Record<FindingCode, (p: P) => string> = {
     `${p.taxonomy} er ældre end de indbyggede taksonomier: ${p.missing} mangler og ${p.expired} er ikke slutdateret (fx ”${p.example}”). Vælg Opdater taksonomier under Opsætning (eller kør indsats repair).`,
   APPROXIMATE_VALUE: (p) => `”${p.value}” er et omtrentligt tal eller et interval. Det gemmes som skrevet, men tælles ikke med i summer.`,
   // ---- end eng/law ----
+  // ---- one truth (#11): text dates and numbers, years from context, implausible dates ----
+  TEXT_DATE: (p) => `”${p.value}” i ”${p.column}” er skrevet som tekst og ikke som en dato (${p.date}${p.yearFromContext ? ', året er taget fra indsatsens periode og statusdato' : ''}). Overblikkets og afstemningens formler tæller ikke rækken: brug forslaget, så cellen får en rigtig dato.`,
+  TEXT_NUMBER: (p) => `”${p.value}” i ”${p.column}” er skrevet som tekst og ikke som et tal. Overblikkets og afstemningens formler tæller ikke rækken: brug forslaget, så cellen får et rigtigt tal.`,
+  AMBIGUOUS_YEAR: (p) => `”${p.value}” i ”${p.column}” har intet år. Det er læst som ${p.date} (nærmest statusdatoen ${p.asOf}), men et andet år er lige så sandsynligt: skriv datoen med år.`,
+  IMPLAUSIBLE_DATE: (p) => (p.bound === 'before'
+    ? `”${p.column}” er ${p.date}, før år 2000. Er årstallet skrevet forkert?`
+    : `”${p.column}” er ${p.date}, mere end ${p.years} år efter statusdatoen ${p.asOf}. Er årstallet skrevet forkert?`),
+  // ---- end one truth ----
   NO_BUDGET: (p) => financeDa.issues['no-budget'](p),
   DUPLICATE_VOUCHER: (p) => financeDa.issues['duplicate-voucher'](p),
   NEGATIVE_AMOUNT: (p) => financeDa.issues['negative-amount'](p),
@@ -135,6 +143,8 @@ export const uiDa = {
   datePlaceholder: 'dd-mm-åååå',
   badDate: 'Skriv datoen som dd-mm-åååå, fx 29-08-2017.',
   errors: {
+    // one truth (#11): a command that cannot compute its figures
+    missingInput: (...a: Parameters<typeof summaryDa.missingInput>) => summaryDa.missingInput(...a),
     cellEditMode: 'Excel er ved at redigere en celle. Afslut redigeringen (tryk Enter eller Esc) og prøv igen.',
     conflict: (where: string) => `${where} er i vejen (ikke tom, flettet eller en anden tabel). Flyt indholdet og prøv igen. Intet er skrevet.`,
     unexpected: (why: string) => `Noget gik galt: ${why}. Intet er skrevet, hvis handlingen ikke blev færdig.`,
@@ -248,6 +258,9 @@ export const uiDa = {
     fixKinds: {
       UNKNOWN_CODE: 'værdier, der ikke er på listen',
       NON_STANDARD_VALUE: 'skrivemåder',
+      TEXT_DATE: 'datoer skrevet som tekst',
+      TEXT_NUMBER: 'tal skrevet som tekst',
+      AMBIGUOUS_YEAR: 'datoer uden år',
       STEP_STATUS_MISMATCH: 'trin',
       INVALID_ID: 'indsats-ID’er',
       UNKNOWN_INITIATIVE: 'indsats-ID’er',
@@ -262,10 +275,30 @@ export const uiDa = {
     intro: 'Byg arket Overblik: status pr. indsats som formler over opfølgningsarkene, KPI-mål, porteføljen og diagrammer. Et overblik, der er rettet i hånden, gemmes under et nyt navn.',
     refresh: 'Opdater overblik',
     freeze: 'Gem dagens tal',
-    freezeHint: 'Gemmer tallene pr. i dag som faste værdier på arket Statusfotos, så udviklingen kan følges. Gemte tal ændres aldrig.',
+    freezeHint: 'Gemmer tallene pr. i dag som faste værdier på arket Statusfotos, så udviklingen kan følges. Du ser tallene og eventuelle fejl, før de gemmes. Gemte tal ændres aldrig, men et statusfoto kan trækkes tilbage.',
     refreshed: (date: string) => `Overblikket er opdateret pr. ${date}.`,
     frozen: (date: string) => `Tallene pr. ${date} er gemt på arket Statusfotos.`,
-    columns: { initiative: 'Indsats', job: 'I job', placement: 'I praktik', course: 'I forløb', ended: 'Afsluttet', total: 'I alt' },
+    // ---- one truth (#11): the same definitions as the sheet Overblik; freezing asks; withdrawal ----
+    columns: { initiative: 'Indsats', job: 'I job', education: 'I uddannelse', placement: 'I virksomhedspraktik', course: 'I forløb', ended: 'Afsluttet', courses: 'Forløb i alt', total: 'Borgere i alt' },
+    definitions: 'Som på arket Overblik: I job, I uddannelse, I virksomhedspraktik, I forløb og Afsluttet tæller forløb (en borger med to forløb tæller i begge); Forløb i alt er dem tilsammen, Borgere i alt tæller forskellige deltager-ID\'er.',
+    notCounted: (n: number) => `${n === 1 ? '1 række er' : `${n} rækker er`} ikke talt med på arket Overblik — se Fejl under Validering.`,
+    leftOut: (n: number) => `${n === 1 ? '1 forløb' : `${n} forløb`} uden gyldig startdato eller status er ikke talt med — ret ${n === 1 ? 'det' : 'dem'} under Validering.`,
+    confirmFreezeTitle: (date: string) => `Frys tallene pr. ${date}?`,
+    confirmFreezeText: (date: string) => `Disse tal gemmes pr. ${date} og ændres aldrig siden (de kan kun trækkes tilbage):`,
+    openErrors: (n: number) => `${n === 1 ? 'Der er 1 fejl' : `Der er ${n} fejl`} i projektmappen, som kan gøre tallene forkerte. Ret dem gerne først under Validering.`,
+    noErrors: 'Der er ingen fejl i projektmappen.',
+    confirmFreeze: 'Frys tallene',
+    snapshotsLabel: 'Frosne statusfotos',
+    snapshotRows: (n: number) => (n === 1 ? '1 indsats' : `${n} indsatser`),
+    inForce: 'gældende',
+    withdrawnOn: (date: string) => `trukket tilbage ${date}`,
+    withdraw: 'Træk tilbage',
+    withdrawLabel: (date: string) => `Træk statusfotoet pr. ${date} tilbage`,
+    confirmWithdrawTitle: (date: string) => `Træk statusfotoet pr. ${date} tilbage?`,
+    confirmWithdrawText: 'Rækkerne markeres med dagens dato i kolonnen Trukket tilbage; intet slettes. Udviklingen på Overblik bruger dem ikke længere, og datoen kan fryses igen.',
+    confirmWithdraw: 'Træk tilbage',
+    withdrawn: (date: string, rows: number) => `Statusfotoet pr. ${date} er trukket tilbage (${rows === 1 ? '1 række' : `${rows} rækker`} markeret; intet er slettet).`,
+    // ---- end one truth ----
     listLabel: 'Status pr. indsats',
   },
   economy: {
@@ -407,7 +440,9 @@ Kommandoer:
   repair FIL.xlsx -o UD.xlsx       opret det der mangler (ark, tabeller, kolonner) – data flyttes eller slettes aldrig
   validate FIL.xlsx [--json]       vis fejl og advarsler; afslutningskode 0 uden fejl, 1 med fejl, 2 hvis filen ikke kan læses
   summarize FIL.xlsx -o UD.xlsx     skriv arket Overblik med status, KPI'er, portefølje og diagrammer (--as-of DATO)
-  snapshot FIL.xlsx -o UD.xlsx      frys tallene pr. dato i tabellen Statusfotos (ændres aldrig siden)
+  snapshot FIL.xlsx -o UD.xlsx      frys tallene pr. dato i tabellen Statusfotos (ændres aldrig siden); viser tallene først,
+                                   og med fejl i projektmappen fryses der kun med --yes (ellers afslutningskode 2)
+  snapshot FIL.xlsx --withdraw DATO -o UD.xlsx  træk et statusfoto tilbage (markeres, slettes ikke; datoen kan fryses igen)
   import-refunds FIL.xlsx REFUSION.csv -o UD.xlsx  importér en refusionsfil (semikolon, decimalkomma) pr. uge og ydelse; CPR-numre gemmes ikke
   reconcile FIL.xlsx [--json] [-o UD.xlsx]  afstem budget, refusion og medfinansiering; 0 afstemt, 1 afvigelser, 2 ulæselig; -o skriver arket Afstemning
   consolidate A.xlsx B.xlsx … -o PORTEFØLJE.xlsx  saml projektmapper (eller en mappe med .xlsx) i én med Overblik; ID-sammenstød afvises (2)
@@ -424,6 +459,8 @@ Valg:
   --initiative ID    indsatsen, partnerudgaven laves for
   --accept all|ID,ID  merge: skriv ændringerne for alle eller for disse deltager-ID'er
   --dry-run          merge: vis forskellene, skriv intet
+  --yes              snapshot: frys, selv om projektmappen har fejl
+  --withdraw DATO    snapshot: træk statusfotoet pr. DATO tilbage
   -h, --help         denne hjælp`,
   unknownCommand: (c: string) => `Ukendt kommando '${c}'.`,
   missingOutput: 'Angiv hvor filen skal skrives med -o FIL.xlsx.',
@@ -456,7 +493,7 @@ Valg:
     repair: 'repair FIL.xlsx -o UD.xlsx [--force]',
     validate: 'validate FIL.xlsx [--json] [--as-of DATO]',
     summarize: 'summarize FIL.xlsx -o UD.xlsx [--as-of DATO] [--force]',
-    snapshot: 'snapshot FIL.xlsx -o UD.xlsx [--as-of DATO] [--force]',
+    snapshot: 'snapshot FIL.xlsx -o UD.xlsx [--as-of DATO] [--yes] [--withdraw DATO] [--force]',
     'import-refunds': 'import-refunds FIL.xlsx REFUSION.csv -o UD.xlsx [--force]',
     reconcile: 'reconcile FIL.xlsx [--json] [--as-of DATO] [-o UD.xlsx [--force]]',
     consolidate: 'consolidate A.xlsx B.xlsx … (eller MAPPE) -o PORTEFØLJE.xlsx [--as-of DATO] [--force]',
@@ -607,6 +644,25 @@ export const reconcileDa = {
 
 /** Labels and definitions of the summaries (Overblik): src/domain/summarize. */
 export const summaryDa = {
+  // ---- one truth (#11) ----
+  /** A command that cannot compute its figures: what is missing; nothing is written. */
+  missingInput: (command: 'summary' | 'snapshot' | 'reconcile', missing: readonly { table: string; sheet: string; column?: string }[]) => {
+    const what = { summary: 'Overblikket kan ikke opdateres', snapshot: 'Status kan ikke fryses', reconcile: 'Økonomien kan ikke afstemmes' }[command];
+    const list = missing.map((m) => (m.column ? `kolonnen ”${m.column}” mangler i tabellen ”${m.table}” (arket ${m.sheet})` : `tabellen ”${m.table}” mangler (arket ${m.sheet})`));
+    return `${what}: ${list.join('; ')}. Tallene kan ikke regnes uden, så intet er skrevet. Ret overskriften, eller kør Opsætning (indsats repair), og prøv igen.`;
+  },
+  /** Beside the figures a formula does not count every row of: the rows have findings. */
+  notCounted: (n: number) => `${n === 1 ? '1 række er' : `${n} rækker er`} ikke talt med — se Fejl`,
+  snapshotWithdrawn: 'Trukket tilbage',
+  snapshotNotFound: (date: string) => `Der er ingen gældende statusfoto pr. ${date} at trække tilbage.`,
+  snapshotWithdrawnDone: (date: string, rows: number) => `Statusfotoet pr. ${date} er trukket tilbage (${rows} ${rows === 1 ? 'række' : 'rækker'} markeret i kolonnen Trukket tilbage; intet er slettet). Datoen kan fryses igen.`,
+  /** What freezing will write, before the user confirms (the CLI's snapshot, the pane's dialog). */
+  snapshotPreview: (date: string) => `Disse tal fryses pr. ${date} og ændres aldrig siden (de kan kun trækkes tilbage):`,
+  snapshotOpenErrors: (n: number) => (n === 1 ? 'Der er 1 fejl i projektmappen, som kan gøre tallene forkerte.' : `Der er ${n} fejl i projektmappen, som kan gøre tallene forkerte.`),
+  snapshotNeedsYes: 'Ret fejlene først, eller frys alligevel med --yes. Intet er skrevet.',
+  snapshotFigureLine: (f: { initiativeId: string; job: number; education: number; placement: number; course: number; ended: number; total: number }) =>
+    `  ${f.initiativeId}: i job ${f.job}, i uddannelse ${f.education}, i virksomhedspraktik ${f.placement}, i forløb ${f.course}, afsluttet ${f.ended}; i alt ${f.total} borgere`,
+  // ---- end one truth ----
   snapshotTitle: 'Statusfotos',
   snapshotHelp: 'Tal frosset som værdier pr. dato. Rækkerne ændres aldrig; Overblik viser udviklingen.',
   snapshotExists: (date: string) => `Tallene pr. ${date} er allerede gemt. Gemte tal ændres aldrig.`,

@@ -61,6 +61,14 @@ export const findingMessagesEn: Record<FindingCode, (p: P) => string> = {
     `${p.taxonomy} is older than the built-in taxonomies: ${p.missing} missing and ${p.expired} not end-dated (e.g. '${p.example}'). Choose Update taxonomies under Set-up (or run indsats repair).`,
   APPROXIMATE_VALUE: (p) => `'${p.value}' is an approximate number or a range. It is kept as typed but not included in sums.`,
   // ---- end eng/law ----
+  // ---- one truth (#11): text dates and numbers, years from context, implausible dates ----
+  TEXT_DATE: (p) => `'${p.value}' in '${p.column}' is text, not a date (${p.date}${p.yearFromContext ? ', the year taken from the initiative\'s period and status date' : ''}). The formulas of the overview and the reconciliation do not count the row: use the suggestion so the cell holds a real date.`,
+  TEXT_NUMBER: (p) => `'${p.value}' in '${p.column}' is text, not a number. The formulas of the overview and the reconciliation do not count the row: use the suggestion so the cell holds a real number.`,
+  AMBIGUOUS_YEAR: (p) => `'${p.value}' in '${p.column}' has no year. It is read as ${p.date} (nearest the status date ${p.asOf}), but another year is as likely: write the date with its year.`,
+  IMPLAUSIBLE_DATE: (p) => (p.bound === 'before'
+    ? `'${p.column}' is ${p.date}, before 2000. Is the year mistyped?`
+    : `'${p.column}' is ${p.date}, more than ${p.years} years after the status date ${p.asOf}. Is the year mistyped?`),
+  // ---- end one truth ----
   NO_BUDGET: (p) => financeEn.issues['no-budget'](p),
   DUPLICATE_VOUCHER: (p) => financeEn.issues['duplicate-voucher'](p),
   NEGATIVE_AMOUNT: (p) => financeEn.issues['negative-amount'](p),
@@ -117,6 +125,8 @@ export const uiEn: UiStrings = {
   datePlaceholder: 'dd-mm-yyyy',
   badDate: 'Write the date as dd-mm-yyyy, e.g. 29-08-2017.',
   errors: {
+    // one truth (#11): a command that cannot compute its figures
+    missingInput: (...a: Parameters<typeof import('./da').summaryDa.missingInput>) => summaryEn.missingInput(...a),
     cellEditMode: 'Excel is editing a cell. Finish editing (press Enter or Esc) and try again.',
     conflict: (where: string) => `${where} is in the way (not empty, merged or another table). Move its content and try again. Nothing was written.`,
     unexpected: (why: string) => `Something went wrong: ${why}. Nothing was written if the action did not finish.`,
@@ -238,6 +248,9 @@ export const uiEn: UiStrings = {
     fixKinds: {
       UNKNOWN_CODE: 'values not on the list',
       NON_STANDARD_VALUE: 'spellings',
+      TEXT_DATE: 'dates typed as text',
+      TEXT_NUMBER: 'numbers typed as text',
+      AMBIGUOUS_YEAR: 'dates without a year',
       STEP_STATUS_MISMATCH: 'steps',
       INVALID_ID: 'initiative IDs',
       UNKNOWN_INITIATIVE: 'initiative IDs',
@@ -252,10 +265,30 @@ export const uiEn: UiStrings = {
     intro: 'Build the sheet Overblik: status per initiative as formulas over the tracking sheets, KPI targets, the portfolio and charts. An overview edited by hand is kept under a new name.',
     refresh: 'Refresh overview',
     freeze: "Save today's figures",
-    freezeHint: "Saves today's figures as fixed values on the sheet Statusfotos, so the development can be followed. Saved figures never change.",
+    freezeHint: "Saves today's figures as fixed values on the sheet Statusfotos, so the development can be followed. You see the figures and any errors before they are saved. Saved figures never change, but a snapshot can be withdrawn.",
     refreshed: (date: string) => `The overview is refreshed as of ${date}.`,
     frozen: (date: string) => `The figures as of ${date} are saved on the sheet Statusfotos.`,
-    columns: { initiative: 'Initiative', job: 'In job', placement: 'In placement', course: 'In course', ended: 'Ended', total: 'Total' },
+    // ---- one truth (#11): the same definitions as the sheet Overblik; freezing asks; withdrawal ----
+    columns: { initiative: 'Initiative', job: 'In job', education: 'In education', placement: 'In company placement', course: 'In course', ended: 'Ended', courses: 'Courses in all', total: 'Citizens in all' },
+    definitions: 'As on the sheet Overblik: In job, In education, In company placement, In course and Ended count courses (a citizen with two courses counts in both); Courses in all is their sum, Citizens in all counts distinct participant IDs.',
+    notCounted: (n: number) => `${n === 1 ? '1 row is' : `${n} rows are`} not counted on the sheet Overblik — see Fejl under Validation.`,
+    leftOut: (n: number) => `${n === 1 ? '1 course' : `${n} courses`} without a valid start date or status ${n === 1 ? 'is' : 'are'} not counted — fix ${n === 1 ? 'it' : 'them'} under Validation.`,
+    confirmFreezeTitle: (date: string) => `Freeze the figures as of ${date}?`,
+    confirmFreezeText: (date: string) => `These figures are saved as of ${date} and never changed later (they can only be withdrawn):`,
+    openErrors: (n: number) => `The workbook has ${n === 1 ? '1 error' : `${n} errors`} that may make the figures wrong. Consider fixing ${n === 1 ? 'it' : 'them'} first under Validation.`,
+    noErrors: 'The workbook has no errors.',
+    confirmFreeze: 'Freeze the figures',
+    snapshotsLabel: 'Frozen snapshots',
+    snapshotRows: (n: number) => (n === 1 ? '1 initiative' : `${n} initiatives`),
+    inForce: 'in force',
+    withdrawnOn: (date: string) => `withdrawn ${date}`,
+    withdraw: 'Withdraw',
+    withdrawLabel: (date: string) => `Withdraw the snapshot as of ${date}`,
+    confirmWithdrawTitle: (date: string) => `Withdraw the snapshot as of ${date}?`,
+    confirmWithdrawText: "The rows are marked with today's date in the column Withdrawn; nothing is deleted. The development on Overblik no longer uses them, and the date can be frozen again.",
+    confirmWithdraw: 'Withdraw',
+    withdrawn: (date: string, rows: number) => `The snapshot as of ${date} is withdrawn (${rows === 1 ? '1 row' : `${rows} rows`} marked; nothing deleted).`,
+    // ---- end one truth ----
     listLabel: 'Status per initiative',
   },
   economy: {
@@ -390,7 +423,9 @@ Commands:
   repair FILE.xlsx -o OUT.xlsx     add what is missing (sheets, tables, columns) – data is never moved or deleted
   validate FILE.xlsx [--json]      print errors and warnings; exit 0 without errors, 1 with errors, 2 if unreadable
   summarize FILE.xlsx -o OUT.xlsx   write the sheet Overblik with status, KPIs, portfolio and charts (--as-of DATE)
-  snapshot FILE.xlsx -o OUT.xlsx    freeze the figures on a date in the table Statusfotos (never changed later)
+  snapshot FILE.xlsx -o OUT.xlsx    freeze the figures on a date in the table Statusfotos (never changed later); shows the
+                                   figures first, and with errors in the workbook freezes only with --yes (else exit code 2)
+  snapshot FILE.xlsx --withdraw DATE -o OUT.xlsx  withdraw a snapshot (marked, not deleted; the date can be frozen again)
   import-refunds FILE.xlsx REFUNDS.csv -o OUT.xlsx  import a refund file (semicolons, decimal commas) per week and benefit; CPR numbers are not kept
   reconcile FILE.xlsx [--json] [-o OUT.xlsx]  reconcile budget, refunds and co-financing; 0 reconciled, 1 gaps, 2 unreadable; -o writes the sheet Afstemning
   consolidate A.xlsx B.xlsx … -o PORTFOLIO.xlsx  bring workbooks (or a folder of .xlsx) together in one with Overblik; an ID clash is refused (2)
@@ -407,6 +442,8 @@ Options:
   --initiative ID    the initiative a partner copy is made for
   --accept all|ID,ID  merge: write the changes for all or for these participant IDs
   --dry-run          merge: show the differences, write nothing
+  --yes              snapshot: freeze even though the workbook has errors
+  --withdraw DATE    snapshot: withdraw the snapshot of DATE
   -h, --help         this help`,
   unknownCommand: (c: string) => `Unknown command '${c}'.`,
   missingOutput: 'Say where to write the file with -o FILE.xlsx.',
@@ -438,7 +475,7 @@ Options:
     repair: 'repair FILE.xlsx -o OUT.xlsx [--force]',
     validate: 'validate FILE.xlsx [--json] [--as-of DATE]',
     summarize: 'summarize FILE.xlsx -o OUT.xlsx [--as-of DATE] [--force]',
-    snapshot: 'snapshot FILE.xlsx -o OUT.xlsx [--as-of DATE] [--force]',
+    snapshot: 'snapshot FILE.xlsx -o OUT.xlsx [--as-of DATE] [--yes] [--withdraw DATE] [--force]',
     'import-refunds': 'import-refunds FILE.xlsx REFUNDS.csv -o OUT.xlsx [--force]',
     reconcile: 'reconcile FILE.xlsx [--json] [--as-of DATE] [-o OUT.xlsx [--force]]',
     consolidate: 'consolidate A.xlsx B.xlsx … (or FOLDER) -o PORTFOLIO.xlsx [--as-of DATE] [--force]',
@@ -583,6 +620,24 @@ export const reconcileEn: typeof import('./da').reconcileDa = {
 
 /** Labels and definitions of the summaries (Overblik): src/domain/summarize. */
 export const summaryEn: typeof import('./da').summaryDa = {
+  // ---- one truth (#11) ----
+  /** A command that cannot compute its figures: what is missing; nothing is written. */
+  missingInput: (command: 'summary' | 'snapshot' | 'reconcile', missing: readonly { table: string; sheet: string; column?: string }[]) => {
+    const what = { summary: 'The overview cannot be updated', snapshot: 'The status cannot be frozen', reconcile: 'The finances cannot be reconciled' }[command];
+    const list = missing.map((m) => (m.column ? `the column '${m.column}' is missing from the table '${m.table}' (sheet ${m.sheet})` : `the table '${m.table}' is missing (sheet ${m.sheet})`));
+    return `${what}: ${list.join('; ')}. The figures cannot be computed without it, so nothing was written. Fix the header, or run Setup (indsats repair), and try again.`;
+  },
+  /** Beside the figures a formula does not count every row of: the rows have findings. */
+  notCounted: (n: number) => `${n === 1 ? '1 row is' : `${n} rows are`} not counted — see Fejl`,
+  snapshotWithdrawn: 'Withdrawn',
+  snapshotNotFound: (date: string) => `There is no snapshot in force for ${date} to withdraw.`,
+  snapshotWithdrawnDone: (date: string, rows: number) => `The snapshot for ${date} is withdrawn (${rows} ${rows === 1 ? 'row' : 'rows'} marked in the column Withdrawn; nothing deleted). The date can be frozen again.`,
+  snapshotPreview: (date: string) => `These figures are frozen for ${date} and never changed later (they can only be withdrawn):`,
+  snapshotOpenErrors: (n: number) => (n === 1 ? 'The workbook has 1 error that may make the figures wrong.' : `The workbook has ${n} errors that may make the figures wrong.`),
+  snapshotNeedsYes: 'Fix the errors first, or freeze anyway with --yes. Nothing was written.',
+  snapshotFigureLine: (f: { initiativeId: string; job: number; education: number; placement: number; course: number; ended: number; total: number }) =>
+    `  ${f.initiativeId}: in work ${f.job}, in education ${f.education}, in company placement ${f.placement}, in the course ${f.course}, ended ${f.ended}; ${f.total} citizens in all`,
+  // ---- end one truth ----
   snapshotTitle: 'Statusfotos (snapshots)',
   snapshotHelp: 'Figures frozen as values per date. The rows are never changed; Overblik shows the development.',
   snapshotExists: (date: string) => `A snapshot for ${date} exists already. A snapshot is never changed.`,

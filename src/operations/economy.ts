@@ -52,7 +52,7 @@ export type EconomyRun = ReconcileRun & { refunds: RefundYear[]; kept?: KeptShee
 export async function reconcileEconomy(workbook: LiveWorkbook, asOf: CalendarDate, lang: Lang, onProgress?: OnProgress): Promise<EconomyRun> {
   await report(onProgress, { step: 'reading' });
   const read = await workbook.read();
-  const run = runReconciliation(tablesOf(read), asOf);
+  const run = runReconciliation(tablesOf(read), asOf, { withoutFinance: true });
   await report(onProgress, { step: 'reconciling', lines: run.reconciliation.lines.length });
   let kept: KeptSheet | undefined;
   if (run.reconciliation.lines.length) {

@@ -99,11 +99,12 @@ export async function readTaxonomies(workbook: LiveWorkbook, asOf: CalendarDate)
  * the whole plan with a CellChangedError before writing anything: validate again.
  */
 export async function applySuggestions(workbook: LiveWorkbook, findings: Finding[]): Promise<number> {
-  const bySheet = new Map<string, { address: string; value: string; expected: Finding['value'] }[]>();
+  const bySheet = new Map<string, { address: string; value: string | number; expected: Finding['value'] }[]>();
   for (const f of findings) {
     if (f.suggestion === undefined) continue;
     const cells = bySheet.get(f.sheet) ?? [];
-    if (!cells.some((c) => c.address === f.cell)) cells.push({ address: f.cell, value: f.suggestion, expected: f.value ?? null });
+    // A date or number is written as one (an Excel serial, a number): the text shown is not the value.
+    if (!cells.some((c) => c.address === f.cell)) cells.push({ address: f.cell, value: f.suggestionValue ?? f.suggestion, expected: f.value ?? null });
     bySheet.set(f.sheet, cells);
   }
   const ops: PlanOp[] = [...bySheet].map(([sheet, cells]) => ({ kind: 'setValues', sheet, cells }));

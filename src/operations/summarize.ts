@@ -10,11 +10,20 @@ import { validateWorkbook } from '../domain/validate';
 import { NotGeneratedError } from '../workbook/adapterContract';
 import { hasMarker, keepAside, planGeneratedSheet, refuseTakenTables, type KeptSheet } from '../workbook/generated';
 import { OVERVIEW_SHEET, planOverviewSheet } from '../workbook/overviewSheet';
-import { foreignSnapshotTable, planSnapshot, SNAPSHOT_SHEET, snapshotDates, snapshotTable, snapshotTrend } from '../workbook/snapshotSheet';
+import {
+  foreignSnapshotTable, planSnapshot, planWithdrawal, SNAPSHOT_SHEET, snapshotDates, snapshotFigures, snapshotListing, snapshotTable, snapshotTrend,
+  type SnapshotFigures, type SnapshotListing,
+} from '../workbook/snapshotSheet';
 import type { PlanOp } from '../workbook/plan';
+import { FORMULA_COLUMNS, uncountedRows } from '../workbook/uncounted';
+import { TABLE_NAMES } from '../domain/model/schema';
+import type { Finding } from '../domain/validate';
 import { findSheet, findTableRead, tablesOf, type WorkbookRead } from '../workbook/read';
 import type { LiveWorkbook } from './liveWorkbook';
+import { requireInputs } from './requirements';
 import { report, type OnProgress } from './progress';
+
+export type { SnapshotFigures, SnapshotListing };
 
 export interface SummaryRun {
   ops: PlanOp[];
@@ -22,12 +31,41 @@ export interface SummaryRun {
   portfolio: PortfolioSummary;
   /** A hand-edited Overblik (or a user's sheet of that name) renamed aside, if there was one. */
   kept?: KeptSheet;
+  /** Rows the sheet's formulas do not count as the core does (each has a finding; see uncounted.ts). */
+  uncounted: Uncounted;
+  /** The status table's figures per initiative, by the sheet's definitions (what a snapshot freezes). */
+  figures: SnapshotFigures[];
+  /** The frozen snapshots, withdrawn ones included. */
+  snapshots: SnapshotListing[];
 }
 
+export interface Uncounted {
+  /** Rows of each initiative's tracking table, by initiative ID. */
+  byInitiative: Record<string, number>;
+  /** Rows of the register whose state the count per state misses. */
+  states: number;
+}
+
+/** The rows of the tracking tables and the register that the Overblik formulas do not count as the core does. */
+export function uncountedOnOverview(read: WorkbookRead, findings: readonly Finding[], initiativeIds: readonly string[]): Uncounted {
+  const byInitiative: Record<string, number> = {};
+  for (const id of initiativeIds) {
+    const table = findTableRead(read, participantTableName(id));
+    const n = table ? uncountedRows(findings, table, FORMULA_COLUMNS.participants).size : 0;
+    if (n) byInitiative[id] = n;
+  }
+  const register = findTableRead(read, TABLE_NAMES.initiatives);
+  return { byInitiative, states: register ? uncountedRows(findings, register, FORMULA_COLUMNS.initiatives).size : 0 };
+}
+
+/** The Overblik plan; refuses (MissingInputError) a workbook whose figures it cannot compute. */
 export function planSummary(read: WorkbookRead, asOf: CalendarDate, lang: Lang): SummaryRun {
-  const { model, taxonomies } = validateWorkbook(tablesOf(read), { asOf });
+  const tables = tablesOf(read);
+  requireInputs(tables, 'summary');
+  const { model, taxonomies, findings } = validateWorkbook(tables, { asOf });
   const initiatives = summarizeInitiatives(model, taxonomies, asOf);
   const portfolio = summarizePortfolio(model, taxonomies, asOf);
+  const uncounted = uncountedOnOverview(read, findings, model.initiatives.map((i) => i.id));
   const stateName = (code?: string) => taxonomies.initiativeStates.entries.find((e) => e.code === code)?.name ?? '';
   const { ops, nextRow } = planOverviewSheet({
     asOf,
@@ -39,9 +77,11 @@ export function planSummary(read: WorkbookRead, asOf: CalendarDate, lang: Lang):
     register: Object.fromEntries(model.initiatives.map((i) => [i.id, { state: stateName(i.state), places: i.places ?? null }])),
     trend: snapshotTrend(snapshotTable(read)),
     statusLog: statusLogSeries(model.statusLog),
+    uncounted,
   });
   const plan = planGeneratedSheet(read, OVERVIEW_SHEET, ops, { row: nextRow, date: formatDanishDate(asOf), lang });
-  return { ops: plan.ops, initiatives, portfolio, ...(plan.kept ? { kept: plan.kept } : {}) };
+  const figures = snapshotFigures(initiatives, taxonomies.statuses.entries);
+  return { ops: plan.ops, initiatives, portfolio, uncounted, figures, snapshots: snapshotListing(snapshotTable(read)), ...(plan.kept ? { kept: plan.kept } : {}) };
 }
 
 /** Rebuilds Overblik in the open workbook and shows it (`show: false`: leaves the active sheet alone, as a file written by the CLI). */
@@ -63,9 +103,70 @@ export class SnapshotExistsError extends Error {
   }
 }
 
+export class SnapshotNotFoundError extends Error {
+  constructor(readonly date: CalendarDate) {
+    super(`No snapshot in force for ${date}`);
+    this.name = 'SnapshotNotFoundError';
+  }
+}
+
+/** What freezing would write, for the user to confirm first: the figures, the open errors, the dates frozen already. */
+export interface SnapshotPreview {
+  asOf: CalendarDate;
+  figures: SnapshotFigures[];
+  /** Errors the validation finds in the workbook now (they may make the figures wrong). */
+  errors: Finding[];
+  /** The date is frozen already (and not withdrawn): freezing it is refused. */
+  exists: boolean;
+  /** Every frozen date, withdrawn ones included. */
+  snapshots: SnapshotListing[];
+}
+
+/**
+ * The figures *Frys status* would freeze on `asOf` and the workbook's open errors, without writing
+ * anything. Refuses as freezing does (MissingInputError, NotGeneratedError).
+ */
+export async function previewSnapshot(workbook: LiveWorkbook, asOf: CalendarDate): Promise<SnapshotPreview> {
+  const read = await workbook.read();
+  const foreign = foreignSnapshotTable(read);
+  if (foreign) throw new NotGeneratedError('table', foreign.table!, foreign.sheet);
+  const existing = snapshotTable(read);
+  const tables = tablesOf(read);
+  requireInputs(tables, 'snapshot');
+  const { model, taxonomies, findings } = validateWorkbook(tables, { asOf });
+  return {
+    asOf,
+    figures: snapshotFigures(summarizeInitiatives(model, taxonomies, asOf), taxonomies.statuses.entries),
+    errors: findings.filter((f) => f.severity === 'error'),
+    exists: snapshotDates(existing).has(asOf),
+    snapshots: snapshotListing(existing),
+  };
+}
+
+/** The frozen dates, withdrawn ones included (for the pane's list). */
+export async function listSnapshots(workbook: LiveWorkbook): Promise<SnapshotListing[]> {
+  return snapshotListing(snapshotTable(await workbook.read()));
+}
+
+/**
+ * Withdraws the snapshot of `date`: its rows are marked with `today` in "Trukket tilbage", nothing
+ * is deleted, trends leave them out and the date may be frozen again. Returns the rows marked;
+ * SnapshotNotFoundError when no rows of that date are in force.
+ */
+export async function withdrawSnapshot(workbook: LiveWorkbook, date: CalendarDate, today: CalendarDate, lang: Lang): Promise<{ rows: number }> {
+  const read = await workbook.read();
+  const table = snapshotTable(read);
+  const ops = table ? planWithdrawal(table, date, today, lang) : [];
+  const set = ops.find((op) => op.kind === 'setValues');
+  if (!set || set.kind !== 'setValues') throw new SnapshotNotFoundError(date);
+  await workbook.apply({ ops });
+  return { rows: set.cells.length };
+}
+
 /**
  * "Frys status pr. dato": the figures per initiative as values in the table Statusfotos, one row per
- * initiative and date. Rows are only ever added; a date that is frozen already is refused. A table
+ * initiative and date. Rows are only ever added; a date that is frozen already is refused (unless
+ * it was withdrawn). The edges show previewSnapshot and ask before they call this. A table
  * Statusfotos the add-in did not make is refused (NotGeneratedError naming it); a sheet Statusfotos
  * without the add-in's table is renamed aside (`kept`) before the sheet is made.
  */
@@ -75,7 +176,9 @@ export async function freezeSnapshot(workbook: LiveWorkbook, asOf: CalendarDate,
   if (foreign) throw new NotGeneratedError('table', foreign.table!, foreign.sheet);
   const existing = snapshotTable(read);
   if (snapshotDates(existing).has(asOf)) throw new SnapshotExistsError(asOf);
-  const { model, taxonomies } = validateWorkbook(tablesOf(read), { asOf });
+  const tables = tablesOf(read);
+  requireInputs(tables, 'snapshot');
+  const { model, taxonomies } = validateWorkbook(tables, { asOf });
   const initiatives = summarizeInitiatives(model, taxonomies, asOf);
   const ops = planSnapshot({ asOf, lang, existing, initiatives, statuses: taxonomies.statuses.entries });
   if (existing) {

@@ -3,6 +3,7 @@ import { Button, MessageBar, MessageBarActions, MessageBarBody, Spinner, makeSty
 import type { UiStrings } from '../i18n/da';
 import { CancelledError } from '../operations/operations';
 import { CellChangedError, NotGeneratedError, PartialWriteError } from '../operations/liveWorkbook';
+import { MissingInputError } from '../operations/requirements';
 import type { Progress } from '../operations/progress';
 import { useAnnounce } from './announce';
 import type { Operation } from './useOperation';
@@ -60,6 +61,7 @@ export function describe(error: unknown, strings: UiStrings): { intent: 'info' |
   if (error instanceof NotGeneratedError) {
     return { intent: 'error', text: error.kind === 'sheet' ? strings.errors.notGenerated.sheet(error.target) : strings.errors.notGenerated.table(error.target, error.sheet) };
   }
+  if (error instanceof MissingInputError) return { intent: 'error', text: strings.errors.missingInput(error.command, error.missing) };
   if (error instanceof CellChangedError) return { intent: 'warning', text: strings.errors.cellChanged(`${error.sheet}!${error.cell}`) };
   if (error instanceof PartialWriteError) {
     const cause = error.cause as { message?: unknown } | undefined;

@@ -33,6 +33,11 @@ export interface OverviewInput {
   register: Record<string, { state: string; places: number | null }>;
   /** Figures reported only as totals (the status log), per initiative and indicator, by date. */
   statusLog: StatusLogSeries[];
+  /**
+   * Rows the formulas do not count as the core does, each with a finding (uncounted.ts): shown as
+   * "N rækker er ikke talt med — se Fejl" beside the figures they affect.
+   */
+  uncounted?: { byInitiative: Record<string, number>; states: number };
   /** Totals per frozen snapshot date, oldest first. */
   trend: { date: CalendarDate; participants: number; active: number; job: number; education: number; ended: number }[];
 }
@@ -71,6 +76,10 @@ export function planOverviewSheet(input: OverviewInput): { ops: PlanOp[]; nextRo
   ops.push({ kind: 'generatedSheet', sheet: OVERVIEW_SHEET, title: t.title(formatDanishDate(input.asOf)), table: 'Overblik_Indsatser', header, rows: statusRows, columns: statusColumns });
   ops.push({ kind: 'label', sheet: OVERVIEW_SHEET, row: 2, column: 1, text: t.sections.initiatives, style: 'subtitle' });
   const statusTop = row;
+  input.initiatives.forEach((s, i) => {
+    const n = input.uncounted?.byInitiative[s.initiativeId] ?? 0;
+    if (n) ops.push({ kind: 'label', sheet: OVERVIEW_SHEET, row: statusTop + 1 + i, column: header.length + 1, text: t.notCounted(n), style: 'subtitle' });
+  });
   row += Math.max(statusRows.length, 1) + 3;
 
   // 2. KPI attainment (core values: the rules need the latest course per citizen).
@@ -82,8 +91,10 @@ export function planOverviewSheet(input: OverviewInput): { ops: PlanOp[]; nextRo
     [undefined, undefined, NUMBER_FORMATS.percent, NUMBER_FORMATS.percent, undefined]);
 
   // 3. Portfolio breakdowns.
+  const stateTop = row;
   const stateRows = input.portfolio.byState.filter((r) => r.code).map((r) => portfolioRow(r, `COUNTIFS(${structuredRef(TABLE_NAMES.initiatives, COLUMNS.initiatives.state)},${exactCriterion(r.name)})`));
   row = table(ops, row, 'Overblik_Indsatsstatus', t.breakdowns.byState, portfolioHeader(t), stateRows);
+  if (input.uncounted?.states) ops.push({ kind: 'label', sheet: OVERVIEW_SHEET, row: stateTop, column: portfolioHeader(t).length + 1, text: t.notCounted(input.uncounted.states), style: 'subtitle' });
   row = table(ops, row, 'Overblik_Maal', t.breakdowns.byGoal, portfolioHeader(t), input.portfolio.byGoal.filter((r) => r.code && r.initiatives).map((r) => portfolioRow(r)));
   const groupTop = row;
   const groupRows = input.portfolio.byTargetGroup.filter((r) => r.code && r.participants).map((r) => [r.code, r.name, r.participants, share(r.job, r.participants), share(r.education, r.participants), share(r.active, r.participants), share(r.ended, r.participants)]);

@@ -26,6 +26,8 @@ export function planReconciliationSheet(
     asOf: CalendarDate; lang: Lang; taxonomies: TaxonomySet; initiativeNames: Record<string, string>;
     /** Whether Posteringer has the column Regnskabsår (an older workbook may lack it until repaired). */
     accountingYear?: boolean;
+    /** Rows the SUMIFS do not count as the core does, by line (`ITMV|2017`) and not placed (`other`); see uncounted.ts. */
+    uncounted?: { byLine: Record<string, number>; other: number };
   },
 ): { ops: PlanOp[]; nextRow: number } {
   const t = messages[options.lang].reconcile;
@@ -54,6 +56,13 @@ export function planReconciliationSheet(
       ops.push({ kind: 'createTable', sheet: t.sheet, table, topLeft: { row: top, column: 1 }, header, rows });
       ops.push({ kind: 'layoutColumns', sheet: t.sheet, table, columns });
     }
+    // Beside a line whose SUMIFS miss rows the core counts: how many (they have findings).
+    const notCounted = messages[options.lang].summary.notCounted;
+    lines.forEach((line, r) => {
+      const n = options.uncounted?.byLine[`${line.initiativeId.toUpperCase()}|${year}`] ?? 0;
+      if (n) ops.push({ kind: 'label', sheet: t.sheet, row: top + 1 + r, column: header.length + 1, text: notCounted(n), style: 'subtitle' });
+    });
+    if (i === 0 && options.uncounted?.other) ops.push({ kind: 'label', sheet: t.sheet, row: top - 1, column: 3, text: notCounted(options.uncounted.other), style: 'subtitle' });
     ops.push({
       kind: 'highlight', sheet: t.sheet, table, column: 'Status',
       rules: [

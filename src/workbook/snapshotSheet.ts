@@ -7,10 +7,16 @@
  * appended, so its fingerprint is not checked: the marker says whose the table is. A table named
  * Statusfotos without it is the user's and is never written into (or read as snapshots); one
  * frozen before the marker existed is recognised by its header, which is exactly the snapshot's.
+ *
+ * A snapshot frozen by mistake is withdrawn, never deleted: its rows get the day of the withdrawal
+ * in the column "Trukket tilbage" (added to an older table when needed). Withdrawn rows stay for
+ * the audit trail, count for no trend, and their date may be frozen again.
  */
 import { messages, type Lang } from '../i18n';
 import { INITIATIVE_ID_HEADER } from '../domain/model/schema';
-import type { CalendarDate } from '../domain/parse/calendarDate';
+import { excelSerial, type CalendarDate } from '../domain/parse/calendarDate';
+import { cellAddress } from '../domain/model/address';
+import { isBlank } from '../domain/parse/excelError';
 import { safeText, type CellValue } from '../domain/parse/cell';
 import { parseDate } from '../domain/parse/date';
 import type { InitiativeSummary } from '../domain/summarize';
@@ -25,7 +31,7 @@ export const SNAPSHOT_SHEET = 'Statusfotos';
 export const SNAPSHOT_TABLE = 'Statusfotos';
 
 /** The columns in the order they are written. */
-const COLUMNS = ['date', 'initiativeId', 'initiative', 'job', 'education', 'placement', 'course', 'ended', 'total', 'courses', 'active'] as const;
+const COLUMNS = ['date', 'initiativeId', 'initiative', 'job', 'education', 'placement', 'course', 'ended', 'total', 'courses', 'active', 'withdrawn'] as const;
 type Column = (typeof COLUMNS)[number];
 
 function headerOf(lang: Lang): Record<Column, string> {
@@ -33,6 +39,7 @@ function headerOf(lang: Lang): Record<Column, string> {
   return {
     date: t.columns.date, initiativeId: INITIATIVE_ID_HEADER, initiative: t.columns.initiative, job: t.outcome.job, education: t.outcome.education,
     placement: t.groups.placement, course: t.groups.course, ended: t.outcome.ended, total: t.columns.total, courses: t.columns.courses, active: t.outcome.active,
+    withdrawn: t.snapshotWithdrawn,
   };
 }
 
@@ -67,16 +74,66 @@ function dateOf(value: CellValue | undefined): CalendarDate | undefined {
   return parsed.ok ? parsed.value : undefined;
 }
 
-/** The dates frozen already. */
+/** A row marked withdrawn (its "Trukket tilbage" cell holds anything). */
+const isWithdrawn = (row: readonly CellValue[], at: Record<Column, number>) => at.withdrawn >= 0 && !isBlank(cellAt(row, at.withdrawn));
+
+/** The dates frozen already and not withdrawn: these cannot be frozen again. */
 export function snapshotDates(table: TableRead | undefined): Set<CalendarDate> {
   const dates = new Set<CalendarDate>();
   if (!table) return dates;
   const at = columnIndexes(table.header, HEADER_NAMES);
   for (const r of table.rows) {
     const date = dateOf(cellAt(r, at.date));
-    if (date) dates.add(date);
+    if (date && !isWithdrawn(r, at)) dates.add(date);
   }
   return dates;
+}
+
+/** Every frozen date with its number of initiative rows, oldest first, and when it was withdrawn (if it was). */
+export interface SnapshotListing {
+  date: CalendarDate;
+  rows: number;
+  withdrawn?: CalendarDate;
+}
+
+export function snapshotListing(table: TableRead | undefined): SnapshotListing[] {
+  if (!table) return [];
+  const at = columnIndexes(table.header, HEADER_NAMES);
+  const out = new Map<string, SnapshotListing>();
+  for (const r of table.rows) {
+    const date = dateOf(cellAt(r, at.date));
+    if (!date) continue;
+    const withdrawn = isWithdrawn(r, at) ? dateOf(cellAt(r, at.withdrawn)) ?? date : undefined;
+    const key = `${date}|${withdrawn ?? ''}`;
+    const entry = out.get(key) ?? { date, rows: 0, ...(withdrawn ? { withdrawn } : {}) };
+    entry.rows++;
+    out.set(key, entry);
+  }
+  return [...out.values()].sort((a, b) => a.date.localeCompare(b.date) || (a.withdrawn ? 0 : 1) - (b.withdrawn ? 0 : 1));
+}
+
+/**
+ * Marks the rows of a frozen date withdrawn on `today` (none when the date has no rows in force):
+ * the column "Trukket tilbage" is added when the table lacks it; every other cell stays as it is.
+ */
+export function planWithdrawal(table: TableRead, date: CalendarDate, today: CalendarDate, lang: Lang): PlanOp[] {
+  const at = columnIndexes(table.header, HEADER_NAMES);
+  const rows = table.rows.flatMap((r, i) => (dateOf(cellAt(r, at.date)) === date && !isWithdrawn(r, at) ? [i] : []));
+  if (!rows.length) return [];
+  const ops: PlanOp[] = [];
+  let column = at.withdrawn;
+  const header = headerOf(lang).withdrawn;
+  if (column < 0) {
+    column = table.header.length;
+    ops.push({ kind: 'addColumns', sheet: table.sheet, table: SNAPSHOT_TABLE, headers: [header] });
+  }
+  const name = column < table.header.length ? safeText(table.header[column]) : header;
+  ops.push({ kind: 'layoutColumns', sheet: table.sheet, table: SNAPSHOT_TABLE, columns: [{ header: name, numberFormat: 'dd-mm-yyyy', width: 14 }] });
+  ops.push({
+    kind: 'setValues', sheet: table.sheet,
+    cells: rows.map((i) => ({ address: cellAddress(table.headerRow + 1 + i, table.firstColumn + column), value: excelSerial(today), expected: null })),
+  });
+  return ops;
 }
 
 export interface SnapshotInput {
@@ -88,15 +145,34 @@ export interface SnapshotInput {
   statuses: TaxonomyEntry[];
 }
 
+/** The figures a snapshot freezes for one initiative: the same as Overblik's status table. */
+export interface SnapshotFigures {
+  initiativeId: string;
+  initiative: string;
+  job: number;
+  education: number;
+  placement: number;
+  course: number;
+  ended: number;
+  total: number;
+  courses: number;
+  active: number;
+}
+
+export function snapshotFigures(initiatives: InitiativeSummary[], statuses: TaxonomyEntry[]): SnapshotFigures[] {
+  const groups = statusGroups(statuses);
+  const count = (s: InitiativeSummary, entries: { code: string }[]) => s.byStatus.filter((b) => entries.some((e) => e.code === b.code)).reduce((n, b) => n + b.courses, 0);
+  return initiatives.map((s) => ({
+    initiativeId: s.initiativeId, initiative: s.name, job: count(s, groups.job), education: count(s, groups.education), placement: count(s, groups.placement),
+    course: count(s, groups.course), ended: count(s, groups.ended), total: s.total, courses: s.courses, active: s.participants.active,
+  }));
+}
+
 /** Rows for the frozen figures; creates the sheet and table the first time. */
 export function planSnapshot({ asOf, lang, existing, initiatives, statuses }: SnapshotInput): PlanOp[] {
   const t = messages[lang].summary;
-  const groups = statusGroups(statuses);
-  const count = (s: InitiativeSummary, entries: { code: string }[]) => s.byStatus.filter((b) => entries.some((e) => e.code === b.code)).reduce((n, b) => n + b.courses, 0);
-  const values = (s: InitiativeSummary): Record<Column, CellValue> => ({
-    date: asOf, initiativeId: s.initiativeId, initiative: s.name, job: count(s, groups.job), education: count(s, groups.education), placement: count(s, groups.placement),
-    course: count(s, groups.course), ended: count(s, groups.ended), total: s.total, courses: s.courses, active: s.participants.active,
-  });
+  const figures = new Map(snapshotFigures(initiatives, statuses).map((f) => [f.initiativeId, f]));
+  const values = (s: InitiativeSummary): Record<Column, CellValue> => ({ date: asOf, ...figures.get(s.initiativeId)!, withdrawn: null });
   if (existing) {
     // In the existing table's own column order; a column it lacks is left out.
     const at = columnIndexes(existing.header, HEADER_NAMES);
@@ -120,7 +196,7 @@ export function planSnapshot({ asOf, lang, existing, initiatives, statuses }: Sn
     { kind: 'label', sheet: SNAPSHOT_SHEET, row: 1, column: 1, text: t.snapshotTitle, style: 'title' },
     { kind: 'label', sheet: SNAPSHOT_SHEET, row: 2, column: 1, text: t.snapshotHelp, style: 'subtitle' },
     { kind: 'createTable', sheet: SNAPSHOT_SHEET, table: SNAPSHOT_TABLE, topLeft: { row: 4, column: 1 }, header, rows },
-    { kind: 'layoutColumns', sheet: SNAPSHOT_SHEET, table: SNAPSHOT_TABLE, columns: [{ header: names.date, numberFormat: 'dd-mm-yyyy', width: 12 }, { header: names.initiative, width: 40 }] },
+    { kind: 'layoutColumns', sheet: SNAPSHOT_SHEET, table: SNAPSHOT_TABLE, columns: [{ header: names.date, numberFormat: 'dd-mm-yyyy', width: 12 }, { header: names.initiative, width: 40 }, { header: names.withdrawn, numberFormat: 'dd-mm-yyyy', width: 14 }] },
   ], SNAPSHOT_SHEET, messages[lang].workbook.control, 4, COLUMNS.length + 2);
 }
 
@@ -140,7 +216,7 @@ export function snapshotTrend(table: TableRead | undefined): SnapshotPoint[] {
   const byDate = new Map<CalendarDate, Omit<SnapshotPoint, 'date'>>();
   for (const r of table.rows) {
     const date = dateOf(cellAt(r, at.date));
-    if (!date || !safeText(cellAt(r, at.initiativeId))) continue;
+    if (!date || !safeText(cellAt(r, at.initiativeId)) || isWithdrawn(r, at)) continue;
     const n = (c: Column) => {
       const v = cellAt(r, at[c]);
       return typeof v === 'number' ? v : 0;

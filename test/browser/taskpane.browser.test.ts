@@ -105,7 +105,8 @@ describeWithChromium('task pane in Chromium', () => {
     }, STEP_MS);
 
     it('validates a pasted row with mistakes, says the result aloud and shows the findings on the first screen', async () => {
-      await standin(page, (s) => s.workbook.userEdit('ITMV', 'A5:J5', [['ITMV-001', '15-08-2017', 'Aktivitetsparate kontanthjælpsmodtagre', 1, 'I forløb', '20-08-2017', '', 0, 34, 'ring 0101901234']]));
+      // The dates as Excel stores dates typed in a Danish Excel (15-08-2017, 20-08-2017): serials, not text.
+      await standin(page, (s) => s.workbook.userEdit('ITMV', 'A5:J5', [['ITMV-001', 42962, 'Aktivitetsparate kontanthjælpsmodtagre', 1, 'I forløb', 42967, '', 0, 34, 'ring 0101901234']]));
       await page.getByRole('tab', { name: 'Validering' }).click();
       await page.getByRole('button', { name: 'Valider aktivt ark' }).click();
       await pane().getByText('2 fejl og 0 advarsler på arket ITMV.').waitFor();
@@ -174,6 +175,31 @@ describeWithChromium('task pane in Chromium', () => {
       expect(await participant.inputValue()).toBe(''); // ready for the next one
       await page.waitForFunction(() => document.activeElement?.id === 'reg-participant');
       await shot('registered');
+    }, STEP_MS);
+
+    it('freezes today\'s figures through the confirmation, and withdraws the snapshot (marked, not deleted)', async () => {
+      const today = todayLocal();
+      const date = `${today.slice(8, 10)}-${today.slice(5, 7)}-${today.slice(0, 4)}`;
+      await page.getByRole('tab', { name: 'Overblik' }).click();
+      await page.getByRole('button', { name: 'Gem dagens tal' }).click();
+      const dialog = page.getByRole('dialog', { name: `Frys tallene pr. ${date}?` });
+      await dialog.getByText('Der er ingen fejl i projektmappen.').waitFor();
+      await dialog.getByRole('listitem').filter({ hasText: 'ITMV' }).getByText('Borgere i alt').waitFor();
+      await shot('freeze-confirm');
+      expect(await standin(page, (s) => s.workbook.sheetNames())).not.toContain('Statusfotos'); // nothing before the confirmation
+      await dialog.getByRole('button', { name: 'Frys tallene' }).click();
+      await pane().getByText(`Tallene pr. ${date} er gemt på arket Statusfotos.`).waitFor();
+      expect(await standin(page, (s) => s.workbook.sheetNames())).toContain('Statusfotos');
+
+      await page.getByRole('button', { name: `Træk statusfotoet pr. ${date} tilbage` }).click();
+      const ask = page.getByRole('dialog', { name: `Træk statusfotoet pr. ${date} tilbage?` });
+      await ask.getByRole('button', { name: 'Træk tilbage' }).click();
+      await pane().getByText(`Statusfotoet pr. ${date} er trukket tilbage (1 række markeret; intet er slettet).`).waitFor();
+      await pane().getByText(`trukket tilbage ${date}`).waitFor();
+      // The row is still there, with the day of the withdrawal in the column after the figures (L5).
+      const row = await standin(page, (s) => ['B5', 'L5'].map((a) => s.workbook.value('Statusfotos', a)));
+      expect(row).toEqual(['ITMV', excelSerial(today)]);
+      await shot('withdrawn');
     }, STEP_MS);
   });
 

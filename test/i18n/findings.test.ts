@@ -34,6 +34,10 @@ const samples: Record<FindingCode, FindingParams> = {
   TAXONOMY_UNKNOWN_SUCCESSOR: { value: 'NG9', taxonomy: 'targetGroups', code: 'MG08' },
   TAXONOMY_OUTDATED: { taxonomy: 'targetGroups', missing: 2, expired: 3, example: 'Personer i ressourceforløb' },
   APPROXIMATE_VALUE: { value: 'ca. 60' },
+  TEXT_DATE: { value: '6/6-2016', column: 'Startdato', date: '2016-06-06' },
+  TEXT_NUMBER: { value: '131.000 kr.', column: 'Beløb' },
+  AMBIGUOUS_YEAR: { value: '28/2', column: 'Startdato', date: '2016-02-28', asOf: '2016-08-29' },
+  IMPLAUSIBLE_DATE: { column: 'Slutdato', date: '2061-06-01', asOf: '2016-08-29', bound: 'after', years: 5 },
   NO_BUDGET: { initiativeId: 'ITMV', year: 2016 },
   DUPLICATE_VOUCHER: { initiativeId: 'ITMV', year: 2017, voucher: 'B-7', otherRows: '3' },
   NEGATIVE_AMOUNT: { initiativeId: 'ITMV', year: 2017, amountOre: -50_000, type: 'refusion modtaget' },
@@ -58,6 +62,13 @@ describe.each(['da', 'en'] as const)('in %s', (lang) => {
     // Neutral values are rendered, not shown as they are: ISO dates, øre, basis points, keys and codes.
     expect(message).not.toMatch(/\d{4}-\d\d-\d\d|targetGroups|statuses|not-a-date|13100050|15000/);
   });
+});
+
+it('renders a year taken from the context and a date before 2000', () => {
+  expect(findingMessage({ code: 'TEXT_DATE', params: { value: '29/8', column: 'Startdato', date: '2016-08-29', yearFromContext: 1 } }, 'da'))
+    .toBe('”29/8” i ”Startdato” er skrevet som tekst og ikke som en dato (29-08-2016, året er taget fra indsatsens periode og statusdato). Overblikkets og afstemningens formler tæller ikke rækken: brug forslaget, så cellen får en rigtig dato.');
+  expect(findingMessage({ code: 'IMPLAUSIBLE_DATE', params: { column: 'Startdato', date: '1916-06-06', asOf: '2016-08-29', bound: 'before', years: 5 } }, 'en'))
+    .toBe("'Startdato' is 06-06-1916, before 2000. Is the year mistyped?");
 });
 
 it('renders Danish and English texts that differ', () => {

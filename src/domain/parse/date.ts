@@ -84,6 +84,25 @@ function fromText(input: string, referenceYear: number | undefined): ParseResult
   return fail('not-a-date', input);
 }
 
+/**
+ * A day and month written without a year ("29/8", "29.8.", "29. aug."), or undefined for any other
+ * text: such a date needs its year from the row's context (see yearless.ts).
+ */
+export function yearlessDayMonth(value: CellValue): { day: number; month: number } | undefined {
+  if (typeof value !== 'string') return undefined;
+  const text = value.trim();
+  if (text.length > 64) return undefined;
+  let m: RegExpExecArray | null;
+  let found: { day: number; month: number } | undefined;
+  if ((m = DAY_FIRST.exec(text)) && m[3] === undefined) found = { day: Number(m[1]), month: Number(m[2]) };
+  else if ((m = MONTH_NAME.exec(text)) && m[3] === undefined) {
+    const month = MONTHS.get((m[2] ?? '').toLowerCase());
+    if (month !== undefined) found = { day: Number(m[1]), month };
+  }
+  // 29/2 is valid in a leap year only; any month from 1 to 12 and a day it can have are kept.
+  return found && found.month >= 1 && found.month <= 12 && found.day >= 1 && found.day <= (found.month === 2 ? 29 : [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][found.month - 1]!) ? found : undefined;
+}
+
 function fromDayMonthYear(
   day: number,
   month: number,

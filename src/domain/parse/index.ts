@@ -9,3 +9,4 @@ export * from './percent';
 export * from './boolean';
 export * from './codeList';
 export * from './cpr';
+export * from './yearless';

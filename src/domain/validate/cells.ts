@@ -11,12 +11,13 @@ import type { KpiTarget } from '../model/types';
 import { parseAmountOre } from '../parse/amount';
 import { safeText } from '../parse/cell';
 import { findCprNumbers } from '../parse/cpr';
-import { parseDate } from '../parse/date';
+import { parseDate, yearlessDayMonth } from '../parse/date';
+import { resolveYear, type YearContext } from '../parse/yearless';
 import { parseApprox, type ApproxNumber } from '../parse/approx';
 import { excelErrorOf, isBlank } from '../parse/excelError';
 import { parseInteger, parseNumber } from '../parse/number';
 import { parsePercentBasisPoints } from '../parse/percent';
-import type { CalendarDate } from '../parse/calendarDate';
+import { calendarDate, excelSerial, formatDanishDate, yearOf, type CalendarDate } from '../parse/calendarDate';
 import type { CellValue, ParseResult } from '../parse/cell';
 import { matchKey } from '../taxonomy/normalize';
 import { entryUsableOn, type TaxonomyMatcher } from '../taxonomy/matcher';
@@ -81,7 +82,8 @@ interface CellFinding {
   severity: Severity;
   code: FindingCode;
   params: FindingParams;
-  suggestion?: string;
+  /** The text to write, or for a date or number the value to write with the text to show (Reporter.add). */
+  suggestion?: string | { text: string; value: number };
 }
 
 /** A taxonomy entry the cell names: whether it may be used depends on the row's date, so it is checked per row. */
@@ -203,18 +205,50 @@ export class RowFields<S extends TableSpec = TableSpec> implements Fields<S> {
   }
 }
 
+/** Dates before this are implausible in the tracking of an initiative (IMPLAUSIBLE_DATE). */
+const EARLIEST_PLAUSIBLE = '2000-01-01' as CalendarDate;
+/** …and so are dates more than this many years after the date the figures are read on. */
+const PLAUSIBLE_YEARS_AHEAD = 5;
+
+/** The date `years` years after `date` (29 February becomes 28 February). */
+function yearsAfter(date: CalendarDate, years: number): CalendarDate {
+  const month = Number(date.slice(5, 7));
+  const day = Number(date.slice(8, 10));
+  return calendarDate(yearOf(date) + years, month, month === 2 && day === 29 ? 28 : day);
+}
+
 export class RowReader {
   private readonly caches = new Map<ColumnSpec, ColumnCache>();
+  private yearContext: YearContext;
   /** The steps of the value computed last (null: nothing to report): compute's second result. */
   private steps: Step[] | null = null;
 
   constructor(
     private readonly report: Reporter,
     private readonly matchers: Record<TaxonomyKey, TaxonomyMatcher>,
-    private readonly referenceYear: number,
+    asOf: CalendarDate,
+    /** A fixed year for dates typed without one (instead of the year from the context). */
+    private readonly referenceYear?: number,
     /** false: every cell is read afresh (tests compare the two). */
     private readonly cache = true,
-  ) {}
+  ) {
+    this.yearContext = { reference: asOf };
+  }
+
+  /**
+   * The context of the rows being read: the date their figures are read on (the initiative's
+   * "Status pr." or the day of the check) and the initiative's period. It gives a day and month
+   * typed without a year its year and bounds the plausible dates. Set per table, before its rows
+   * are read: a date's reading depends on it, so the date columns' caches start afresh.
+   */
+  get context(): YearContext {
+    return this.yearContext;
+  }
+
+  set context(context: YearContext) {
+    this.yearContext = context;
+    for (const column of [...this.caches.keys()]) if (column.type === 'date') this.caches.delete(column);
+  }
 
   /**
    * The store for a table's rows, over its located columns in reading order. Columns of the same
@@ -308,7 +342,7 @@ export class RowReader {
   private parseTyped(column: ColumnSpec, value: CellValue): FieldValue | undefined {
     let result: ParseResult<number | string>;
     switch (column.type) {
-      case 'date': result = parseDate(value, { referenceYear: this.referenceYear }); break;
+      case 'date': return this.readDate(column, value);
       case 'integer': result = parseInteger(value); break;
       case 'number': result = parseNumber(value); break;
       case 'approxNumber': {
@@ -334,11 +368,56 @@ export class RowReader {
       return undefined;
     }
     const v = result.value;
+    if (typeof v === 'number' && typeof value === 'string' && column.type !== 'percent') {
+      // A number typed as text: the core reads it, Excel's SUMIFS and COUNTIFS do not.
+      const number = column.type === 'amount' ? v / 100 : v;
+      this.note({ severity: 'warning', code: 'TEXT_NUMBER', params: { value: value.trim(), column: column.header }, suggestion: { text: String(number).replace('.', ','), value: number } });
+    }
     if (typeof v === 'number' && ((column.min !== undefined && v < column.min) || (column.max !== undefined && v > column.max))) {
       this.note({ severity: 'error', code: 'OUT_OF_RANGE', params: { value: safeText(value), column: column.header, min: column.min ?? '', max: column.max ?? '' } });
       return undefined;
     }
     return v;
+  }
+
+  /**
+   * A date cell: an Excel date as it should be, or text the core reads as a date but Excel's
+   * formulas (Overblik, Afstemning) do not count (TEXT_DATE, with the date as suggestion), a day
+   * and month without a year (the year from the context; AMBIGUOUS_YEAR when the context does not
+   * settle it), and dates outside the plausible range (IMPLAUSIBLE_DATE).
+   */
+  private readDate(column: ColumnSpec, value: CellValue): CalendarDate | undefined {
+    const result = parseDate(value, this.referenceYear === undefined ? undefined : { referenceYear: this.referenceYear });
+    const context = this.yearContext;
+    let date: CalendarDate;
+    let yearFromContext: { ambiguous: boolean } | undefined;
+    if (result.ok) date = result.value;
+    else {
+      const dayMonth = result.code === 'not-a-date' ? yearlessDayMonth(value) : undefined;
+      const resolved = dayMonth && resolveYear(dayMonth.day, dayMonth.month, context);
+      if (!resolved) {
+        this.note({ severity: 'error', code: 'WRONG_TYPE', params: { value: result.input, column: column.header, reason: result.code } });
+        return undefined;
+      }
+      date = resolved.date;
+      yearFromContext = { ambiguous: resolved.ambiguous };
+    }
+    if (typeof value === 'string') {
+      const text = value.trim();
+      const suggestion = { text: formatDanishDate(date), value: excelSerial(date) };
+      if (yearFromContext?.ambiguous) {
+        this.note({ severity: 'warning', code: 'AMBIGUOUS_YEAR', params: { value: text, column: column.header, date, asOf: context.reference }, suggestion });
+      } else {
+        this.note({ severity: 'warning', code: 'TEXT_DATE', params: { value: text, column: column.header, date, ...(yearFromContext ? { yearFromContext: 1 } : {}) }, suggestion });
+      }
+    }
+    const latest = yearsAfter(context.reference, PLAUSIBLE_YEARS_AHEAD);
+    if (date < EARLIEST_PLAUSIBLE || date > latest) {
+      this.note({ severity: 'warning', code: 'IMPLAUSIBLE_DATE', params: {
+        column: column.header, date, asOf: context.reference, bound: date < EARLIEST_PLAUSIBLE ? 'before' : 'after', years: PLAUSIBLE_YEARS_AHEAD,
+      } });
+    }
+    return date;
   }
 
   private readCode(column: ColumnSpec, value: CellValue): TaxonomyEntry | undefined {

@@ -36,6 +36,11 @@ export type FindingCode =
   | 'TAXONOMY_UNKNOWN_SUCCESSOR'
   | 'TAXONOMY_OUTDATED'
   | 'APPROXIMATE_VALUE'
+  // One truth (#11): what Excel's formulas would not count as the core does, and implausible dates.
+  | 'TEXT_DATE'
+  | 'TEXT_NUMBER'
+  | 'AMBIGUOUS_YEAR'
+  | 'IMPLAUSIBLE_DATE'
   // Found by the reconciliation of Budget and Posteringer (texts: financeDa.issues).
   | 'NO_BUDGET'
   | 'DUPLICATE_VOUCHER'
@@ -56,7 +61,9 @@ export type Severity = 'error' | 'warning';
  * - `taxonomy`: a TaxonomyKey ('targetGroups');
  * - `reason`: why a value could not be parsed, a ParseFailureCode ('not-a-date');
  * - `amountOre`: an amount in øre; `rateBp`: a refund rate in basis points;
- * - `minAge`, `maxAge`: a target group's age bounds (AGE_OUT_OF_BOUNDS; either may be absent).
+ * - `minAge`, `maxAge`: a target group's age bounds (AGE_OUT_OF_BOUNDS; either may be absent);
+ * - `yearFromContext`: 1 when a date was typed without a year and took it from the row's context;
+ * - `bound`: 'before' (before 2000) or 'after' (more than `years` years after `asOf`), IMPLAUSIBLE_DATE.
  */
 export type FindingParams = Record<string, string | number>;
 
@@ -72,6 +79,12 @@ export interface Finding {
   code: FindingCode;
   /** The value to write into the cell to fix it, where one is known: data, not text. */
   suggestion?: string;
+  /**
+   * What "Brug forslag" writes when it is not the suggestion's text: an Excel date serial (the
+   * suggestion then shows the date as 06-06-2016) or a number, so the cell holds a real date or
+   * number that the sheet's formulas count.
+   */
+  suggestionValue?: number;
   /**
    * With a suggestion: the cell's value as it was validated (null for an empty cell). "Brug
    * forslag" writes the suggestion only while the cell still holds it.

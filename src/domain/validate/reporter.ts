@@ -7,7 +7,11 @@ export class Reporter {
   readonly findings: Finding[] = [];
 
   /** A finding on a data cell (rowIndex is 0-based within the table's data rows; -1 = the header). */
-  add(table: TableData, rowIndex: number, columnIndex: number, severity: Severity, code: FindingCode, params: FindingParams, suggestion?: string): void {
+  /**
+   * `suggestion`: the text to write, or for a date or a number the value to write with the text to
+   * show (`{ text: '06-06-2016', value: 42527 }`).
+   */
+  add(table: TableData, rowIndex: number, columnIndex: number, severity: Severity, code: FindingCode, params: FindingParams, suggestion?: string | { text: string; value: number }): void {
     const row = table.headerRow + 1 + rowIndex;
     const column = columnIndex >= 0 ? table.header[columnIndex] ?? '' : '';
     const finding: Finding = {
@@ -21,8 +25,10 @@ export class Reporter {
     };
     // A suggestion is written into the user's cells by "Brug forslag (på alle)": one holding a CPR
     // number (a taxonomy entry named with one, a matcher's candidate) is never made.
-    if (suggestion !== undefined && !looksLikeCpr(suggestion)) {
-      finding.suggestion = suggestion;
+    const text = typeof suggestion === 'object' ? suggestion.text : suggestion;
+    if (text !== undefined && !looksLikeCpr(text)) {
+      finding.suggestion = text;
+      if (typeof suggestion === 'object') finding.suggestionValue = suggestion.value;
       finding.value = (rowIndex >= 0 && columnIndex >= 0 ? table.rows[rowIndex]?.[columnIndex] : table.header[columnIndex]) ?? null;
     }
     this.findings.push(finding);

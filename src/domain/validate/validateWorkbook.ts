@@ -9,7 +9,7 @@ import {
 import type { TableData } from '../model/table';
 import type { BudgetLine, Initiative, ParticipantCourse, Posting, StatusLogEntry } from '../model/types';
 import { isBlank } from '../parse/excelError';
-import { daysBetween, yearOf, type CalendarDate } from '../parse/calendarDate';
+import { daysBetween, type CalendarDate } from '../parse/calendarDate';
 import type { CellValue } from '../parse/cell';
 import { defaultTaxonomies, TAXONOMY_KEYS } from '../taxonomy/defaults';
 import { TaxonomyMatcher } from '../taxonomy/matcher';
@@ -32,7 +32,10 @@ const PLACEMENT_OFFER = 'PRAKTIK';
 export interface ValidateOptions {
   /** The date "today" for rules that look at the present (course length, capacity). */
   asOf: CalendarDate;
-  /** Year for dates typed without one ("29/8"); defaults to the year of asOf. */
+  /**
+   * A fixed year for dates typed without one ("29/8"). Without it, the year comes from the row's
+   * context: the initiative's "Status pr." (or asOf) and its period; AMBIGUOUS_YEAR when unsure.
+   */
   referenceYear?: number;
   /**
    * Texts of the workbook outside its tables, scanned for CPR numbers: sheet names (every sheet,
@@ -132,7 +135,7 @@ export function validateWorkbook(tables: TableData[], options: ValidateOptions):
   scanNamesForCpr(tables, options.texts ?? [], report);
   const taxonomies = readTaxonomies(tables, report);
   const matchers = Object.fromEntries(TAXONOMY_KEYS.map((k) => [k, new TaxonomyMatcher(taxonomies[k])])) as Record<TaxonomyKey, TaxonomyMatcher>;
-  const reader = new RowReader(report, matchers, options.referenceYear ?? yearOf(options.asOf), options.cache ?? true);
+  const reader = new RowReader(report, matchers, options.asOf, options.referenceYear, options.cache ?? true);
   const model: WorkbookModel = { initiatives: [], participants: [], statusLog: [], budget: [], postings: [] };
 
   const readTable = <S extends TableSpec, T>(spec: S, table: TableData, name: string, build: (f: Fields<S>) => T | undefined, rowDate?: (f: Fields<S>, column: ColumnSpec) => CalendarDate | undefined): Located<T, S>[] => {
@@ -176,6 +179,8 @@ export function validateWorkbook(tables: TableData[], options: ValidateOptions):
     const initiative = byId.get(id.toUpperCase());
     if (!initiative) report.add(table, -1, 0, 'warning', 'UNKNOWN_INITIATIVE', { value: id });
     const initiativeId = initiative?.item.id ?? id;
+    const { statusDate, start, end } = initiative?.item ?? {};
+    reader.context = { reference: statusDate ?? options.asOf, period: { start, end } };
     // A course keeps the target group (and step) it started in; its status is checked on the status date.
     const rows = readTable(PARTICIPANTS, table, name, (f) => buildParticipant(initiativeId, f),
       (f, column) => (column.key === PARTICIPANTS.column.status.key ? f.get('statusDate') ?? f.get('startDate') : f.get('startDate')));
@@ -183,6 +188,7 @@ export function validateWorkbook(tables: TableData[], options: ValidateOptions):
     model.participants.push(...rows.map((l) => l.item));
   }
 
+  reader.context = { reference: options.asOf };
   const unknownInitiative = (rows: Located<{ initiativeId: string }, typeof STATUS_LOG | typeof BUDGET | typeof POSTINGS>[]) => {
     for (const l of rows) {
       if (!byId.has(l.item.initiativeId.toUpperCase())) report.add(l.table, l.rowIndex, col(l, 'initiativeId'), 'error', 'UNKNOWN_INITIATIVE', { value: l.item.initiativeId });

@@ -15,12 +15,21 @@ const good = {
   Status: 'I forløb', Statusdato: '20-08-2017', Alder: 34, 'Ordinære timer pr. uge': 0,
 };
 
-/** Findings with their messages, leaving out the missing status-log and finance tables that most cases here don't need. */
+/**
+ * Findings with their messages, leaving out the missing status-log and finance tables that most
+ * cases here don't need, and the warnings about dates and numbers typed as text (the cases write
+ * dates as Danish text for readability; TEXT_DATE and TEXT_NUMBER have their own cases below).
+ */
 function run(tables: TableData[], lang: 'da' | 'en' = 'da'): RenderedFinding[] {
-  return renderFindings(validateWorkbook(tables, { asOf }).findings, lang).filter((f) => f.code !== 'MISSING_TABLE');
+  return runAll(tables, lang).filter((f) => f.code !== 'TEXT_DATE' && f.code !== 'TEXT_NUMBER');
+}
+function runAll(tables: TableData[], lang: 'da' | 'en' = 'da', options: { asOf?: CalendarDate } = {}): RenderedFinding[] {
+  return renderFindings(validateWorkbook(tables, { asOf: options.asOf ?? asOf }).findings, lang).filter((f) => f.code !== 'MISSING_TABLE');
 }
 const participants = (...rows: Record<string, unknown>[]) => run([register([itmv]), tracking('ITMV', rows as never)]);
-const codes = (findings: Finding[]) => findings.map((f) => `${f.cell} ${f.code}`);
+/** Leaves out the warnings about text dates and numbers (see run). */
+const typed = <F extends Finding>(findings: F[]) => findings.filter((f) => f.code !== 'TEXT_DATE' && f.code !== 'TEXT_NUMBER');
+const codes = (findings: Finding[]) => typed(findings).map((f) => `${f.cell} ${f.code}`);
 
 it('a clean register and tracking sheet give no findings', () => {
   expect(participants(good)).toEqual([]);
@@ -322,7 +331,7 @@ describe('finance findings from the reconciliation', () => {
   const line = { 'Indsats-ID': 'ITMV', År: 2017, Kilde: 'Kommune', Beløb: 262000, Refusionssats: '50 %' };
   const expense = { 'Indsats-ID': 'ITMV', Dato: '31-03-2017', Type: 'Udgift', Beløb: '131.000,00', Kilde: 'Kommune' };
   const finance = (budget: Record<string, unknown>[], postings: Record<string, unknown>[]) =>
-    renderFindings(validateWorkbook([register([itmv]), log, budgetOf(budget), postingsOf(postings)], { asOf }).findings, 'da');
+    typed(renderFindings(validateWorkbook([register([itmv]), log, budgetOf(budget), postingsOf(postings)], { asOf }).findings, 'da'));
 
   it('reads refund rates written as 50, "50 %" and 0,5 alike', () => {
     for (const rate of [50, '50 %', '0,5', 0.5]) {
@@ -359,3 +368,52 @@ describe('finance findings from the reconciliation', () => {
     expect(finance([line], postings)).toEqual([]);
   });
 });
+
+describe('TEXT_DATE and TEXT_NUMBER: what the sheet formulas would not count', () => {
+  const serial = { ...good, Startdato: 42962, Statusdato: 42967 };
+  const all = (...rows: Record<string, unknown>[]) => runAll([register([{ ...itmv, Start: 42370, Slut: 43100 }]), tracking('ITMV', rows as never)]);
+  it('gives nothing for real dates and numbers', () => {
+    expect(all(serial)).toEqual([]);
+  });
+  it('warns about a date typed as text, suggesting the Excel date to write', () => {
+    const findings = all({ ...serial, Startdato: '15/8-2017' }, { ...serial, 'Deltager-ID': 'B', Statusdato: '20. aug. 2017', Slutdato: '27.08.2017' });
+    expect(findings.map((f) => `${f.cell} ${f.code} ${f.suggestion} ${f.suggestionValue}`)).toEqual([
+      'B2 TEXT_DATE 15-08-2017 42962', 'F3 TEXT_DATE 20-08-2017 42967', 'G3 TEXT_DATE 27-08-2017 42974',
+    ]);
+    expect(findings[0]).toMatchObject({ severity: 'warning', value: '15/8-2017', params: { value: '15/8-2017', column: 'Startdato', date: '2017-08-15' } });
+  });
+  it('warns about a number typed as text, suggesting the number', () => {
+    const findings = all({ ...serial, Alder: '34', 'Ordinære timer pr. uge': '12,5' });
+    expect(findings.map((f) => `${f.cell} ${f.code} ${f.suggestion} ${f.suggestionValue}`)).toEqual(['H2 TEXT_NUMBER 12,5 12.5', 'I2 TEXT_NUMBER 34 34']);
+  });
+  it('warns about an amount typed as text with the amount in kroner', () => {
+    const budget = table('Økonomi', 'Budget', headerOf(BUDGET), rowsOf(BUDGET, [{ 'Indsats-ID': 'ITMV', År: 2017, Kilde: 'Kommune', Beløb: '131.000 kr.' }] as never));
+    const [finding] = runAll([register([{ ...itmv, Start: 42370, Slut: 43100 }]), budget]).filter((f) => f.code === 'TEXT_NUMBER');
+    expect(finding).toMatchObject({ cell: 'D2', suggestion: '131000', suggestionValue: 131000, value: '131.000 kr.' });
+  });
+});
+
+describe('a day and month without a year, and implausible dates', () => {
+  // ITMV runs 2016–2017 and its figures are read on 29-08-2016.
+  const register2016 = register([{ ...itmv, Start: 42370, Slut: 43100, 'Status pr.': 42611 }]);
+  const at = (row: Record<string, unknown>) => runAll([register2016, tracking('ITMV', [{ ...good, Startdato: 42527, Statusdato: 42527, ...row }] as never)]);
+  it('takes the year from the initiative\'s status date and period, saying so', () => {
+    const [finding] = at({ Statusdato: '1/8' });
+    expect(finding).toMatchObject({ cell: 'F2', code: 'TEXT_DATE', suggestion: '01-08-2016', params: { date: '2016-08-01', yearFromContext: 1 } });
+  });
+  it('warns when the context leaves the year open, still suggesting the nearest', () => {
+    // 28 February is half a year from 29-08-2016 both ways, and both years lie in the period.
+    const [finding] = at({ Slutdato: '28/2' });
+    expect(finding).toMatchObject({ cell: 'G2', code: 'AMBIGUOUS_YEAR', severity: 'warning', suggestion: '28-02-2016', params: { asOf: '2016-08-29' } });
+    expect(finding.message).toContain('har intet år');
+  });
+  it('flags a date more than 5 years after the status date, and one before 2000', () => {
+    const findings = at({ Slutdato: excelSerialOf('2061-06-01'), Statusdato: excelSerialOf('1916-06-06') });
+    expect(findings.filter((f) => f.code === 'IMPLAUSIBLE_DATE').map((f) => `${f.cell} ${f.params.bound}`)).toEqual(['F2 before', 'G2 after']);
+    expect(at({ Slutdato: excelSerialOf('2021-08-29') }).filter((f) => f.code === 'IMPLAUSIBLE_DATE')).toEqual([]);
+  });
+});
+
+function excelSerialOf(date: string): number {
+  return Math.round(Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))) / 86_400_000) + 25_569;
+}
