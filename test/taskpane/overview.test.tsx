@@ -108,12 +108,12 @@ describe('freezing a snapshot', () => {
     const ask = await screen.findByRole('dialog', { hidden: true, name: t.confirmWithdrawTitle('25-11-2026') });
     within(ask).getByText(t.confirmWithdrawText);
     fireEvent.click(within(ask).getByRole('button', { name: t.confirmWithdraw, hidden: true }));
-    await screen.findByText(t.withdrawn('25-11-2026', 13));
+    await screen.findByText(t.withdrawn('25-11-2026', 14));
     expect((await card(t.snapshotsLabel, '25-11-2026')).textContent).toContain('trukket tilbage 25-11-2026');
     const table = (await workbook.read()).sheets.find((s) => s.name === 'Statusfotos')!.tables[0]!;
     const withdrawn = table.header.indexOf('Trukket tilbage');
     expect(table.rows.every((r) => r[withdrawn] !== null && r[withdrawn] !== undefined)).toBe(true);
-    expect(table.rows).toHaveLength(13);
+    expect(table.rows).toHaveLength(14);
 
     fireEvent.click(screen.getByRole('button', { name: t.freeze }));
     fireEvent.click(within(await screen.findByRole('dialog', { hidden: true, name: t.confirmFreezeTitle('25-11-2026') })).getByRole('button', { name: t.confirmFreeze, hidden: true }));
