@@ -122,6 +122,6 @@ describe('freezing a snapshot', () => {
     expect(within(lists[0]!).getAllByRole('listitem').map((li) => li.textContent)).toEqual([
       '25-11-202614 indsatsertrukket tilbage 25-11-2026', '25-11-2026Træk tilbage14 indsatsergældende',
     ]);
-    expect((await workbook.read()).sheets.find((s) => s.name === 'Statusfotos')!.tables[0]!.rows).toHaveLength(26);
+    expect((await workbook.read()).sheets.find((s) => s.name === 'Statusfotos')!.tables[0]!.rows).toHaveLength(28);
   });
 });
