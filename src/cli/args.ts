@@ -13,6 +13,13 @@ export const OPTIONS = {
   force: { type: 'boolean' },
   quiet: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
+  // indsats adopt (#10)
+  sheet: { type: 'string' },
+  initiative: { type: 'string' },
+  name: { type: 'string' },
+  map: { type: 'string' },
+  'dry-run': { type: 'boolean' },
+  'header-row': { type: 'string' },
 } as const;
 
 export type OptionName = keyof typeof OPTIONS;
@@ -28,6 +35,12 @@ export interface Values {
   force?: boolean;
   quiet?: boolean;
   help?: boolean;
+  sheet?: string;
+  initiative?: string;
+  name?: string;
+  map?: string;
+  'dry-run'?: boolean;
+  'header-row'?: string;
 }
 
 export interface Args {

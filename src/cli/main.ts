@@ -22,7 +22,8 @@ import { freezeSnapshot, refreshOverview, SnapshotExistsError } from '../operati
 import { decodeRefundFile, importRefunds } from '../operations/refundImport';
 import { reconcileExitCode, reconcileOnly, writeReconciliationSheet } from '../operations/reconcile';
 import { ArgsError, GLOBAL_OPTIONS, parseCommandLine, type OptionName, type Values } from './args';
-import { printFindings } from './findings';
+import { findingLine, printFindings } from './findings';
+import { parseMap, previewJson, previewLines, problemText } from './adopt';
 import { reconciliationJson, reconciliationText } from './reconcile';
 
 export interface Io {
@@ -137,6 +138,10 @@ const COMMANDS: Record<string, Command> = {
       return 0;
     },
   },
+  adopt: {
+    options: ['sheet', 'initiative', 'name', 'map', 'dry-run', 'header-row', 'output', 'force', 'json', 'as-of'],
+    run: (c) => adopt(c),
+  },
   reconcile: {
     options: ['json', 'as-of', 'output', 'force'],
     async run(c) {
@@ -207,6 +212,52 @@ async function errorMessage(error: unknown, lang: Lang): Promise<string> {
   if (error instanceof XlsxReadError) return t.readError[error.code](error.path, error.part);
   if (error instanceof PlanConflictError) return t.conflict(`${error.sheet}!${error.cell}`);
   return t.unexpected(error instanceof Error ? error.message : String(error));
+}
+
+/**
+ * adopt: a hand-kept sheet becomes an initiative's tracking sheet. Every argument is checked before
+ * the file is read; a sheet that cannot be adopted is exit 2 with nothing written; --dry-run shows
+ * the proposal and writes nothing. Exit 1 when validation finds something on the new sheet.
+ */
+async function adopt(c: Context): Promise<number> {
+  const a = messages[c.lang].adopt.cli;
+  const input = inputOf(c);
+  const sheet = c.values.sheet?.trim();
+  if (!sheet) throw new UsageError(a.missingSheet);
+  const initiativeId = c.values.initiative?.trim();
+  if (!initiativeId) throw new UsageError(a.missingInitiative);
+  const choices = c.values.map !== undefined ? parseMap(c.values.map) : [];
+  if (!choices) throw new UsageError(a.badMap(c.values.map!));
+  const headerRowText = c.values['header-row'];
+  const headerRow = headerRowText === undefined ? undefined : /^\s*\d{1,7}\s*$/.test(headerRowText) && Number(headerRowText) >= 1 ? Number(headerRowText) : NaN;
+  if (Number.isNaN(headerRow)) throw new UsageError(a.badHeaderRow(headerRowText!));
+  const dryRun = !!c.values['dry-run'];
+  const output = dryRun ? undefined : outputPath(c, input);
+  const asOf = asOfOf(c);
+  const workbook = dryRun ? await open(input) : await openToChange(c, input);
+  const { adoptSheet } = await import('../operations/adopt');
+  const request = { sheet, initiativeId, ...(c.values.name ? { name: c.values.name } : {}), choices, ...(headerRow !== undefined ? { headerRow } : {}) };
+  const result = await adoptSheet(workbook, request, asOf, c.lang, { dryRun });
+  if (!result.ok) {
+    for (const p of result.problems) c.io.err(problemText(p, c.lang));
+    return 2;
+  }
+  const { preview, findings } = result;
+  if (output) await save(c, workbook, output);
+  if (c.values.json) {
+    c.io.out(JSON.stringify(previewJson(preview, c.lang, !!output, findings), null, 2));
+  } else {
+    for (const line of previewLines(preview, c.lang)) c.io.out(line);
+    if (!output) c.io.out(a.dryRun);
+    else {
+      if (preview.setsUp) c.io.out(a.setUp);
+      if (preview.addsInitiative) c.io.out(a.addedInitiative(initiativeId));
+      c.io.out(a.adopted(output, preview.trackingSheet, preview.adoption.rows.length, initiativeId));
+      for (const f of findings) c.io.out(findingLine(f, c.lang));
+      if (findings.length) c.io.out(c.t.summary(findings.filter((f) => f.severity === 'error').length, findings.filter((f) => f.severity === 'warning').length));
+    }
+  }
+  return output && findings.length ? 1 : 0;
 }
 
 /** demo and init: a new workbook set up with the model (and, for demo, the source documents' content). */

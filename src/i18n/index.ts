@@ -1,11 +1,11 @@
-import { cliDa, financeDa, summaryDa, findingMessagesDa, parseReasonsDa, reconcileDa, textsDa, uiDa, workbookDa } from './da';
-import { cliEn, financeEn, summaryEn, findingMessagesEn, parseReasonsEn, reconcileEn, textsEn, uiEn, workbookEn } from './en';
+import { adoptDa, cliDa, financeDa, summaryDa, findingMessagesDa, parseReasonsDa, reconcileDa, textsDa, uiDa, workbookDa } from './da';
+import { adoptEn, cliEn, financeEn, summaryEn, findingMessagesEn, parseReasonsEn, reconcileEn, textsEn, uiEn, workbookEn } from './en';
 
 export type Lang = 'da' | 'en';
 
 export const messages = {
-  da: { findings: findingMessagesDa, parseReasons: parseReasonsDa, texts: textsDa, workbook: workbookDa, cli: cliDa, ui: uiDa, finance: financeDa, reconcile: reconcileDa, summary: summaryDa },
-  en: { findings: findingMessagesEn, parseReasons: parseReasonsEn, texts: textsEn, workbook: workbookEn, cli: cliEn, ui: uiEn, finance: financeEn, reconcile: reconcileEn, summary: summaryEn },
+  da: { findings: findingMessagesDa, parseReasons: parseReasonsDa, texts: textsDa, workbook: workbookDa, cli: cliDa, ui: uiDa, finance: financeDa, reconcile: reconcileDa, summary: summaryDa, adopt: adoptDa },
+  en: { findings: findingMessagesEn, parseReasons: parseReasonsEn, texts: textsEn, workbook: workbookEn, cli: cliEn, ui: uiEn, finance: financeEn, reconcile: reconcileEn, summary: summaryEn, adopt: adoptEn },
 } as const;
 
 /** 'en' for English display languages (e.g. "en-US"), Danish otherwise. */

@@ -30,6 +30,10 @@ export interface StructureOptions {
   rows?: Record<string, CellValue[][]>;
   /** Titles of tracking sheets by initiative ID (the register's `Navn`). */
   initiativeNames?: Record<string, string>;
+  /** Extra columns after the contract's, by table name, for a table the plan creates (an adopted sheet's own columns). */
+  extraColumns?: Record<string, string[]>;
+  /** The sheet a new tracking table goes on, by initiative ID (upper case), when not the sheet named by the ID. */
+  trackingSheets?: Record<string, string>;
 }
 
 interface Wanted {
@@ -58,7 +62,10 @@ export function planStructure(workbook: WorkbookRead, options: StructureOptions 
   }
   wanted.push(contract(INITIATIVES, SHEETS.initiatives, TABLE_NAMES.initiatives, t.initiatives, t.initiativesHelp));
   for (const [id, name] of initiativesOf(workbook, options)) {
-    wanted.push(contract(PARTICIPANTS, id, participantTableName(id), t.participants(name), t.participantsHelp));
+    const table = participantTableName(id);
+    const w = contract(PARTICIPANTS, options.trackingSheets?.[id.toUpperCase()] ?? id, table, t.participants(name), t.participantsHelp);
+    const extra = options.extraColumns?.[table] ?? [];
+    wanted.push(extra.length ? { ...w, header: [...w.header, ...extra] } : w);
   }
   wanted.push(contract(STATUS_LOG, SHEETS.statusLog, TABLE_NAMES.statusLog, t.statusLog, t.statusLogHelp));
   wanted.push(contract(BUDGET, SHEETS.finance, TABLE_NAMES.budget, t.finance, t.financeHelp));
