@@ -2,7 +2,7 @@
 import { messages, type Lang } from '../i18n';
 import { COLUMNS } from '../domain/model/schema';
 import { formatDanishDate, type CalendarDate } from '../domain/parse/calendarDate';
-import type { AdoptPreview, AdoptProblem, ColumnChoice, KeptValue } from '../operations/adopt';
+import { adoptProblemText, type AdoptPreview, type AdoptProblem, type ColumnChoice, type KeptValue } from '../operations/adopt';
 import type { Finding } from '../domain/validate';
 import { findingJson } from './findings';
 
@@ -21,23 +21,10 @@ export function parseMap(text: string): { header: string; column: string }[] | u
 const choiceText = (choice: ColumnChoice | undefined, lang: Lang): string =>
   choice === undefined || choice === 'extra' || choice === 'skip' ? messages[lang].adopt.choice[choice ?? 'extra'] : COLUMNS.participants[choice];
 
+/** A problem as the CLI says it: the pane's words, and how to give the header row on the command line. */
 export function problemText(p: AdoptProblem, lang: Lang): string {
-  const t = messages[lang].adopt.problems;
-  switch (p.kind) {
-    case 'no-sheet': return t['no-sheet'](p.sheet, p.sheets);
-    case 'model-sheet': return t['model-sheet'](p.sheet);
-    case 'invalid-id': return t['invalid-id'](p.id);
-    case 'too-large': return t['too-large'](p.sheet, p.ref);
-    case 'has-rows': return t['has-rows'](p.table, p.sheet);
-    case 'no-room': return t['no-room'](p.id);
-    case 'empty': return t.empty(p.sheet);
-    case 'no-header': return `${t['no-header'](p.sheet)} ${messages[lang].adopt.cli.headerHint}`;
-    case 'ambiguous-header': return `${t['ambiguous-header'](p.sheet, p.rows)} ${messages[lang].adopt.cli.headerHint}`;
-    case 'no-data': return t['no-data'](p.sheet, p.headerRow);
-    case 'unknown-header': return `--map: ${t['unknown-header'](p.header)}`;
-    case 'unknown-column': return `--map: ${t['unknown-column'](p.header, p.column)}`;
-    case 'mapped-twice': return t['mapped-twice'](COLUMNS.participants[p.column], p.headers);
-  }
+  const text = adoptProblemText(p, lang);
+  return p.kind === 'no-header' || p.kind === 'ambiguous-header' ? `${text} ${messages[lang].adopt.cli.headerHint}` : p.kind === 'unknown-header' || p.kind === 'unknown-column' ? `--map: ${text}` : text;
 }
 
 const keptReason = (k: KeptValue, lang: Lang) => messages[lang].adopt.reasons[k.reason] ?? messages[lang].parseReasons[k.reason as keyof (typeof messages)['da']['parseReasons']] ?? k.reason;

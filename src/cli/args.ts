@@ -20,6 +20,8 @@ export const OPTIONS = {
   map: { type: 'string' },
   'dry-run': { type: 'boolean' },
   'header-row': { type: 'string' },
+  // indsats repair --rename (#10)
+  rename: { type: 'string' },
 } as const;
 
 export type OptionName = keyof typeof OPTIONS;
@@ -41,6 +43,7 @@ export interface Values {
   map?: string;
   'dry-run'?: boolean;
   'header-row'?: string;
+  rename?: string;
 }
 
 export interface Args {

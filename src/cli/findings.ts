@@ -28,5 +28,5 @@ export function printFindings(findings: Finding[], json: boolean, io: Out, lang:
   }
   for (const f of findings) io.out(findingLine(f, lang));
   const errors = findings.filter((f) => f.severity === 'error').length;
-  io.out(messages[lang].cli.summary(errors, findings.length - errors));
+  io.out(messages[lang].cli.summary(errors, findings.filter((f) => f.severity === 'warning').length));
 }

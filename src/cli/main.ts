@@ -17,7 +17,7 @@ import { tablesOf } from '../workbook/read';
 import type { FileWorkbook } from '../xlsx/fileWorkbook';
 import { OutputPathError } from '../xlsx/errors';
 import { checkOutputPath, onInterrupt, removeStaleTempFiles, sameFile } from '../xlsx/outputPath';
-import { setUpWorkbook, validate } from '../operations/operations';
+import { RenameError, setUpWorkbook, validate } from '../operations/operations';
 import { freezeSnapshot, refreshOverview, SnapshotExistsError } from '../operations/summarize';
 import { decodeRefundFile, importRefunds } from '../operations/refundImport';
 import { reconcileExitCode, reconcileOnly, writeReconciliationSheet } from '../operations/reconcile';
@@ -68,14 +68,26 @@ const COMMANDS: Record<string, Command> = {
   demo: { options: ['output', 'force'], run: (c) => create(c, 'demo') },
   init: { options: ['output', 'force'], run: (c) => create(c, 'init') },
   repair: {
-    options: ['output', 'force'],
+    options: ['output', 'force', 'rename'],
     async run(c) {
       const input = inputOf(c);
+      const r = messages[c.lang].adopt.rename;
+      const rename = c.values.rename !== undefined ? parseMap(c.values.rename)?.map((m) => ({ from: m.header, to: m.column })) : [];
+      if (!rename) throw new UsageError(r.badRename(c.values.rename!));
       const output = outputPath(c, input);
       const workbook = await openToChange(c, input);
-      const { added } = await setUpWorkbook(workbook, c.lang);
+      let result;
+      try {
+        result = await setUpWorkbook(workbook, c.lang, undefined, { rename });
+      } catch (error) {
+        if (!(error instanceof RenameError)) throw error;
+        for (const p of error.problems) c.io.err(p.kind === 'no-column' ? r['no-column'](p.from) : r['not-missing'](p.from, p.to, p.table));
+        return 2;
+      }
       await save(c, workbook, output);
-      c.io.out(c.t.repaired(output, added));
+      for (const x of result.renamed) c.io.out(r.renamed(x.from, x.to, `${x.sheet}!${x.cell}`));
+      for (const x of result.suggested) c.io.out(r.suggested(x.from, x.to, `${x.sheet}!${x.cell}`));
+      c.io.out(c.t.repaired(output, result.added + result.renamed.length));
       return 0;
     },
   },

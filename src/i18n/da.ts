@@ -368,7 +368,7 @@ export const cliDa = {
 Kommandoer:
   demo -o FIL.xlsx                 skriv en demo-projektmappe med indsatserne fra kildedokumenterne
   init -o FIL.xlsx                 skriv en tom, struktureret projektmappe med standardtaksonomierne
-  repair FIL.xlsx -o UD.xlsx       opret det der mangler (ark, tabeller, kolonner) – data flyttes eller slettes aldrig
+  repair FIL.xlsx -o UD.xlsx       opret det der mangler (ark, tabeller, kolonner) – data flyttes eller slettes aldrig; --rename "Forløbsstatus=Status" omdøber en kolonne
   validate FIL.xlsx [--json]       vis fejl og advarsler; afslutningskode 0 uden fejl, 1 med fejl, 2 hvis filen ikke kan læses
   summarize FIL.xlsx -o UD.xlsx     skriv arket Overblik med status, KPI'er, portefølje og diagrammer (--as-of DATO)
   snapshot FIL.xlsx -o UD.xlsx      frys tallene pr. dato i tabellen Statusfotos (ændres aldrig siden)
@@ -412,7 +412,7 @@ Valg:
   commandUsage: {
     demo: 'demo -o FIL.xlsx [--force]',
     init: 'init -o FIL.xlsx [--force]',
-    repair: 'repair FIL.xlsx -o UD.xlsx [--force]',
+    repair: 'repair FIL.xlsx -o UD.xlsx [--rename "Overskrift=Kolonne;…"] [--force]',
     validate: 'validate FIL.xlsx [--json] [--as-of DATO]',
     summarize: 'summarize FIL.xlsx -o UD.xlsx [--as-of DATO] [--force]',
     snapshot: 'snapshot FIL.xlsx -o UD.xlsx [--as-of DATO] [--force]',
@@ -693,6 +693,19 @@ export const adoptDa = {
     adopt: 'Tag i brug',
     adopted: (sheet: string, rows: number, findings: number) => `Arket ”${sheet}” er oprettet med ${plural(rows, 'række', 'rækker')}.${findings ? ` Valideringen fandt ${plural(findings, 'ting', 'ting')} at rette.` : ' Valideringen fandt intet at rette.'}`,
     takeInUse: 'Tag i brug',
+  },
+  rename: {
+    suggested: (from: string, to: string, where: string) => `Kolonnen ”${from}” (${where}) ligner ”${to}”, som mangler: den er ikke tilføjet igen. Omdøb med --rename "${from}=${to}".`,
+    renamed: (from: string, to: string, where: string) => `Omdøbte kolonnen ”${from}” til ”${to}” (${where}).`,
+    badRename: (text: string) => `--rename ”${text}” kan ikke læses. Skriv fx --rename "Forløbsstatus=Status".`,
+    'no-column': (from: string) => `--rename: ingen tabel i projektmappen har kolonnen ”${from}”. Intet er skrevet.`,
+    'not-missing': (from: string, to: string, table: string) => `--rename "${from}=${to}": tabellen ${table} mangler ikke ”${to}”, eller ”${from}” er selv en af dens kolonner. Intet er skrevet.`,
+    ui: {
+      title: 'Omdøbte kolonner',
+      text: (from: string, to: string, where: string) => `Kolonnen ”${from}” (${where}) ligner ”${to}”, som mangler.`,
+      apply: (to: string) => `Omdøb til ${to}`,
+      done: (from: string, to: string) => `”${from}” er omdøbt til ”${to}”.`,
+    },
   },
 };
 // ---- #10 adopting (end) ----

@@ -351,7 +351,7 @@ export const cliEn: typeof import('./da').cliDa = {
 Commands:
   demo -o FILE.xlsx                write a demo workbook with the initiatives from the source documents
   init -o FILE.xlsx                write an empty, structured workbook with the default taxonomies
-  repair FILE.xlsx -o OUT.xlsx     add what is missing (sheets, tables, columns) – data is never moved or deleted
+  repair FILE.xlsx -o OUT.xlsx     add what is missing (sheets, tables, columns) – data is never moved or deleted; --rename "Forløbsstatus=Status" renames a column
   validate FILE.xlsx [--json]      print errors and warnings; exit 0 without errors, 1 with errors, 2 if unreadable
   summarize FILE.xlsx -o OUT.xlsx   write the sheet Overblik with status, KPIs, portfolio and charts (--as-of DATE)
   snapshot FILE.xlsx -o OUT.xlsx    freeze the figures on a date in the table Statusfotos (never changed later)
@@ -394,7 +394,7 @@ Options:
   commandUsage: {
     demo: 'demo -o FILE.xlsx [--force]',
     init: 'init -o FILE.xlsx [--force]',
-    repair: 'repair FILE.xlsx -o OUT.xlsx [--force]',
+    repair: 'repair FILE.xlsx -o OUT.xlsx [--rename "Header=Column;…"] [--force]',
     validate: 'validate FILE.xlsx [--json] [--as-of DATE]',
     summarize: 'summarize FILE.xlsx -o OUT.xlsx [--as-of DATE] [--force]',
     snapshot: 'snapshot FILE.xlsx -o OUT.xlsx [--as-of DATE] [--force]',
@@ -670,6 +670,19 @@ export const adoptEn: typeof import('./da').adoptDa = {
     adopt: 'Take into use',
     adopted: (sheet, rows, findings) => `The sheet '${sheet}' was created with ${pluralEn(rows, 'row', 'rows')}.${findings ? ` Validation found ${pluralEn(findings, 'thing', 'things')} to fix.` : ' Validation found nothing to fix.'}`,
     takeInUse: 'Take into use',
+  },
+  rename: {
+    suggested: (from, to, where) => `The column '${from}' (${where}) looks like '${to}', which is missing: it was not added again. Rename it with --rename "${from}=${to}".`,
+    renamed: (from, to, where) => `Renamed the column '${from}' to '${to}' (${where}).`,
+    badRename: (text) => `--rename '${text}' cannot be read. Write e.g. --rename "Forløbsstatus=Status".`,
+    'no-column': (from) => `--rename: no table in the workbook has the column '${from}'. Nothing was written.`,
+    'not-missing': (from, to, table) => `--rename "${from}=${to}": the table ${table} does not lack '${to}', or '${from}' is one of its columns itself. Nothing was written.`,
+    ui: {
+      title: 'Renamed columns',
+      text: (from, to, where) => `The column '${from}' (${where}) looks like '${to}', which is missing.`,
+      apply: (to) => `Rename to ${to}`,
+      done: (from, to) => `'${from}' was renamed to '${to}'.`,
+    },
   },
 };
 // ---- #10 adopting (end) ----

@@ -4,7 +4,8 @@
  * written); adopting reads the workbook again, plans from what it holds now, writes one plan and
  * validates the new sheet. The adopted sheet is never written to.
  */
-import type { Lang } from '../i18n';
+import { messages, type Lang } from '../i18n';
+import { COLUMNS } from '../domain/model/schema';
 import type { CalendarDate } from '../domain/parse/calendarDate';
 import type { TaxonomySet } from '../domain/taxonomy/types';
 import { validateWorkbook, type Finding } from '../domain/validate';
@@ -16,6 +17,7 @@ export type { AdoptPreview, AdoptProblem, AdoptRequest } from '../workbook/adopt
 export type { Survey, SurveyColumn } from '../domain/adopt/survey';
 export type { ColumnChoice, Mapping, Conversion, KeptValue } from '../domain/adopt/convert';
 export { PARTICIPANT_KEYS } from '../domain/adopt/survey';
+export { proposedMapping } from '../domain/adopt/convert';
 
 /** The workbook as read once, for looking at sheets and mappings before anything is written. */
 export interface AdoptionDraft {
@@ -56,3 +58,24 @@ export async function adoptSheet(workbook: LiveWorkbook, request: AdoptRequest, 
   const sheet = result.preview.trackingSheet.toLowerCase();
   return { ok: true, preview: result.preview, findings: findings.filter((f) => f.sheet.toLowerCase() === sheet) };
 }
+
+/** Why a sheet cannot be adopted, in the user's language. */
+export function adoptProblemText(p: AdoptProblem, lang: Lang): string {
+  const t = messages[lang].adopt.problems;
+  switch (p.kind) {
+    case 'no-sheet': return t['no-sheet'](p.sheet, p.sheets);
+    case 'model-sheet': return t['model-sheet'](p.sheet);
+    case 'invalid-id': return t['invalid-id'](p.id);
+    case 'too-large': return t['too-large'](p.sheet, p.ref);
+    case 'has-rows': return t['has-rows'](p.table, p.sheet);
+    case 'no-room': return t['no-room'](p.id);
+    case 'empty': return t.empty(p.sheet);
+    case 'no-header': return t['no-header'](p.sheet);
+    case 'ambiguous-header': return t['ambiguous-header'](p.sheet, p.rows);
+    case 'no-data': return t['no-data'](p.sheet, p.headerRow);
+    case 'unknown-header': return t['unknown-header'](p.header);
+    case 'unknown-column': return t['unknown-column'](p.header, p.column);
+    case 'mapped-twice': return t['mapped-twice'](COLUMNS.participants[p.column], p.headers);
+  }
+}
+

@@ -18,6 +18,7 @@ import { tableLayout, taxonomyLayout, TABLE_TOP_ROW } from './layout';
 import type { ColumnLayout, Plan, PlanOp } from './plan';
 import { findSheet, findTableRead, type SheetRead, type TableRead, type WorkbookRead } from './read';
 import { formatRange, parseRange } from '../domain/model/address';
+import { lookAlikes } from '../domain/adopt/lookAlike';
 
 export interface StructureOptions {
   lang?: Lang;
@@ -37,6 +38,8 @@ export interface StructureOptions {
 }
 
 interface Wanted {
+  /** The contract table (undefined for a taxonomy table). */
+  spec?: TableSpec;
   sheet: string;
   table: string;
   header: string[];
@@ -52,7 +55,7 @@ export function planStructure(workbook: WorkbookRead, options: StructureOptions 
   const rows = options.rows ?? {};
   const wanted: Wanted[] = [];
   const contract = (spec: TableSpec, sheet: string, table: string, title: string, help: string): Wanted => ({
-    sheet, table, header: spec.columns.map((c) => c.header), layout: tableLayout(spec, lang), rows: rows[table] ?? [], title, help,
+    spec, sheet, table, header: spec.columns.map((c) => c.header), layout: tableLayout(spec, lang), rows: rows[table] ?? [], title, help,
   });
 
   const taxonomies = options.taxonomies ?? defaultTaxonomies();
@@ -78,17 +81,21 @@ export function planStructure(workbook: WorkbookRead, options: StructureOptions 
     const sheet = findSheet(workbook, w.sheet);
     const existing = findTableRead(workbook, w.table);
     if (existing) {
-      const missing = w.header.filter((h) => !existing.header.some((e) => matchKey(safeText(e)) === matchKey(h)));
+      const missing = withoutLookAlikes(w, existing, w.header.filter((h) => !existing.header.some((e) => matchKey(safeText(e)) === matchKey(h))));
       if (missing.length) ops.push({ kind: 'addColumns', sheet: existing.sheet, table: w.table, headers: missing });
       ops.push({ kind: 'layoutColumns', sheet: existing.sheet, table: w.table, columns: w.layout });
       continue;
     }
     const block = sheet && !sheet.tables.length && sheet.region ? firstBlock(sheet.region) : undefined;
     const region = block && looksLike(block.header, w.header) ? block : undefined;
+    // A hand-kept tracking sheet that is not one block under its header (a title above, blank rows,
+    // a totals row) is the user's: no table over part of it, no empty table beside it. Adopting
+    // takes it into use whole (adopt.ts); validation says it was not checked.
+    if (w.spec === PARTICIPANTS && sheet?.region && !sheet.tables.length && (!region || sheet.region.rows.slice(region.rows.length).some((r) => r.some((v) => safeText(v) !== '')))) continue;
     if (region && !ops.some((op) => op.kind === 'tableFromRange' && op.sheet === sheet!.name)) {
       // Typed before the model existed: keep every value where it is, make it a table.
       ops.push({ kind: 'tableFromRange', sheet: sheet!.name, table: w.table, ref: region.ref });
-      const missing = w.header.filter((h) => !region.header.some((e) => matchKey(safeText(e)) === matchKey(h)));
+      const missing = withoutLookAlikes(w, region, w.header.filter((h) => !region.header.some((e) => matchKey(safeText(e)) === matchKey(h))));
       if (missing.length) ops.push({ kind: 'addColumns', sheet: sheet!.name, table: w.table, headers: missing });
       ops.push({ kind: 'layoutColumns', sheet: sheet!.name, table: w.table, columns: w.layout });
       continue;
@@ -107,6 +114,17 @@ export function planStructure(workbook: WorkbookRead, options: StructureOptions 
     ops.push({ kind: 'layoutColumns', sheet: sheetName, table: w.table, columns: w.layout });
   }
   return { ops };
+}
+
+/**
+ * A missing column that a column of the table looks like (renamed "Status" → "Forløbsstatus") is
+ * not appended: an empty duplicate would only make every row wrong. Repair proposes the rename
+ * instead (renames.ts), applied on the user's word.
+ */
+function withoutLookAlikes(w: Wanted, table: TableRead, missing: string[]): string[] {
+  if (!w.spec || !missing.length) return missing;
+  const alike = new Set(lookAlikes(w.spec, table.header, table.rows).map((l) => l.column.header));
+  return missing.filter((h) => !alike.has(h));
 }
 
 /** Initiatives needing a tracking sheet: valid IDs in the register as it is, and in rows being created. */
