@@ -10,7 +10,7 @@ import { bestHeaderMatch } from '../../src/domain/adopt/headers';
 import { defaultTaxonomies } from '../../src/domain/taxonomy/defaults';
 import type { CalendarDate } from '../../src/domain/parse/calendarDate';
 import { adoptSheet, draftAdoption } from '../../src/operations/adopt';
-import { validate } from '../../src/operations/operations';
+import { applySuggestions, RenameError, setUpWorkbook, validate } from '../../src/operations/operations';
 import { findSheet, findTableRead } from '../../src/workbook/read';
 import { gridOf } from '../../src/workbook/adopt';
 import { memoryWorkbook } from '../helpers/memoryWorkbook';
@@ -183,5 +183,63 @@ describe('adopting', () => {
     expect(wb.applied).toEqual([]);
     const draft = await draftAdoption(wb, asOf, 'da');
     expect(draft.sheets).toEqual([HAND_SHEET]);
+  });
+});
+
+describe('renamed columns (repair)', () => {
+  /** A set-up workbook whose tracking table's Status column someone renamed to Forløbsstatus. */
+  const renamedWorkbook = async () => {
+    const wb = memoryWorkbook(handKeptWorkbook());
+    await adoptSheet(wb, { sheet: HAND_SHEET, initiativeId: 'ITMV' }, asOf, 'da');
+    const table = findTableRead(await wb.read(), 'Deltagere_ITMV')!;
+    await wb.apply({ ops: [{ kind: 'setValues', sheet: 'ITMV', cells: [{ address: 'E4', value: 'Forløbsstatus', expected: 'Status' }] }] });
+    expect(table.header[4]).toBe('Status');
+    return wb;
+  };
+
+  it('validation names the look-alike; repair proposes the rename and appends no empty Status column', async () => {
+    const wb = await renamedWorkbook();
+    const { findings } = await validate(wb, 'workbook', asOf);
+    const missing = findings.filter((f) => f.code === 'MISSING_COLUMN');
+    expect(missing.map((f) => [f.sheet, f.cell, f.params.like, f.suggestion])).toEqual([['ITMV', 'E4', 'Forløbsstatus', 'Status']]);
+    const result = await setUpWorkbook(wb, 'da');
+    expect(result.suggested).toEqual([{ sheet: 'ITMV', table: 'Deltagere_ITMV', cell: 'E4', from: 'Forløbsstatus', to: 'Status' }]);
+    expect(result.added).toBe(0);
+    expect(findTableRead(await wb.read(), 'Deltagere_ITMV')!.header.filter((h) => h === 'Status')).toEqual([]);
+  });
+
+  it('renames on the user\'s word: repair --rename, or the finding\'s suggestion', async () => {
+    const wb = await renamedWorkbook();
+    const result = await setUpWorkbook(wb, 'da', undefined, { rename: [{ from: 'forløbsstatus', to: 'status' }] });
+    expect(result.renamed).toEqual([{ sheet: 'ITMV', table: 'Deltagere_ITMV', cell: 'E4', from: 'Forløbsstatus', to: 'Status' }]);
+    expect(result.suggested).toEqual([]);
+    const read = await wb.read();
+    expect(findTableRead(read, 'Deltagere_ITMV')!.header[4]).toBe('Status');
+    expect((await validate(wb, 'workbook', asOf)).findings.filter((f) => f.code === 'MISSING_COLUMN')).toEqual([]);
+
+    const again = await renamedWorkbook();
+    const finding = (await validate(again, 'workbook', asOf)).findings.find((f) => f.code === 'MISSING_COLUMN')!;
+    expect(await applySuggestions(again, [finding])).toBe(1);
+    expect(findTableRead(await again.read(), 'Deltagere_ITMV')!.header[4]).toBe('Status');
+  });
+
+  it('refuses a rename it cannot make, writing nothing', async () => {
+    const wb = await renamedWorkbook();
+    const applied = wb.applied.length;
+    await expect(setUpWorkbook(wb, 'da', undefined, { rename: [{ from: 'Telefon2', to: 'Status' }] })).rejects.toThrow(RenameError);
+    await expect(setUpWorkbook(wb, 'da', undefined, { rename: [{ from: 'Forløbsstatus', to: 'Startdato' }] })).rejects.toThrow(RenameError);
+    expect(wb.applied).toHaveLength(applied);
+  });
+
+  it('leaves a hand-kept sheet named by a registered ID alone instead of tabling part of it', async () => {
+    const wb = memoryWorkbook(handKeptWorkbook());
+    await adoptSheet(wb, { sheet: HAND_SHEET, initiativeId: 'ITMV' }, asOf, 'da');
+    addHandKeptSheet(wb.workbook, 'JOBF');
+    const read = await wb.read();
+    const register = findTableRead(read, 'Indsatser')!;
+    await wb.apply({ ops: [{ kind: 'appendRows', sheet: register.sheet, table: 'Indsatser', rows: [register.header.map((h) => (h === 'ID' ? 'JOBF' : h === 'Navn' ? 'JobFirst' : null))] }] });
+    const before = findSheet(await wb.read(), 'JOBF');
+    await setUpWorkbook(wb, 'da');
+    expect(findSheet(await wb.read(), 'JOBF')).toEqual(before);
   });
 });
