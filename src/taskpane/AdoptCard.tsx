@@ -80,7 +80,7 @@ export function AdoptCard({ workbook, strings, lang, today, request, generation,
 
   const surveyed = useMemo(() => (draft && sheet ? draft.survey(sheet) : undefined), [draft, sheet]);
   const preview = useMemo(() => (draft && sheet && surveyed?.ok ? draft.plan({ sheet, initiativeId: id.trim() || 'X', mapping }) : undefined), [draft, sheet, surveyed, id, mapping]);
-  const problems = surveyed && !surveyed.ok ? surveyed.problems : preview && !preview.ok ? preview.problems.filter((p) => p.kind !== 'invalid-id' || id.trim() !== '') : [];
+  const problems = surveyed && !surveyed.ok ? surveyed.problems : preview && !preview.ok ? preview.problems.filter((p) => p.kind !== 'invalid-id') : []; // the ID's problem is said at its field
   const idProblem = id.trim() && preview && !preview.ok ? preview.problems.find((p) => p.kind === 'invalid-id') : undefined;
 
   const choiceLabel = (c: ColumnChoice) => (c === 'extra' || c === 'skip' ? a.choice[c] : COLUMNS.participants[c]);
