@@ -680,7 +680,7 @@ export const adoptDa = {
     sheet: 'Ark',
     chooseSheet: 'Vælg et ark …',
     noSheets: 'Der er ingen ark med data, som ikke allerede er en del af Indsatsmonitor.',
-    look: 'Se forslaget',
+    look: 'Se efter ark igen',
     initiative: 'Indsats-ID',
     initiativeHint: 'Findes ID’et ikke i Indsatser, tilføjes indsatsen.',
     name: 'Navn på indsatsen',

@@ -657,7 +657,7 @@ export const adoptEn: typeof import('./da').adoptDa = {
     sheet: 'Sheet',
     chooseSheet: 'Choose a sheet …',
     noSheets: 'There is no sheet with data that is not part of Indsatsmonitor already.',
-    look: 'Show the proposal',
+    look: 'Look for sheets again',
     initiative: 'Initiative ID',
     initiativeHint: 'If the ID is not in Indsatser, the initiative is added.',
     name: 'Name of the initiative',

@@ -47,22 +47,26 @@ export function AdoptCard({ workbook, strings, lang, today, request, generation,
   const a = messages[lang].adopt;
   const operation = useOperation();
   const announce = useAnnounce();
-  const [draft, setDraft] = useState<AdoptionDraft>();
+  // The workbook as read for the card, and the request (if any) it was read for.
+  const [draft, setDraft] = useState<AdoptionDraft & { readFor?: number }>();
+  const [reads, setReads] = useState(0);
   const [sheet, setSheet] = useState('');
   const [mapping, setMapping] = useState<Mapping>({});
   const [id, setId] = useState('');
   const [name, setName] = useState('');
   const [done, setDone] = useState<string>();
 
+  // Read again after a set-up or an adoption, for a new request, and when the sheet list is opened (the user may have added a sheet).
+  const requested = request?.n;
   useEffect(() => {
     let current = true;
     draftAdoption(workbook, today(), lang)
-      .then((d) => current && setDraft(d))
+      .then((d) => current && setDraft({ ...d, readFor: requested }))
       .catch(() => undefined);
     return () => {
       current = false;
     };
-  }, [workbook, today, lang, generation]);
+  }, [workbook, today, lang, generation, requested, reads]);
 
   const choose = (name: string) => {
     setSheet(name);
@@ -73,7 +77,7 @@ export function AdoptCard({ workbook, strings, lang, today, request, generation,
   };
   // A new request chooses its sheet once the draft is there (state adjusted while rendering, as React advises).
   const [handled, setHandled] = useState<number>();
-  if (request && draft && request.n !== handled) {
+  if (request && draft && draft.readFor === request.n && request.n !== handled) {
     setHandled(request.n);
     if (draft.sheets.includes(request.sheet)) choose(request.sheet);
   }
@@ -107,9 +111,10 @@ export function AdoptCard({ workbook, strings, lang, today, request, generation,
       <Caption1 as="p">{t.intro}</Caption1>
       {done && <MessageBar intent="success"><MessageBarBody>{done}</MessageBarBody></MessageBar>}
       {draft && !draft.sheets.length && <Caption1>{t.noSheets}</Caption1>}
+      {draft && !draft.sheets.length && <Button size="small" onClick={() => setReads((n) => n + 1)}>{t.look}</Button>}
       {draft && draft.sheets.length > 0 && (
         <Field label={t.sheet}>
-          <Dropdown className={styles.dropdown} placeholder={t.chooseSheet} value={sheet} selectedOptions={sheet ? [sheet] : []} onOptionSelect={(_, d) => choose(d.optionValue ?? '')}>
+          <Dropdown className={styles.dropdown} placeholder={t.chooseSheet} value={sheet} selectedOptions={sheet ? [sheet] : []} onOptionSelect={(_, d) => choose(d.optionValue ?? '')} onOpenChange={(_, d) => d.open && setReads((n) => n + 1)}>
             {draft.sheets.map((s) => <Option key={s} value={s}>{s}</Option>)}
           </Dropdown>
         </Field>
