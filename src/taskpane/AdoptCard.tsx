@@ -11,6 +11,7 @@ import { messages, type Lang } from '../i18n';
 import type { UiStrings } from '../i18n/da';
 import { COLUMNS } from '../domain/model/schema';
 import { formatDanishDate, type CalendarDate } from '../domain/parse/calendarDate';
+import { maskCpr } from '../domain/parse/cpr';
 import {
   adoptProblemText, adoptSheet, draftAdoption, PARTICIPANT_KEYS, proposedMapping, type AdoptionDraft, type ColumnChoice, type Mapping,
 } from '../operations/adopt';
@@ -114,13 +115,13 @@ export function AdoptCard({ workbook, strings, lang, today, request, generation,
       {draft && !draft.sheets.length && <Button size="small" onClick={() => setReads((n) => n + 1)}>{t.look}</Button>}
       {draft && draft.sheets.length > 0 && (
         <Field label={t.sheet}>
-          <Dropdown className={styles.dropdown} placeholder={t.chooseSheet} value={sheet} selectedOptions={sheet ? [sheet] : []} onOptionSelect={(_, d) => choose(d.optionValue ?? '')} onOpenChange={(_, d) => d.open && setReads((n) => n + 1)}>
-            {draft.sheets.map((s) => <Option key={s} value={s}>{s}</Option>)}
+          <Dropdown className={styles.dropdown} placeholder={t.chooseSheet} value={maskCpr(sheet)} selectedOptions={sheet ? [sheet] : []} onOptionSelect={(_, d) => choose(d.optionValue ?? '')} onOpenChange={(_, d) => d.open && setReads((n) => n + 1)}>
+            {draft.sheets.map((s) => <Option key={s} value={s} text={maskCpr(s)}>{maskCpr(s)}</Option>)}
           </Dropdown>
         </Field>
       )}
       {problems.map((p) => (
-        <MessageBar key={p.kind} intent="warning"><MessageBarBody>{adoptProblemText(p, lang)}</MessageBarBody></MessageBar>
+        <MessageBar key={p.kind} intent="warning"><MessageBarBody>{maskCpr(adoptProblemText(p, lang))}</MessageBarBody></MessageBar>
       ))}
       {surveyed?.ok && (
         <>
@@ -128,10 +129,11 @@ export function AdoptCard({ workbook, strings, lang, today, request, generation,
           {surveyed.survey.columns.map((c) => {
             const value = mapping[c.index] ?? 'extra';
             return (
-              <Field key={c.index} label={t.column(c.letter, c.header)} hint={t.samples(c.samples)}>
+              // Headers and samples as shown: CPR numbers masked (a remarks column may hold one).
+              <Field key={c.index} label={maskCpr(t.column(c.letter, c.header))} hint={maskCpr(t.samples(c.samples))}>
                 <Dropdown
                   className={styles.dropdown}
-                  aria-label={t.column(c.letter, c.header)}
+                  aria-label={maskCpr(t.column(c.letter, c.header))}
                   value={choiceLabel(value)}
                   selectedOptions={[choiceValue(value)]}
                   onOptionSelect={(_, d) => setMapping((m) => ({ ...m, [c.index]: (d.optionValue ?? 'extra') as ColumnChoice }))}
@@ -152,7 +154,7 @@ export function AdoptCard({ workbook, strings, lang, today, request, generation,
               <Caption1>{t.conversions}</Caption1>
               <ul className={styles.list} aria-label={t.conversions}>
                 {preview.preview.adoption.conversions.slice(0, 12).map((c) => (
-                  <li key={`${c.column}-${c.from}`}><Caption1>{a.cli.conversion(COLUMNS.participants[c.column], c.from, shown(c.to), c.rows.length).trim()}</Caption1></li>
+                  <li key={`${c.column}-${c.from}`}><Caption1>{maskCpr(a.cli.conversion(COLUMNS.participants[c.column], c.from, shown(c.to), c.rows.length).trim())}</Caption1></li>
                 ))}
               </ul>
             </>

@@ -10,7 +10,7 @@ import { bestHeaderMatch } from '../../src/domain/adopt/headers';
 import { defaultTaxonomies } from '../../src/domain/taxonomy/defaults';
 import type { CalendarDate } from '../../src/domain/parse/calendarDate';
 import { adoptSheet, draftAdoption } from '../../src/operations/adopt';
-import { applySuggestions, RenameError, setUpWorkbook, validate } from '../../src/operations/operations';
+import { addInitiative, applySuggestions, RenameError, setUpWorkbook, validate } from '../../src/operations/operations';
 import { findSheet, findTableRead } from '../../src/workbook/read';
 import { gridOf } from '../../src/workbook/adopt';
 import { memoryWorkbook } from '../helpers/memoryWorkbook';
@@ -159,6 +159,23 @@ describe('adopting', () => {
     expect(findTableRead(read, 'Deltagere_JOBF')!.rows).toHaveLength(18);
     expect(findSheet(read, 'JOBF')!.tables).toEqual([]);
     expect(findTableRead(read, 'Indsatser')!.rows.map((r) => r[0])).toEqual(['ITMV', 'JOBF']);
+  });
+
+  it('fills the empty tracking table "Ny indsats" made, adding the extra columns', async () => {
+    const wb = memoryWorkbook(handKeptWorkbook());
+    await setUpWorkbook(wb, 'da');
+    const added = await addInitiative(wb, { id: 'ITMV', name: 'I Tråd Med Verden', goals: [], targetGroups: [] }, 'da');
+    expect(added.problems).toEqual([]);
+    const result = await adoptSheet(wb, { sheet: HAND_SHEET, initiativeId: 'ITMV' }, asOf, 'da');
+    if (!result.ok) throw new Error(JSON.stringify(result.problems));
+    expect(result.preview.addsInitiative).toBe(false);
+    const read = await wb.read();
+    const table = findTableRead(read, 'Deltagere_ITMV')!;
+    expect(table.rows.filter((r) => r.some((v) => v !== null && v !== ''))).toHaveLength(18);
+    expect(table.header.slice(-1)).toEqual(['Telefon']);
+    expect(table.rows[0]!.slice(0, 5)).toEqual(['ITMV-01', 42597, 'Aktivitetsparate kvinder med indvandrerbaggrund', 3, 'I virksomhedspraktik']);
+    expect(findTableRead(read, 'Indsatser')!.rows).toHaveLength(1);
+    expect(result.findings.map((f) => [f.cell, f.code])).toEqual([['B19', 'WRONG_TYPE']]);
   });
 
   it('refuses, writing nothing: no such sheet, a bad ID, a model sheet, an initiative with rows', async () => {
