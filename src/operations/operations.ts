@@ -172,12 +172,15 @@ export async function addInitiative(workbook: LiveWorkbook, initiative: NewIniti
     sheets: read.sheets.map((s) => (s.name === register.sheet ? { ...s, tables: s.tables.map((t) => (t === register ? { ...t, rows: [...t.rows, row] } : t)) } : s)),
   };
   const structure = planStructure(appended, { lang });
+  // The sheet named by the ID, or Deltagere_<ID> when a hand-kept sheet has that name (structure.ts).
+  const created = structure.ops.find((op) => op.kind === 'createTable' && op.table === participantTableName(initiative.id));
+  const sheet = created?.kind === 'createTable' ? created.sheet : initiative.id;
   await workbook.apply({
     ops: [
       { kind: 'appendRows', sheet: register.sheet, table: register.table!, rows: [row] },
       ...structure.ops.filter((op) => op.kind !== 'layoutColumns' || op.table === participantTableName(initiative.id)),
-      { kind: 'select', sheet: initiative.id, address: 'A5' },
+      { kind: 'select', sheet, address: 'A5' },
     ],
   });
-  return { problems: [], sheet: initiative.id };
+  return { problems: [], sheet };
 }

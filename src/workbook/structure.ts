@@ -77,8 +77,9 @@ export function planStructure(workbook: WorkbookRead, options: StructureOptions 
   const ops: PlanOp[] = [];
   const nextColumn = new Map<string, number>(); // per sheet: first free column right of everything
   const labelled = new Set<string>();
-  for (const w of wanted) {
-    const sheet = findSheet(workbook, w.sheet);
+  for (const given of wanted) {
+    let w = given;
+    let sheet = findSheet(workbook, w.sheet);
     const existing = findTableRead(workbook, w.table);
     if (existing) {
       const missing = withoutLookAlikes(w, existing, w.header.filter((h) => !existing.header.some((e) => matchKey(safeText(e)) === matchKey(h))));
@@ -86,12 +87,20 @@ export function planStructure(workbook: WorkbookRead, options: StructureOptions 
       ops.push({ kind: 'layoutColumns', sheet: existing.sheet, table: w.table, columns: w.layout });
       continue;
     }
-    const block = sheet && !sheet.tables.length && sheet.region ? firstBlock(sheet.region) : undefined;
-    const region = block && looksLike(block.header, w.header) ? block : undefined;
-    // A hand-kept tracking sheet that is not one block under its header (a title above, blank rows,
-    // a totals row) is the user's: no table over part of it, no empty table beside it. Adopting
-    // takes it into use whole (adopt.ts); validation says it was not checked.
-    if (w.spec === PARTICIPANTS && sheet?.region && !sheet.tables.length && (!region || sheet.region.rows.slice(region.rows.length).some((r) => r.some((v) => safeText(v) !== '')))) continue;
+    let block = sheet && !sheet.tables.length && sheet.region ? firstBlock(sheet.region) : undefined;
+    let region = block && looksLike(block.header, w.header) ? block : undefined;
+    // A hand-kept sheet named by the ID that is not one block under its header (a title above,
+    // blank rows, a totals row) is the user's: no table over part of it, no empty table beside it.
+    // The tracking table goes on its own sheet `Deltagere_<ID>`; adopting fills it from the
+    // hand-kept sheet whole (adopt.ts), and validation says that sheet was not checked.
+    if (w.spec === PARTICIPANTS && sheet?.region && !sheet.tables.length && (!region || sheet.region.rows.slice(region.rows.length).some((r) => r.some((v) => safeText(v) !== '')))) {
+      const aside = findSheet(workbook, w.table);
+      if (aside && (aside.tables.length || aside.region)) continue;
+      w = { ...w, sheet: w.table };
+      sheet = aside;
+      block = undefined;
+      region = undefined;
+    }
     if (region && !ops.some((op) => op.kind === 'tableFromRange' && op.sheet === sheet!.name)) {
       // Typed before the model existed: keep every value where it is, make it a table.
       ops.push({ kind: 'tableFromRange', sheet: sheet!.name, table: w.table, ref: region.ref });

@@ -248,7 +248,7 @@ describe('renamed columns (repair)', () => {
     expect(wb.applied).toHaveLength(applied);
   });
 
-  it('leaves a hand-kept sheet named by a registered ID alone instead of tabling part of it', async () => {
+  it('leaves a hand-kept sheet named by a registered ID alone: the tracking table goes on Deltagere_<ID>', async () => {
     const wb = memoryWorkbook(handKeptWorkbook());
     await adoptSheet(wb, { sheet: HAND_SHEET, initiativeId: 'ITMV' }, asOf, 'da');
     addHandKeptSheet(wb.workbook, 'JOBF');
@@ -257,6 +257,14 @@ describe('renamed columns (repair)', () => {
     await wb.apply({ ops: [{ kind: 'appendRows', sheet: register.sheet, table: 'Indsatser', rows: [register.header.map((h) => (h === 'ID' ? 'JOBF' : h === 'Navn' ? 'JobFirst' : null))] }] });
     const before = findSheet(await wb.read(), 'JOBF');
     await setUpWorkbook(wb, 'da');
-    expect(findSheet(await wb.read(), 'JOBF')).toEqual(before);
+    const after = await wb.read();
+    expect(findSheet(after, 'JOBF')).toEqual(before);
+    // The tracking table on a sheet of its own, empty, for adopt to fill.
+    const empty = findTableRead(after, 'Deltagere_JOBF')!;
+    expect(empty.sheet).toBe('Deltagere_JOBF');
+    expect(empty.rows.flat().filter((v) => v !== null)).toEqual([]);
+    const adopted = await adoptSheet(wb, { sheet: 'JOBF', initiativeId: 'JOBF' }, asOf, 'da');
+    expect(adopted.ok && adopted.preview.trackingSheet).toBe('Deltagere_JOBF');
+    expect(findTableRead(await wb.read(), 'Deltagere_JOBF')!.rows).toHaveLength(18);
   });
 });
