@@ -120,8 +120,8 @@ const fundingSources = entries([
 
 const initiativeStates = entries([
   { code: 'PLANLAGT', name: 'Planlagt', synonyms: ['Ikke startet', 'Under planlægning'] },
-  { code: 'I GANG', name: 'I gang', synonyms: ['Igang', 'Aktiv', 'Kører', 'Igangværende'] },
-  { code: 'STANDBY', name: 'Standby', synonyms: ['På standby', 'Sat i bero', 'Pause'] },
+  { code: 'I GANG', name: 'I gang', synonyms: ['Igang', 'Aktiv', 'Kører', 'Igangværende', 'Igangsat', 'Projektet er i gang'] },
+  { code: 'STANDBY', name: 'Standby', synonyms: ['På standby', 'Sat i bero', 'Pause', 'Projektet er på standby'] },
   { code: 'AFSLUTTET', name: 'Afsluttet', synonyms: ['Slut', 'Lukket', 'Ophørt', 'Projektet er afsluttet'] },
 ]);
 

@@ -115,7 +115,7 @@ const seeds: Record<TaxonomyKey, [string, string][]> = {
   initiativeStates: [
     ['i gang', 'I GANG'],
     ['standby', 'STANDBY'],
-    ['Projektet er på standby', 'no match (STANDBY)'],
+    ['Projektet er på standby', 'STANDBY'], // Aktiveringsstrategi 2020, as written (#10)
     ['på standby', 'STANDBY'],
     ['afsluttet', 'AFSLUTTET'],
     ['Projektet er afsluttet', 'AFSLUTTET'],
