@@ -693,6 +693,9 @@ export const adoptDa = {
     adopt: 'Tag i brug',
     adopted: (sheet: string, rows: number, findings: number) => `Arket ”${sheet}” er oprettet med ${plural(rows, 'række', 'rækker')}.${findings ? ` Valideringen fandt ${plural(findings, 'ting', 'ting')} at rette.` : ' Valideringen fandt intet at rette.'}`,
     takeInUse: 'Tag i brug',
+    headerRow: 'Overskriftsrække',
+    chooseHeaderRow: 'Vælg rækken med overskrifterne …',
+    row: (n: number) => `Række ${n}`,
   },
   rename: {
     suggested: (from: string, to: string, where: string) => `Kolonnen ”${from}” (${where}) ligner ”${to}”, som mangler: den er ikke tilføjet igen. Omdøb med --rename "${from}=${to}".`,

@@ -670,6 +670,9 @@ export const adoptEn: typeof import('./da').adoptDa = {
     adopt: 'Take into use',
     adopted: (sheet, rows, findings) => `The sheet '${sheet}' was created with ${pluralEn(rows, 'row', 'rows')}.${findings ? ` Validation found ${pluralEn(findings, 'thing', 'things')} to fix.` : ' Validation found nothing to fix.'}`,
     takeInUse: 'Take into use',
+    headerRow: 'Header row',
+    chooseHeaderRow: 'Choose the row with the headers …',
+    row: (n) => `Row ${n}`,
   },
   rename: {
     suggested: (from, to, where) => `The column '${from}' (${where}) looks like '${to}', which is missing: it was not added again. Rename it with --rename "${from}=${to}".`,

@@ -56,6 +56,9 @@ export function AdoptCard({ workbook, strings, lang, today, request, generation,
   const [id, setId] = useState('');
   const [name, setName] = useState('');
   const [done, setDone] = useState<string>();
+  /** The header row the user chose where the sheet has several candidates. */
+  const [headerRow, setHeaderRow] = useState<number>();
+  const [candidates, setCandidates] = useState<number[]>([]);
 
   // Read again after a set-up or an adoption, for a new request, and when the sheet list is opened (the user may have added a sheet).
   const requested = request?.n;
@@ -72,7 +75,10 @@ export function AdoptCard({ workbook, strings, lang, today, request, generation,
   const choose = (name: string) => {
     setSheet(name);
     setDone(undefined);
+    setHeaderRow(undefined);
     const s = draft?.survey(name);
+    const ambiguous = s && !s.ok ? s.problems.find((p) => p.kind === 'ambiguous-header') : undefined;
+    setCandidates(ambiguous?.kind === 'ambiguous-header' ? ambiguous.rows : []);
     setMapping(s?.ok ? proposedMapping(s.survey) : {});
     if (!id && /^[A-Za-z][A-Za-z0-9_]{0,19}$/.test(name)) setId(name);
   };
@@ -83,8 +89,17 @@ export function AdoptCard({ workbook, strings, lang, today, request, generation,
     if (draft.sheets.includes(request.sheet)) choose(request.sheet);
   }
 
-  const surveyed = useMemo(() => (draft && sheet ? draft.survey(sheet) : undefined), [draft, sheet]);
-  const preview = useMemo(() => (draft && sheet && surveyed?.ok ? draft.plan({ sheet, initiativeId: id.trim() || 'X', mapping }) : undefined), [draft, sheet, surveyed, id, mapping]);
+  const surveyed = useMemo(() => (draft && sheet ? draft.survey(sheet, headerRow) : undefined), [draft, sheet, headerRow]);
+  const rowChoice = headerRow !== undefined ? { headerRow } : {};
+  const preview = useMemo(
+    () => (draft && sheet && surveyed?.ok ? draft.plan({ sheet, initiativeId: id.trim() || 'X', mapping, ...(headerRow !== undefined ? { headerRow } : {}) }) : undefined),
+    [draft, sheet, surveyed, id, mapping, headerRow],
+  );
+  const chooseHeaderRow = (row: number) => {
+    setHeaderRow(row);
+    const s = draft?.survey(sheet, row);
+    setMapping(s?.ok ? proposedMapping(s.survey) : {});
+  };
   const problems = surveyed && !surveyed.ok ? surveyed.problems : preview && !preview.ok ? preview.problems.filter((p) => p.kind !== 'invalid-id') : []; // the ID's problem is said at its field
   const idProblem = id.trim() && preview && !preview.ok ? preview.problems.find((p) => p.kind === 'invalid-id') : undefined;
 
@@ -92,7 +107,7 @@ export function AdoptCard({ workbook, strings, lang, today, request, generation,
   const choices: ColumnChoice[] = [...PARTICIPANT_KEYS, 'extra', 'skip'];
 
   const adopt = async () => {
-    const outcome = await operation.start(() => adoptSheet(workbook, { sheet, initiativeId: id.trim(), ...(name.trim() ? { name: name.trim() } : {}), mapping }, today(), lang));
+    const outcome = await operation.start(() => adoptSheet(workbook, { sheet, initiativeId: id.trim(), ...(name.trim() ? { name: name.trim() } : {}), mapping, ...rowChoice }, today(), lang));
     if (outcome.status !== 'done') return;
     const r = outcome.value;
     if (!r.ok) {
@@ -123,6 +138,13 @@ export function AdoptCard({ workbook, strings, lang, today, request, generation,
       {problems.map((p) => (
         <MessageBar key={p.kind} intent="warning"><MessageBarBody>{maskCpr(adoptProblemText(p, lang))}</MessageBarBody></MessageBar>
       ))}
+      {candidates.length > 1 && (
+        <Field label={t.headerRow}>
+          <Dropdown className={styles.dropdown} placeholder={t.chooseHeaderRow} value={headerRow !== undefined ? t.row(headerRow) : ''} selectedOptions={headerRow !== undefined ? [String(headerRow)] : []} onOptionSelect={(_, d) => chooseHeaderRow(Number(d.optionValue))}>
+            {candidates.map((r) => <Option key={r} value={String(r)}>{t.row(r)}</Option>)}
+          </Dropdown>
+        </Field>
+      )}
       {surveyed?.ok && (
         <>
           <Caption1>{t.found(surveyed.survey.headerRow, surveyed.survey.dataRows.length, surveyed.survey.blankRows.length, surveyed.survey.totalsRows.length)}</Caption1>

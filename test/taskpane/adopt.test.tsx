@@ -14,7 +14,8 @@ import { adoptDa, uiDa } from '../../src/i18n/da';
 import type { CalendarDate } from '../../src/domain/parse';
 import { findSheet, findTableRead } from '../../src/workbook/read';
 import { memoryWorkbook } from '../helpers/memoryWorkbook';
-import { HAND_SHEET, handKeptWorkbook } from '../helpers/handKept';
+import ExcelJS from 'exceljs';
+import { HAND_SHEET, handKeptWorkbook, pasteInto } from '../helpers/handKept';
 
 configure({ asyncUtilTimeout: 30_000 });
 beforeAll(() => {
@@ -76,4 +77,23 @@ it('adopts a hand-kept sheet from the finding that says it was not checked', asy
   expect(table.header).not.toContain('Telefon');
   expect(findTableRead(read, 'Indsatser')!.rows.map((r) => r.slice(0, 2))).toEqual([['ITMV', 'I Tråd Med Verden']]);
   expect(findSheet(read, HAND_SHEET)).toEqual(before);
+});
+
+it('lets the user say which row is the header when the sheet has two candidates', async () => {
+  const wb = new ExcelJS.Workbook();
+  pasteInto(wb.addWorksheet('To tabeller'), 'Navn\tStart\tStatus\nA\t1/8 2016\tI forløb\n\nDeltager\tStartdato\tStatus\nB\t2/8 2016\tI job');
+  const workbook = memoryWorkbook(wb);
+  render(
+    <FluentProvider theme={webLightTheme}>
+      <App strings={uiStrings('da-DK')} lang="da" workbook={workbook} today={today} now={now} dataValidationSupported initialTab="setup" />
+    </FluentProvider>,
+  );
+  const setup = panel('Opsætning');
+  fireEvent.click(await within(setup).findByRole('combobox', { name: t.sheet }));
+  fireEvent.click(await screen.findByRole('option', { name: 'To tabeller' }));
+  await within(setup).findByText(adoptDa.problems['ambiguous-header']('To tabeller', [1, 4]));
+  fireEvent.click(within(setup).getByRole('combobox', { name: t.headerRow }));
+  fireEvent.click(await screen.findByRole('option', { name: t.row(4) }));
+  await within(setup).findByText(t.found(4, 1, 0, 0));
+  expect(within(setup).queryByText(adoptDa.problems['ambiguous-header']('To tabeller', [1, 4]))).toBeNull();
 });
