@@ -82,3 +82,21 @@ export function pasteInto(ws: ExcelJS.Worksheet, text: string, top = 1): void {
     });
   });
 }
+
+/** The same table as the first extraction (000) has it: the PDF's lines, one per row, counts on lines of their own. */
+export const ITMV_STATUS_LINES = [
+  'Status pr. 29/8 for de borgere, som har påbegyndt et forløb hos ITMV i 2016',
+  'Er kommet i job (1 ordinær beskæftigelse, 1 i',
+  'løntilskud)',
+  '2',
+  'Er i virksomhedspraktik',
+  '(trin 3)',
+  '6',
+  'Er i 13-ugers forløb hos ITMV',
+  '(Trin 1 og 2 – med henblik på praktik)',
+  '8',
+  'Har afsluttet forløbet efter trin 1 med henblik',
+  'på visitation til anden indsats',
+  '3',
+  'I alt  18',
+].join('\n');

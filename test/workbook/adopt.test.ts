@@ -14,7 +14,7 @@ import { addInitiative, applySuggestions, RenameError, setUpWorkbook, validate }
 import { findSheet, findTableRead } from '../../src/workbook/read';
 import { gridOf } from '../../src/workbook/adopt';
 import { memoryWorkbook } from '../helpers/memoryWorkbook';
-import { addHandKeptSheet, HAND_BLANK_ROWS, HAND_DATA_ROWS, HAND_SHEET, HAND_TOTALS_ROW, handKeptWorkbook, ITMV_STATUS_TABLE, pasteInto } from '../helpers/handKept';
+import { addHandKeptSheet, HAND_BLANK_ROWS, HAND_DATA_ROWS, HAND_SHEET, HAND_TOTALS_ROW, handKeptWorkbook, ITMV_STATUS_LINES, ITMV_STATUS_TABLE, pasteInto } from '../helpers/handKept';
 
 const asOf = '2016-09-30' as CalendarDate;
 const taxonomies = defaultTaxonomies();
@@ -113,6 +113,11 @@ describe('survey of the hand-kept sheet', () => {
     const ws = new ExcelJS.Workbook().addWorksheet('ITMV status');
     pasteInto(ws, ITMV_STATUS_TABLE);
     const grid = { sheet: 'ITMV status', top: 1, left: 1, rows: ITMV_STATUS_TABLE.split('\n').map((l) => l.split('\t')) };
+    expect(surveySheet(grid, taxonomies)).toEqual({ ok: false, problem: { kind: 'no-header' } });
+  });
+
+  it('finds no header in the ITMV status table as the PDF extraction has it either', () => {
+    const grid = { sheet: 'ITMV status', top: 1, left: 1, rows: ITMV_STATUS_LINES.split('\n').map((l) => [/^\d+$/.test(l) ? Number(l) : l]) };
     expect(surveySheet(grid, taxonomies)).toEqual({ ok: false, problem: { kind: 'no-header' } });
   });
 
