@@ -74,7 +74,7 @@ export function ValidationTab({ workbook, strings, lang, today, now, subscribeCh
   const summaryText = (run: CheckRun) => {
     const scope = run.scope === 'sheet' && run.sheet ? t.scopeSheet(run.sheet) : t.scopeWorkbook;
     const errors = run.findings.filter((f) => f.severity === 'error').length;
-    const main = run.scope === 'sheet' && run.rows === 0 && !run.findings.length
+    const main = run.scope === 'sheet' && run.rows === 0 && run.findings.every((f) => f.severity === 'info')
       ? t.nothingChecked(run.sheet ?? '')
       : run.findings.some((f) => f.severity !== 'info') ? `${t.counts(errors, run.findings.filter((f) => f.severity === 'warning').length)} ${scope}.` : t.none(scope);
     return run.insteadOf && run.sheet ? `${main} ${t.insteadOf(run.insteadOf, run.sheet)}` : main;
@@ -150,7 +150,8 @@ export function ValidationTab({ workbook, strings, lang, today, now, subscribeCh
   const errors = findings.filter((f) => f.severity === 'error').length;
   const bySheet = useMemo(() => groupBy(findings, (f) => f.sheet), [findings]);
   const fixable = useMemo(() => [...groupBy(findings.filter((f) => f.suggestion !== undefined), (f) => f.code)].filter(([, list]) => list.length > 1), [findings]);
-  const nothingChecked = run?.scope === 'sheet' && run.rows === 0 && !findings.length;
+  // A sheet of the user's own: nothing checked (its SHEET_NOT_IN_MODEL finding, with "Tag i brug", is still listed).
+  const nothingChecked = run?.scope === 'sheet' && run.rows === 0 && findings.every((f) => f.severity === 'info');
   const stale = operation.running && checked !== undefined;
   const covered = run && checked && t.covered(
     t.rows(run.rows),

@@ -97,3 +97,15 @@ it('lets the user say which row is the header when the sheet has two candidates'
   await within(setup).findByText(t.found(4, 1, 0, 0));
   expect(within(setup).queryByText(adoptDa.problems['ambiguous-header']('To tabeller', [1, 4]))).toBeNull();
 });
+
+it('says a hand-kept active sheet was not checked, and offers to take it into use', async () => {
+  const workbook = memoryWorkbook(handKeptWorkbook());
+  render(
+    <FluentProvider theme={webLightTheme}>
+      <App strings={uiStrings('da-DK')} lang="da" workbook={workbook} today={today} now={now} dataValidationSupported initialTab="validation" />
+    </FluentProvider>,
+  );
+  fireEvent.click(screen.getByRole('button', { name: uiDa.validation.sheet }));
+  await within(panel('Validering')).findByText(uiDa.validation.nothingChecked(HAND_SHEET));
+  within(panel('Validering')).getByRole('button', { name: t.takeInUse });
+});
