@@ -13,10 +13,17 @@ export const OPTIONS = {
   force: { type: 'boolean' },
   quiet: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
-  // consolidate, partner and merge
+  // indsats adopt (#10)
+  sheet: { type: 'string' },
   initiative: { type: 'string' },
-  accept: { type: 'string' },
+  name: { type: 'string' },
+  map: { type: 'string' },
   'dry-run': { type: 'boolean' },
+  'header-row': { type: 'string' },
+  // indsats repair --rename (#10)
+  rename: { type: 'string' },
+  // consolidate, partner and merge; snapshot
+  accept: { type: 'string' },
   yes: { type: 'boolean' },
   withdraw: { type: 'string' },
 } as const;
@@ -34,9 +41,14 @@ export interface Values {
   force?: boolean;
   quiet?: boolean;
   help?: boolean;
+  sheet?: string;
   initiative?: string;
-  accept?: string;
+  name?: string;
+  map?: string;
   'dry-run'?: boolean;
+  'header-row'?: string;
+  rename?: string;
+  accept?: string;
   yes?: boolean;
   withdraw?: string;
 }

@@ -87,6 +87,6 @@ export function printFindings(findings: Finding[], json: boolean, io: Out, lang:
   const t = messages_(lang);
   for (const f of findings) line(findingLine(f, lang, message(f), t));
   const errors = findings.filter((f) => f.severity === 'error').length;
-  line(t.summary(errors, findings.length - errors));
+  line(t.summary(errors, findings.filter((f) => f.severity === 'warning').length));
   flush();
 }

@@ -17,13 +17,14 @@ import { tablesOf } from '../workbook/read';
 import type { FileWorkbook } from '../xlsx/fileWorkbook';
 import { OutputPathError } from '../xlsx/errors';
 import { checkOutputPath, onInterrupt, removeStaleTempFiles, sameFile } from '../xlsx/outputPath';
-import { setUpWorkbook, updateTaxonomies, validate } from '../operations/operations';
+import { RenameError, setUpWorkbook, updateTaxonomies, validate } from '../operations/operations';
 import { freezeSnapshot, previewSnapshot, refreshOverview, SnapshotExistsError, SnapshotNotFoundError, withdrawSnapshot } from '../operations/summarize';
 import { decodeRefundFile, importRefunds } from '../operations/refundImport';
 import { reconcileExitCode, reconcileOnly, writeReconciliationSheet } from '../operations/reconcile';
 import { MissingInputError } from '../operations/requirements';
 import { ArgsError, GLOBAL_OPTIONS, parseCommandLine, type OptionName, type Values } from './args';
-import { printFindings } from './findings';
+import { findingLine, printFindings } from './findings';
+import { parseMap, previewJson, previewLines, problemText } from './adopt';
 import { consolidate, makePartnerWorkbook, mergePartnerWorkbook, UnknownAcceptError } from '../operations/portfolio';
 import { PartnerError } from '../workbook/partner';
 import { isRefusal } from '../workbook/portfolio';
@@ -73,16 +74,28 @@ const COMMANDS: Record<string, Command> = {
   demo: { options: ['output', 'force'], run: (c) => create(c, 'demo') },
   init: { options: ['output', 'force'], run: (c) => create(c, 'init') },
   repair: {
-    options: ['output', 'force'],
+    options: ['output', 'force', 'rename'],
     async run(c) {
       const input = inputOf(c);
+      const r = messages[c.lang].adopt.rename;
+      const rename = c.values.rename !== undefined ? parseMap(c.values.rename)?.map((m) => ({ from: m.header, to: m.column })) : [];
+      if (!rename) throw new UsageError(r.badRename(c.values.rename!));
       const output = outputPath(c, input);
       const workbook = await openToChange(c, input);
-      const { added } = await setUpWorkbook(workbook, c.lang);
+      let result;
+      try {
+        result = await setUpWorkbook(workbook, c.lang, undefined, { rename });
+      } catch (error) {
+        if (!(error instanceof RenameError)) throw error;
+        for (const p of error.problems) c.io.err(p.kind === 'no-column' ? r['no-column'](p.from) : r['not-missing'](p.from, p.to, p.table));
+        return 2;
+      }
       // repair is the explicit action that also brings the taxonomies up to the built-in law data.
       const taxonomies = await updateTaxonomies(workbook, c.lang);
       await save(c, workbook, output);
-      c.io.out(c.t.repaired(output, added));
+      for (const x of result.renamed) c.io.out(r.renamed(x.from, x.to, `${x.sheet}!${x.cell}`));
+      for (const x of result.suggested) c.io.out(r.suggested(x.from, x.to, `${x.sheet}!${x.cell}`));
+      c.io.out(c.t.repaired(output, result.added + result.renamed.length));
       if (taxonomies.added || taxonomies.endDated) c.io.out(c.t.taxonomiesUpdated(taxonomies.added, taxonomies.endDated));
       return 0;
     },
@@ -180,6 +193,10 @@ const COMMANDS: Record<string, Command> = {
       c.io.err(messages[c.lang].finance.checked(result.checks.length));
       return 1;
     },
+  },
+  adopt: {
+    options: ['sheet', 'initiative', 'name', 'map', 'dry-run', 'header-row', 'output', 'force', 'json', 'as-of'],
+    run: (c) => adopt(c),
   },
   reconcile: {
     options: ['json', 'as-of', 'output', 'force'],
@@ -338,6 +355,52 @@ async function errorMessage(error: unknown, lang: Lang): Promise<string> {
   if (error instanceof XlsxReadError) return t.readError[error.code](error.path, error.part);
   if (error instanceof PlanConflictError) return t.conflict(`${error.sheet}!${error.cell}`);
   return t.unexpected(error instanceof Error ? error.message : String(error));
+}
+
+/**
+ * adopt: a hand-kept sheet becomes an initiative's tracking sheet. Every argument is checked before
+ * the file is read; a sheet that cannot be adopted is exit 2 with nothing written; --dry-run shows
+ * the proposal and writes nothing. Exit 1 when validation finds something on the new sheet.
+ */
+async function adopt(c: Context): Promise<number> {
+  const a = messages[c.lang].adopt.cli;
+  const input = inputOf(c);
+  const sheet = c.values.sheet?.trim();
+  if (!sheet) throw new UsageError(a.missingSheet);
+  const initiativeId = c.values.initiative?.trim();
+  if (!initiativeId) throw new UsageError(a.missingInitiative);
+  const choices = c.values.map !== undefined ? parseMap(c.values.map) : [];
+  if (!choices) throw new UsageError(a.badMap(c.values.map!));
+  const headerRowText = c.values['header-row'];
+  const headerRow = headerRowText === undefined ? undefined : /^\s*\d{1,7}\s*$/.test(headerRowText) && Number(headerRowText) >= 1 ? Number(headerRowText) : NaN;
+  if (Number.isNaN(headerRow)) throw new UsageError(a.badHeaderRow(headerRowText!));
+  const dryRun = !!c.values['dry-run'];
+  const output = dryRun ? undefined : outputPath(c, input);
+  const asOf = asOfOf(c);
+  const workbook = dryRun ? await open(input) : await openToChange(c, input);
+  const { adoptSheet } = await import('../operations/adopt');
+  const request = { sheet, initiativeId, ...(c.values.name ? { name: c.values.name } : {}), choices, ...(headerRow !== undefined ? { headerRow } : {}) };
+  const result = await adoptSheet(workbook, request, asOf, c.lang, { dryRun });
+  if (!result.ok) {
+    for (const p of result.problems) c.io.err(problemText(p, c.lang));
+    return 2;
+  }
+  const { preview, findings } = result;
+  if (output) await save(c, workbook, output);
+  if (c.values.json) {
+    c.io.out(JSON.stringify(previewJson(preview, c.lang, !!output, findings), null, 2));
+  } else {
+    for (const line of previewLines(preview, c.lang)) c.io.out(line);
+    if (!output) c.io.out(a.dryRun);
+    else {
+      if (preview.setsUp) c.io.out(a.setUp);
+      if (preview.addsInitiative) c.io.out(a.addedInitiative(initiativeId));
+      c.io.out(a.adopted(output, preview.trackingSheet, preview.adoption.rows.length, initiativeId));
+      for (const f of findings) c.io.out(findingLine(f, c.lang));
+      if (findings.length) c.io.out(c.t.summary(findings.filter((f) => f.severity === 'error').length, findings.filter((f) => f.severity === 'warning').length));
+    }
+  }
+  return output && findings.length ? 1 : 0;
 }
 
 /** demo and init: a new workbook set up with the model (and, for demo, the source documents' content). */

@@ -51,7 +51,7 @@ export function idFaultsDa(id: string): string {
 
 export const findingMessagesDa: Record<FindingCode, (p: P) => string> = {
   MISSING_TABLE: (p) => `Tabellen ”${p.table}” mangler i projektmappen.`,
-  MISSING_COLUMN: (p) => `Kolonnen ”${p.column}” mangler i tabellen ”${p.table}”.`,
+  MISSING_COLUMN: (p) => `Kolonnen ”${p.column}” mangler i tabellen ”${p.table}”.${p.like !== undefined ? ` Kolonnen ”${p.like}” ligner den: omdøb den til ”${p.column}” (Brug forslag, eller indsats repair --rename "${p.like}=${p.column}").` : ''}`,
   REQUIRED_EMPTY: (p) => `”${p.column}” skal udfyldes.`,
   WRONG_TYPE: (p) => `”${p.value}” i ”${p.column}” kan ikke læses: ${p.reason}.`,
   OUT_OF_RANGE: (p) => `”${p.value}” i ”${p.column}” skal ligge mellem ${p.min} og ${p.max}.`,
@@ -104,6 +104,7 @@ export const findingMessagesDa: Record<FindingCode, (p: P) => string> = {
   UNALLOCATED_EXPENSE: (p) => financeDa.issues['unallocated-expense'](p),
   GRANT_WITHOUT_SOURCE: (p) => financeDa.issues['grant-without-source'](p),
   FUTURE_DATE: (p) => financeDa.issues['future-date'](p),
+  SHEET_NOT_IN_MODEL: (p) => `Arket ”${p.sheet}” er ikke tjekket: det er ikke en del af Indsatsmonitor (${p.rows === 1 ? '1 række' : `${p.rows} rækker`} med data). Tag det i brug under Opsætning → Tag et eksisterende ark i brug (indsats adopt).`,
 };
 
 export const textsDa = {
@@ -318,7 +319,7 @@ export const uiDa = {
     importLabel: 'Importér refusionsfil …',
     importHint: 'Semikolonsepareret fil fra refusionsberegningen. Samles pr. uge og ydelse på arket Refusion; CPR-numre gemmes ikke.',
   },
-  severity: { error: 'Fejl', warning: 'Advarsel' },
+  severity: { error: 'Fejl', warning: 'Advarsel', info: 'Info' },
   findingsSheet: {
     title: (date: string) => `Fejl og advarsler pr. ${date}`,
     header: ['Ark', 'Celle', 'Kolonne', 'Alvor', 'Kode', 'Besked', 'Forslag'],
@@ -437,13 +438,14 @@ export const cliDa = {
 Kommandoer:
   demo -o FIL.xlsx                 skriv en demo-projektmappe med indsatserne fra kildedokumenterne
   init -o FIL.xlsx                 skriv en tom, struktureret projektmappe med standardtaksonomierne
-  repair FIL.xlsx -o UD.xlsx       opret det der mangler (ark, tabeller, kolonner) – data flyttes eller slettes aldrig
+  repair FIL.xlsx -o UD.xlsx       opret det der mangler (ark, tabeller, kolonner) – data flyttes eller slettes aldrig; --rename "Forløbsstatus=Status" omdøber en kolonne
   validate FIL.xlsx [--json]       vis fejl og advarsler; afslutningskode 0 uden fejl, 1 med fejl, 2 hvis filen ikke kan læses
   summarize FIL.xlsx -o UD.xlsx     skriv arket Overblik med status, KPI'er, portefølje og diagrammer (--as-of DATO)
   snapshot FIL.xlsx -o UD.xlsx      frys tallene pr. dato i tabellen Statusfotos (ændres aldrig siden); viser tallene først,
                                    og med fejl i projektmappen fryses der kun med --yes (ellers afslutningskode 2)
   snapshot FIL.xlsx --withdraw DATO -o UD.xlsx  træk et statusfoto tilbage (markeres, slettes ikke; datoen kan fryses igen)
   import-refunds FIL.xlsx REFUSION.csv -o UD.xlsx  importér en refusionsfil (semikolon, decimalkomma) pr. uge og ydelse; CPR-numre gemmes ikke
+  adopt FIL.xlsx --sheet ARK --initiative ID -o UD.xlsx  tag et håndført ark i brug som indsatsens opfølgningsark (--dry-run viser forslaget; --map "Overskrift=Kolonne;…"); arket selv ændres ikke
   reconcile FIL.xlsx [--json] [-o UD.xlsx]  afstem budget, refusion og medfinansiering; 0 afstemt, 1 afvigelser, 2 ulæselig; -o skriver arket Afstemning
   consolidate A.xlsx B.xlsx … -o PORTEFØLJE.xlsx  saml projektmapper (eller en mappe med .xlsx) i én med Overblik; ID-sammenstød afvises (2)
   partner FIL.xlsx --initiative ID -o PARTNER.xlsx  partnerudgave: kun den indsats' deltagerark, taksonomierne og strukturen
@@ -490,11 +492,12 @@ Valg:
   commandUsage: {
     demo: 'demo -o FIL.xlsx [--force]',
     init: 'init -o FIL.xlsx [--force]',
-    repair: 'repair FIL.xlsx -o UD.xlsx [--force]',
+    repair: 'repair FIL.xlsx -o UD.xlsx [--rename "Overskrift=Kolonne;…"] [--force]',
     validate: 'validate FIL.xlsx [--json] [--as-of DATO]',
     summarize: 'summarize FIL.xlsx -o UD.xlsx [--as-of DATO] [--force]',
     snapshot: 'snapshot FIL.xlsx -o UD.xlsx [--as-of DATO] [--yes] [--withdraw DATO] [--force]',
     'import-refunds': 'import-refunds FIL.xlsx REFUSION.csv -o UD.xlsx [--force]',
+    adopt: 'adopt FIL.xlsx --sheet "ARK" --initiative ID [--name "NAVN"] -o UD.xlsx [--map "Overskrift=Kolonne;…"] [--header-row N] [--dry-run] [--json] [--force]',
     reconcile: 'reconcile FIL.xlsx [--json] [--as-of DATO] [-o UD.xlsx [--force]]',
     consolidate: 'consolidate A.xlsx B.xlsx … (eller MAPPE) -o PORTEFØLJE.xlsx [--as-of DATO] [--force]',
     partner: 'partner FIL.xlsx --initiative ID -o PARTNER.xlsx [--force]',
@@ -529,7 +532,7 @@ Valg:
   repaired: (f: string, n: number) => (n ? `Skrev ${f} med ${n} tilføjelser.` : `Skrev ${f}: intet manglede.`),
   summary: (errors: number, warnings: number) =>
     `${errors === 1 ? '1 fejl' : `${errors} fejl`}, ${warnings === 1 ? '1 advarsel' : `${warnings} advarsler`}.`,
-  severity: { error: 'fejl', warning: 'advarsel' },
+  severity: { error: 'fejl', warning: 'advarsel', info: 'info' },
   suggestion: 'forslag',
   progress: {
     reading: (f: string, mb: string) => `Læser ${f} (${mb} MB) …`,
@@ -795,3 +798,88 @@ export const portfolioDa = {
   },
 };
 // ---- end portfolio ----
+// ---- #10 adopting a hand-kept sheet: indsats adopt, Opsætning → Tag et eksisterende ark i brug (begin) ----
+const headerListDa = 'Deltager-ID, Startdato, Målgruppe, Trin, Status, Statusdato, Slutdato, Bemærkning';
+export const adoptDa = {
+  choice: { extra: 'ekstra kolonne', skip: 'ikke med' } as Record<'extra' | 'skip', string>,
+  via: { header: 'efter overskriften', values: 'efter værdierne' } as Record<'header' | 'values', string>,
+  reasons: {
+    'unknown-value': 'ikke på listen',
+    'no-year': 'datoen har intet år, og arket siger ikke hvilket',
+  } as Record<string, string>,
+  problems: {
+    'no-sheet': (sheet: string, sheets: string[]) => `Arket ”${sheet}” findes ikke.${sheets.length ? ` Ark, der kan tages i brug: ${sheets.map((s) => `”${s}”`).join(', ')}.` : ' Projektmappen har ingen ark, der kan tages i brug.'}`,
+    'model-sheet': (sheet: string) => `Arket ”${sheet}” er allerede en del af Indsatsmonitor og tjekkes ved validering. Vælg et af dine egne ark.`,
+    'invalid-id': (id: string) => `”${id}” kan ikke bruges som indsats-ID: ${idFaultsDa(id)}.`,
+    'too-large': (sheet: string, ref: string) => `Arket ”${sheet}” er for stort til at blive læst helt (${ref}), så rækker kunne gå tabt. Del arket op, eller slet tomme rækker og kolonner langt ude på arket.`,
+    'has-rows': (table: string, sheet: string) => `Indsatsen har allerede rækker i tabellen ${table} på arket ”${sheet}”. Vælg et andet indsats-ID.`,
+    'no-room': (id: string) => `Arkene ”${id}” og ”Deltagere_${id}” findes begge og er ikke tomme, så opfølgningsarket har ingen plads. Omdøb et af dem.`,
+    empty: (sheet: string) => `Arket ”${sheet}” er tomt: der er intet at tage i brug.`,
+    'no-header': (sheet: string) => `Arket ”${sheet}” har ingen overskriftsrække, der kan genkendes: ingen række nævner mindst to af kolonnerne ${headerListDa}. Skriv overskrifter over dataene.`,
+    'ambiguous-header': (sheet: string, rows: number[]) => `Arket ”${sheet}” har flere rækker, der kan være overskriften (række ${rows.join(' og ')}). Sig hvilken.`,
+    'no-data': (sheet: string, row: number) => `Arket ”${sheet}” har ingen data under overskriften i række ${row}.`,
+    'unknown-header': (header: string) => `Arket har ingen kolonne ”${header}”.`,
+    'unknown-column': (header: string, column: string) => `”${header}=${column}”: ”${column}” er ikke en kolonne i opfølgningsarket. Brug en af ${headerListDa}, eller ”ikke med” eller ”ekstra”.`,
+    'mapped-twice': (column: string, headers: string[]) => `”${column}” er valgt for flere kolonner (${headers.map((h) => `”${h}”`).join(' og ')}). Vælg den ene.`,
+  },
+  cli: {
+    missingSheet: 'Angiv arket, der skal tages i brug, med --sheet "NAVN".',
+    missingInitiative: 'Angiv indsatsens ID med --initiative ID, fx --initiative ITMV.',
+    badMap: (text: string) => `--map ”${text}” kan ikke læses. Skriv fx --map "Forløbsstatus=Status;Telefon=ikke med".`,
+    badHeaderRow: (text: string) => `--header-row ”${text}” er ikke et rækkenummer. Skriv fx --header-row 3.`,
+    headerHint: 'Angiv overskriftsrækken med --header-row N.',
+    found: (sheet: string, headerRow: number, rows: number) => `Arket ”${sheet}”: overskrift i række ${headerRow}, ${rows === 1 ? '1 række' : `${rows} rækker`} med data.`,
+    titles: (rows: number[]) => `Titelrækker over overskriften: ${rows.join(', ')}.`,
+    blanks: (rows: number[]) => `Tomme rækker sprunget over (ingen data tabt): ${rows.join(', ')}.`,
+    totals: (rows: number[]) => `Sumrække udeladt: ${rows.join(', ')}.`,
+    columns: 'Kolonner:',
+    column: (letter: string, header: string, to: string, via: string, samples: string) => `  ${letter}  ${header || '(ingen overskrift)'} → ${to}${via ? ` (${via})` : ''}${samples ? `   fx ${samples}` : ''}`,
+    conversions: 'Omregninger:',
+    conversion: (column: string, from: string, to: string, rows: number) => `  ${column}: ”${from}” → ”${to}” (${rows === 1 ? '1 række' : `${rows} rækker`})`,
+    year: (year: number) => `Datoer uden år får året ${year} fra arket.`,
+    kept: 'Beholdt som skrevet (findes ved valideringen):',
+    keptValue: (column: string, row: number, value: string, reason: string) => `  ${column} i række ${row}: ”${value}” (${reason})`,
+    missingRequired: (columns: string[]) => `Ingen kolonne på arket for ${columns.join(', ')}: de skal udfyldes i opfølgningsarket.`,
+    dryRun: 'Prøvekørsel: intet er skrevet.',
+    adopted: (file: string, sheet: string, rows: number, id: string) => `Skrev ${file}: arket ”${sheet}” med ${rows === 1 ? '1 række' : `${rows} rækker`} for indsatsen ${id}. Det oprindelige ark er uændret.`,
+    addedInitiative: (id: string) => `Indsatsen ${id} er føjet til tabellen Indsatser.`,
+    setUp: 'Projektmappen havde ingen struktur: Taksonomier, Indsatser, Statuslog og Økonomi er oprettet.',
+  },
+  ui: {
+    title: 'Tag et eksisterende ark i brug',
+    intro: 'Har du ført deltagere i dit eget ark? Vælg arket, så foreslår Indsatsmonitor, hvilke kolonner der er hvad. Rækkerne kopieres til et nyt opfølgningsark; dit ark ændres ikke.',
+    sheet: 'Ark',
+    chooseSheet: 'Vælg et ark …',
+    noSheets: 'Der er ingen ark med data, som ikke allerede er en del af Indsatsmonitor.',
+    look: 'Se efter ark igen',
+    initiative: 'Indsats-ID',
+    initiativeHint: 'Findes ID’et ikke i Indsatser, tilføjes indsatsen.',
+    name: 'Navn på indsatsen',
+    column: (letter: string, header: string) => `${letter}: ${header || '(ingen overskrift)'}`,
+    samples: (samples: string[]) => (samples.length ? `fx ${samples.join(', ')}` : 'tom'),
+    found: (headerRow: number, rows: number, blanks: number, totals: number) =>
+      `Overskrift i række ${headerRow}, ${plural(rows, 'række', 'rækker')} med data${blanks ? `, ${plural(blanks, 'tom række', 'tomme rækker')} sprunget over` : ''}${totals ? `, ${plural(totals, 'sumrække', 'sumrækker')} udeladt` : ''}.`,
+    conversions: 'Det omregnes',
+    kept: (n: number) => `${plural(n, 'værdi', 'værdier')} beholdes som skrevet og vises som fejl ved valideringen.`,
+    adopt: 'Tag i brug',
+    adopted: (sheet: string, rows: number, findings: number) => `Arket ”${sheet}” er oprettet med ${plural(rows, 'række', 'rækker')}.${findings ? ` Valideringen fandt ${plural(findings, 'ting', 'ting')} at rette.` : ' Valideringen fandt intet at rette.'}`,
+    takeInUse: 'Tag i brug',
+    headerRow: 'Overskriftsrække',
+    chooseHeaderRow: 'Vælg rækken med overskrifterne …',
+    row: (n: number) => `Række ${n}`,
+  },
+  rename: {
+    suggested: (from: string, to: string, where: string) => `Kolonnen ”${from}” (${where}) ligner ”${to}”, som mangler: den er ikke tilføjet igen. Omdøb med --rename "${from}=${to}".`,
+    renamed: (from: string, to: string, where: string) => `Omdøbte kolonnen ”${from}” til ”${to}” (${where}).`,
+    badRename: (text: string) => `--rename ”${text}” kan ikke læses. Skriv fx --rename "Forløbsstatus=Status".`,
+    'no-column': (from: string) => `--rename: ingen tabel i projektmappen har kolonnen ”${from}”. Intet er skrevet.`,
+    'not-missing': (from: string, to: string, table: string) => `--rename "${from}=${to}": tabellen ${table} mangler ikke ”${to}”, eller ”${from}” er selv en af dens kolonner. Intet er skrevet.`,
+    ui: {
+      title: 'Omdøbte kolonner',
+      text: (from: string, to: string, where: string) => `Kolonnen ”${from}” (${where}) ligner ”${to}”, som mangler.`,
+      apply: (to: string) => `Omdøb til ${to}`,
+      done: (from: string, to: string) => `”${from}” er omdøbt til ”${to}”.`,
+    },
+  },
+};
+// ---- #10 adopting (end) ----

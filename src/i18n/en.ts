@@ -21,7 +21,7 @@ export const parseReasonsEn: Record<ParseFailureCode, string> = {
 
 export const findingMessagesEn: Record<FindingCode, (p: P) => string> = {
   MISSING_TABLE: (p) => `The table '${p.table}' is missing from the workbook.`,
-  MISSING_COLUMN: (p) => `The column '${p.column}' is missing from the table '${p.table}'.`,
+  MISSING_COLUMN: (p) => `The column '${p.column}' is missing from the table '${p.table}'.${p.like !== undefined ? ` The column '${p.like}' looks like it: rename it to '${p.column}' (Use suggestion, or indsats repair --rename "${p.like}=${p.column}").` : ''}`,
   REQUIRED_EMPTY: (p) => `'${p.column}' is required.`,
   WRONG_TYPE: (p) => `'${p.value}' in '${p.column}' cannot be read: ${p.reason}.`,
   OUT_OF_RANGE: (p) => `'${p.value}' in '${p.column}' must be between ${p.min} and ${p.max}.`,
@@ -77,6 +77,7 @@ export const findingMessagesEn: Record<FindingCode, (p: P) => string> = {
   UNALLOCATED_EXPENSE: (p) => financeEn.issues['unallocated-expense'](p),
   GRANT_WITHOUT_SOURCE: (p) => financeEn.issues['grant-without-source'](p),
   FUTURE_DATE: (p) => financeEn.issues['future-date'](p),
+  SHEET_NOT_IN_MODEL: (p) => `The sheet '${p.sheet}' was not checked: it is not part of Indsatsmonitor (${p.rows === 1 ? '1 row' : `${p.rows} rows`} of data). Take it into use under Setup → Take an existing sheet into use (indsats adopt).`,
 };
 
 export const textsEn: typeof textsDa = {
@@ -308,7 +309,7 @@ export const uiEn: UiStrings = {
     importLabel: 'Import refund file …',
     importHint: 'Semicolon-separated file from the refund calculation. Summed per week and benefit on the sheet Refusion; CPR numbers are not kept.',
   },
-  severity: { error: 'Error', warning: 'Warning' },
+  severity: { error: 'Error', warning: 'Warning', info: 'Info' },
   findingsSheet: {
     title: (date: string) => `Errors and warnings on ${date}`,
     header: ['Ark', 'Celle', 'Kolonne', 'Alvor', 'Kode', 'Besked', 'Forslag'],
@@ -420,13 +421,14 @@ export const cliEn: typeof import('./da').cliDa = {
 Commands:
   demo -o FILE.xlsx                write a demo workbook with the initiatives from the source documents
   init -o FILE.xlsx                write an empty, structured workbook with the default taxonomies
-  repair FILE.xlsx -o OUT.xlsx     add what is missing (sheets, tables, columns) – data is never moved or deleted
+  repair FILE.xlsx -o OUT.xlsx     add what is missing (sheets, tables, columns) – data is never moved or deleted; --rename "Forløbsstatus=Status" renames a column
   validate FILE.xlsx [--json]      print errors and warnings; exit 0 without errors, 1 with errors, 2 if unreadable
   summarize FILE.xlsx -o OUT.xlsx   write the sheet Overblik with status, KPIs, portfolio and charts (--as-of DATE)
   snapshot FILE.xlsx -o OUT.xlsx    freeze the figures on a date in the table Statusfotos (never changed later); shows the
                                    figures first, and with errors in the workbook freezes only with --yes (else exit code 2)
   snapshot FILE.xlsx --withdraw DATE -o OUT.xlsx  withdraw a snapshot (marked, not deleted; the date can be frozen again)
   import-refunds FILE.xlsx REFUNDS.csv -o OUT.xlsx  import a refund file (semicolons, decimal commas) per week and benefit; CPR numbers are not kept
+  adopt FILE.xlsx --sheet SHEET --initiative ID -o OUT.xlsx  take a hand-kept sheet into use as the initiative's tracking sheet (--dry-run shows the proposal; --map "Header=Column;…"); the sheet itself is not changed
   reconcile FILE.xlsx [--json] [-o OUT.xlsx]  reconcile budget, refunds and co-financing; 0 reconciled, 1 gaps, 2 unreadable; -o writes the sheet Afstemning
   consolidate A.xlsx B.xlsx … -o PORTFOLIO.xlsx  bring workbooks (or a folder of .xlsx) together in one with Overblik; an ID clash is refused (2)
   partner FILE.xlsx --initiative ID -o PARTNER.xlsx  partner copy: only that initiative's tracking sheet, the taxonomies and the structure
@@ -472,11 +474,12 @@ Options:
   commandUsage: {
     demo: 'demo -o FILE.xlsx [--force]',
     init: 'init -o FILE.xlsx [--force]',
-    repair: 'repair FILE.xlsx -o OUT.xlsx [--force]',
+    repair: 'repair FILE.xlsx -o OUT.xlsx [--rename "Header=Column;…"] [--force]',
     validate: 'validate FILE.xlsx [--json] [--as-of DATE]',
     summarize: 'summarize FILE.xlsx -o OUT.xlsx [--as-of DATE] [--force]',
     snapshot: 'snapshot FILE.xlsx -o OUT.xlsx [--as-of DATE] [--yes] [--withdraw DATE] [--force]',
     'import-refunds': 'import-refunds FILE.xlsx REFUNDS.csv -o OUT.xlsx [--force]',
+    adopt: 'adopt FILE.xlsx --sheet "SHEET" --initiative ID [--name "NAME"] -o OUT.xlsx [--map "Header=Column;…"] [--header-row N] [--dry-run] [--json] [--force]',
     reconcile: 'reconcile FILE.xlsx [--json] [--as-of DATE] [-o OUT.xlsx [--force]]',
     consolidate: 'consolidate A.xlsx B.xlsx … (or FOLDER) -o PORTFOLIO.xlsx [--as-of DATE] [--force]',
     partner: 'partner FILE.xlsx --initiative ID -o PARTNER.xlsx [--force]',
@@ -511,7 +514,7 @@ Options:
   repaired: (f: string, n: number) => (n ? `Wrote ${f} with ${n} additions.` : `Wrote ${f}: nothing was missing.`),
   summary: (errors: number, warnings: number) =>
     `${errors === 1 ? '1 error' : `${errors} errors`}, ${warnings === 1 ? '1 warning' : `${warnings} warnings`}.`,
-  severity: { error: 'error', warning: 'warning' },
+  severity: { error: 'error', warning: 'warning', info: 'info' },
   suggestion: 'suggestion',
   progress: {
     reading: (f: string, mb: string) => `Reading ${f} (${mb} MB) …`,
@@ -768,3 +771,89 @@ export const portfolioEn: typeof import('./da').portfolioDa = {
   },
 };
 // ---- end portfolio ----
+// ---- #10 adopting a hand-kept sheet: indsats adopt, Setup → Take an existing sheet into use (begin) ----
+const headerListEn = 'Deltager-ID, Startdato, Målgruppe, Trin, Status, Statusdato, Slutdato, Bemærkning';
+const pluralEn = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+export const adoptEn: typeof import('./da').adoptDa = {
+  choice: { extra: 'extra column', skip: 'left out' },
+  via: { header: 'by its header', values: 'by its values' },
+  reasons: {
+    'unknown-value': 'not in the list',
+    'no-year': 'the date has no year and the sheet does not say which',
+  },
+  problems: {
+    'no-sheet': (sheet, sheets) => `There is no sheet '${sheet}'.${sheets.length ? ` Sheets that can be taken into use: ${sheets.map((s) => `'${s}'`).join(', ')}.` : ' The workbook has no sheet that can be taken into use.'}`,
+    'model-sheet': (sheet) => `The sheet '${sheet}' is part of Indsatsmonitor already and is checked by validation. Choose one of your own sheets.`,
+    'invalid-id': (id) => `'${id}' cannot be used as an initiative ID: it must start with a letter and have at most 20 characters (letters a-z, digits and _).`,
+    'too-large': (sheet, ref) => `The sheet '${sheet}' is too large to be read whole (${ref}), so rows could be lost. Split the sheet, or delete empty rows and columns far out on it.`,
+    'has-rows': (table, sheet) => `The initiative already has rows in the table ${table} on the sheet '${sheet}'. Choose another initiative ID.`,
+    'no-room': (id) => `The sheets '${id}' and 'Deltagere_${id}' both exist and are not empty, so there is no room for the tracking sheet. Rename one of them.`,
+    empty: (sheet) => `The sheet '${sheet}' is empty: there is nothing to take into use.`,
+    'no-header': (sheet) => `The sheet '${sheet}' has no header row that can be recognised: no row names at least two of the columns ${headerListEn}. Type headers above the data.`,
+    'ambiguous-header': (sheet, rows) => `The sheet '${sheet}' has several rows that could be the header (rows ${rows.join(' and ')}). Say which.`,
+    'no-data': (sheet, row) => `The sheet '${sheet}' has no data below the header in row ${row}.`,
+    'unknown-header': (header) => `The sheet has no column '${header}'.`,
+    'unknown-column': (header, column) => `'${header}=${column}': '${column}' is not a column of the tracking sheet. Use one of ${headerListEn}, or 'skip' or 'extra'.`,
+    'mapped-twice': (column, headers) => `'${column}' is chosen for several columns (${headers.map((h) => `'${h}'`).join(' and ')}). Choose one.`,
+  },
+  cli: {
+    missingSheet: 'Give the sheet to take into use with --sheet "NAME".',
+    missingInitiative: 'Give the initiative\'s ID with --initiative ID, e.g. --initiative ITMV.',
+    badMap: (text) => `--map '${text}' cannot be read. Write e.g. --map "Forløbsstatus=Status;Telefon=skip".`,
+    badHeaderRow: (text) => `--header-row '${text}' is not a row number. Write e.g. --header-row 3.`,
+    headerHint: 'Give the header row with --header-row N.',
+    found: (sheet, headerRow, rows) => `Sheet '${sheet}': header in row ${headerRow}, ${pluralEn(rows, 'row', 'rows')} of data.`,
+    titles: (rows) => `Title rows above the header: ${rows.join(', ')}.`,
+    blanks: (rows) => `Blank rows skipped (no data lost): ${rows.join(', ')}.`,
+    totals: (rows) => `Totals row left out: ${rows.join(', ')}.`,
+    columns: 'Columns:',
+    column: (letter, header, to, via, samples) => `  ${letter}  ${header || '(no header)'} → ${to}${via ? ` (${via})` : ''}${samples ? `   e.g. ${samples}` : ''}`,
+    conversions: 'Conversions:',
+    conversion: (column, from, to, rows) => `  ${column}: '${from}' → '${to}' (${pluralEn(rows, 'row', 'rows')})`,
+    year: (year) => `Dates without a year get the year ${year} from the sheet.`,
+    kept: 'Kept as typed (validation reports them):',
+    keptValue: (column, row, value, reason) => `  ${column} in row ${row}: '${value}' (${reason})`,
+    missingRequired: (columns) => `No column on the sheet for ${columns.join(', ')}: they must be filled in on the tracking sheet.`,
+    dryRun: 'Dry run: nothing was written.',
+    adopted: (file, sheet, rows, id) => `Wrote ${file}: the sheet '${sheet}' with ${pluralEn(rows, 'row', 'rows')} for the initiative ${id}. The original sheet is unchanged.`,
+    addedInitiative: (id) => `The initiative ${id} was added to the table Indsatser.`,
+    setUp: 'The workbook had no structure: Taksonomier, Indsatser, Statuslog and Økonomi were created.',
+  },
+  ui: {
+    title: 'Take an existing sheet into use',
+    intro: 'Have you kept participants in a sheet of your own? Choose it, and Indsatsmonitor proposes which column is what. The rows are copied to a new tracking sheet; your sheet is not changed.',
+    sheet: 'Sheet',
+    chooseSheet: 'Choose a sheet …',
+    noSheets: 'There is no sheet with data that is not part of Indsatsmonitor already.',
+    look: 'Look for sheets again',
+    initiative: 'Initiative ID',
+    initiativeHint: 'If the ID is not in Indsatser, the initiative is added.',
+    name: 'Name of the initiative',
+    column: (letter, header) => `${letter}: ${header || '(no header)'}`,
+    samples: (samples) => (samples.length ? `e.g. ${samples.join(', ')}` : 'empty'),
+    found: (headerRow, rows, blanks, totals) =>
+      `Header in row ${headerRow}, ${pluralEn(rows, 'row', 'rows')} of data${blanks ? `, ${pluralEn(blanks, 'blank row', 'blank rows')} skipped` : ''}${totals ? `, ${pluralEn(totals, 'totals row', 'totals rows')} left out` : ''}.`,
+    conversions: 'What is converted',
+    kept: (n) => `${pluralEn(n, 'value is', 'values are')} kept as typed and shown as errors by validation.`,
+    adopt: 'Take into use',
+    adopted: (sheet, rows, findings) => `The sheet '${sheet}' was created with ${pluralEn(rows, 'row', 'rows')}.${findings ? ` Validation found ${pluralEn(findings, 'thing', 'things')} to fix.` : ' Validation found nothing to fix.'}`,
+    takeInUse: 'Take into use',
+    headerRow: 'Header row',
+    chooseHeaderRow: 'Choose the row with the headers …',
+    row: (n) => `Row ${n}`,
+  },
+  rename: {
+    suggested: (from, to, where) => `The column '${from}' (${where}) looks like '${to}', which is missing: it was not added again. Rename it with --rename "${from}=${to}".`,
+    renamed: (from, to, where) => `Renamed the column '${from}' to '${to}' (${where}).`,
+    badRename: (text) => `--rename '${text}' cannot be read. Write e.g. --rename "Forløbsstatus=Status".`,
+    'no-column': (from) => `--rename: no table in the workbook has the column '${from}'. Nothing was written.`,
+    'not-missing': (from, to, table) => `--rename "${from}=${to}": the table ${table} does not lack '${to}', or '${from}' is one of its columns itself. Nothing was written.`,
+    ui: {
+      title: 'Renamed columns',
+      text: (from, to, where) => `The column '${from}' (${where}) looks like '${to}', which is missing.`,
+      apply: (to) => `Rename to ${to}`,
+      done: (from, to) => `'${from}' was renamed to '${to}'.`,
+    },
+  },
+};
+// ---- #10 adopting (end) ----

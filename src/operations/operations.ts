@@ -18,6 +18,9 @@ import { findTableRead, tablesOf, textsOf, type WorkbookRead } from '../workbook
 import { planStructure, type StructureOptions } from '../workbook/structure';
 import { planTaxonomyUpdate } from '../workbook/taxonomyUpdate';
 import { columnIndex } from '../workbook/columns';
+import { planRenames, renameSuggestions, withRenames, type ColumnRename, type RenameProblem } from '../workbook/renames';
+
+export type { ColumnRename } from '../workbook/renames';
 import type { ApplyResult, LiveWorkbook } from './liveWorkbook';
 
 export class CancelledError extends Error {
@@ -33,18 +36,36 @@ const check = (signal?: AbortSignal) => {
 export interface SetUpResult extends ApplyResult {
   /** Sheets, tables and columns that were added (0 = nothing was missing). */
   added: number;
+  /** Columns renamed as asked. */
+  renamed: ColumnRename[];
+  /** Renames still proposed: a missing column that a column of the table looks like (not appended). */
+  suggested: ColumnRename[];
+}
+
+/** A rename asked for that cannot be made; nothing was written. */
+export class RenameError extends Error {
+  constructor(readonly problems: RenameProblem[]) {
+    super(problems.map((p) => `${p.kind}: ${p.from}`).join('; '));
+    this.name = 'RenameError';
+  }
 }
 
 /**
  * Creates or repairs the model in the open workbook. `rows` fills the tables the plan creates (the
- * demo workbook's content); tables that exist already are never filled.
+ * demo workbook's content); tables that exist already are never filled. `rename` renames columns
+ * as the user asked ("Forløbsstatus" → "Status"), in the same plan, before anything is added.
  */
-export async function setUpWorkbook(workbook: LiveWorkbook, lang: Lang, signal?: AbortSignal, content: Pick<StructureOptions, 'rows'> = {}): Promise<SetUpResult> {
+export async function setUpWorkbook(
+  workbook: LiveWorkbook, lang: Lang, signal?: AbortSignal, content: Pick<StructureOptions, 'rows'> & { rename?: { from: string; to: string }[] } = {},
+): Promise<SetUpResult> {
   const read = await workbook.read();
   check(signal);
-  const plan = planStructure(read, { lang, ...content });
-  const result = await workbook.apply(plan);
-  return { ...result, added: plan.ops.filter((op) => op.kind !== 'layoutColumns').length };
+  const renaming = planRenames(read, content.rename ?? []);
+  if (renaming.problems.length) throw new RenameError(renaming.problems);
+  const after = withRenames(read, renaming.renames);
+  const plan = planStructure(after, { lang, ...(content.rows ? { rows: content.rows } : {}) });
+  const result = await workbook.apply({ ops: [...renaming.ops, ...plan.ops] });
+  return { ...result, added: plan.ops.filter((op) => op.kind !== 'layoutColumns').length, renamed: renaming.renames, suggested: renameSuggestions(after) };
 }
 
 export interface TaxonomyUpdateResult {
@@ -176,12 +197,15 @@ export async function addInitiative(workbook: LiveWorkbook, initiative: NewIniti
     sheets: read.sheets.map((s) => (s.name === register.sheet ? { ...s, tables: s.tables.map((t) => (t === register ? { ...t, rows: [...t.rows, row] } : t)) } : s)),
   };
   const structure = planStructure(appended, { lang });
+  // The sheet named by the ID, or Deltagere_<ID> when a hand-kept sheet has that name (structure.ts).
+  const created = structure.ops.find((op) => op.kind === 'createTable' && op.table === participantTableName(initiative.id));
+  const sheet = created?.kind === 'createTable' ? created.sheet : initiative.id;
   await workbook.apply({
     ops: [
       { kind: 'appendRows', sheet: register.sheet, table: register.table!, rows: [row] },
       ...structure.ops.filter((op) => op.kind !== 'layoutColumns' || op.table === participantTableName(initiative.id)),
-      { kind: 'select', sheet: initiative.id, address: 'A5' },
+      { kind: 'select', sheet, address: 'A5' },
     ],
   });
-  return { problems: [], sheet: initiative.id };
+  return { problems: [], sheet };
 }

@@ -45,6 +45,8 @@ export function App({ strings, lang, workbook, dataValidationSupported, today, n
   const styles = useStyles();
   const hidden = useVisuallyHidden();
   const [tab, setTab] = useState<TabId>(initialTab);
+  // The sheet "Tag i brug" was pressed for in Validering: the adopt card in Opsætning opens with it.
+  const [adoptRequest, setAdoptRequest] = useState<{ sheet: string; n: number }>();
   useEffect(() => {
     document.documentElement.lang = lang;
   }, [lang]);
@@ -68,10 +70,10 @@ export function App({ strings, lang, workbook, dataValidationSupported, today, n
         {TABS.map((id) => (
           <section key={id} id={`panel-${id}`} role="tabpanel" aria-labelledby={`tab-${id}`} hidden={tab !== id} className={styles.panel}>
             {id === 'register' && <RegisterTab {...common} visible={tab === 'register'} onGoToSetup={() => setTab('setup')} />}
-            {id === 'validation' && <ValidationTab {...common} subscribeChanges={subscribeChanges} />}
+            {id === 'validation' && <ValidationTab {...common} subscribeChanges={subscribeChanges} onAdopt={(sheet) => { setAdoptRequest((r) => ({ sheet, n: (r?.n ?? 0) + 1 })); setTab('setup'); }} />}
             {id === 'overview' && <OverviewTab {...common} />}
             {id === 'economy' && <EconomyTab {...common} />}
-            {id === 'setup' && <SetupTab {...common} />}
+            {id === 'setup' && <SetupTab {...common} adoptRequest={adoptRequest} />}
           </section>
         ))}
       </main>

@@ -7,7 +7,9 @@ import type { UiStrings } from '../i18n/da';
 import type { CalendarDate } from '../domain/parse/calendarDate';
 import { INITIATIVE_ID_PATTERN } from '../domain/model/schema';
 import type { TaxonomyEntry, TaxonomySet } from '../domain/taxonomy/types';
-import { addInitiative, readTaxonomies, setUpWorkbook, updateTaxonomies, type InitiativeProblem } from '../operations/operations';
+import { addInitiative, readTaxonomies, setUpWorkbook, updateTaxonomies, type ColumnRename, type InitiativeProblem } from '../operations/operations';
+import { messages } from '../i18n';
+import { AdoptCard } from './AdoptCard';
 import type { LiveWorkbook } from '../operations/liveWorkbook';
 import { useAnnounce } from './announce';
 import { Feedback } from './Feedback';
@@ -22,15 +24,20 @@ const useStyles = makeStyles({
   dropdown: { minWidth: 0, width: '100%' },
 });
 
-type Props = Omit<TabProps, 'now'>;
+type Props = Omit<TabProps, 'now'> & {
+  /** "Tag i brug" in Validering: the adopt card opens with this sheet. */
+  adoptRequest?: { sheet: string; n: number };
+};
 
-export function SetupTab({ workbook, strings, lang, today }: Props) {
+export function SetupTab({ workbook, strings, lang, today, adoptRequest }: Props) {
   const styles = useStyles();
   const t = strings.setup;
   const operation = useOperation();
   const announce = useAnnounce();
   const [message, setMessage] = useState<{ intent: 'success' | 'warning'; text: string }[]>([]);
   const [taxonomies, setTaxonomies] = useState<TaxonomySet>();
+  const [renames, setRenames] = useState<ColumnRename[]>([]);
+  const r = messages[lang].adopt.rename.ui;
 
   // The form's drop-downs: read again when the workbook changes and after a set-up.
   const [generation, setGeneration] = useState(0);
@@ -44,11 +51,15 @@ export function SetupTab({ workbook, strings, lang, today }: Props) {
     };
   }, [workbook, today, generation]);
 
-  const runSetUp = async () => {
+  const runSetUp = async (rename: { from: string; to: string }[] = []) => {
     setMessage([]);
-    const outcome = await operation.start((signal) => setUpWorkbook(workbook, lang, signal));
+    const outcome = await operation.start((signal) => setUpWorkbook(workbook, lang, signal, { rename }));
     if (outcome.status !== 'done') return;
-    const out: { intent: 'success' | 'warning'; text: string }[] = [{ intent: 'success', text: t.done(outcome.value.added) }];
+    setRenames(outcome.value.suggested);
+    const out: { intent: 'success' | 'warning'; text: string }[] = [
+      ...outcome.value.renamed.map((x) => ({ intent: 'success' as const, text: r.done(x.from, x.to) })),
+      { intent: 'success', text: t.done(outcome.value.added) },
+    ];
     if (outcome.value.skipped?.includes('dataValidation')) out.push({ intent: 'warning', text: t.noDropDowns });
     setMessage(out);
     announce(out.map((m) => m.text).join(' '));
@@ -76,6 +87,17 @@ export function SetupTab({ workbook, strings, lang, today }: Props) {
       {message.map((m) => (
         <MessageBar key={m.text} intent={m.intent}><MessageBarBody>{m.text}</MessageBarBody></MessageBar>
       ))}
+      {renames.length > 0 && (
+        <section className={styles.column} aria-label={r.title}>
+          {renames.map((x) => (
+            <MessageBar key={`${x.sheet}!${x.cell}`} intent="warning">
+              <MessageBarBody>{r.text(x.from, x.to, `${x.sheet}!${x.cell}`)}</MessageBarBody>
+              <Button size="small" onClick={() => void runSetUp([{ from: x.from, to: x.to }])} disabled={operation.running}>{r.apply(x.to)}</Button>
+            </MessageBar>
+          ))}
+        </section>
+      )}
+      <AdoptCard workbook={workbook} strings={strings} lang={lang} today={today} request={adoptRequest} generation={generation} onAdopted={() => setGeneration((g) => g + 1)} />
       <NewInitiativeForm workbook={workbook} strings={strings} lang={lang} taxonomies={taxonomies} onAdded={() => setGeneration((g) => g + 1)} />
       <PortfolioCard strings={strings} />
     </div>

@@ -3,7 +3,7 @@ import {
   Accordion, AccordionHeader, AccordionItem, AccordionPanel, Badge, Body1, Button, Caption1, Dialog, DialogActions, DialogBody,
   DialogContent, DialogSurface, DialogTitle, Link, MessageBar, MessageBarBody, Switch, makeStyles, mergeClasses, tokens, useRestoreFocusTarget,
 } from '@fluentui/react-components';
-import type { Lang } from '../i18n';
+import { messages, type Lang } from '../i18n';
 import { findingMessage } from '../i18n/findings';
 import { maskCpr } from '../domain/parse/cpr';
 import type { UiStrings } from '../i18n/da';
@@ -36,6 +36,8 @@ export interface ValidationTabProps {
   now: () => Date;
   /** Calls back (debounced) when cells change; returns the unsubscribe. Absent where Excel has no events. */
   subscribeChanges?: (onChange: () => void) => Promise<() => void>;
+  /** "Tag i brug" on a sheet that was not checked: opens the adopt card in Opsætning with it chosen. */
+  onAdopt?: (sheet: string) => void;
 }
 
 /** A result and when it was made. */
@@ -44,9 +46,10 @@ interface Checked {
   at: Date;
 }
 
-export function ValidationTab({ workbook, strings, lang, today, now, subscribeChanges }: ValidationTabProps) {
+export function ValidationTab({ workbook, strings, lang, today, now, subscribeChanges, onAdopt }: ValidationTabProps) {
   const styles = useStyles();
   const t = strings.validation;
+  const adoptStrings = messages[lang].adopt.ui;
   const operation = useOperation();
   const announce = useAnnounce();
   const restoreFocus = useRestoreFocusTarget();
@@ -71,9 +74,9 @@ export function ValidationTab({ workbook, strings, lang, today, now, subscribeCh
   const summaryText = (run: CheckRun) => {
     const scope = run.scope === 'sheet' && run.sheet ? t.scopeSheet(run.sheet) : t.scopeWorkbook;
     const errors = run.findings.filter((f) => f.severity === 'error').length;
-    const main = run.scope === 'sheet' && run.rows === 0 && !run.findings.length
+    const main = run.scope === 'sheet' && run.rows === 0 && run.findings.every((f) => f.severity === 'info')
       ? t.nothingChecked(run.sheet ?? '')
-      : run.findings.length ? `${t.counts(errors, run.findings.length - errors)} ${scope}.` : t.none(scope);
+      : run.findings.some((f) => f.severity !== 'info') ? `${t.counts(errors, run.findings.filter((f) => f.severity === 'warning').length)} ${scope}.` : t.none(scope);
     return run.insteadOf && run.sheet ? `${main} ${t.insteadOf(run.insteadOf, run.sheet)}` : main;
   };
 
@@ -147,7 +150,8 @@ export function ValidationTab({ workbook, strings, lang, today, now, subscribeCh
   const errors = findings.filter((f) => f.severity === 'error').length;
   const bySheet = useMemo(() => groupBy(findings, (f) => f.sheet), [findings]);
   const fixable = useMemo(() => [...groupBy(findings.filter((f) => f.suggestion !== undefined), (f) => f.code)].filter(([, list]) => list.length > 1), [findings]);
-  const nothingChecked = run?.scope === 'sheet' && run.rows === 0 && !findings.length;
+  // A sheet of the user's own: nothing checked (its SHEET_NOT_IN_MODEL finding, with "Tag i brug", is still listed).
+  const nothingChecked = run?.scope === 'sheet' && run.rows === 0 && findings.every((f) => f.severity === 'info');
   const stale = operation.running && checked !== undefined;
   const covered = run && checked && t.covered(
     t.rows(run.rows),
@@ -167,7 +171,7 @@ export function ValidationTab({ workbook, strings, lang, today, now, subscribeCh
       {run && (
         <div ref={summary} tabIndex={-1} className={mergeClasses(styles.summary, stale && styles.stale)} aria-busy={stale}>
           {stale && <Caption1>{t.rechecking}</Caption1>}
-          <MessageBar intent={nothingChecked ? 'info' : !findings.length ? 'success' : errors ? 'error' : 'warning'}>
+          <MessageBar intent={nothingChecked ? 'info' : !findings.some((f) => f.severity !== 'info') ? 'success' : errors ? 'error' : 'warning'}>
             <MessageBarBody>{summaryText(run)}</MessageBarBody>
           </MessageBar>
           {!nothingChecked && <Caption1>{covered}</Caption1>}
@@ -189,7 +193,7 @@ export function ValidationTab({ workbook, strings, lang, today, now, subscribeCh
                   <AccordionHeader>
                     <span className={styles.header}>
                       <span>{maskCpr(sheet)}</span>
-                      <Caption1>{t.sheetCounts(e, list.length - e)}</Caption1>
+                      <Caption1>{t.sheetCounts(e, list.filter((f) => f.severity === 'warning').length) || strings.severity.info}</Caption1>
                     </span>
                   </AccordionHeader>
                   <AccordionPanel>
@@ -197,11 +201,16 @@ export function ValidationTab({ workbook, strings, lang, today, now, subscribeCh
                       {sortBySeverity(list).map((f) => (
                         <li key={`${f.cell}-${f.code}-${findingMessage(f, lang)}`} className={styles.finding}>
                           <span className={styles.where}>
-                            <Badge appearance="filled" color={f.severity === 'error' ? 'danger' : 'warning'}>{strings.severity[f.severity]}</Badge>
+                            <Badge appearance="filled" color={f.severity === 'error' ? 'danger' : f.severity === 'warning' ? 'warning' : 'informative'}>{strings.severity[f.severity]}</Badge>
                             <Link as="button" onClick={() => void operation.start(() => selectCell(workbook, f.sheet, f.cell))}>{t.goTo(f.cell)}</Link>
                             <Caption1>{maskCpr(f.column)}</Caption1>
                           </span>
                           <Body1>{findingMessage(f, lang)}</Body1>
+                          {f.code === 'SHEET_NOT_IN_MODEL' && onAdopt && (
+                            <span className={styles.where}>
+                              <Button size="small" onClick={() => onAdopt(f.sheet)} disabled={operation.running}>{adoptStrings.takeInUse}</Button>
+                            </span>
+                          )}
                           {f.suggestion !== undefined && (
                             <span className={styles.where}>
                               <Caption1>{`${t.suggestion}: ${f.suggestion}`}</Caption1>
@@ -246,4 +255,5 @@ function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
   return groups;
 }
 
-const sortBySeverity = (list: Finding[]) => [...list].sort((a, b) => (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1));
+const RANK = { error: 0, warning: 1, info: 2 } as const;
+const sortBySeverity = (list: Finding[]) => [...list].sort((a, b) => RANK[a.severity] - RANK[b.severity]);

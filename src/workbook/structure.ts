@@ -18,6 +18,7 @@ import { tableLayout, taxonomyLayout, TABLE_TOP_ROW } from './layout';
 import type { ColumnLayout, Plan, PlanOp } from './plan';
 import { findSheet, findTableRead, type SheetRead, type TableRead, type WorkbookRead } from './read';
 import { formatRange, parseRange } from '../domain/model/address';
+import { lookAlikes } from '../domain/adopt/lookAlike';
 
 export interface StructureOptions {
   lang?: Lang;
@@ -30,9 +31,15 @@ export interface StructureOptions {
   rows?: Record<string, CellValue[][]>;
   /** Titles of tracking sheets by initiative ID (the register's `Navn`). */
   initiativeNames?: Record<string, string>;
+  /** Extra columns after the contract's, by table name, for a table the plan creates (an adopted sheet's own columns). */
+  extraColumns?: Record<string, string[]>;
+  /** The sheet a new tracking table goes on, by initiative ID (upper case), when not the sheet named by the ID. */
+  trackingSheets?: Record<string, string>;
 }
 
 interface Wanted {
+  /** The contract table (undefined for a taxonomy table). */
+  spec?: TableSpec;
   sheet: string;
   table: string;
   header: string[];
@@ -48,7 +55,7 @@ export function planStructure(workbook: WorkbookRead, options: StructureOptions 
   const rows = options.rows ?? {};
   const wanted: Wanted[] = [];
   const contract = (spec: TableSpec, sheet: string, table: string, title: string, help: string): Wanted => ({
-    sheet, table, header: spec.columns.map((c) => c.header), layout: tableLayout(spec, lang), rows: rows[table] ?? [], title, help,
+    spec, sheet, table, header: spec.columns.map((c) => c.header), layout: tableLayout(spec, lang), rows: rows[table] ?? [], title, help,
   });
 
   const taxonomies = options.taxonomies ?? defaultTaxonomies();
@@ -58,7 +65,10 @@ export function planStructure(workbook: WorkbookRead, options: StructureOptions 
   }
   wanted.push(contract(INITIATIVES, SHEETS.initiatives, TABLE_NAMES.initiatives, t.initiatives, t.initiativesHelp));
   for (const [id, name] of initiativesOf(workbook, options)) {
-    wanted.push(contract(PARTICIPANTS, id, participantTableName(id), t.participants(name), t.participantsHelp));
+    const table = participantTableName(id);
+    const w = contract(PARTICIPANTS, options.trackingSheets?.[id.toUpperCase()] ?? id, table, t.participants(name), t.participantsHelp);
+    const extra = options.extraColumns?.[table] ?? [];
+    wanted.push(extra.length ? { ...w, header: [...w.header, ...extra] } : w);
   }
   wanted.push(contract(STATUS_LOG, SHEETS.statusLog, TABLE_NAMES.statusLog, t.statusLog, t.statusLogHelp));
   wanted.push(contract(BUDGET, SHEETS.finance, TABLE_NAMES.budget, t.finance, t.financeHelp));
@@ -67,21 +77,34 @@ export function planStructure(workbook: WorkbookRead, options: StructureOptions 
   const ops: PlanOp[] = [];
   const nextColumn = new Map<string, number>(); // per sheet: first free column right of everything
   const labelled = new Set<string>();
-  for (const w of wanted) {
-    const sheet = findSheet(workbook, w.sheet);
+  for (const given of wanted) {
+    let w = given;
+    let sheet = findSheet(workbook, w.sheet);
     const existing = findTableRead(workbook, w.table);
     if (existing) {
-      const missing = w.header.filter((h) => !existing.header.some((e) => matchKey(safeText(e)) === matchKey(h)));
+      const missing = withoutLookAlikes(w, existing, w.header.filter((h) => !existing.header.some((e) => matchKey(safeText(e)) === matchKey(h))));
       if (missing.length) ops.push({ kind: 'addColumns', sheet: existing.sheet, table: w.table, headers: missing });
       ops.push({ kind: 'layoutColumns', sheet: existing.sheet, table: w.table, columns: w.layout });
       continue;
     }
-    const block = sheet && !sheet.tables.length && sheet.region ? firstBlock(sheet.region) : undefined;
-    const region = block && looksLike(block.header, w.header) ? block : undefined;
+    let block = sheet && !sheet.tables.length && sheet.region ? firstBlock(sheet.region) : undefined;
+    let region = block && looksLike(block.header, w.header) ? block : undefined;
+    // A hand-kept sheet named by the ID that is not one block under its header (a title above,
+    // blank rows, a totals row) is the user's: no table over part of it, no empty table beside it.
+    // The tracking table goes on its own sheet `Deltagere_<ID>`; adopting fills it from the
+    // hand-kept sheet whole (adopt.ts), and validation says that sheet was not checked.
+    if (w.spec === PARTICIPANTS && sheet?.region && !sheet.tables.length && (!region || sheet.region.rows.slice(region.rows.length).some((r) => r.some((v) => safeText(v) !== '')))) {
+      const aside = findSheet(workbook, w.table);
+      if (aside && (aside.tables.length || aside.region)) continue;
+      w = { ...w, sheet: w.table };
+      sheet = aside;
+      block = undefined;
+      region = undefined;
+    }
     if (region && !ops.some((op) => op.kind === 'tableFromRange' && op.sheet === sheet!.name)) {
       // Typed before the model existed: keep every value where it is, make it a table.
       ops.push({ kind: 'tableFromRange', sheet: sheet!.name, table: w.table, ref: region.ref });
-      const missing = w.header.filter((h) => !region.header.some((e) => matchKey(safeText(e)) === matchKey(h)));
+      const missing = withoutLookAlikes(w, region, w.header.filter((h) => !region.header.some((e) => matchKey(safeText(e)) === matchKey(h))));
       if (missing.length) ops.push({ kind: 'addColumns', sheet: sheet!.name, table: w.table, headers: missing });
       ops.push({ kind: 'layoutColumns', sheet: sheet!.name, table: w.table, columns: w.layout });
       continue;
@@ -100,6 +123,17 @@ export function planStructure(workbook: WorkbookRead, options: StructureOptions 
     ops.push({ kind: 'layoutColumns', sheet: sheetName, table: w.table, columns: w.layout });
   }
   return { ops };
+}
+
+/**
+ * A missing column that a column of the table looks like (renamed "Status" → "Forløbsstatus") is
+ * not appended: an empty duplicate would only make every row wrong. Repair proposes the rename
+ * instead (renames.ts), applied on the user's word.
+ */
+function withoutLookAlikes(w: Wanted, table: TableRead, missing: string[]): string[] {
+  if (!w.spec || !missing.length) return missing;
+  const alike = new Set(lookAlikes(w.spec, table.header, table.rows).map((l) => l.column.header));
+  return missing.filter((h) => !alike.has(h));
 }
 
 /** Initiatives needing a tracking sheet: valid IDs in the register as it is, and in rows being created. */

@@ -5,6 +5,7 @@ import { cellKey, LABEL_FONTS } from '../workbook/adapterRules';
 import { CellChangedError } from '../workbook/adapterContract';
 import { cellValue, isOccupied } from './cells';
 import { cellAddress, parseRange } from './address';
+import { tableModels, tableRect } from './internals';
 
 export type ExcelJSValue = Cell['value'];
 
@@ -41,6 +42,21 @@ export function setValues(worksheet: Worksheet, op: Extract<PlanOp, { kind: 'set
   }
   for (const { address, value } of op.cells) {
     worksheet.getCell(address).value = (value ?? null) as ExcelJSValue;
+    renameHeader(worksheet, address, value);
+  }
+}
+
+/**
+ * A value written into a table's header cell renames the table's column, as Excel does (repair's
+ * "omdøb Forløbsstatus til Status", #10): the table part must name its columns as the cells do.
+ */
+function renameHeader(worksheet: Worksheet, address: string, value: unknown): void {
+  const r = parseRange(address);
+  for (const model of tableModels(worksheet)) {
+    const rect = tableRect(model);
+    if (model.headerRow === false || r.top !== rect.top || r.left < rect.left || r.left > rect.right) continue;
+    const column = model.columns[r.left - rect.left];
+    if (column && typeof value === 'string' && value.trim()) column.name = value;
   }
 }
 

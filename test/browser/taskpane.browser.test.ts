@@ -201,6 +201,41 @@ describeWithChromium('task pane in Chromium', () => {
       expect(row).toEqual(['ITMV', excelSerial(today)]);
       await shot('withdrawn');
     }, STEP_MS);
+
+    it('takes a hand-kept sheet into use from the finding that says it was not checked (#10)', async () => {
+      await standin(page, (s) => {
+        s.workbook.userEdit('Ark1', 'A1', [['JobFirst – deltagere 2016']]);
+        s.workbook.userEdit('Ark1', 'A3:F8', [
+          ['Navn/ID', 'Start', 'Målgruppe', 'Trin', 'Forløbsstatus', 'Bemærkninger'],
+          ['JF-01', '15/8 2016', 'KH-AP', 3, 'i praktik', ''],
+          ['JF-02', '29/8', 'KH-AP', 1, 'I forløb', 'ring senere'],
+          ['', '', '', '', '', ''],
+          ['JF-03', '1. sep 2016', 'KH-AP', 2, 'I forløb', ''],
+          ['I alt', 3, '', '', '', ''],
+        ]);
+      });
+      await page.getByRole('tab', { name: 'Validering' }).click();
+      await page.getByRole('button', { name: 'Valider hele projektmappen' }).click();
+      await page.getByRole('button', { name: 'Ark1 Info' }).click(); // a sheet new in the list opens closed
+      await pane().getByText(/^Arket ”Ark1” er ikke tjekket: det er ikke en del af Indsatsmonitor/).waitFor();
+      await page.getByRole('button', { name: 'Tag i brug' }).click();
+      await shot('adopt-card');
+      await pane().getByText('Overskrift i række 3, 3 rækker med data, 1 tom række sprunget over, 1 sumrække udeladt.').waitFor();
+      await pane().getByText('Status: ”i praktik” → ”I virksomhedspraktik” (1 række)').waitFor();
+      await pane().getByText('Startdato: ”29/8” → ”29-08-2016” (1 række)').waitFor();
+      expect(await page.getByRole('combobox', { name: 'E: Forløbsstatus' }).textContent()).toBe('Status');
+      await page.getByRole('textbox', { name: /^Indsats-ID/ }).fill('JOBF');
+      expect({ overflow: await horizontalOverflow(page) }).toEqual({ overflow: { main: 0, page: 0 } });
+      expect(await axeViolations(page)).toEqual([]);
+      await shot('adopt');
+      await page.getByRole('button', { name: 'Tag i brug' }).click();
+      await pane().getByText(/^Arket ”JOBF” er oprettet med 3 rækker\./).waitFor();
+      expect(await standin(page, (s) => s.workbook.sheetNames())).toContain('JOBF');
+      expect(await standin(page, (s) => ['A5', 'E5', 'A7', 'J6'].map((a) => s.workbook.value('JOBF', a)))).toEqual(['JF-01', 'I virksomhedspraktik', 'JF-03', 'ring senere']);
+      // The hand-kept sheet as it was.
+      expect(await standin(page, (s) => ['A3', 'B5', 'A6', 'A8'].map((a) => s.workbook.value('Ark1', a)))).toEqual(['Navn/ID', '29/8', null, 'I alt']);
+      await shot('adopted');
+    }, STEP_MS);
   });
 
   describe('every tab, every width, light and dark, Danish and English', () => {

@@ -201,14 +201,14 @@ describe('bad input', () => {
     ]));
   });
 
-  it('a workbook without the model reports the missing register (exit 1)', async () => {
+  it('a workbook without the model reports the missing register, and the sheet it did not check (exit 1)', async () => {
     const file = tmp.path('other.xlsx');
     const wb = new ExcelJS.Workbook();
     wb.addWorksheet('Ark1').addRow(['Hej']);
     await wb.xlsx.writeFile(file);
     const { code, findings } = await jsonOf(file);
     expect(code).toBe(1);
-    expect(findings.map(where)).toEqual(['Indsatser!A1 MISSING_TABLE', 'Statuslog!A1 MISSING_TABLE', 'Økonomi!A1 MISSING_TABLE', 'Økonomi!A1 MISSING_TABLE']);
+    expect(findings.map(where)).toEqual(['Indsatser!A1 MISSING_TABLE', 'Statuslog!A1 MISSING_TABLE', 'Økonomi!A1 MISSING_TABLE', 'Økonomi!A1 MISSING_TABLE', 'Ark1!A1 SHEET_NOT_IN_MODEL']);
   });
 });
 

@@ -46,6 +46,7 @@ const samples: Record<FindingCode, FindingParams> = {
   UNALLOCATED_EXPENSE: { initiativeId: 'ITMV', year: 2017, amountOre: 13_100_050 },
   GRANT_WITHOUT_SOURCE: { initiativeId: 'ITMV', year: 2017, amountOre: 100_000 },
   FUTURE_DATE: { initiativeId: 'ITMV', year: 2017, date: '2017-08-31', asOf: '2017-08-29' },
+  SHEET_NOT_IN_MODEL: { sheet: 'Mine deltagere', rows: 19 },
 };
 const codes = Object.keys(samples) as FindingCode[];
 
@@ -111,4 +112,13 @@ it('says in Danish what a value is not, lists steps with "eller" and says what i
   expect(findingMessage({ code: 'STEP_STATUS_MISMATCH', params: { status: 'I forløb', steps: '1, 2', step: '3' } }, 'da')).toBe('Status ”I forløb” hører til trin 1 eller 2, men deltageren står på trin 3.');
   expect(findingMessage({ code: 'STEP_STATUS_MISMATCH', params: { status: 'I forløb', steps: '1, 2', step: '3' } }, 'en')).toContain('step 1 or 2');
   expect(findingMessage({ code: 'INVALID_ID', params: { value: 'I Tråd' } }, 'da')).toBe('Indsats-ID ”I Tråd” kan ikke bruges: mellemrum og ”å” kan ikke bruges (kun a-z, tal og _).');
+});
+
+it('names the look-alike of a missing column and how to rename it (#10)', () => {
+  const params = { column: 'Status', table: 'Deltagere_ITMV', like: 'Forløbsstatus' };
+  expect(findingMessage({ code: 'MISSING_COLUMN', params }, 'da')).toContain('Kolonnen ”Forløbsstatus” ligner den: omdøb den til ”Status”');
+  expect(findingMessage({ code: 'MISSING_COLUMN', params }, 'en')).toContain("The column 'Forløbsstatus' looks like it");
+  expect(findingMessage({ code: 'SHEET_NOT_IN_MODEL', params: { sheet: 'Ark1', rows: 1 } }, 'da')).toBe(
+    'Arket ”Ark1” er ikke tjekket: det er ikke en del af Indsatsmonitor (1 række med data). Tag det i brug under Opsætning → Tag et eksisterende ark i brug (indsats adopt).',
+  );
 });

@@ -114,7 +114,7 @@ describe('App', () => {
     fireEvent.change(within(form).getByRole('textbox', { name: /^Navn/ }), { target: { value: 'I Tråd Med Verden' } });
     fireEvent.change(within(form).getByRole('textbox', { name: 'Pladser' }), { target: { value: '12' } });
     fireEvent.click(within(form).getByRole('button', { name: uiDa.setup.add }));
-    await screen.findByText(uiDa.setup.added('ITMV'));
+    await within(panel('Opsætning')).findByText(uiDa.setup.added('ITMV')); // the live region says it too, 100 ms later
     expect(workbook.workbook.getWorksheet('ITMV')).toBeDefined();
     expect(workbook.active).toBe('ITMV');
     const register = (await workbook.read()).sheets.find((s) => s.name === 'Indsatser')!.tables[0];
@@ -124,7 +124,7 @@ describe('App', () => {
     fireEvent.change(within(form).getByRole('textbox', { name: /^ID/ }), { target: { value: 'itmv' } });
     fireEvent.change(within(form).getByRole('textbox', { name: /^Navn/ }), { target: { value: 'Igen' } });
     fireEvent.click(within(form).getByRole('button', { name: uiDa.setup.add }));
-    await screen.findByText(uiDa.setup.problems['duplicate-id']);
+    await within(panel('Opsætning')).findByText(uiDa.setup.problems['duplicate-id']);
   });
 
   it('validates, jumps to a cell, and applies a suggestion after confirmation', async () => {

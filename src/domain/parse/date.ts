@@ -17,8 +17,8 @@ const TIME = String.raw`(?:[T\s]+\d{1,2}[:.]\d{2}(?:[:.]\d{2}(?:[.,]\d+)?)?\s*(?
 const SERIAL_TEXT = /^\d{5,7}$/;
 /** Year first: ISO "2017-08-29" (optionally with a time, which is dropped), also "2017/08/29". */
 const YEAR_FIRST = new RegExp(String.raw`^(\d{4})([-/.])(\d{1,2})\2(\d{1,2})${TIME}$`, 'i');
-/** Day first, any of - . / between parts: "29-08-2017", "29/8-2017", "29.08.17", "29/8", "29.8." */
-const DAY_FIRST = new RegExp(String.raw`^(\d{1,2})\s*[-./]\s*(\d{1,2})(?:\s*[-./]\s*(\d{4}|\d{2})${TIME})?\.?$`, 'i');
+/** Day first, any of - . / between parts: "29-08-2017", "29/8-2017", "29.08.17", "29/8", "29.8.", and "15/8 2016" (a space before a 4-digit year). */
+const DAY_FIRST = new RegExp(String.raw`^(\d{1,2})\s*[-./]\s*(\d{1,2})(?:(?:\s*[-./]\s*(\d{4}|\d{2})|\.?\s+(\d{4}))${TIME})?\.?$`, 'i');
 /** "29. august 2017", "29 aug 2017", "29. aug. 2017", "29-aug-17", "29. august" */
 const MONTH_NAME = /^(\d{1,2})\.?[\s-]*([a-zæøå]+)\.?(?:[\s-]*(\d{4}|\d{2}))?$/i;
 
@@ -75,7 +75,7 @@ function fromText(input: string, referenceYear: number | undefined): ParseResult
   let m: RegExpExecArray | null;
   if (SERIAL_TEXT.test(text)) return fromSerial(Number(text), input);
   if ((m = YEAR_FIRST.exec(text))) return fromParts(Number(m[1]), Number(m[3]), Number(m[4]), input);
-  if ((m = DAY_FIRST.exec(text))) return fromDayMonthYear(Number(m[1]), Number(m[2]), m[3], referenceYear, input);
+  if ((m = DAY_FIRST.exec(text))) return fromDayMonthYear(Number(m[1]), Number(m[2]), m[3] ?? m[4], referenceYear, input);
   if ((m = MONTH_NAME.exec(text))) {
     const name = m[2]; // not an optional group: always there in a match
     const month = name === undefined ? undefined : MONTHS.get(name.toLowerCase());

@@ -56,22 +56,22 @@ const targetGroups = entries([
   { code: 'MG13', name: 'Unge under 18 år', lawRef: 'LAB § 6, nr. 13', maxAge: 17, synonyms: ['Under 18 år'] },
   { code: 'MG14', name: 'Integrationsydelsesmodtagere', lawRef: 'Integrationsloven', synonyms: ['Integrationsydelse', 'Modtagere af integrationsydelse'] },
   { code: 'MG15', name: 'Modtagere af selvforsørgelses- og hjemrejseydelse', lawRef: 'Integrationsloven', validFrom: date('2019-07-01'), synonyms: ['Selvforsørgelses- og hjemrejseydelse', 'Hjemrejseydelse', 'SHO'] },
-  { code: 'LG01', name: 'Aktivitetsparate kontanthjælpsmodtagere over 30 år', minAge: 30, synonyms: ['KH-AP over 30 år', 'AP over 30', 'Aktivitetsparate kontanthjælpsmodtagere over 30 år med mindst 1 års ledighed'] },
+  { code: 'LG01', name: 'Aktivitetsparate kontanthjælpsmodtagere over 30 år', minAge: 30, synonyms: ['KH-AP over 30 år', 'AP over 30', 'Aktivitetsparate kontanthjælpsmodtagere over 30 år med mindst 1 års ledighed', 'Aktivitetsparate kontanthjælpsmodtagere over 30 år med minimum et års ledighed', 'Aktivitetsparate kontanthjælpsmodtagere over 30 år med mere end 1 års ledighed'] },
   { code: 'LG02', name: 'Aktivitetsparate med mindst 5 år på offentlig forsørgelse', synonyms: ['Aktivitetsparate borgere med mindst 5 år på offentlig forsørgelse', 'Aktivitetsparate borgere med mindst 5 år på offentlig/uddannelses- og kontanthjælp og integrationsydelse', 'Langvarige modtagere af kontanthjælp'] },
   { code: 'LG03', name: 'Ressourceforløbsmodtagere over 30 år', minAge: 30, validTo: date('2026-01-31'), synonyms: ['Ressourceforløbsydelse over 30 år', 'Personer i ressourceforløb over 30 år'] },
-  { code: 'LG04', name: 'Unge under 25 år uden uddannelse', maxAge: 24, synonyms: ['Unge under 25 år', 'Unge under 25 uden ungdomsuddannelse', 'FGU-målgruppen'] },
+  { code: 'LG04', name: 'Unge under 25 år uden uddannelse', maxAge: 24, synonyms: ['Unge under 25 år', 'Unge under 25 uden ungdomsuddannelse', 'Unge under 25 år som ikke er i beskæftigelse, og som ikke er i gang med eller har gennemført en ungdomsuddannelse', 'FGU-målgruppen'] },
   { code: 'LG05', name: 'Borgere på kanten af arbejdsmarkedet', synonyms: ['Langvarige ydelsesmodtagere'] },
-  { code: 'LG06', name: 'Aktivitetsparate kvinder med indvandrerbaggrund', synonyms: ['Kvinder med indvandrerbaggrund', 'Aktivitetsparate etniske minoritetskvinder', 'Etniske minoritetskvinder'] },
+  { code: 'LG06', name: 'Aktivitetsparate kvinder med indvandrerbaggrund', synonyms: ['Kvinder med indvandrerbaggrund', 'Aktivitetsparate etniske minoritetskvinder', 'Aktivitetsparate (etniske minoritets)kvinder', 'Etniske minoritetskvinder', 'Aktivitetsparate kvinder med anden etnisk baggrund'] },
   { code: 'LG07', name: 'Kontanthjælpsmodtagere (jobparate og aktivitetsparate)', synonyms: ['Kontanthjælpsmodtagere', 'Kontanthjælpsmodtager', 'KH'] },
 ]);
 
 /** Participant statuses with outcome class and the steps (trin) they belong to (ITMV status table, pool note). */
 const statuses = entries([
-  { code: 'FORLØB', name: 'I forløb', outcomeClass: 'active', steps: [1, 2], synonyms: ['I 13-ugers forløb', 'Er i 13-ugers forløb', '13-ugers forløb', 'Forløb', 'I gang', 'Aktiv', 'Start-afklaring', 'På vej mod job'] },
-  { code: 'PRAKTIK', name: 'I virksomhedspraktik', outcomeClass: 'active', steps: [3], synonyms: ['Virksomhedspraktik', 'Er i virksomhedspraktik', 'Praktik', 'I praktik', 'Virksomhedsforløb', 'I virksomhedsforløb'] },
+  { code: 'FORLØB', name: 'I forløb', outcomeClass: 'active', steps: [1, 2], synonyms: ['I 13-ugers forløb', 'Er i 13-ugers forløb', '13-ugers forløb', 'Forløb', 'I gang', 'Aktiv', 'Start-afklaring', 'På vej mod job', 'Er i 13-ugers forløb (trin 1 og 2)', 'I forløb (trin 1 og 2)', 'Trin 1 og 2', 'Afklaringsforløb', '6-ugers afklaringsperiode'] },
+  { code: 'PRAKTIK', name: 'I virksomhedspraktik', outcomeClass: 'active', steps: [3], synonyms: ['Virksomhedspraktik', 'Er i virksomhedspraktik', 'Praktik', 'I praktik', 'Er i praktik', 'Er i virksomhedspraktik (trin 3)', 'Virksomhedspraktik (trin 3)', 'Praktik (trin 3)', 'Virksomhedsforløb', 'I virksomhedsforløb'] },
   { code: 'PAUSE', name: 'Pause', outcomeClass: 'active', synonyms: ['Sygdom', 'Midlertidig pause', 'Standby'] },
-  { code: 'JOB', name: 'I ordinær beskæftigelse', outcomeClass: 'job', synonyms: ['Job', 'Ordinært job', 'Ordinær beskæftigelse', 'Kommet i job', 'Er kommet i job', 'I job', 'I beskæftigelse', 'Beskæftigelse'] },
-  { code: 'LØNTILSKUD', name: 'Ansat med løntilskud', outcomeClass: 'job', synonyms: ['Løntilskud', 'I løntilskud', 'Ansættelse med løntilskud'] },
+  { code: 'JOB', name: 'I ordinær beskæftigelse', outcomeClass: 'job', synonyms: ['Job', 'Ordinært job', 'Ordinær beskæftigelse', 'Kommet i job', 'Er kommet i job', 'I job', 'I beskæftigelse', 'Beskæftigelse', 'Job (ordinær)', 'Job (ordinært)', 'Ordinær', 'Ordinær beskæftigelse (job)', 'I ordinært job', 'Job på ordinære vilkår'] },
+  { code: 'LØNTILSKUD', name: 'Ansat med løntilskud', outcomeClass: 'job', synonyms: ['Løntilskud', 'I løntilskud', 'Ansættelse med løntilskud', 'Job (løntilskud)', 'Job med løntilskud', 'Løntilskudsjob', 'Kommet i løntilskud'] },
   { code: 'UDDANNELSE', name: 'I uddannelse', outcomeClass: 'education', synonyms: ['Uddannelse', 'Påbegyndt uddannelse', 'Startet på uddannelse'] },
   { code: 'ANDEN', name: 'Afsluttet til anden indsats', outcomeClass: 'ended', steps: [1, 2, 3], synonyms: ['Afsluttet efter trin 1', 'Afsluttet forløbet efter trin 1', 'Har afsluttet forløbet efter trin 1 med henblik på visitation til anden indsats', 'Visiteret til anden indsats', 'Afsluttet med henblik på visitation til anden indsats', 'Anden indsats'] },
   { code: 'AFSLUTTET', name: 'Afsluttet uden job eller uddannelse', outcomeClass: 'ended', synonyms: ['Afsluttet', 'Ophørt', 'Frafald', 'Udeblevet'] },
@@ -79,9 +79,9 @@ const statuses = entries([
 
 /** Steps (trin) of the pool initiatives' group-1 course. */
 const steps = entries([
-  { code: '1', name: 'Start-afklaring', synonyms: ['Trin 1', 'Afklaring', 'Startafklaring'] },
-  { code: '2', name: 'På vej mod job', synonyms: ['Trin 2'] },
-  { code: '3', name: 'Virksomhedsforløb', synonyms: ['Trin 3', 'Virksomhedsrettet forløb'] },
+  { code: '1', name: 'Start-afklaring', synonyms: ['Trin 1', 'Afklaring', 'Startafklaring', 'Trin 1: Start-afklaring'] },
+  { code: '2', name: 'På vej mod job', synonyms: ['Trin 2', 'Trin 2: På vej mod job'] },
+  { code: '3', name: 'Virksomhedsforløb', synonyms: ['Trin 3', 'Virksomhedsrettet forløb', 'Trin 3: Virksomhedsforløb'] },
 ]);
 
 /** Offers (tilbud). Company placement lengths per LAB § 61; subsidised employment per LAB §§ 67–68. */
@@ -120,8 +120,8 @@ const fundingSources = entries([
 
 const initiativeStates = entries([
   { code: 'PLANLAGT', name: 'Planlagt', synonyms: ['Ikke startet', 'Under planlægning'] },
-  { code: 'I GANG', name: 'I gang', synonyms: ['Igang', 'Aktiv', 'Kører', 'Igangværende'] },
-  { code: 'STANDBY', name: 'Standby', synonyms: ['På standby', 'Sat i bero', 'Pause'] },
+  { code: 'I GANG', name: 'I gang', synonyms: ['Igang', 'Aktiv', 'Kører', 'Igangværende', 'Igangsat', 'Projektet er i gang'] },
+  { code: 'STANDBY', name: 'Standby', synonyms: ['På standby', 'Sat i bero', 'Pause', 'Projektet er på standby'] },
   { code: 'AFSLUTTET', name: 'Afsluttet', synonyms: ['Slut', 'Lukket', 'Ophørt', 'Projektet er afsluttet'] },
 ]);
 

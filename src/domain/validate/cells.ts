@@ -3,6 +3,7 @@
  * CPR numbers) and the parse of each typed column. Problems become findings; values become the
  * typed fields the cross-field rules and the summaries use.
  */
+import { lookAlikes } from '../adopt/lookAlike';
 import type { ColumnSpec, ColumnType, TableSpec } from '../model/schema';
 import type { TableData } from '../model/table';
 import { parseKpiList } from '../model/kpi';
@@ -62,9 +63,16 @@ export function locateColumns(spec: TableSpec, table: TableData, report: Reporte
     if (key && !byKey.has(key)) byKey.set(key, i);
   });
   const located = new Map<ColumnSpec, number>();
+  const alike = lookAlikes(spec, table.header, table.rows);
   for (const column of spec.columns) {
     const index = byKey.get(matchKey(column.header));
-    if (index !== undefined) located.set(column, index);
+    if (index !== undefined) {
+      located.set(column, index);
+      continue;
+    }
+    // A renamed column: the finding sits on its header cell, names it, and suggests the contract's header.
+    const like = alike.find((l) => l.column === column);
+    if (like) report.add(table, -1, like.index, column.required ? 'error' : 'warning', 'MISSING_COLUMN', { column: column.header, table: tableName, like: like.header }, column.header);
     else report.add(table, -1, -1, column.required ? 'error' : 'warning', 'MISSING_COLUMN', { column: column.header, table: tableName });
   }
   return located;

@@ -41,6 +41,8 @@ export type FindingCode =
   | 'TEXT_NUMBER'
   | 'AMBIGUOUS_YEAR'
   | 'IMPLAUSIBLE_DATE'
+  // A sheet with data that validation does not check (#10): info, with the action "Tag i brug".
+  | 'SHEET_NOT_IN_MODEL'
   // Found by the reconciliation of Budget and Posteringer (texts: financeDa.issues).
   | 'NO_BUDGET'
   | 'DUPLICATE_VOUCHER'
@@ -51,7 +53,8 @@ export type FindingCode =
   | 'GRANT_WITHOUT_SOURCE'
   | 'FUTURE_DATE';
 
-export type Severity = 'error' | 'warning';
+/** `info`: nothing wrong, but worth knowing (a sheet that was not checked); never counts as an error or a warning. */
+export type Severity = 'error' | 'warning' | 'info';
 
 /**
  * What a finding's message is rendered from, in language-neutral values: cell values and header

@@ -28,6 +28,7 @@ import { placementLimit } from '../law/placement';
 
 /** The built-in offer code of virksomhedspraktik, whose length LAB § 61 sets. */
 const PLACEMENT_OFFER = 'PRAKTIK';
+import { isModelSheet } from '../adopt/model';
 
 export interface ValidateOptions {
   /** The date "today" for rules that look at the present (course length, capacity). */
@@ -212,6 +213,7 @@ export function validateWorkbook(tables: TableData[], options: ValidateOptions):
   unknownInitiative(postingRows);
   model.postings = postingRows.map((l) => l.item);
   checkFinance(budgetRows, postingRows, [...byId.keys()], report, options.asOf, matchers);
+  reportSheetsNotInModel(tables, report);
 
   return { findings: sortFindings(report.findings, tables), model, taxonomies };
 }
@@ -252,6 +254,17 @@ function scanNamesForCpr(tables: TableData[], texts: readonly WorkbookText[], re
     if (seen.has(key)) continue;
     seen.add(key);
     atName(t.sheet, t.cell, t.place, t.text);
+  }
+}
+
+/** Every sheet with data that validation does not check: the user's own (info, "Tag i brug"). */
+function reportSheetsNotInModel(tables: TableData[], report: Reporter): void {
+  const bySheet = new Map<string, TableData[]>();
+  for (const t of tables) bySheet.set(t.sheet, [...(bySheet.get(t.sheet) ?? []), t]);
+  for (const [sheet, list] of bySheet) {
+    if (isModelSheet(sheet, list)) continue;
+    const rows = list.reduce((n, t) => n + (isBlankRow(t.header) ? 0 : 1) + t.rows.filter((r) => !isBlankRow(r)).length, 0);
+    if (rows) report.add(list[0]!, -1, -1, 'info', 'SHEET_NOT_IN_MODEL', { sheet, rows });
   }
 }
 

@@ -33,6 +33,11 @@ const seeds: Record<TaxonomyKey, [string, string][]> = {
     ['fleksjob', 'no match (MG09)'], // only a suggestion: "visiteret til fleksjob" is the group
     ['førtidspension', 'MG11'],
     ['KH-AP', 'MG03'],
+    // #10: as hand-kept sheets and the documents write them
+    ['aktivitetsparate (etniske minoritets)kvinder', 'LG06'],
+    ['aktivitetsparate kontanthjælpsmodtagere over 30 år med minimum et års ledighed', 'LG01'],
+    ['aktivitetsparate kontanthjælpsmodtagere over 30 år med mere end 1 års ledighed', 'LG01'],
+    ['Unge under 25 år som ikke er i beskæftigelse, og som ikke er i gang med eller har gennemført en ungdomsuddannelse', 'LG04'],
   ],
   statuses: [
     ['Er kommet i job', 'JOB'], // ITMV status table
@@ -44,6 +49,12 @@ const seeds: Record<TaxonomyKey, [string, string][]> = {
     ['i beskæftigelse', 'JOB'], // Aktiveringsstrategi 2020
     ['uddannelse', 'UDDANNELSE'],
     ['virksomhedsforløb', 'PRAKTIK'],
+    // #10: as hand-kept sheets and the ITMV table write them
+    ['job (ordinær)', 'JOB'],
+    ['job (løntilskud)', 'LØNTILSKUD'],
+    ['i praktik', 'PRAKTIK'],
+    ['Er i virksomhedspraktik (trin 3)', 'PRAKTIK'],
+    ['Er i 13-ugers forløb (Trin 1 og 2)', 'FORLØB'],
   ],
   goals: [
     ['Udsatte børn og unges faglige niveau i folkeskolen skal forbedres.', 'M1'],
@@ -104,7 +115,7 @@ const seeds: Record<TaxonomyKey, [string, string][]> = {
   initiativeStates: [
     ['i gang', 'I GANG'],
     ['standby', 'STANDBY'],
-    ['Projektet er på standby', 'no match (STANDBY)'],
+    ['Projektet er på standby', 'STANDBY'], // Aktiveringsstrategi 2020, as written (#10)
     ['på standby', 'STANDBY'],
     ['afsluttet', 'AFSLUTTET'],
     ['Projektet er afsluttet', 'AFSLUTTET'],
