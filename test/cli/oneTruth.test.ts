@@ -253,7 +253,7 @@ describe('freezing shows what it freezes, asks when there are errors, and can be
     expect((await indsats('snapshot', demo, '-o', one, '--as-of', '2016-08-29')).code).toBe(0);
     const withdrawn = await indsats('snapshot', one, '--withdraw', '29-08-2016', '-o', two);
     expect(withdrawn.code).toBe(0);
-    expect(withdrawn.out).toContain('Statusfotoet pr. 29-08-2016 er trukket tilbage (13 rækker markeret i kolonnen Trukket tilbage; intet er slettet). Datoen kan fryses igen.');
+    expect(withdrawn.out).toContain('Statusfotoet pr. 29-08-2016 er trukket tilbage (14 rækker markeret i kolonnen Trukket tilbage; intet er slettet). Datoen kan fryses igen.');
     const table = await statusfotos(two);
     const at = table.header.indexOf('Trukket tilbage');
     expect(at).toBe(table.header.length - 1);
