@@ -489,7 +489,7 @@ export const CASES: HostileCase[] = [
     build: async (dir, env) => {
       const zip = readFileSync(await env.mini());
       const part = tablePart(zip, 'Deltagere_ITMV');
-      const input = writeBytes(join(dir, 'in.xlsx'), rewriteParts(zip, (p, text) => (p === part ? text().replace(/ref="A4:J23"/g, 'ref="A4:J1048576"') : undefined)));
+      const input = writeBytes(join(dir, 'in.xlsx'), rewriteParts(zip, (p, text) => (p === part ? text().replace(/ref="A4:([A-Z]+)\d+"/g, 'ref="A4:$11048576"') : undefined)));
       return onHeavyWorkbook(input, dir);
     },
   },
