@@ -425,6 +425,10 @@ Valg:
     'not-xlsx': (f: string) => `${f} er ikke en Excel-projektmappe (.xlsx). Gem den som .xlsx i Excel og prøv igen.`,
     corrupt: (f: string) => `${f} kan ikke åbnes: filen er beskadiget. Prøv at åbne og gemme den i Excel.`,
     'too-large': (f: string) => `${f} er for stor (over 200 MB).`,
+    // --- package writer (eng/writer) ---
+    'cannot-write': (f: string, part?: string) =>
+      `${f} kan ikke ændres sikkert: ${part ?? 'en del af filen'} kan Indsatsmonitor ikke skrive i uden at miste noget. Intet er skrevet. Åbn og gem filen i Excel, og prøv igen.`,
+    // --- end package writer ---
     'too-large-content': (f: string, part?: string) =>
       `${f} kan ikke læses: ${part ?? 'indholdet'} er større end grænsen (200 MB udpakket, 5 mio. celler, 2 mio. tekster). Slet tomme rækker og kolonner langt ude på arket, eller del projektmappen op.`,
   } as Record<string, (f: string, part?: string) => string>,

@@ -407,6 +407,10 @@ Options:
     'not-xlsx': (f: string) => `${f} is not an Excel workbook (.xlsx). Save it as .xlsx in Excel and try again.`,
     corrupt: (f: string) => `${f} cannot be opened: the file is damaged. Try opening and saving it in Excel.`,
     'too-large': (f: string) => `${f} is too large (over 200 MB).`,
+    // --- package writer (eng/writer) ---
+    'cannot-write': (f: string, part?: string) =>
+      `${f} cannot be changed safely: Indsatsmonitor cannot write into ${part ?? 'a part of the file'} without losing something. Nothing was written. Open and save the file in Excel, and try again.`,
+    // --- end package writer ---
     'too-large-content': (f: string, part?: string) =>
       `${f} cannot be read: ${part ?? 'its content'} is larger than the limit (200 MB unpacked, 5 million cells, 2 million texts). Delete empty rows and columns far out on the sheet, or split the workbook.`,
   },

@@ -23,12 +23,8 @@ import { setValidation } from './validations';
 import { NotGeneratedError } from '../workbook/adapterContract';
 import { freeze, label, select, setValues, type ExcelJSValue } from './view';
 
-/**
- * Empty rows below a table that get its number formats, so rows typed later look right. (Only
- * here: Excel carries a table's formats to the rows it grows by, and the Office.js adapter writes
- * into the open workbook where the user sees them.)
- */
-export const FORMAT_ROWS_BELOW = 500;
+import { FORMAT_ROWS_BELOW } from './formatRows';
+export { FORMAT_ROWS_BELOW };
 
 /**
  * Generated sheets this plan rebuilds: the new sheet takes the name, the old one (if any) is set

@@ -20,6 +20,25 @@ export interface ChartCells {
 }
 
 
+const CHART_TYPES: readonly ChartSpec['type'][] = ['barStacked', 'bar', 'column', 'columnStacked', 'line'];
+
+/** Throws for a spec Excel could not show (bad ranges, empty series, inverted area). */
+export function assertChart(sheet: string, chart: ChartSpec): void {
+  const where = `Chart "${chart.name}" on sheet "${sheet}"`;
+  if (!chart.name?.trim()) throw new Error(`A chart on sheet "${sheet}" has no name`);
+  if (!CHART_TYPES.includes(chart.type)) throw new Error(`${where}: unknown chart type "${String(chart.type)}"`);
+  const cell = (c: { row: number; column: number } | undefined) => !!c && Number.isInteger(c.row) && Number.isInteger(c.column) && c.row >= 1 && c.column >= 1;
+  if (!cell(chart.from) || !cell(chart.to)) throw new Error(`${where}: from/to must be 1-based cells`);
+  if (chart.to.row < chart.from.row || chart.to.column < chart.from.column) throw new Error(`${where}: "to" is above or left of "from"`);
+  if (!chart.series?.length) throw new Error(`${where}: no series`);
+  for (const ref of [chart.categories, ...chart.series.map((s) => s.values)]) {
+    // The spec promises ranges on the chart's own sheet; a sheet prefix would be silently dropped.
+    if (typeof ref !== 'string' || ref.includes('!')) throw new Error(`${where}: "${ref}" must be a range on the chart's sheet, without a sheet name`);
+    const r = parseRange(ref); // throws for a non-A1 reference
+    if (r.top !== r.bottom && r.left !== r.right) throw new Error(`${where}: "${ref}" must be a single row or column`);
+  }
+}
+
 export const NS = {
   r: 'http://schemas.openxmlformats.org/officeDocument/2006/relationships',
   xdr: 'http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing',

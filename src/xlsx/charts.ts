@@ -20,10 +20,10 @@ import { parseRange } from './address';
 import { cellValue, numberFormatOf } from './cells';
 import {
   addRelationship, attribute, chartAnchor, chartDocument, CONTENT_TYPE, drawingDocument, emptyRelationships, ensureNamespaces, escapeXml, insertBeforeRootEnd, insertDrawingElement,
-  maxShapeId, NS, parseRels, REL_TYPE, relativeTarget, relsPathOf, resolveTarget, type ChartCells,
+  assertChart, maxShapeId, NS, parseRels, REL_TYPE, relativeTarget, relsPathOf, resolveTarget, type ChartCells,
 } from './chartXml';
 
-export { chartReference, escapeXml, insertDrawingElement, parseRels, relsPathOf, resolveTarget } from './chartXml';
+export { assertChart, chartReference, escapeXml, insertDrawingElement, parseRels, relsPathOf, resolveTarget } from './chartXml';
 
 export type { ChartSpec } from '../workbook/plan';
 
@@ -37,7 +37,6 @@ export type { ChartSpec } from '../workbook/plan';
  */
 const registry = new WeakMap<Workbook, Map<Worksheet, ChartSpec[]>>();
 
-const CHART_TYPES: readonly ChartSpec['type'][] = ['barStacked', 'bar', 'column', 'columnStacked', 'line'];
 
 /**
  * Record a chart on a worksheet of the workbook. A chart with the same name (case-insensitive) on
@@ -66,21 +65,6 @@ export function chartsOf(workbook: Workbook): { worksheet: Worksheet; charts: Ch
     .filter((s) => s.charts.length > 0);
 }
 
-export function assertChart(sheet: string, chart: ChartSpec): void {
-  const where = `Chart "${chart.name}" on sheet "${sheet}"`;
-  if (!chart.name?.trim()) throw new Error(`A chart on sheet "${sheet}" has no name`);
-  if (!CHART_TYPES.includes(chart.type)) throw new Error(`${where}: unknown chart type "${String(chart.type)}"`);
-  const cell = (c: { row: number; column: number } | undefined) => !!c && Number.isInteger(c.row) && Number.isInteger(c.column) && c.row >= 1 && c.column >= 1;
-  if (!cell(chart.from) || !cell(chart.to)) throw new Error(`${where}: from/to must be 1-based cells`);
-  if (chart.to.row < chart.from.row || chart.to.column < chart.from.column) throw new Error(`${where}: "to" is above or left of "from"`);
-  if (!chart.series?.length) throw new Error(`${where}: no series`);
-  for (const ref of [chart.categories, ...chart.series.map((s) => s.values)]) {
-    // The spec promises ranges on the chart's own sheet; a sheet prefix would be silently dropped.
-    if (typeof ref !== 'string' || ref.includes('!')) throw new Error(`${where}: "${ref}" must be a range on the chart's sheet, without a sheet name`);
-    const r = parseRange(ref); // throws for a non-A1 reference
-    if (r.top !== r.bottom && r.left !== r.right) throw new Error(`${where}: "${ref}" must be a single row or column`);
-  }
-}
 
 // ---------------------------------------------------------------------------------------------
 // Writing chart parts into the .xlsx written by ExcelJS
