@@ -18,6 +18,7 @@ import type { FileWorkbook } from '../xlsx/fileWorkbook';
 import { OutputPathError } from '../xlsx/errors';
 import { checkOutputPath, onInterrupt, removeStaleTempFiles, sameFile } from '../xlsx/outputPath';
 import { setUpWorkbook, validate } from '../operations/operations';
+import { usePackageWriter } from '../xlsx/writerChoice';
 import { freezeSnapshot, refreshOverview, SnapshotExistsError } from '../operations/summarize';
 import { decodeRefundFile, importRefunds } from '../operations/refundImport';
 import { reconcileExitCode, reconcileOnly, writeReconciliationSheet } from '../operations/reconcile';
@@ -239,10 +240,10 @@ async function open(path: string): Promise<FileWorkbook> {
   return openXlsxWorkbook(path);
 }
 
-/** A workbook a command will write a changed copy of: one with macros is refused (they would be lost). */
+/** A workbook a command will write a changed copy of: one with macros only when the writer keeps them. */
 async function openToChange(c: Context, path: string): Promise<FileWorkbook> {
   const workbook = await open(path);
-  if (workbook.hasMacros) throw new UsageError(c.t.macros(path));
+  if (workbook.hasMacros && !(workbook.keepsMacros && isMacroPath(path))) throw new UsageError(c.t.macros(path));
   return workbook;
 }
 
@@ -278,7 +279,11 @@ function refundBytes(c: Context, path: string): Buffer {
   }
 }
 
-/** Extensions of macro-enabled packages: ExcelJS drops the macros and Excel refuses what is left. */
+/**
+ * Extensions of macro-enabled packages. ExcelJS drops the macros and Excel refuses what is left;
+ * the package writer keeps them, and the workbook part's content type with them, so a macro
+ * workbook is written only to a file of the same extension (.xlsm in, .xlsm out).
+ */
 const MACRO_EXTENSIONS = new Set(['.xlsm', '.xltm', '.xlam']);
 const isMacroPath = (path: string) => MACRO_EXTENSIONS.has(extname(path).toLowerCase());
 
@@ -306,8 +311,10 @@ function outputPath(c: Context, input: string | undefined): string {
   const output = c.values.output;
   if (!output) throw new UsageError(c.t.missingOutput);
   if (input && (resolve(input) === resolve(output) || sameFile(input, output))) throw new UsageError(c.t.sameFile);
-  if (input && isMacroPath(input)) throw new UsageError(c.t.macros(input));
-  if (isMacroPath(output)) throw new UsageError(c.t.macros(output));
+  if (input && isMacroPath(input)) {
+    if (!usePackageWriter()) throw new UsageError(c.t.macros(input));
+    if (extname(input).toLowerCase() !== extname(output).toLowerCase()) throw new UsageError(c.t.macroExtension(input, extname(input).toLowerCase()));
+  } else if (isMacroPath(output)) throw new UsageError(c.t.macros(output));
   checkOutputPath(output, !!c.values.force);
   removeStaleTempFiles(dirname(output)); // a killed run's temporary files (the write does it too)
   return output;

@@ -396,6 +396,10 @@ Valg:
     socket: (f: string) => `${f} er en socket, ikke en fil. Den erstattes aldrig; angiv et filnavn.`,
     other: (f: string) => `${f} er ikke en almindelig fil. Den erstattes aldrig; angiv et filnavn.`,
   } as Record<string, (f: string) => string>,
+  // --- package writer (eng/writer) ---
+  macroExtension: (f: string, ext: string) =>
+    `${f} er en projektmappe med makroer. Makroerne bevares, når resultatet skrives til en fil med samme filtype: angiv en outputfil, der ender på ${ext}.`,
+  // --- end package writer ---
   macros: (f: string) =>
     `${f} er en projektmappe med makroer (.xlsm, .xltm eller .xlam). Indsatsmonitor bevarer ikke makroer, så sådan en fil kan ikke ændres eller skrives her. Gem en kopi som .xlsx i Excel (Filer → Gem som), og brug den.`,
   refundFolder: (f: string) => `${f} er en mappe, ikke en refusionsfil. Angiv selve filen (.csv).`,

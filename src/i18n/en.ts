@@ -378,6 +378,10 @@ Options:
     socket: (f: string) => `${f} is a socket, not a file. It is never replaced; give a file name.`,
     other: (f: string) => `${f} is not a regular file. It is never replaced; give a file name.`,
   } as Record<string, (f: string) => string>,
+  // --- package writer (eng/writer) ---
+  macroExtension: (f: string, ext: string) =>
+    `${f} is a macro-enabled workbook. Its macros are kept when the result is written to a file of the same type: give an output file ending in ${ext}.`,
+  // --- end package writer ---
   macros: (f: string) =>
     `${f} is a macro-enabled workbook (.xlsm, .xltm or .xlam). Indsatsmonitor does not keep macros, so such a file cannot be changed or written here. Save a copy as .xlsx in Excel (File → Save As) and use that.`,
   refundFolder: (f: string) => `${f} is a folder, not a refund file. Give the file itself (.csv).`,

@@ -16,7 +16,6 @@
 import type { Workbook, Worksheet } from 'exceljs';
 import JSZip from 'jszip';
 import type { ChartSpec } from '../workbook/plan';
-import { parseRange } from './address';
 import { cellValue, numberFormatOf } from './cells';
 import {
   addRelationship, attribute, chartAnchor, chartDocument, CONTENT_TYPE, drawingDocument, emptyRelationships, ensureNamespaces, escapeXml, insertBeforeRootEnd, insertDrawingElement,

@@ -21,6 +21,7 @@ import type { WriteOptions } from './atomicWrite';
 import { writeBytesAtomically } from './atomicWrite';
 import { activeSheetOf, applyPlanToPackage } from './package';
 import { looksLikeZip, zipEntries } from './zip';
+import { usePackageWriter } from './writerChoice';
 
 export interface FileWorkbook extends LiveWorkbook {
   /** Writes the workbook as it is now to `path`, atomically (the output path rules: src/xlsx/outputPath.ts). */
@@ -31,9 +32,7 @@ export interface FileWorkbook extends LiveWorkbook {
   readonly keepsMacros: boolean;
 }
 
-/** Which writer applies plans to a workbook read from a file: `package` (default) or `exceljs`. */
-export const WRITER_ENV = 'INDSATS_WRITER';
-const usePackageWriter = () => process.env[WRITER_ENV] !== 'exceljs';
+export { WRITER_ENV } from './writerChoice';
 
 /** Opens an .xlsx file (a path or its bytes); every failure to read it is an XlsxReadError. */
 export async function openXlsxWorkbook(input: string | Buffer, limits?: Partial<ReadLimits>): Promise<FileWorkbook> {

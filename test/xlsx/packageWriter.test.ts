@@ -11,7 +11,6 @@ import { importRefunds } from '../../src/operations/refundImport';
 import { applySuggestions, setUpWorkbook, validate, writeFindingsSheet } from '../../src/operations/operations';
 import { freezeSnapshot, refreshOverview } from '../../src/operations/summarize';
 import type { LiveWorkbook } from '../../src/workbook/adapterContract';
-import type { CalendarDate } from '../../src/domain/parse/date';
 import { newXlsxWorkbook, openXlsxWorkbook } from '../../src/xlsx';
 import { WRITER_ENV } from '../../src/xlsx/fileWorkbook';
 import { applyPlanToPackage, HANDLERS } from '../../src/xlsx/package';
@@ -23,7 +22,7 @@ import { tempDir } from './fixtures';
 const tmp = tempDir('indsats-packagewriter-');
 afterAll(() => tmp.cleanup());
 const SLOW_MS = 120_000;
-const AS_OF = '2016-08-29' as CalendarDate;
+const AS_OF = '2016-08-29' as never;
 
 let n = 0;
 /** The operation on `input`, once per writer: the saved outputs. */
@@ -111,7 +110,7 @@ describe('the package writer gives the read shape the ExcelJS path gives', () =>
     expectSameRead(fejl.exceljs, fejl.package);
     const snap = await both(demoWithOverview, async (wb) => {
       await freezeSnapshot(wb, AS_OF, 'da');
-      await freezeSnapshot(wb, '2016-09-01' as CalendarDate, 'da');
+      await freezeSnapshot(wb, '2016-09-01' as never, 'da');
     });
     expectSameRead(snap.exceljs, snap.package);
     const csv = ['Uge;CPR nummer;Ydelse;Beregnet udbetalingsbeløb;Refusionssats;Refusionsbeløb;Medfinansieringssats;Medfinansieringsbeløb', '2021-07;0101901234;Kontanthjælp;10.000,00;80,00;8.000,00;20,00;2.000,00'].join('\r\n');
@@ -175,10 +174,10 @@ describe('the package writer keeps what it does not change', () => {
 
   it('writes XML every part of which parses (no broken markup)', () => {
     const out = applyPlanToPackage(demoWithOverview, { ops: [{ kind: 'freeze', sheet: 'ITMV', rows: 2, columns: 1 }] });
+    expect(() => readWorkbookBuffer(out)).not.toThrow();
     for (const e of zipEntries(out)) {
       if (!/\.(xml|rels)$/.test(e.name)) continue;
       const text = zipEntryData(out, e).toString('utf8');
-      expect(() => readWorkbookBuffer(out)).not.toThrow();
       expect(text.split('<').length).toBe(text.split('>').length);
     }
   });

@@ -10,7 +10,7 @@ import { CONTENT_TYPES, insertBeforeClose, REL, type PackageEditor, type SheetEn
 import { PackageRefusal } from './refusal';
 import { MAIN_NS } from './styles';
 import { textElement } from './sheet';
-import { escapeXml, getAttr } from './xmlText';
+import { getAttr } from './xmlText';
 import { unescapeOoxml } from '../reader/xml';
 
 const VML_NS = 'xmlns:v="urn:schemas-microsoft-com:vml" xmlns:o="urn:schemas-microsoft-com:office:office" xmlns:x="urn:schemas-microsoft-com:office:excel"';

@@ -250,7 +250,7 @@ function layoutColumn(s: PlanState, t: TableEntry, g: TableGeometry, column: num
       set(row);
     }
   }
-  if (layout.width !== undefined && editor.widths.get(column) !== layout.width) {
+  if (layout.width !== undefined && editor.widthOf(column) !== layout.width) {
     editor.widths.set(column, layout.width);
     editor.markChanged();
   }
@@ -261,13 +261,13 @@ function layoutColumn(s: PlanState, t: TableEntry, g: TableGeometry, column: num
     const alert = dropDownAlert(layout);
     const formula = source.formula ?? `"${source.list.replace(/"/g, '""')}"`;
     const p = editor.prefix;
-    editor.validations.push({
-      rect: range,
-      xml:
-        `<${p}dataValidation type="list" errorStyle="warning" allowBlank="1" showErrorMessage="1" errorTitle="${escapeXml(alert.errorTitle)}" error="${escapeXml(alert.error)}" sqref="${formatRange(range)}">` +
-        `<${p}formula1>${escapeXml(formula)}</${p}formula1></${p}dataValidation>`,
-    });
-    editor.markChanged();
+    const xml =
+      `<${p}dataValidation type="list" errorStyle="warning" allowBlank="1" showErrorMessage="1" errorTitle="${escapeXml(alert.errorTitle)}" error="${escapeXml(alert.error)}" sqref="${formatRange(range)}">` +
+      `<${p}formula1>${escapeXml(formula)}</${p}formula1></${p}dataValidation>`;
+    if (!editor.hasValidation(range, xml)) {
+      editor.validations.push({ rect: range, xml });
+      editor.markChanged();
+    }
   }
 }
 

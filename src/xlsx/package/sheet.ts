@@ -142,6 +142,39 @@ export class SheetEditor {
     return [...out].sort((a, b) => a - b);
   }
 
+  /** The width the part gives a column (`<cols>`), or undefined. */
+  widthOf(col: number): number | undefined {
+    if (this.widths.has(col)) return this.widths.get(col);
+    this.colWidths ??= [...this.xml.slice(0, Math.max(0, this.xml.indexOf('sheetData')) || this.xml.length).matchAll(/<(?:[\w.-]+:)?col\b[^>]*>/g)].map((m) => ({
+      min: Number(getAttr(m[0], 'min')),
+      max: Number(getAttr(m[0], 'max')),
+      width: getAttr(m[0], 'width'),
+    }));
+    const w = this.colWidths.find((c) => c.min <= col && col <= c.max)?.width;
+    return w === undefined ? undefined : Number(w);
+  }
+
+  private colWidths?: { min: number; max: number; width: string | undefined }[];
+
+  /** True when the part already holds this very rule on exactly this range (re-applying it changes nothing). */
+  hasValidation(rect: Rect, xml: string): boolean {
+    const ref = formatRange(rect);
+    const key = (rule: string) => {
+      const tag = /^<[^>]*>/.exec(rule)![0];
+      const formula = /<(?:[\w.-]+:)?formula1>([\s\S]*?)<\/(?:[\w.-]+:)?formula1>/.exec(rule)?.[1] ?? '';
+      return ['type', 'errorStyle', 'allowBlank', 'showErrorMessage', 'errorTitle', 'error'].map((a) => getAttr(tag, a) ?? '').join('|') + `|${formula.replace(/&quot;/g, '"')}`;
+    };
+    this.existingRules ??= [...this.xml.matchAll(/<((?:[\w.-]+:)?)dataValidation\b[^>]*>[\s\S]*?<\/\1dataValidation>/g)].map((m) => m[0]);
+    const want = key(xml);
+    const covering = this.existingRules.filter((r) => (getAttr(/^<[^>]*>/.exec(r)![0], 'sqref') ?? '').split(/\s+/).some((x) => {
+      const rr = parseRect(x);
+      return !!rr && intersects(rr, rect);
+    }));
+    return covering.length === 1 && getAttr(/^<[^>]*>/.exec(covering[0])![0], 'sqref') === ref && key(covering[0]) === want;
+  }
+
+  private existingRules?: string[];
+
   // -------------------------------------------------------------------------------------------
   // Writing
 
