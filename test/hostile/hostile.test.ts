@@ -568,13 +568,8 @@ function recalcs(c: HostileCase): boolean {
  * The report in test/artifacts/hostile/ gives the observed output of each.
  */
 const OPEN: Record<string, string> = {
-  // ExcelJS keeps only sheets whose part it expects; the sheet is missing from every output.
-  'sheet-part-named-unusually': 'ExcelJS drops a sheet stored as xl/worksheets/data1.xml when a write command loads the workbook',
-  'zip-bomb-media': 'the write commands load the package with ExcelJS, which inflates every part (the streaming reader never inflates media)',
-  'three-million-cells': 'ExcelJS holds the whole workbook in memory on the write path: over 1 GiB',
-  'cells-without-r': 'ExcelJS cannot load the file for writing; the write commands call a file validate reads damaged',
-  'sheet-name-leading-apostrophe': 'ExcelJS cannot load the file for writing; the write commands call a file validate reads damaged',
-  'openpyxl-table-note': 'ExcelJS cannot load the file for writing (absolute relationship targets); the write commands call it damaged',
+  // (The six cases of files ExcelJS could not load or hold for writing are fixed by the package
+  // writer, src/xlsx/package: the write commands no longer load ExcelJS for a file.)
   // CPR numbers in the user's own cells, notes and properties: flagged by validate, masked in every
   // generated output, but copied as they are into the output of the write commands (deciding to
   // refuse or mask user data is open).
