@@ -83,15 +83,29 @@ async function benchCliValidate(): Promise<void> {
     await writeXlsx(workbook, file);
     const mb = statSync(file).size / 1e6;
     // The CLI bundle (npm run build:cli, part of npm run build) is what the bin loads.
-    const probe = `require(${JSON.stringify(join(__dirname, '../../dist-cli/indsats.js'))}).main(['validate', ${JSON.stringify(file)}, '--quiet', '--as-of', '2017-12-31'], { out() {}, err() {}, today: () => '2017-12-31' })` +
-      `.then((code) => { process.stderr.write(JSON.stringify({ code, maxRssKb: process.resourceUsage().maxRSS })); })`;
-    const start = process.hrtime.bigint();
-    const run = spawnSync(process.execPath, ['-e', probe], { encoding: 'utf8' });
-    const ms = Number(process.hrtime.bigint() - start) / 1e6;
-    const { code, maxRssKb } = JSON.parse(run.stderr.trim().split('\n').pop()!);
-    const mib = maxRssKb / 1024;
-    console.log(`indsats validate: 100.000 participant rows (${mb.toFixed(1)} MB .xlsx), exit ${code}`);
-    console.log(`  ${(ms / 1000).toFixed(1)} s wall · peak ${mib.toFixed(0)} MiB · target ≤ 10 s and ≤ 1 GiB: ${ms <= 10_000 && mib <= 1024 ? 'met' : 'NOT met'}`);
+    const cli = (args: string[], env: Record<string, string> = {}) => {
+      const probe = `require(${JSON.stringify(join(__dirname, '../../dist-cli/indsats.js'))}).main(${JSON.stringify([...args, '--quiet'])}, { out() {}, err() {}, today: () => '2017-12-31' })` +
+        `.then((code) => { process.stderr.write(JSON.stringify({ code, maxRssKb: process.resourceUsage().maxRSS })); })`;
+      const start = process.hrtime.bigint();
+      const run = spawnSync(process.execPath, ['-e', probe], { encoding: 'utf8', env: { ...process.env, ...env } });
+      const ms = Number(process.hrtime.bigint() - start) / 1e6;
+      const { code, maxRssKb } = JSON.parse(run.stderr.trim().split('\n').pop()!);
+      return { code: code as number, ms, mib: maxRssKb / 1024 };
+    };
+    const validate = cli(['validate', file, '--as-of', '2017-12-31']);
+    console.log(`indsats validate: 100.000 participant rows (${mb.toFixed(1)} MB .xlsx), exit ${validate.code}`);
+    console.log(`  ${(validate.ms / 1000).toFixed(1)} s wall · peak ${validate.mib.toFixed(0)} MiB · target ≤ 10 s and ≤ 1 GiB: ${validate.ms <= 10_000 && validate.mib <= 1024 ? 'met' : 'NOT met'}`);
+    // The writing commands with the package writer (src/xlsx/package); BENCH_EXCELJS=1 adds the
+    // ExcelJS path (INDSATS_WRITER=exceljs) for comparison (about a minute and 2 GiB each).
+    const writers: [string, Record<string, string>][] = [['package writer', {}], ...(process.env.BENCH_EXCELJS ? [['ExcelJS', { INDSATS_WRITER: 'exceljs' }] as [string, Record<string, string>]] : [])];
+    for (const [writer, env] of writers) {
+      for (const command of ['summarize', 'repair']) {
+        const out = join(dir, `${command}-${env.INDSATS_WRITER ?? 'package'}.xlsx`);
+        const r = cli([command, file, '-o', out, ...(command === 'summarize' ? ['--as-of', '2017-12-31'] : [])], env);
+        const ratio = r.ms / validate.ms;
+        console.log(`indsats ${command} (${writer}), exit ${r.code}: ${(r.ms / 1000).toFixed(1)} s wall (${ratio.toFixed(1)}× validate) · peak ${r.mib.toFixed(0)} MiB · target ≤ 3× validate and ≤ 1 GiB: ${ratio <= 3 && r.mib <= 1024 ? 'met' : 'NOT met'}`);
+      }
+    }
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -249,11 +249,12 @@ async function runInterrupted(c: SignalCommand): Promise<CommandRun & { interrup
   };
 }
 
-async function checkFiles(files: CheckJob['files'], markers: string[]): Promise<FileCheck[]> {
+/** Heavy cases: the outputs are as big as the input now that the writers keep them (3 million cells, 1 GiB media). */
+async function checkFiles(files: CheckJob['files'], markers: string[], heavy = false): Promise<FileCheck[]> {
   const job = jobFile('check.json');
   const result = jobFile('check-result.json');
   writeFileSync(job, JSON.stringify({ files, markers } satisfies CheckJob));
-  const o = await child([tools.runner, 'check', job, result], { timeoutMs: HEAVY_COMMAND_TIMEOUT_MS });
+  const o = await child([tools.runner, 'check', job, result], { timeoutMs: HEAVY_COMMAND_TIMEOUT_MS * (heavy ? 3 : 1) });
   if (o.code !== 0) throw new Error(`the check child failed (${o.killed ?? `exit ${o.code}`}): ${o.stderr.slice(0, 2000)}`);
   return JSON.parse(readFileSync(result, 'utf8')) as FileCheck[];
 }
@@ -330,7 +331,7 @@ async function runCase(c: HostileCase, { dir, built }: { dir: string; built: Bui
   }
 
   drain?.kill('SIGKILL');
-  const checks = await checkFiles([...built.inputs.map((path) => ({ path, deep: false })), ...outputs.map((path) => ({ path, deep: true }))], built.markers ?? []);
+  const checks = await checkFiles([...built.inputs.map((path) => ({ path, deep: false })), ...outputs.map((path) => ({ path, deep: true }))], built.markers ?? [], c.heavy);
   const after = Object.fromEntries(checks.map((f) => [f.path, f]));
   const known = new Set([...built.inputs, ...outputs]);
   const leftovers = listing(dir, skip).filter((p) => !present.has(p) && !known.has(p));
@@ -573,6 +574,10 @@ const OPEN: Record<string, string> = {
   // CPR numbers in the user's own cells, notes and properties: flagged by validate, masked in every
   // generated output, but copied as they are into the output of the write commands (deciding to
   // refuse or mask user data is open).
+  // Defined names are kept as the user wrote them now that the package writer keeps the workbook part's
+  // definedNames (ExcelJS dropped the ones it could not read): user data like the rest.
+  'cpr:1009971668': 'user data copied into the output: a defined name (Borger_<cpr>)',
+  'cpr:111098-2779': "user data copied into the output: a defined name's value",
   'cpr:1208911234': 'user data copied into the output: a near-miss target group in a row',
   'cpr:1301000991': 'user data copied into the output: docProps/core.xml creator',
   'cpr:1806051446': 'user data copied into the output: a participant ID (Deltager-ID)',

@@ -159,6 +159,23 @@ describe('the package writer keeps what it does not change', () => {
     expect(readShape(out).sheets.find((s) => s.name === 'ITMV')!.tables[0].rows[0][2]).toBe('x');
   });
 
+  it('a hand-edited Overblik kept aside keeps its charts, pointing at its own cells', async () => {
+    const read = readShape(demoWithOverview);
+    const table = read.sheets.find((x) => x.name === 'Overblik')!.tables[0];
+    const edited = applyPlanToPackage(demoWithOverview, { ops: [{ kind: 'setValues', sheet: 'Overblik', cells: [{ address: `B${table.headerRow + 1}`, value: 'Rettet i hånden' }] }] });
+    const wb = await openXlsxWorkbook(edited);
+    await refreshOverview(wb, AS_OF, 'da');
+    await wb.save(tmp.path('kept.xlsx'));
+    const out = readFileSync(tmp.path('kept.xlsx'));
+    const names = readShape(out).sheets.map((x) => x.name);
+    const kept = names.find((x) => x.startsWith('Overblik rettet'))!;
+    expect(kept).toBeDefined();
+    const charts = zipEntries(out).filter((e) => /^xl\/charts\/chart\d+\.xml$/.test(e.name)).map((e) => zipEntryData(out, e).toString('utf8'));
+    expect(charts.length).toBe(8);
+    expect(charts.filter((c) => c.includes(`'${kept}'!`)).length).toBe(4);
+    expect(charts.filter((c) => c.includes("'Overblik'!")).length).toBe(4);
+  }, SLOW_MS);
+
   it('refuses an unknown op kind clearly, before writing', () => {
     expect(HANDLERS.label).toBeDefined();
     let error: unknown;

@@ -91,7 +91,10 @@ export const HANDLERS: { [K in PlanOp['kind']]: Handler<K> } = {
   },
   renameSheet: (s, op) => {
     if (s.ed.findSheet(op.to)) throw new Error(`Sheet "${op.to}" exists already`);
-    s.ed.renameSheet(sheetOf(s, op.sheet), op.to);
+    const sheet = sheetOf(s, op.sheet);
+    const from = sheet.name;
+    s.ed.renameSheet(sheet, op.to);
+    renameInCharts(s, sheet, from, op.to);
   },
   select: (s, op) => {
     const sheet = sheetOf(s, op.sheet);
@@ -341,4 +344,29 @@ function highlight(s: PlanState, op: Extract<PlanOp, { kind: 'highlight' }>): vo
   });
   editor.cfAdded.push({ ref, xml: `<${p}conditionalFormatting sqref="${ref}">${rules.join('')}</${p}conditionalFormatting>` });
   editor.markChanged();
+}
+
+/**
+ * The charts on a renamed sheet keep pointing at its cells: their references name the sheet
+ * (`'Overblik'!$A$5`), and a sheet of the old name may be written next (a generated sheet rebuilt
+ * while the hand-edited one is kept aside).
+ */
+function renameInCharts(s: PlanState, sheet: SheetEntry, from: string, to: string): void {
+  if (!sheet.part) return;
+  const quoted = (name: string) => `'${name.replace(/'/g, "''")}'!`;
+  const plain = /^[A-Za-z_][\w.]*$/.test(from) ? new RegExp(`(^|[^\\w'.])${from.replace(/[.]/g, '\\.')}!`, 'g') : undefined;
+  for (const d of s.ed.rels(sheet.part)) {
+    if (!d.type.endsWith('/drawing') || !d.part || !s.ed.has(d.part)) continue;
+    for (const c of s.ed.rels(d.part)) {
+      if (!c.type.endsWith('/chart') || !c.part) continue;
+      const xml = s.ed.text(c.part);
+      if (!xml) continue;
+      const next = xml.replace(/(<(?:[\w.-]+:)?f>)([\s\S]*?)(<\/(?:[\w.-]+:)?f>)/g, (_all, open: string, f: string, close: string) => {
+        let g = f.split(escapeXml(quoted(from))).join(escapeXml(quoted(to)));
+        if (plain) g = g.replace(plain, (_m, before: string) => `${before}${escapeXml(quoted(to))}`);
+        return open + g + close;
+      });
+      if (next !== xml) s.ed.write(c.part, next);
+    }
+  }
 }

@@ -191,7 +191,8 @@ export class SheetEditor {
     if (bounds && has('dimension')) {
       const tag = element('dimension')[0];
       const old = parseRect(getAttr(tag, 'ref') ?? '');
-      const r = old && !(old.top === 1 && old.left === 1 && old.bottom === 1 && old.right === 1 && !this.scan.cells.size) ? union(old, bounds) : bounds;
+      // A sheet without cells says "A1": then the written cells alone are its extent.
+      const r = old && this.scan.cells.size ? union(old, bounds) : bounds;
       replace.set('dimension', setAttr(tag, 'ref', formatRange(r)));
     }
     if (this.view.freeze || this.view.activeCell !== undefined || this.view.tabSelected !== undefined) replace.set('sheetViews', this.sheetViewsXml(element('sheetViews')[0], p));
@@ -250,7 +251,7 @@ export class SheetEditor {
         done.add(c.name);
       } else out.push(text);
     });
-    out.push(xml.slice(prev, root.selfClosing ? root.tagEnd : root.closeStart).slice(root.selfClosing ? 1e9 : 0));
+    if (!root.selfClosing) out.push(xml.slice(prev, root.closeStart));
     flushBefore(WORKSHEET_ORDER.length);
     out.push(root.selfClosing ? `</${p}worksheet>` : xml.slice(root.closeStart));
     return out.join('');
