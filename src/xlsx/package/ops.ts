@@ -32,7 +32,11 @@ export interface PlanState {
 
 type Handler<K extends PlanOp['kind']> = (s: PlanState, op: Extract<PlanOp, { kind: K }>) => void;
 
-export const HANDLERS: { [K in PlanOp['kind']]: Handler<K> } = {
+/**
+ * One handler per op kind. Partial on purpose: a kind added to PlanOp elsewhere compiles without one,
+ * and a plan holding it is refused (XlsxReadError 'cannot-write') until its handler is added here.
+ */
+export const HANDLERS: { [K in PlanOp['kind']]?: Handler<K> } = {
   ensureSheet: (s, op) => {
     if (s.ed.findSheet(op.sheet)) return;
     assertSheetName(op.sheet);
