@@ -11,7 +11,8 @@ import { XlsxPackage, resolveTarget } from '../reader/package';
 import { readSharedStrings } from '../reader/sharedStrings';
 import { scanSheet, parseRect, type Rect, type SheetScan } from '../reader/sheet';
 import { readStyles, type CellStyles } from '../reader/styles';
-import { zipEntries, type ZipEntry } from '../zip';
+import { constants as zlibConstants, inflateRawSync } from 'zlib';
+import { zipEntries, zipEntryRaw, type ZipEntry } from '../zip';
 import { PackageRefusal } from './refusal';
 import { SheetEditor } from './sheet';
 import { MAIN_NS, MINIMAL_STYLES, StylesEditor } from './styles';
@@ -143,6 +144,21 @@ export class PackageEditor {
     const key = lower(part);
     if (!this.cache.has(key)) this.cache.set(key, this.pkg.text(part));
     return this.cache.get(key);
+  }
+
+  /** The first bytes of a part's text (up to sheetData, say), without inflating all of it. */
+  head(part: string, compressed = 32 * 1024): string {
+    const w = this.written.get(lower(part));
+    if (w || this.cache.has(lower(part))) return (this.text(part) ?? '').slice(0, compressed * 8);
+    const e = this.entries.find((x) => lower(x.name.replace(/^\/+/, '')) === lower(part));
+    if (!e) return '';
+    try {
+      const raw = zipEntryRaw(this.bytes, e).subarray(0, compressed);
+      if (e.method === 0) return raw.toString('utf8');
+      return inflateRawSync(raw, { finishFlush: zlibConstants.Z_SYNC_FLUSH, maxOutputLength: compressed * 64 }).toString('utf8');
+    } catch {
+      return this.text(part) ?? '';
+    }
   }
 
   write(part: string, data: string | Buffer): void {

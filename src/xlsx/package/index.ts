@@ -56,8 +56,8 @@ function unselectOthers(ed: PackageEditor, active: SheetEntry): void {
   for (const sheet of ed.liveSheets()) {
     if (sheet === active || sheet.other || !sheet.part) continue;
     if (sheet.editor?.isNew) continue;
-    const xml = ed.text(sheet.part) ?? '';
-    const head = xml.slice(0, Math.max(0, xml.indexOf('sheetData')) || 4096);
+    const start = ed.head(sheet.part);
+    const head = start.slice(0, start.indexOf('sheetData') >= 0 ? start.indexOf('sheetData') : start.length);
     const view = /<(?:[\w.-]+:)?sheetView\b[^>]*>/.exec(head)?.[0];
     if (!view || !/^(1|true)$/.test(getAttr(view, 'tabSelected') ?? '')) continue;
     const editor = ed.editorOf(sheet);

@@ -366,9 +366,10 @@ function renameInCharts(s: PlanState, sheet: SheetEntry, from: string, to: strin
       const xml = s.ed.text(c.part);
       if (!xml) continue;
       const next = xml.replace(/(<(?:[\w.-]+:)?f>)([\s\S]*?)(<\/(?:[\w.-]+:)?f>)/g, (_all, open: string, f: string, close: string) => {
-        let g = f.split(escapeXml(quoted(from))).join(escapeXml(quoted(to)));
-        if (plain) g = g.replace(plain, (_m, before: string) => `${before}${escapeXml(quoted(to))}`);
-        return open + g + close;
+        let g = f.replace(/&(apos|quot|lt|gt|amp);/g, (_e, n: string) => ({ apos: "'", quot: '"', lt: '<', gt: '>', amp: '&' })[n]!);
+        g = g.split(quoted(from)).join(quoted(to));
+        if (plain) g = g.replace(plain, (_m, before: string) => `${before}${quoted(to)}`);
+        return open + escapeXml(g) + close;
       });
       if (next !== xml) s.ed.write(c.part, next);
     }
