@@ -111,6 +111,22 @@ describe('workbooks we cannot keep as they are', () => {
     expect(existsSync(out)).toBe(false);
   });
 
+  it('a workbook the package writer cannot patch safely (Strict OOXML) is refused before writing, naming the part', async () => {
+    const zip = await JSZip.loadAsync(readFileSync(demo));
+    for (const name of Object.keys(zip.files)) {
+      if (zip.files[name].dir) continue;
+      const text = await zip.file(name)!.async('string');
+      zip.file(name, text.split('http://schemas.openxmlformats.org/spreadsheetml/2006/main').join('http://purl.oclc.org/ooxml/spreadsheetml/main'));
+    }
+    const strict = tmp.path('strict.xlsx');
+    writeFileSync(strict, await zip.generateAsync({ type: 'nodebuffer' }));
+    expect((await indsats('validate', strict)).code).toBeLessThan(2);
+    const out = tmp.path('strict-ud.xlsx');
+    refused(await indsats('summarize', strict, '-o', out), 2, `${strict} kan ikke ændres sikkert: xl/workbook.xml kan Indsatsmonitor ikke skrive i uden at miste noget. Intet er skrevet.`);
+    refused(await indsats('summarize', strict, '-o', out, '--lang', 'en'), 2, 'cannot be changed safely: Indsatsmonitor cannot write into xl/workbook.xml');
+    expect(existsSync(out)).toBe(false);
+  });
+
   it('an .xlsx holding a VBA project is read, but not changed', async () => {
     const zip = await JSZip.loadAsync(readFileSync(demo));
     zip.file('xl/vbaProject.bin', Buffer.from('not really VBA'));
