@@ -79,6 +79,11 @@ describe('the package writer on other writers\' SpreadsheetML', () => {
     expect(cells(applyPlanToPackage(input, { ops: [{ kind: 'setValues', sheet: 'Data', cells: [{ address: 'A2', value: 9 }] }] }), 'Data').rows[0][0]).toBe(9);
   });
 
+  it('refuses rows out of order in a sheet it must write into (a row would be written twice)', () => {
+    const input = pkg([{ name: 'Data', xml: sheet('<row r="3"><c r="A3"><v>3</v></c></row><row r="1"><c r="A1"><v>1</v></c></row>') }]);
+    expect(() => applyPlanToPackage(input, { ops: [{ kind: 'setValues', sheet: 'Data', cells: [{ address: 'B1', value: 2 }] }] })).toThrow(/row 1 comes after row 3/);
+  });
+
   it('refuses Strict OOXML', () => {
     const strict = pkg([{ name: 'Data', xml: sheet('') }]);
     const s = buildZip(zipEntries(strict).map((e) => ({ name: e.name, data: Buffer.from(zipEntryData(strict, e).toString('utf8').split(MAIN).join('http://purl.oclc.org/ooxml/spreadsheetml/main')) })));

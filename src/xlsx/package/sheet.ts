@@ -352,6 +352,8 @@ export class SheetEditor {
       const tag = text.slice(i, tagEnd);
       const rAttr = getAttr(tag, 'r');
       const r = rAttr !== undefined ? parseInt(rAttr, 10) : implied + 1;
+      // Rows out of order would get a written row twice: refused rather than guessed at.
+      if (!(r > implied)) throw new PackageRefusal(this.part, `row ${r} comes after row ${implied}`);
       implied = r;
       const end = self ? tagEnd : text.indexOf(rowClose, tagEnd) + rowClose.length;
       if (end < tagEnd) throw new PackageRefusal(this.part, `row ${r} is not closed`);
@@ -409,6 +411,7 @@ export class SheetEditor {
       if (end < tagEnd) throw new PackageRefusal(this.part, `a cell in row ${r} is not closed`);
       const ref = getAttr(tag, 'r');
       const col = ref !== undefined ? parseRect(ref)?.left ?? prevCol + 1 : prevCol + 1;
+      if (!(col > prevCol)) throw new PackageRefusal(this.part, `cell ${cellAddress(r, col)} comes after column ${prevCol} in its row`);
       prevCol = col;
       while (ci < cols.length && cols[ci] < col) out.push(this.newCell(r, cols[ci++], p, styles, date1904));
       if (ref === undefined) tag = setAttr(tag, 'r', cellAddress(r, col));
