@@ -17,15 +17,24 @@ export function escapeText(value: string): string {
 }
 
 /** An attribute of a start tag (its text, e.g. `<c r="A1" s="2">`), unescaped; local names match any prefix only when asked. */
+const attrRes = new Map<string, RegExp>();
+/** The (non-global, so reusable) expression matching an attribute by name; one per name. */
+function attrRe(name: string): RegExp {
+  let re = attrRes.get(name);
+  if (!re) attrRes.set(name, (re = new RegExp(`\\s${name.replace(/[.:]/g, '\\$&')}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`)));
+  return re;
+}
+
 export function getAttr(tag: string, name: string): string | undefined {
-  const m = new RegExp(`\\s${name.replace(/[.:]/g, '\\$&')}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`).exec(tag);
+  const m = attrRe(name).exec(tag);
   return m ? attrValue(m[1] ?? m[2]) : undefined;
 }
 
 /** The start tag with the attribute set (added before the tag's end when missing), or removed when `value` is undefined. */
 export function setAttr(tag: string, name: string, value: string | undefined): string {
-  const re = new RegExp(`\\s${name.replace(/[.:]/g, '\\$&')}\\s*=\\s*(?:"[^"]*"|'[^']*')`);
-  if (re.test(tag)) return tag.replace(re, value === undefined ? '' : ` ${name}="${escapeXml(value)}"`);
+  const re = attrRe(name);
+  // A function, not a replacement string: a value like "$#,##0" must not be read as "$&" patterns.
+  if (re.test(tag)) return tag.replace(re, () => (value === undefined ? '' : ` ${name}="${escapeXml(value)}"`));
   if (value === undefined) return tag;
   const end = tag.endsWith('/>') ? tag.length - 2 : tag.length - 1;
   return `${tag.slice(0, end)} ${name}="${escapeXml(value)}"${tag.slice(end)}`;
