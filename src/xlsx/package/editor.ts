@@ -3,6 +3,9 @@
  * so far, relationships, content types, the workbook part's sheet list, the tables, the styles and
  * one SheetEditor per sheet a plan touches. `toBuffer` writes the new package: every entry no op
  * changed is copied raw (byte-identical, never inflated), the changed parts are written new.
+ *
+ * Over 500 lines: the package-level plumbing (parts, relationships, content types, the workbook
+ * part, tables) kept together because every op goes through it and the parts must agree.
  */
 import { posix } from 'path';
 import { CellStore } from '../reader/cells';

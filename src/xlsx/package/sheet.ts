@@ -5,6 +5,9 @@
  * pass over the part's XML: rows without changes are copied as text, the rows with changes are
  * rewritten cell by cell, and the elements around sheetData are patched in schema order. Nothing is
  * parsed into an object model; the cells are read once by the streaming reader's scan.
+ *
+ * Over 500 lines: the one-pass rewrite of a worksheet part and the sheet-level elements it patches,
+ * kept together because they share the element order and the row/cell scanning.
  */
 import type { CellValue } from '../../domain/parse/cell';
 import { cellAddress, formatRange, intersects, parseRange, subtract, type Rect } from '../address';
