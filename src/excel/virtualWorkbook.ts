@@ -95,6 +95,7 @@ export interface Features {
   conditionalFormats: boolean;
   alwaysInsert: boolean;
   charts: boolean;
+  pageLayout: boolean;
 }
 
 export const features = (supports: Supports): Features => ({
@@ -105,6 +106,7 @@ export const features = (supports: Supports): Features => ({
   conditionalFormats: supports('ExcelApi', '1.6'),
   alwaysInsert: supports('ExcelApi', '1.15'),
   charts: supports('ExcelApi', '1.7'),
+  pageLayout: supports('ExcelApi', '1.9'),
 });
 
 export interface Write {

@@ -41,7 +41,7 @@ export function OverviewTab({ workbook, strings, lang, today }: Props) {
     }
     if (outcome.status !== 'done') return;
     setRun(outcome.value);
-    show([{ intent: 'success', text: t.refreshed(formatDanishDate(today())) }, ...(outcome.value.kept ? [{ intent: 'info' as const, text: keptText(outcome.value.kept) }] : [])]);
+    show([{ intent: 'success', text: t.refreshed(formatDanishDate(today())) }, ...[outcome.value.kept, outcome.value.keptReport].flatMap((kept) => (kept ? [{ intent: 'info' as const, text: keptText(kept) }] : []))]);
   };
   const freeze = async () => {
     const outcome = await operation.start(async () => {

@@ -18,6 +18,12 @@ import { looksLikeZip, zipEntries } from './zip';
 export interface FileWorkbook extends LiveWorkbook {
   /** Writes the workbook as it is now to `path`, atomically (the output path rules: src/xlsx/outputPath.ts). */
   save(path: string, options?: WriteOptions): Promise<void>;
+  /**
+   * The workbook as .xlsx bytes to print from: only `sheets` visible (the others hidden in this
+   * copy, so a renderer such as LibreOffice prints just them), the first of them active. The
+   * workbook itself is left as it was.
+   */
+  printBytes(sheets: string[]): Promise<Buffer>;
   /** The file holds macros (a VBA project): ExcelJS would drop them on save. */
   readonly hasMacros: boolean;
 }
@@ -87,6 +93,21 @@ function fileWorkbook(loaded: WorkbookRead, load: () => Promise<Workbook>, limit
       return active ?? activeOf(await ensureModel());
     },
     save: async (path, options) => (await import('./write')).writeXlsx(await ensureModel(), path, options),
+    async printBytes(sheets: string[]): Promise<Buffer> {
+      const workbook = await ensureModel();
+      const wanted = new Set(sheets.map((s) => s.toLowerCase()));
+      const states = workbook.worksheets.map((w) => [w, w.state] as const);
+      const views = workbook.views;
+      const first = workbook.worksheets.findIndex((w) => wanted.has(w.name.toLowerCase()));
+      try {
+        for (const [w] of states) if (!wanted.has(w.name.toLowerCase())) w.state = 'hidden';
+        workbook.views = [{ ...(views?.[0] ?? {}), activeTab: Math.max(first, 0), firstSheet: Math.max(first, 0) } as (typeof workbook.views)[number]];
+        return await (await import('./write')).xlsxBuffer(workbook);
+      } finally {
+        for (const [w, state] of states) w.state = state;
+        workbook.views = views;
+      }
+    },
     hasMacros,
   };
 }
