@@ -96,6 +96,8 @@ export interface Features {
   alwaysInsert: boolean;
   charts: boolean;
   pageLayout: boolean;
+  /** Number formats of chart axes and data labels. */
+  chartFormats: boolean;
 }
 
 export const features = (supports: Supports): Features => ({
@@ -107,6 +109,7 @@ export const features = (supports: Supports): Features => ({
   alwaysInsert: supports('ExcelApi', '1.15'),
   charts: supports('ExcelApi', '1.7'),
   pageLayout: supports('ExcelApi', '1.9'),
+  chartFormats: supports('ExcelApi', '1.8'),
 });
 
 export interface Write {
