@@ -10,7 +10,7 @@
 import type { Cell, DataValidation, Workbook, Worksheet } from 'exceljs';
 import type { CellValue } from '../domain/parse/cell';
 import type { ColumnLayout, PageSetup, Plan, PlanOp } from '../workbook/plan';
-import { cellAddress, formatRange, intersects, parseRange, type Rect } from './address';
+import { cellAddress, columnLetters, formatRange, intersects, parseRange, type Rect } from './address';
 import { isOccupied, valueAt } from './cells';
 import { recordChart } from './charts';
 import { assertColumnNames, assertSheetName, assertTableName } from '../workbook/names';
@@ -433,7 +433,7 @@ const PAPER_A4 = 9;
  * (defined names _xlnm.Print_Area / _xlnm.Print_Titles), manual row breaks, the footer.
  */
 function pageSetup(worksheet: Worksheet, setup: PageSetup): void {
-  parseRange(setup.printArea); // throws for a non-A1 range
+  const area = parseRange(setup.printArea); // throws for a non-A1 range
   const { printTitlesRow: _titles, printArea: _area, ...kept } = worksheet.pageSetup ?? {};
   worksheet.pageSetup = {
     ...kept,
@@ -442,7 +442,9 @@ function pageSetup(worksheet: Worksheet, setup: PageSetup): void {
     fitToPage: true,
     fitToWidth: 1,
     fitToHeight: 0,
-    printArea: setup.printArea.replace(/\$/g, ''),
+    // ExcelJS writes "'Sheet'!$" + the text before and after the colon: the rows made absolute
+    // here, or LibreOffice reads "$A1:$K200" as relative and prints the whole sheet.
+    printArea: `${columnLetters(area.left)}$${area.top}:${columnLetters(area.right)}$${area.bottom}`,
     ...(setup.titleRows ? { printTitlesRow: `${setup.titleRows.first}:${setup.titleRows.last}` } : {}),
   } as Worksheet['pageSetup'];
   // A break in the file sits after row `id`: the page that starts at row r has its break at r - 1.

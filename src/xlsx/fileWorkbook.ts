@@ -96,15 +96,24 @@ function fileWorkbook(loaded: WorkbookRead, load: () => Promise<Workbook>, limit
     async printBytes(sheets: string[]): Promise<Buffer> {
       const workbook = await ensureModel();
       const wanted = new Set(sheets.map((s) => s.toLowerCase()));
-      const states = workbook.worksheets.map((w) => [w, w.state] as const);
+      const states = workbook.worksheets.map((w) => [w, w.state, w.pageSetup] as const);
       const views = workbook.views;
       const first = workbook.worksheets.findIndex((w) => wanted.has(w.name.toLowerCase()));
       try {
-        for (const [w] of states) if (!wanted.has(w.name.toLowerCase())) w.state = 'hidden';
+        for (const [w] of states) {
+          if (wanted.has(w.name.toLowerCase())) continue;
+          w.state = 'hidden';
+          // LibreOffice prints a hidden sheet's print area all the same: none in this copy.
+          const { printArea: _area, ...rest } = w.pageSetup ?? {};
+          w.pageSetup = rest as typeof w.pageSetup;
+        }
         workbook.views = [{ ...(views?.[0] ?? {}), activeTab: Math.max(first, 0), firstSheet: Math.max(first, 0) } as (typeof workbook.views)[number]];
         return await (await import('./write')).xlsxBuffer(workbook);
       } finally {
-        for (const [w, state] of states) w.state = state;
+        for (const [w, state, setup] of states) {
+          w.state = state;
+          w.pageSetup = setup;
+        }
         workbook.views = views;
       }
     },
