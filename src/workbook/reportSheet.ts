@@ -289,7 +289,9 @@ export function planReportSheet(input: ReportInput): ReportPlan {
   pages.newPage();
   label(pages.block(1, 0), r.charts, 'title');
   for (let i = 0; i < specs.length; i += 2) {
-    const top = pages.block(CHART_ROWS);
+    // An empty row above and below: a chart whose edge lies on a page's edge is printed, clipped,
+    // on both pages by LibreOffice; inside the block its edges are inside the page.
+    const top = pages.block(CHART_ROWS + 2, 0) + 1;
     // Left chart over A–D (60 characters), right chart over F–K (58).
     [specs[i], specs[i + 1]].forEach((spec, k) => {
       if (!spec) return;
