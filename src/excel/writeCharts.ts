@@ -38,7 +38,8 @@ export function chart(wb: VirtualWorkbook, vs: VSheet, spec: ChartSpec): void {
     if (!formatted) return made;
     if (spec.valueFormat !== undefined) made.axes.valueAxis.numberFormat = spec.valueFormat;
     if (spec.categoryFormat !== undefined) {
-      made.axes.categoryAxis.categoryType = 'DateAxis' as Excel.ChartAxisCategoryType;
+      // One label per point, as the file adapter writes it (snapshot dates are irregular).
+      made.axes.categoryAxis.categoryType = 'TextAxis' as Excel.ChartAxisCategoryType;
       made.axes.categoryAxis.numberFormat = spec.categoryFormat;
     }
     if (spec.dataLabels) {

@@ -128,7 +128,7 @@ export interface ChartSpec {
   series: { name: string; values: string }[];
   /** Number format of the value axis (and the data labels), e.g. "0%" for shares held as fractions. */
   valueFormat?: string;
-  /** The categories are dates (serials in the cells): a date axis in this format, e.g. "dd-mm-yyyy". */
+  /** The categories are dates (serials in the cells): labelled in this format, e.g. "dd-mm-yyyy", one label per point. */
   categoryFormat?: string;
   /** Each point's value written at it, so a 0 reads as a visible "0 %" and not as a missing bar. */
   dataLabels?: boolean;

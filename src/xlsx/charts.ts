@@ -373,12 +373,13 @@ function dataLabelsXml(chart: ChartSpec): string {
 function axesXml(chart: ChartSpec): string {
   const horizontal = chart.type === 'bar' || chart.type === 'barStacked';
   const numFmt = (format: string | undefined) => (format === undefined ? '<c:numFmt formatCode="General" sourceLinked="1"/>' : `<c:numFmt formatCode="${escapeXml(format)}" sourceLinked="0"/>`);
-  // Date categories (ChartSpec.categoryFormat): a date axis, its labels in that format, not serials.
+  // Date categories (ChartSpec.categoryFormat): labels in that format, not serials; one label per
+  // point (a text axis, auto 0: snapshot dates are irregular, a time scale would crowd them).
   const categoryAxis = chart.categoryFormat !== undefined
-    ? `<c:dateAx><c:axId val="${AXIS_IDS.category}"/><c:scaling><c:orientation val="minMax"/></c:scaling>` +
+    ? `<c:catAx><c:axId val="${AXIS_IDS.category}"/><c:scaling><c:orientation val="minMax"/></c:scaling>` +
       `<c:delete val="0"/><c:axPos val="b"/>${numFmt(chart.categoryFormat)}` +
       '<c:majorTickMark val="out"/><c:minorTickMark val="none"/><c:tickLblPos val="nextTo"/>' +
-      `<c:crossAx val="${AXIS_IDS.value}"/><c:crosses val="autoZero"/><c:auto val="0"/><c:lblOffset val="100"/><c:baseTimeUnit val="days"/></c:dateAx>`
+      `<c:crossAx val="${AXIS_IDS.value}"/><c:crosses val="autoZero"/><c:auto val="0"/><c:lblAlgn val="ctr"/><c:lblOffset val="100"/><c:noMultiLvlLbl val="0"/></c:catAx>`
     : `<c:catAx><c:axId val="${AXIS_IDS.category}"/><c:scaling><c:orientation val="${horizontal ? 'maxMin' : 'minMax'}"/></c:scaling>` +
       `<c:delete val="0"/><c:axPos val="${horizontal ? 'l' : 'b'}"/><c:numFmt formatCode="General" sourceLinked="1"/>` +
       '<c:majorTickMark val="out"/><c:minorTickMark val="none"/><c:tickLblPos val="nextTo"/>' +

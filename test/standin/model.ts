@@ -62,7 +62,7 @@ export interface ChartModel {
   series: { name: string; values: string; categories?: string }[];
   /** Number format of the value axis, e.g. "0%". */
   valueFormat?: string;
-  /** 'DateAxis' when the categories are dates, and their number format. */
+  /** The category axis type (TextAxis, DateAxis), and their number format. */
   categoryType?: string;
   categoryFormat?: string;
   dataLabels?: { showValue?: boolean; numberFormat?: string };
