@@ -658,6 +658,7 @@ export const summaryDa = {
     logLine: (indicator: string, value: string, date: string) => `${indicator}: ${value} pr. ${date}`,
     portfolio: (date: string) => `Porteføljen pr. ${date}`,
     charts: 'Diagrammer',
+    shares: (title: string) => `${title}: andel af borgerne i job og i uddannelse`,
     columns: {
       id: 'ID', initiative: 'Indsats', asOf: 'Status pr.', job: 'Job', education: 'Uddannelse', placement: 'Praktik', course: 'I forløb', ended: 'Afsluttet', total: 'I alt',
       places: 'Pladser', utilisation: 'Belægning', code: 'Kode', name: 'Navn', initiatives: 'Indsatser', participants: 'Borgere', active: 'Aktive',

@@ -634,6 +634,7 @@ export const summaryEn: typeof import('./da').summaryDa = {
     logLine: (indicator: string, value: string, date: string) => `${indicator}: ${value} on ${date}`,
     portfolio: (date: string) => `The portfolio on ${date}`,
     charts: 'Charts',
+    shares: (title: string) => `${title}: share of the citizens in a job and in education`,
     columns: {
       id: 'ID', initiative: 'Initiative', asOf: 'Status on', job: 'Job', education: 'Education', placement: 'Placement', course: 'In course', ended: 'Ended', total: 'Total',
       places: 'Places', utilisation: 'Occupancy', code: 'Code', name: 'Name', initiatives: 'Initiatives', participants: 'Citizens', active: 'Active',

@@ -43,7 +43,7 @@ export const CHART_ROWS = 20;
 /** Characters per text line: the printed width of columns A–K (see WIDTHS) with a margin. */
 const LINE_CHARS = 125;
 /** The report's columns A–K and their widths (characters); landscape A4 at 100 % holds about 130. */
-const WIDTHS = [9, 32, 11, 8, 11, 9, 9, 10, 8, 9, 11];
+const WIDTHS = [9, 32, 11, 8, 11, 9, 11, 10, 8, 9, 11];
 const LAST_COLUMN = WIDTHS.length;
 
 export interface ReportInput {
@@ -245,14 +245,16 @@ export function planReportSheet(input: ReportInput): ReportPlan {
   for (const b of breakdowns) {
     tableBlock(b.name, b.title, portfolioHeader, b.rows.map((x) => [x.code, x.name, x.initiatives, x.participants, x.active, x.job, x.education, x.ended]), []);
   }
+  // Shares of the citizens (the title says so; short headers fit the columns).
   const groupRows = input.portfolio.byTargetGroup.filter((x) => x.code && x.participants).map((x) => [x.code, x.name, x.participants, share(x.job, x.participants), share(x.education, x.participants)]);
   const groupTop = groupRows.length
-    ? tableBlock('Statusrapport_Maalgrupper', messages[lang].summary.breakdowns.byTargetGroup, [c.code, c.name, c.participants, c.jobShare, c.educationShare], groupRows, [undefined, undefined, undefined, NUMBER_FORMATS.percent, NUMBER_FORMATS.percent])
+    ? tableBlock('Statusrapport_Maalgrupper', r.shares(messages[lang].summary.breakdowns.byTargetGroup), [c.code, c.name, c.participants, c.job, c.education], groupRows, [undefined, undefined, undefined, NUMBER_FORMATS.percent, NUMBER_FORMATS.percent])
     : 0;
-  const kpiRows = input.summaries.flatMap((s) => s.kpis.map((k) => [s.initiativeId, k.target, k.actual, kpiWords[k.attainment], k.text]));
+  const names0 = new Map(input.summaries.map((s) => [s.initiativeId, s.name]));
+  const kpiRows = input.summaries.flatMap((s) => s.kpis.map((k) => [s.initiativeId, names0.get(s.initiativeId) ?? '', k.target, k.actual, kpiWords[k.attainment], k.text]));
   // The KPI text last: it runs on over the empty cells to its right instead of being cut.
   const kpiTop = kpiRows.length
-    ? tableBlock('Statusrapport_KPI', messages[lang].summary.sections.kpi, [c.id, c.target, c.actual, c.attainment, c.kpi], kpiRows, [undefined, NUMBER_FORMATS.percent, NUMBER_FORMATS.percent])
+    ? tableBlock('Statusrapport_KPI', messages[lang].summary.sections.kpi, [c.id, c.initiative, c.target, c.actual, c.attainment, c.kpi], kpiRows, [undefined, undefined, NUMBER_FORMATS.percent, NUMBER_FORMATS.percent])
     : 0;
   const trendTop = input.trend.length >= 2
     ? tableBlock('Statusrapport_Udvikling', messages[lang].summary.charts.trend, [c.date, c.participants, c.active, c.job, c.education, c.ended], input.trend.map((p) => [excelSerial(p.date), p.participants, p.active, p.job, p.education, p.ended]), [NUMBER_FORMATS.date])
@@ -271,7 +273,7 @@ export function planReportSheet(input: ReportInput): ReportPlan {
   if (kpiTop) {
     specs.push({
       name: 'KPI mål og opnået', type: 'column', title: t.charts.kpi, categories: ref(1, kpiTop, kpiRows.length), valueFormat: '0%', dataLabels: true,
-      series: [{ name: c.target, values: ref(2, kpiTop, kpiRows.length) }, { name: c.actual, values: ref(3, kpiTop, kpiRows.length) }],
+      series: [{ name: c.target, values: ref(3, kpiTop, kpiRows.length) }, { name: c.actual, values: ref(4, kpiTop, kpiRows.length) }],
     });
   }
   if (groupTop) {
