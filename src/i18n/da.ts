@@ -241,7 +241,7 @@ export const uiDa = {
     findingsLabel: 'Fund',
   },
   overview: {
-    intro: 'Byg arket Overblik: status pr. indsats som formler over opfølgningsarkene, KPI-mål, porteføljen og diagrammer. Et overblik, der er rettet i hånden, gemmes under et nyt navn.',
+    intro: 'Byg arkene Statusrapport (rapporten til udvalget, klar til udskrift: den udskrives først) og Overblik: status pr. indsats som formler over opfølgningsarkene, KPI-mål, porteføljen og diagrammer. Et ark, der er rettet i hånden, gemmes under et nyt navn.',
     refresh: 'Opdater overblik',
     freeze: 'Gem dagens tal',
     freezeHint: 'Gemmer tallene pr. i dag som faste værdier på arket Statusfotos, så udviklingen kan følges. Gemte tal ændres aldrig.',
@@ -373,7 +373,7 @@ Kommandoer:
   init -o FIL.xlsx                 skriv en tom, struktureret projektmappe med standardtaksonomierne
   repair FIL.xlsx -o UD.xlsx       opret det der mangler (ark, tabeller, kolonner) – data flyttes eller slettes aldrig
   validate FIL.xlsx [--json]       vis fejl og advarsler; afslutningskode 0 uden fejl, 1 med fejl, 2 hvis filen ikke kan læses
-  summarize FIL.xlsx -o UD.xlsx     skriv arket Overblik med status, KPI'er, portefølje og diagrammer (--as-of DATO)
+  summarize FIL.xlsx -o UD.xlsx     skriv arkene Statusrapport og Overblik med status, KPI'er, portefølje og diagrammer (--as-of DATO)
   snapshot FIL.xlsx -o UD.xlsx      frys tallene pr. dato i tabellen Statusfotos (ændres aldrig siden)
   report FIL.xlsx -o UD.pdf         udskriv Statusrapport som PDF gennem LibreOffice (--as-of DATO); projektmappen ændres ikke
   import-refunds FIL.xlsx REFUSION.csv -o UD.xlsx  importér en refusionsfil (semikolon, decimalkomma) pr. uge og ydelse; CPR-numre gemmes ikke

@@ -231,7 +231,7 @@ export const uiEn: UiStrings = {
     findingsLabel: 'Findings',
   },
   overview: {
-    intro: 'Build the sheet Overblik: status per initiative as formulas over the tracking sheets, KPI targets, the portfolio and charts. An overview edited by hand is kept under a new name.',
+    intro: 'Build the sheets Statusrapport (the report for the committee, ready to print: it prints first) and Overblik: status per initiative as formulas over the tracking sheets, KPI targets, the portfolio and charts. A sheet edited by hand is kept under a new name.',
     refresh: 'Refresh overview',
     freeze: "Save today's figures",
     freezeHint: "Saves today's figures as fixed values on the sheet Statusfotos, so the development can be followed. Saved figures never change.",
@@ -356,9 +356,9 @@ Commands:
   init -o FILE.xlsx                write an empty, structured workbook with the default taxonomies
   repair FILE.xlsx -o OUT.xlsx     add what is missing (sheets, tables, columns) – data is never moved or deleted
   validate FILE.xlsx [--json]      print errors and warnings; exit 0 without errors, 1 with errors, 2 if unreadable
-  summarize FILE.xlsx -o OUT.xlsx   write the sheet Overblik with status, KPIs, portfolio and charts (--as-of DATE)
+  summarize FILE.xlsx -o OUT.xlsx   write the sheets Statusrapport and Overblik with status, KPIs, portfolio and charts (--as-of DATE)
   snapshot FILE.xlsx -o OUT.xlsx    freeze the figures on a date in the table Statusfotos (never changed later)
-  report FILE.xlsx -o OUT.pdf        print Statusrapport as a PDF through LibreOffice (--as-of DATE); the workbook is not changed
+  report FILE.xlsx -o OUT.pdf       print Statusrapport as a PDF through LibreOffice (--as-of DATE); the workbook is not changed
   import-refunds FILE.xlsx REFUNDS.csv -o OUT.xlsx  import a refund file (semicolons, decimal commas) per week and benefit; CPR numbers are not kept
   reconcile FILE.xlsx [--json] [-o OUT.xlsx]  reconcile budget, refunds and co-financing; 0 reconciled, 1 gaps, 2 unreadable; -o writes the sheet Afstemning
 
