@@ -39,6 +39,13 @@ describe('Statusrapport planner', () => {
     expect(reportDate([], asOf)).toBe(asOf);
   });
 
+  it('--as-of before the latest Status pr.: the report is for that date, and no initiative is counted later', () => {
+    const early = planSummary(readWorkbook(demo()), '2017-01-01' as CalendarDate, 'da');
+    expect(early.reportDate).toBe('2017-01-01');
+    expect(early.initiatives.every((s) => s.asOf <= '2017-01-01')).toBe(true);
+    expect(reportOps(early.ops).find((op) => op.kind === 'generatedSheet')).toMatchObject({ title: 'Statusrapport pr. 01-01-2017' });
+  });
+
   it('opens with the ITMV status table: job 2, praktik 6, i forløb 8, afsluttet 3, i alt 18', () => {
     const table = ops.find((op) => op.kind === 'generatedSheet');
     if (table?.kind !== 'generatedSheet') throw new Error('no report table');
