@@ -132,6 +132,15 @@ describeWithLibreOffice('Overblik recalculated by LibreOffice', () => {
     expect(total(right)).toBeGreaterThan(image.width * image.height * 0.01);
   });
 
+  it("Statusrapport prints the figures Overblik's formulas give, as values", async () => {
+    const formulas = recalculated(overblik);
+    const report = (await readXlsx(overblik)).read.sheets.find((s) => s.name === 'Statusrapport')!.tables[0];
+    const tracked = report.rows.filter((r) => r[3] !== null);
+    expect(tracked.length).toBeGreaterThan(5);
+    // Job, uddannelse, praktik, i forløb, afsluttet, i alt: the report's columns D–I, Overblik's F–K.
+    for (const r of tracked) expect(r.slice(3, 9)).toEqual(formulas[String(r[0])].slice(0, 6));
+  });
+
   it('agrees on an earlier date, where statuses set later count as still in the course', async () => {
     const sheet = recalculated(early);
     expect(sheet.ITMV).toEqual([1, 0, 2, 8, 3, 14, 14]);
