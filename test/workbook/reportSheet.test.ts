@@ -2,7 +2,6 @@
 import type { Workbook } from 'exceljs';
 import { demoRows } from '../../src/demo/demoData';
 import type { CalendarDate } from '../../src/domain/parse';
-import { planSummary } from '../../src/operations/summarize';
 import { planStructure } from '../../src/workbook/structure';
 import type { PlanOp } from '../../src/workbook/plan';
 import { CHART_ROWS, percentText, REPORT_SHEET, reportDate, ROWS_PER_PAGE, themeOrder, wrapText } from '../../src/workbook/reportSheet';
@@ -10,6 +9,8 @@ import { applyPlan, newWorkbook, readWorkbook } from '../../src/xlsx';
 import type { Initiative } from '../../src/domain/model/types';
 import { validateWorkbook } from '../../src/domain/validate';
 import { tablesOf } from '../../src/workbook/read';
+import { freezeSnapshot, planSummary } from '../../src/operations/summarize';
+import { memoryWorkbook } from '../helpers/memoryWorkbook';
 
 const asOf = '2026-11-25' as CalendarDate;
 
@@ -124,6 +125,15 @@ describe('Statusrapport planner', () => {
     applyPlan(wb, { ops: again.ops });
     expect(wb.worksheets.filter((w) => w.name.startsWith(REPORT_SHEET)).map((w) => w.name)).toEqual([REPORT_SHEET]);
     expect((wb.worksheets[0] as unknown as { rowBreaks: unknown[] }).rowBreaks).toHaveLength(breaks.length);
+  });
+
+  it('with two frozen snapshots: the development table and a line chart with dates as dates', async () => {
+    const live = memoryWorkbook(demo());
+    await freezeSnapshot(live, '2016-06-30' as CalendarDate, 'da');
+    await freezeSnapshot(live, '2016-08-29' as CalendarDate, 'da');
+    const withTrend = reportOps(planSummary(await live.read(), asOf, 'da').ops);
+    expect(withTrend.some((op) => op.kind === 'createTable' && op.table === 'Statusrapport_Udvikling')).toBe(true);
+    expect(withTrend.find((op) => op.kind === 'chart' && op.chart.name === 'Udvikling')).toMatchObject({ chart: { type: 'line', categoryFormat: 'dd-mm-yyyy' } });
   });
 
   it('groups by theme in register order, without a theme last', () => {
