@@ -11,7 +11,7 @@ import { setUpWorkbook } from '../../src/operations/operations';
 import { refreshOverview } from '../../src/operations/summarize';
 import { REPORT_SHEET } from '../../src/workbook/reportSheet';
 import type { PlanOp } from '../../src/workbook/plan';
-import { applyPlan, newWorkbook, xlsxBuffer } from '../../src/xlsx';
+import { applyPlan, loadXlsx, newWorkbook, xlsxBuffer } from '../../src/xlsx';
 import { createStandin } from '../standin/excelStandin';
 
 const asOf = '2026-11-25' as CalendarDate;
@@ -53,6 +53,22 @@ describe('print set-up and chart formats', () => {
     expect(standin.workbook.print(REPORT_SHEET)).toEqual({ footer: {}, breaks: [] });
     expect(standin.workbook.sheetOrder()[0]).toBe(REPORT_SHEET);
   }, 120_000);
+
+  it('the file: the print area stays absolute when the workbook is read and written again', async () => {
+    const wb = newWorkbook();
+    applyPlan(wb, { ops: [
+      { kind: 'ensureSheet', sheet: 'Rapport' },
+      { kind: 'label', sheet: 'Rapport', row: 1, column: 1, text: 'Rapport' },
+      { kind: 'pageSetup', sheet: 'Rapport', setup: { orientation: 'portrait', printArea: 'A1:K40', titleRows: { first: 1, last: 1 }, breaksBefore: [20], footer: { right: 'Side &P af &N' } } },
+    ] });
+    const names = async (bytes: Buffer) => (await (await JSZip.loadAsync(bytes)).file('xl/workbook.xml')!.async('string')).match(/<definedName [^>]*>[^<]*/g);
+    const first = await xlsxBuffer(wb);
+    expect(await names(first)).toEqual([
+      '<definedName name="_xlnm.Print_Area" localSheetId="0">&apos;Rapport&apos;!$A$1:$K$40',
+      '<definedName name="_xlnm.Print_Titles" localSheetId="0">&apos;Rapport&apos;!$1:$1',
+    ]);
+    expect(await names(await xlsxBuffer(await loadXlsx(first, 'first.xlsx')))).toEqual(await names(first));
+  });
 
   it('the file: a percent value axis, data labels for every point, dates labelled as dates', async () => {
     const wb = newWorkbook();
