@@ -126,7 +126,8 @@ class Pages {
   readonly breaks: number[] = [];
   private pageTop: number;
 
-  constructor(readonly firstRow: number, private row: number) {
+  /** `firstRow`: the first row of page 1 below the repeated title row; `row`: the next free row. */
+  constructor(firstRow: number, private row: number) {
     this.pageTop = firstRow;
   }
 
@@ -254,8 +255,7 @@ export function planReportSheet(input: ReportInput): ReportPlan {
   const groupTop = groupRows.length
     ? tableBlock('Statusrapport_Maalgrupper', r.shares(messages[lang].summary.breakdowns.byTargetGroup), [c.code, c.name, c.participants, c.job, c.education], groupRows, [undefined, undefined, undefined, NUMBER_FORMATS.percent, NUMBER_FORMATS.percent])
     : 0;
-  const names0 = new Map(input.summaries.map((s) => [s.initiativeId, s.name]));
-  const kpiRows = input.summaries.flatMap((s) => s.kpis.map((k) => [s.initiativeId, names0.get(s.initiativeId) ?? '', k.target, k.actual, kpiWords[k.attainment], k.text]));
+  const kpiRows = input.summaries.flatMap((s) => s.kpis.map((k) => [s.initiativeId, s.name, k.target, k.actual, kpiWords[k.attainment], k.text]));
   // The KPI text last: it runs on over the empty cells to its right instead of being cut.
   const kpiTop = kpiRows.length
     ? tableBlock('Statusrapport_KPI', messages[lang].summary.sections.kpi, [c.id, c.initiative, c.target, c.actual, c.attainment, c.kpi], kpiRows, [undefined, undefined, NUMBER_FORMATS.percent, NUMBER_FORMATS.percent])
@@ -266,12 +266,12 @@ export function planReportSheet(input: ReportInput): ReportPlan {
 
   // 4. The charts, two side by side per row, each row of charts on one page.
   const t = messages[lang].summary;
-  const n0 = Math.max(overviewRows.length, 1);
+  const statusRows = Math.max(overviewRows.length, 1);
   const ref = (column: number, top: number, count: number) => columnRange(column, top + 1, top + count);
   const specs: Omit<ChartSpec, 'from' | 'to'>[] = [
     {
-      name: 'Status pr. indsats', type: 'barStacked', title: t.charts.status, categories: ref(1, overviewTop, n0),
-      series: [4, 5, 6, 7, 8].map((col) => ({ name: header[col - 1], values: ref(col, overviewTop, n0) })),
+      name: 'Status pr. indsats', type: 'barStacked', title: t.charts.status, categories: ref(1, overviewTop, statusRows),
+      series: [4, 5, 6, 7, 8].map((col) => ({ name: header[col - 1], values: ref(col, overviewTop, statusRows) })),
     },
   ];
   if (kpiTop) {
