@@ -206,20 +206,25 @@ export function planReportSheet(input: ReportInput): ReportPlan {
       text(r.status(formatDanishDate(s.asOf), stateName(initiative.state), initiative.statusText?.trim() ?? ''));
       const after: string[] = [];
       for (const k of s.kpis) after.push(...wrapText(r.kpi(k.text, percentText(k.target, lang), percentText(k.actual, lang), kpiWords[k.attainment])));
+      // Figures reported as totals (the Statuslog) up to the initiative's date: each indicator's latest.
+      const log = input.statusLog
+        .filter((l) => l.initiativeId.trim().toUpperCase() === s.initiativeId.trim().toUpperCase())
+        .map((l) => ({ ...l, points: l.points.filter((p) => p.date <= s.asOf) }))
+        .filter((l) => l.points.length);
       if (tracked) {
         const parts = [
           ...(s.notYetStarted ? [r.notYetStarted(s.notYetStarted, formatDanishDate(s.asOf))] : []),
           ...(s.withoutStartDate ? [r.withoutStartDate(s.withoutStartDate)] : []),
           ...(s.withoutStatus ? [r.withoutStatus(s.withoutStatus)] : []),
         ];
-        after.push(...wrapText(r.notCounted(parts)));
-      } else {
-        const log = input.statusLog.filter((l) => l.initiativeId === s.initiativeId && l.points.length);
-        after.push(log.length ? r.noSheet : r.noFigures);
-        for (const l of log) {
-          const last = l.points[l.points.length - 1];
-          after.push(r.logLine(l.indicator, String(last.value).replace('.', lang === 'da' ? ',' : '.'), formatDanishDate(last.date)));
-        }
+        const rows = s.courses + s.notYetStarted + s.withoutStartDate;
+        after.push(...wrapText(rows ? r.notCounted(parts) : r.emptySheet));
+        if (log.length) after.push(r.logHeading);
+      } else after.push(log.length ? r.noSheet : r.noFigures);
+      for (const l of log) {
+        const last = l.points[l.points.length - 1];
+        const value = String(last.value).replace('.', lang === 'da' ? ',' : '.');
+        after.push(...wrapText(r.logLine(l.indicator, value, formatDanishDate(last.date), last.comment ?? '')));
       }
       const tableRows = tracked ? 2 : 0;
       let row = pages.block(lines.length + tableRows + after.length);

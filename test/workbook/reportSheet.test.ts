@@ -68,6 +68,10 @@ describe('Statusrapport planner', () => {
     expect(texts).toContain('KPI: 40 % af målgruppen i virksomhedspraktik i 13 uger. Mål 40 %, opnået 0 %: Ikke opfyldt.');
     expect(texts.filter((t) => t.startsWith('Ikke talt med: ') || t === 'Alle rækker på indsatsens ark er talt med.').length).toBeGreaterThan(5);
     expect(texts).toContain('Porteføljen pr. 18-02-2021');
+    // What was reported as totals: STRAKS has an empty sheet and 64 citizens in the status log.
+    expect(texts).toContain('Indsatsens deltagerark har ingen rækker endnu.');
+    expect(texts).toContain('· Indskrevne borgere i 2020: 64 pr. 31-12-2020 (Påvirket af coronarestriktionerne)');
+    expect(texts).toContain('· Hjemløse Ishøj-borgere (tælling): 38 pr. 31-12-2016');
   });
 
   it('breaks pages before each section and keeps every block and chart within a page', () => {
