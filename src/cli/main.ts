@@ -20,6 +20,7 @@ import { checkOutputPath, onInterrupt, removeStaleTempFiles, sameFile } from '..
 import { setUpWorkbook, validate } from '../operations/operations';
 import { usePackageWriter } from '../xlsx/writerChoice';
 import { freezeSnapshot, refreshOverview, SnapshotExistsError } from '../operations/summarize';
+import { REPORT_SHEET } from '../workbook/reportSheet';
 import { decodeRefundFile, importRefunds } from '../operations/refundImport';
 import { reconcileExitCode, reconcileOnly, writeReconciliationSheet } from '../operations/reconcile';
 import { ArgsError, GLOBAL_OPTIONS, parseCommandLine, type OptionName, type Values } from './args';
@@ -99,7 +100,7 @@ const COMMANDS: Record<string, Command> = {
     run: (c) =>
       update(c, async (workbook, asOf) => {
         const run = await refreshOverview(workbook, asOf, c.lang, { show: false });
-        if (run.kept) c.io.out(c.t.kept[run.kept.reason](run.kept.sheet, run.kept.as));
+        for (const kept of [run.kept, run.keptReport]) if (kept) c.io.out(c.t.kept[kept.reason](kept.sheet, kept.as));
       }),
   },
   snapshot: {
@@ -109,6 +110,31 @@ const COMMANDS: Record<string, Command> = {
         const { kept } = await freezeSnapshot(workbook, asOf, c.lang);
         if (kept) c.io.out(c.t.kept[kept.reason](kept.sheet, kept.as));
       }),
+  },
+  report: {
+    options: ['output', 'force', 'as-of'],
+    async run(c) {
+      const input = inputOf(c);
+      const asOf = asOfOf(c);
+      const output = outputPath(c, input);
+      if (extname(output).toLowerCase() !== '.pdf') throw new UsageError(c.t.report.notPdf(output));
+      const { findSoffice, renderPdf, RenderError } = await import('./pdf');
+      const soffice = findSoffice();
+      if (!soffice) throw new UsageError(c.t.report.noLibreOffice);
+      const say = progress(c, input);
+      // The report is computed as summarize does, in memory; the input file is not written.
+      const workbook = await open(input);
+      const run = await refreshOverview(workbook, asOf, c.lang, { show: false });
+      say(c.t.progress.writing(output));
+      try {
+        await renderPdf(soffice, await workbook.printBytes([REPORT_SHEET]), output, !!c.values.force);
+      } catch (error) {
+        if (error instanceof RenderError) throw new WriteError(c.t.report.failed(output, error.message));
+        throw error;
+      }
+      c.io.out(c.t.report.wrote(output, formatDanishDate(run.reportDate)));
+      return 0;
+    },
   },
   'import-refunds': {
     options: ['output', 'force'],

@@ -34,6 +34,7 @@ import { ensureSheet, renameSheet, replaceGeneratedSheet } from './writeSheets';
 import { addColumns, appendRows, createTableOp, renameTable, tableFromRange } from './writeTables';
 import { freeze, label, select, setValues } from './writeView';
 import { writeAll } from './writeAll';
+import { moveSheet, pageSetup } from './writePrint';
 
 export { TABLE_STYLE, VALIDATION_MIN_ROWS, VALIDATION_TEXTS } from '../workbook/adapterRules';
 export { charsToPoints } from './writeLayout';
@@ -109,6 +110,10 @@ function applyOp(wb: VirtualWorkbook, op: PlanOp): void {
       return renameTable(wb, op);
     case 'select':
       return select(wb, op);
+    case 'pageSetup':
+      return pageSetup(wb, wb.sheetOf(op.sheet), op.setup);
+    case 'moveSheet':
+      return moveSheet(wb, wb.sheetOf(op.sheet), op.position);
     default: {
       const unknown: never = op;
       throw new Error(`Unknown plan operation ${JSON.stringify(unknown)}`);

@@ -241,7 +241,7 @@ export const uiDa = {
     findingsLabel: 'Fund',
   },
   overview: {
-    intro: 'Byg arket Overblik: status pr. indsats som formler over opfølgningsarkene, KPI-mål, porteføljen og diagrammer. Et overblik, der er rettet i hånden, gemmes under et nyt navn.',
+    intro: 'Byg arkene Statusrapport (rapporten til udvalget, klar til udskrift: den udskrives først) og Overblik: status pr. indsats som formler over opfølgningsarkene, KPI-mål, porteføljen og diagrammer. Et ark, der er rettet i hånden, gemmes under et nyt navn.',
     refresh: 'Opdater overblik',
     freeze: 'Gem dagens tal',
     freezeHint: 'Gemmer tallene pr. i dag som faste værdier på arket Statusfotos, så udviklingen kan følges. Gemte tal ændres aldrig.',
@@ -327,6 +327,8 @@ export const workbookDa = {
     Forløbsuger: 'Forløbets længde i uger, fx 13. Aktive forløb uden slutdato ud over dette giver en advarsel.',
     KPI: 'Mål for resultater, adskilt af semikolon, fx "andel i job ≥ 30 %; 40 % i virksomhedspraktik i 13 uger".',
     'Status pr.': 'Datoen opfølgningsarket afspejler. Regler om "nu" (forløbslængde, kapacitet) bruger denne dato.',
+    Tema: 'Temaet over indsatsen i strategien, fx "Færre på offentlig forsørgelse > Ungeindsats".',
+    Statustekst: 'Status med ord pr. datoen i Status pr., fx "Projektet er på standby". Vises i statusrapporten.',
     'Deltager-ID': 'Pseudonym for deltageren, fx ITMV-001. Aldrig CPR-nummer.',
     Startdato: 'Forløbets startdato (dd-mm-åååå).',
     Målgruppe: 'Deltagerens målgruppe (fra listen).',
@@ -336,6 +338,7 @@ export const workbookDa = {
     'Ordinære timer pr. uge': 'Ordinære løntimer pr. uge (0–80), fx 12,5.',
     Alder: 'Alder i hele år ved start. Tjekkes mod målgruppens aldersgrænser.',
     Bemærkning: 'Fri tekst. Skriv ikke CPR-numre eller helbredsoplysninger.',
+    Gruppe: 'Visitationsgruppe eller forsøgsarm, fx "Gruppe 1" eller "Kontrolgruppe". Tallene kan opgøres pr. gruppe.',
     'Indsats-ID': 'ID fra tabellen Indsatser.',
     Dato: 'Dato (dd-mm-åååå).',
     Indikator: 'Hvad tallet måler, fx "Indskrevne borgere" eller "Andel i job (%)".',
@@ -347,6 +350,7 @@ export const workbookDa = {
     Refusionssats: 'Refusionssats i procent, fx 50 %.',
     Type: 'Udgift, refusionsanmodning, refusion modtaget eller tilskud modtaget.',
     Bilag: 'Bilagsnummer.',
+    Regnskabsår: 'Regnskabsåret posteringen hører til, fx 2026; tom = året for datoen (brug det for refusion i supplementsperioden).',
     Kode: 'Kort, entydig kode.',
     Synonymer: 'Andre skrivemåder, adskilt af semikolon.',
     Aktiv: 'Ja eller Nej. Inaktive koder giver en advarsel, hvis de bruges.',
@@ -369,8 +373,9 @@ Kommandoer:
   init -o FIL.xlsx                 skriv en tom, struktureret projektmappe med standardtaksonomierne
   repair FIL.xlsx -o UD.xlsx       opret det der mangler (ark, tabeller, kolonner) – data flyttes eller slettes aldrig
   validate FIL.xlsx [--json]       vis fejl og advarsler; afslutningskode 0 uden fejl, 1 med fejl, 2 hvis filen ikke kan læses
-  summarize FIL.xlsx -o UD.xlsx     skriv arket Overblik med status, KPI'er, portefølje og diagrammer (--as-of DATO)
+  summarize FIL.xlsx -o UD.xlsx     skriv arkene Statusrapport og Overblik med status, KPI'er, portefølje og diagrammer (--as-of DATO)
   snapshot FIL.xlsx -o UD.xlsx      frys tallene pr. dato i tabellen Statusfotos (ændres aldrig siden)
+  report FIL.xlsx -o UD.pdf         udskriv Statusrapport som PDF gennem LibreOffice (--as-of DATO); projektmappen ændres ikke
   import-refunds FIL.xlsx REFUSION.csv -o UD.xlsx  importér en refusionsfil (semikolon, decimalkomma) pr. uge og ydelse; CPR-numre gemmes ikke
   reconcile FIL.xlsx [--json] [-o UD.xlsx]  afstem budget, refusion og medfinansiering; 0 afstemt, 1 afvigelser, 2 ulæselig; -o skriver arket Afstemning
 
@@ -383,6 +388,13 @@ Valg:
   --quiet            ingen fremdriftslinjer på stderr
   -h, --help         denne hjælp`,
   unknownCommand: (c: string) => `Ukendt kommando '${c}'.`,
+  // ---- indsats report (issue 13) ----
+  report: {
+    notPdf: (f: string) => `${f}: rapporten skrives som PDF. Angiv et filnavn, der ender på .pdf.`,
+    noLibreOffice: 'indsats report skriver PDF gennem LibreOffice, som ikke er installeret her (kommandoen soffice findes ikke). Installér LibreOffice, eller skriv rapporten med indsats summarize og udskriv arket Statusrapport fra Excel.',
+    failed: (f: string, why: string) => `${f} kunne ikke skrives: LibreOffice kunne ikke udskrive rapporten (${why}).`,
+    wrote: (f: string, date: string) => `Skrev ${f} (Statusrapport pr. ${date}).`,
+  },
   missingOutput: 'Angiv hvor filen skal skrives med -o FIL.xlsx.',
   missingInput: 'Angiv den projektmappe, der skal læses.',
   outputExists: (f: string) => `${f} findes allerede. Vælg et andet navn, eller brug --force for at overskrive den.`,
@@ -418,6 +430,7 @@ Valg:
     validate: 'validate FIL.xlsx [--json] [--as-of DATO]',
     summarize: 'summarize FIL.xlsx -o UD.xlsx [--as-of DATO] [--force]',
     snapshot: 'snapshot FIL.xlsx -o UD.xlsx [--as-of DATO] [--force]',
+    report: 'report FIL.xlsx -o UD.pdf [--as-of DATO] [--force]',
     'import-refunds': 'import-refunds FIL.xlsx REFUSION.csv -o UD.xlsx [--force]',
     reconcile: 'reconcile FIL.xlsx [--json] [--as-of DATO] [-o UD.xlsx [--force]]',
   } as Record<string, string>,
@@ -629,5 +642,38 @@ export const summaryDa = {
     kpiDenominator: 'KPI\'er regnes i forhold til borgerne i deltagerarket, ikke hele målgruppen.',
     portfolio: 'Deltager-ID\'er er pseudonymer pr. indsats. En borger i to indsatser tælles kun én gang, hvis ID\'et er det samme i begge; totalerne er derfor et øvre skøn over antallet af borgere.',
     medianWeeks: 'Median uger: afsluttede forløb fra startdato til slutdato (eller statusdato); aktive forløb fra startdato til opgørelsesdatoen.',
+  },
+  // ---- Statusrapport (issue 13: the report that prints) ----
+  report: {
+    title: (date: string) => `Statusrapport pr. ${date}`,
+    basis: (count: number, from: string, to: string) =>
+      from === to
+        ? `${count} ${count === 1 ? 'indsats' : 'indsatser'} opgjort pr. ${to} (Status pr. i registret). Formlerne bag tallene står på arket Overblik.`
+        : `${count} indsatser, hver opgjort pr. sin egen dato (Status pr. i registret), fra ${from} til ${to}. Formlerne bag tallene står på arket Overblik.`,
+    noTheme: 'Uden tema',
+    theme: (theme: string) => `Tema: ${theme}`,
+    heading: (id: string, name: string) => `${id} · ${name}`,
+    targetGroups: (names: string) => `Målgruppe: ${names || 'ikke angivet'}`,
+    goals: (names: string) => `Mål: ${names || 'ikke angivet'}`,
+    status: (date: string, state: string, text: string) => `Status pr. ${date}${state ? ` (${state})` : ''}: ${text || 'ingen statustekst i registret.'}`,
+    kpi: (text: string, target: string, actual: string, attainment: string) => `KPI: ${text}. Mål ${target}, opnået ${actual}: ${attainment}.`,
+    notCounted: (parts: string[]) => (parts.length ? `Ikke talt med: ${parts.join('; ')}.` : 'Alle rækker på indsatsens ark er talt med.'),
+    notYetStarted: (n: number, date: string) => `${n} ${n === 1 ? 'forløb' : 'forløb'} med start efter ${date}`,
+    withoutStartDate: (n: number) => `${n} uden startdato`,
+    withoutStatus: (n: number) => `${n} uden kendt status (talt i I alt, ikke i en status)`,
+    noSheet: 'Indsatsen har intet deltagerark; tallene nedenfor er fra Statuslog.',
+    noFigures: 'Indsatsen har intet deltagerark og ingen tal i Statuslog.',
+    logLine: (indicator: string, value: string, date: string, comment: string) => `· ${indicator}: ${value} pr. ${date}${comment ? ` (${comment})` : ''}`,
+    logHeading: 'Rapporteret i Statuslog:',
+    emptySheet: 'Indsatsens deltagerark har ingen rækker endnu.',
+    portfolio: (date: string) => `Porteføljen pr. ${date}`,
+    charts: 'Diagrammer',
+    shares: (title: string) => `${title}: andel af borgerne i job og i uddannelse`,
+    columns: {
+      id: 'ID', initiative: 'Indsats', asOf: 'Status pr.', job: 'Job', education: 'Uddannelse', placement: 'Praktik', course: 'I forløb', ended: 'Afsluttet', total: 'I alt',
+      places: 'Pladser', utilisation: 'Belægning', code: 'Kode', name: 'Navn', initiatives: 'Indsatser', participants: 'Borgere', active: 'Aktive',
+      target: 'Mål', actual: 'Opnået', attainment: 'Opfyldt?', kpi: 'KPI', jobShare: 'Andel i job', educationShare: 'Andel i uddannelse', date: 'Dato',
+    },
+    footerPage: 'Side &P af &N',
   },
 };

@@ -231,7 +231,7 @@ export const uiEn: UiStrings = {
     findingsLabel: 'Findings',
   },
   overview: {
-    intro: 'Build the sheet Overblik: status per initiative as formulas over the tracking sheets, KPI targets, the portfolio and charts. An overview edited by hand is kept under a new name.',
+    intro: 'Build the sheets Statusrapport (the report for the committee, ready to print: it prints first) and Overblik: status per initiative as formulas over the tracking sheets, KPI targets, the portfolio and charts. A sheet edited by hand is kept under a new name.',
     refresh: 'Refresh overview',
     freeze: "Save today's figures",
     freezeHint: "Saves today's figures as fixed values on the sheet Statusfotos, so the development can be followed. Saved figures never change.",
@@ -310,6 +310,8 @@ export const workbookEn: typeof import('./da').workbookDa = {
     Forløbsuger: 'Course length in weeks, e.g. 13. Active courses without an end date beyond it give a warning.',
     KPI: 'Result targets separated by semicolons, e.g. "andel i job ≥ 30 %; 40 % i virksomhedspraktik i 13 uger".',
     'Status pr.': 'The date the tracking sheet reflects. Rules about "now" (course length, capacity) use it.',
+    Tema: 'The theme above the initiative in the strategy, e.g. "Færre på offentlig forsørgelse > Ungeindsats".',
+    Statustekst: 'The status in words as of the date in Status pr., e.g. "The project is on standby". Shown in the status report.',
     'Deltager-ID': 'Pseudonym of the participant, e.g. ITMV-001. Never a CPR number.',
     Startdato: 'Start date of the course (dd-mm-yyyy).',
     Målgruppe: "The participant's target group (from the list).",
@@ -319,6 +321,7 @@ export const workbookEn: typeof import('./da').workbookDa = {
     'Ordinære timer pr. uge': 'Ordinary paid hours per week (0–80), e.g. 12,5.',
     Alder: 'Age in whole years at the start. Checked against the target group’s age bounds.',
     Bemærkning: 'Free text. Do not write CPR numbers or health information.',
+    Gruppe: 'Visitation group or trial arm, e.g. "Gruppe 1" or "Kontrolgruppe". Figures can be given per group.',
     'Indsats-ID': 'ID from the Indsatser table.',
     Dato: 'Date (dd-mm-yyyy).',
     Indikator: 'What the figure measures, e.g. "Indskrevne borgere".',
@@ -330,6 +333,7 @@ export const workbookEn: typeof import('./da').workbookDa = {
     Refusionssats: 'Refund rate in per cent, e.g. 50 %.',
     Type: 'Expense, refund claim, refund received or grant received.',
     Bilag: 'Voucher number.',
+    Regnskabsår: 'The accounting year the posting belongs to, e.g. 2026; empty = the year of its date (use it for refunds in the supplementary period).',
     Kode: 'Short unique code.',
     Synonymer: 'Other spellings, separated by semicolons.',
     Aktiv: 'Ja (yes) or Nej (no). Inactive codes give a warning when used.',
@@ -352,8 +356,9 @@ Commands:
   init -o FILE.xlsx                write an empty, structured workbook with the default taxonomies
   repair FILE.xlsx -o OUT.xlsx     add what is missing (sheets, tables, columns) – data is never moved or deleted
   validate FILE.xlsx [--json]      print errors and warnings; exit 0 without errors, 1 with errors, 2 if unreadable
-  summarize FILE.xlsx -o OUT.xlsx   write the sheet Overblik with status, KPIs, portfolio and charts (--as-of DATE)
+  summarize FILE.xlsx -o OUT.xlsx   write the sheets Statusrapport and Overblik with status, KPIs, portfolio and charts (--as-of DATE)
   snapshot FILE.xlsx -o OUT.xlsx    freeze the figures on a date in the table Statusfotos (never changed later)
+  report FILE.xlsx -o OUT.pdf       print Statusrapport as a PDF through LibreOffice (--as-of DATE); the workbook is not changed
   import-refunds FILE.xlsx REFUNDS.csv -o OUT.xlsx  import a refund file (semicolons, decimal commas) per week and benefit; CPR numbers are not kept
   reconcile FILE.xlsx [--json] [-o OUT.xlsx]  reconcile budget, refunds and co-financing; 0 reconciled, 1 gaps, 2 unreadable; -o writes the sheet Afstemning
 
@@ -366,6 +371,13 @@ Options:
   --quiet            no progress lines on stderr
   -h, --help         this help`,
   unknownCommand: (c: string) => `Unknown command '${c}'.`,
+  // ---- indsats report (issue 13) ----
+  report: {
+    notPdf: (f: string) => `${f}: the report is written as a PDF. Give a file name ending in .pdf.`,
+    noLibreOffice: 'indsats report writes the PDF through LibreOffice, which is not installed here (there is no soffice command). Install LibreOffice, or write the report with indsats summarize and print the sheet Statusrapport from Excel.',
+    failed: (f: string, why: string) => `${f} could not be written: LibreOffice could not print the report (${why}).`,
+    wrote: (f: string, date: string) => `Wrote ${f} (status report on ${date}).`,
+  },
   missingOutput: 'Say where to write the file with -o FILE.xlsx.',
   missingInput: 'Name the workbook to read.',
   outputExists: (f: string) => `${f} exists already. Choose another name, or use --force to overwrite it.`,
@@ -400,6 +412,7 @@ Options:
     validate: 'validate FILE.xlsx [--json] [--as-of DATE]',
     summarize: 'summarize FILE.xlsx -o OUT.xlsx [--as-of DATE] [--force]',
     snapshot: 'snapshot FILE.xlsx -o OUT.xlsx [--as-of DATE] [--force]',
+    report: 'report FILE.xlsx -o OUT.pdf [--as-of DATE] [--force]',
     'import-refunds': 'import-refunds FILE.xlsx REFUNDS.csv -o OUT.xlsx [--force]',
     reconcile: 'reconcile FILE.xlsx [--json] [--as-of DATE] [-o OUT.xlsx [--force]]',
   },
@@ -605,5 +618,38 @@ export const summaryEn: typeof import('./da').summaryDa = {
     kpiDenominator: 'KPIs are relative to the citizens on the participant sheet, not the whole target group.',
     portfolio: 'Participant IDs are pseudonyms per initiative. A citizen in two initiatives is counted once only if the ID is the same in both; totals are therefore an upper estimate of the number of citizens.',
     medianWeeks: 'Median weeks: ended courses from start date to end date (or status date); active courses from start date to the date of the summary.',
+  },
+  // ---- Statusrapport (issue 13: the report that prints) ----
+  report: {
+    title: (date: string) => `Status report on ${date}`,
+    basis: (count: number, from: string, to: string) =>
+      from === to
+        ? `${count} ${count === 1 ? 'initiative' : 'initiatives'} counted on ${to} (Status pr. in the register). The formulas behind the figures are on the sheet Overblik.`
+        : `${count} initiatives, each counted on its own date (Status pr. in the register), from ${from} to ${to}. The formulas behind the figures are on the sheet Overblik.`,
+    noTheme: 'No theme',
+    theme: (theme: string) => `Theme: ${theme}`,
+    heading: (id: string, name: string) => `${id} · ${name}`,
+    targetGroups: (names: string) => `Target group: ${names || 'not given'}`,
+    goals: (names: string) => `Goal: ${names || 'not given'}`,
+    status: (date: string, state: string, text: string) => `Status on ${date}${state ? ` (${state})` : ''}: ${text || 'no status text in the register.'}`,
+    kpi: (text: string, target: string, actual: string, attainment: string) => `KPI: ${text}. Target ${target}, achieved ${actual}: ${attainment}.`,
+    notCounted: (parts: string[]) => (parts.length ? `Not counted: ${parts.join('; ')}.` : 'Every row of the initiative\'s sheet is counted.'),
+    notYetStarted: (n: number, date: string) => `${n} ${n === 1 ? 'course' : 'courses'} starting after ${date}`,
+    withoutStartDate: (n: number) => `${n} without a start date`,
+    withoutStatus: (n: number) => `${n} without a known status (counted in the total, not in a status)`,
+    noSheet: 'The initiative has no tracking sheet; the figures below are from the status log.',
+    noFigures: 'The initiative has no tracking sheet and no figures in the status log.',
+    logLine: (indicator: string, value: string, date: string, comment: string) => `· ${indicator}: ${value} on ${date}${comment ? ` (${comment})` : ''}`,
+    logHeading: 'Reported in the status log:',
+    emptySheet: 'The initiative\'s tracking sheet has no rows yet.',
+    portfolio: (date: string) => `The portfolio on ${date}`,
+    charts: 'Charts',
+    shares: (title: string) => `${title}: share of the citizens in a job and in education`,
+    columns: {
+      id: 'ID', initiative: 'Initiative', asOf: 'Status on', job: 'Job', education: 'Education', placement: 'Placement', course: 'In course', ended: 'Ended', total: 'Total',
+      places: 'Places', utilisation: 'Occupancy', code: 'Code', name: 'Name', initiatives: 'Initiatives', participants: 'Citizens', active: 'Active',
+      target: 'Target', actual: 'Achieved', attainment: 'Met?', kpi: 'KPI', jobShare: 'Share in job', educationShare: 'Share in education', date: 'Date',
+    },
+    footerPage: 'Page &P of &N',
   },
 };

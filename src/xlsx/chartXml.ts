@@ -162,7 +162,8 @@ function plotXml(worksheet: ChartCells, chart: ChartSpec): string {
         seriesHead(s.name, i) +
         `<c:spPr><a:ln w="28575" cap="rnd">${solidFill(colour)}<a:round/></a:ln></c:spPr>` +
         `<c:marker><c:symbol val="circle"/><c:size val="5"/><c:spPr>${solidFill(colour)}<a:ln>${solidFill(colour)}</a:ln></c:spPr></c:marker>` +
-        seriesData(worksheet, chart.categories, s.values) +
+        dataLabelsXml(chart) +
+        seriesData(worksheet, chart, s.values) +
         '<c:smooth val="0"/></c:ser>'
       );
     });
@@ -175,7 +176,8 @@ function plotXml(worksheet: ChartCells, chart: ChartSpec): string {
       seriesHead(s.name, i) +
       `<c:spPr>${solidFill(SERIES_COLOURS[i % SERIES_COLOURS.length])}</c:spPr>` +
       '<c:invertIfNegative val="0"/>' +
-      seriesData(worksheet, chart.categories, s.values) +
+      dataLabelsXml(chart) +
+      seriesData(worksheet, chart, s.values) +
       '</c:ser>',
   );
   return (
@@ -196,19 +198,53 @@ const seriesHead = (name: string, index: number): string =>
  * Excel and LibreOffice read the cells, but viewers that do not calculate (previews, mobile apps)
  * show only the cache.
  */
-function seriesData(worksheet: ChartCells, categories: string, values: string): string {
-  const labels = cellsOf(worksheet, categories).map(categoryText);
+function seriesData(worksheet: ChartCells, chart: ChartSpec, values: string): string {
+  const categories = chart.categories;
   const valueCells = cellsOf(worksheet, values);
   const numbers = valueCells.map((v) => (typeof v === 'number' && Number.isFinite(v) ? v : undefined));
   const first = parseRange(values);
   const format = worksheet.numberFormat(first.top, first.left) ?? 'General';
-  const strPoints = labels.map((label, i) => (label === undefined ? '' : `<c:pt idx="${i}"><c:v>${escapeXml(label)}</c:v></c:pt>`));
   const numPoints = numbers.map((n, i) => (n === undefined ? '' : `<c:pt idx="${i}"><c:v>${n}</c:v></c:pt>`));
+  const val =
+    `<c:val><c:numRef><c:f>${escapeXml(chartReference(worksheet.name, values))}</c:f>` +
+    `<c:numCache><c:formatCode>${escapeXml(format)}</c:formatCode><c:ptCount val="${numbers.length}"/>${numPoints.join('')}</c:numCache></c:numRef></c:val>`;
+  if (chart.categoryFormat !== undefined) {
+    // Dates: the categories are numbers (serials) shown in the date axis's format.
+    const serials = cellsOf(worksheet, categories).map(serialOf);
+    const points = serials.map((n, i) => (n === undefined ? '' : `<c:pt idx="${i}"><c:v>${n}</c:v></c:pt>`));
+    return (
+      `<c:cat><c:numRef><c:f>${escapeXml(chartReference(worksheet.name, categories))}</c:f>` +
+      `<c:numCache><c:formatCode>${escapeXml(chart.categoryFormat)}</c:formatCode><c:ptCount val="${serials.length}"/>${points.join('')}</c:numCache></c:numRef></c:cat>` +
+      val
+    );
+  }
+  const labels = cellsOf(worksheet, categories).map(categoryText);
+  const strPoints = labels.map((label, i) => (label === undefined ? '' : `<c:pt idx="${i}"><c:v>${escapeXml(label)}</c:v></c:pt>`));
   return (
     `<c:cat><c:strRef><c:f>${escapeXml(chartReference(worksheet.name, categories))}</c:f>` +
     `<c:strCache><c:ptCount val="${labels.length}"/>${strPoints.join('')}</c:strCache></c:strRef></c:cat>` +
-    `<c:val><c:numRef><c:f>${escapeXml(chartReference(worksheet.name, values))}</c:f>` +
-    `<c:numCache><c:formatCode>${escapeXml(format)}</c:formatCode><c:ptCount val="${numbers.length}"/>${numPoints.join('')}</c:numCache></c:numRef></c:val>`
+    val
+  );
+}
+
+/** A date category as its serial (cells hold serials; a Date read back is turned into one). */
+function serialOf(value: CellValue): number | undefined {
+  if (typeof value === 'number' && Number.isFinite(value)) return value;
+  if (value instanceof Date) return Math.round(value.getTime() / 86_400_000 + 25_569);
+  return undefined;
+}
+
+/**
+ * Each point's value written at it (ChartSpec.dataLabels), in the value axis's format: a 0 then
+ * reads "0 %" at the axis instead of looking like a missing bar. CT_DLbls's element order.
+ */
+function dataLabelsXml(chart: ChartSpec): string {
+  if (!chart.dataLabels) return '';
+  const format = chart.valueFormat !== undefined ? `<c:numFmt formatCode="${escapeXml(chart.valueFormat)}" sourceLinked="0"/>` : '';
+  return (
+    `<c:dLbls>${format}<c:spPr><a:noFill/><a:ln><a:noFill/></a:ln></c:spPr>` +
+    `${chart.type === 'line' ? '' : '<c:dLblPos val="outEnd"/>'}` +
+    '<c:showLegendKey val="0"/><c:showVal val="1"/><c:showCatName val="0"/><c:showSerName val="0"/><c:showPercent val="0"/><c:showBubbleSize val="0"/></c:dLbls>'
   );
 }
 
@@ -218,13 +254,22 @@ function seriesData(worksheet: ChartCells, categories: string, values: string): 
  */
 function axesXml(chart: ChartSpec): string {
   const horizontal = chart.type === 'bar' || chart.type === 'barStacked';
+  const numFmt = (format: string | undefined) => (format === undefined ? '<c:numFmt formatCode="General" sourceLinked="1"/>' : `<c:numFmt formatCode="${escapeXml(format)}" sourceLinked="0"/>`);
+  // Date categories (ChartSpec.categoryFormat): labels in that format, not serials; one label per
+  // point (a text axis, auto 0: snapshot dates are irregular, a time scale would crowd them).
+  const categoryAxis = chart.categoryFormat !== undefined
+    ? `<c:catAx><c:axId val="${AXIS_IDS.category}"/><c:scaling><c:orientation val="minMax"/></c:scaling>` +
+      `<c:delete val="0"/><c:axPos val="b"/>${numFmt(chart.categoryFormat)}` +
+      '<c:majorTickMark val="out"/><c:minorTickMark val="none"/><c:tickLblPos val="nextTo"/>' +
+      `<c:crossAx val="${AXIS_IDS.value}"/><c:crosses val="autoZero"/><c:auto val="0"/><c:lblAlgn val="ctr"/><c:lblOffset val="100"/><c:noMultiLvlLbl val="0"/></c:catAx>`
+    : `<c:catAx><c:axId val="${AXIS_IDS.category}"/><c:scaling><c:orientation val="${horizontal ? 'maxMin' : 'minMax'}"/></c:scaling>` +
+      `<c:delete val="0"/><c:axPos val="${horizontal ? 'l' : 'b'}"/><c:numFmt formatCode="General" sourceLinked="1"/>` +
+      '<c:majorTickMark val="out"/><c:minorTickMark val="none"/><c:tickLblPos val="nextTo"/>' +
+      `<c:crossAx val="${AXIS_IDS.value}"/><c:crosses val="autoZero"/><c:auto val="1"/><c:lblAlgn val="ctr"/><c:lblOffset val="100"/><c:noMultiLvlLbl val="0"/></c:catAx>`;
   return (
-    `<c:catAx><c:axId val="${AXIS_IDS.category}"/><c:scaling><c:orientation val="${horizontal ? 'maxMin' : 'minMax'}"/></c:scaling>` +
-    `<c:delete val="0"/><c:axPos val="${horizontal ? 'l' : 'b'}"/><c:numFmt formatCode="General" sourceLinked="1"/>` +
-    '<c:majorTickMark val="out"/><c:minorTickMark val="none"/><c:tickLblPos val="nextTo"/>' +
-    `<c:crossAx val="${AXIS_IDS.value}"/><c:crosses val="autoZero"/><c:auto val="1"/><c:lblAlgn val="ctr"/><c:lblOffset val="100"/><c:noMultiLvlLbl val="0"/></c:catAx>` +
+    categoryAxis +
     `<c:valAx><c:axId val="${AXIS_IDS.value}"/><c:scaling><c:orientation val="minMax"/></c:scaling>` +
-    `<c:delete val="0"/><c:axPos val="${horizontal ? 'b' : 'l'}"/><c:majorGridlines/><c:numFmt formatCode="General" sourceLinked="1"/>` +
+    `<c:delete val="0"/><c:axPos val="${horizontal ? 'b' : 'l'}"/><c:majorGridlines/>${numFmt(chart.valueFormat)}` +
     '<c:majorTickMark val="out"/><c:minorTickMark val="none"/><c:tickLblPos val="nextTo"/>' +
     `<c:crossAx val="${AXIS_IDS.category}"/><c:crosses val="${horizontal ? 'max' : 'autoZero'}"/><c:crossBetween val="between"/></c:valAx>`
   );

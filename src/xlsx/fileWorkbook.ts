@@ -19,13 +19,19 @@ import { isEncryptedWorkbook, XlsxReadError } from './errors';
 import { DEFAULT_READ_LIMITS, readWorkbookBuffer, type ReadLimits } from './reader';
 import type { WriteOptions } from './atomicWrite';
 import { writeBytesAtomically } from './atomicWrite';
-import { activeSheetOf, applyPlanToPackage } from './package';
+import { activeSheetOf, applyPlanToPackage, printCopyOfPackage } from './package';
 import { looksLikeZip, zipEntries } from './zip';
 import { usePackageWriter } from './writerChoice';
 
 export interface FileWorkbook extends LiveWorkbook {
   /** Writes the workbook as it is now to `path`, atomically (the output path rules: src/xlsx/outputPath.ts). */
   save(path: string, options?: WriteOptions): Promise<void>;
+  /**
+   * The workbook as .xlsx bytes to print from: only `sheets` visible (the others hidden in this
+   * copy, so a renderer such as LibreOffice prints just them), the first of them active. The
+   * workbook itself is left as it was.
+   */
+  printBytes(sheets: string[]): Promise<Buffer>;
   /** The file holds macros (a VBA project). */
   readonly hasMacros: boolean;
   /** Saving keeps the macros (the package writer copies vbaProject.bin and the content types as they are). */
@@ -100,6 +106,30 @@ function fileWorkbook(loaded: WorkbookRead, load: () => Promise<Workbook>, limit
       return active ?? activeOf(await ensureModel());
     },
     save: async (path, options) => (await import('./write')).writeXlsx(await ensureModel(), path, options),
+    async printBytes(sheets: string[]): Promise<Buffer> {
+      const workbook = await ensureModel();
+      const wanted = new Set(sheets.map((s) => s.toLowerCase()));
+      const states = workbook.worksheets.map((w) => [w, w.state, w.pageSetup] as const);
+      const views = workbook.views;
+      const first = workbook.worksheets.findIndex((w) => wanted.has(w.name.toLowerCase()));
+      try {
+        for (const [w] of states) {
+          if (wanted.has(w.name.toLowerCase())) continue;
+          w.state = 'hidden';
+          // LibreOffice prints a hidden sheet's print area all the same: none in this copy.
+          const { printArea: _area, ...rest } = w.pageSetup ?? {};
+          w.pageSetup = rest as typeof w.pageSetup;
+        }
+        workbook.views = [{ ...(views?.[0] ?? {}), activeTab: Math.max(first, 0), firstSheet: Math.max(first, 0) } as (typeof workbook.views)[number]];
+        return await (await import('./write')).xlsxBuffer(workbook);
+      } finally {
+        for (const [w, state, setup] of states) {
+          w.state = state;
+          w.pageSetup = setup;
+        }
+        workbook.views = views;
+      }
+    },
     hasMacros,
     keepsMacros: false,
   };
@@ -129,6 +159,7 @@ function packageWorkbook(bytes: Buffer, loaded: WorkbookRead, limits: Partial<Re
       return active ?? activeSheetOf(data);
     },
     save: (target, options) => writeBytesAtomically(data, target, options),
+    printBytes: async (sheets: string[]) => printCopyOfPackage(data, sheets),
     hasMacros,
     keepsMacros: true,
   };

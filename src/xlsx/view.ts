@@ -25,6 +25,7 @@ export function label(worksheet: Worksheet, op: Extract<PlanOp, { kind: 'label' 
   cell.value = op.text;
   const style: Partial<Style> = { ...cell.style };
   if (op.style === 'title') style.font = { ...cell.style?.font, ...LABEL_FONTS.title };
+  if (op.style === 'heading') style.font = { ...cell.style?.font, ...LABEL_FONTS.heading };
   if (op.style === 'subtitle') style.font = { ...cell.style?.font, italic: LABEL_FONTS.subtitle.italic, color: { argb: `FF${LABEL_FONTS.subtitle.color}` } };
   cell.style = style;
 }

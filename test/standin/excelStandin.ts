@@ -17,7 +17,7 @@
  */
 import { cellAddress, columnNumber, formatRect, parseRect } from '../../src/excel/address';
 import type { ExcelRun } from '../../src/excel/env';
-import { officeError, StandinError, WorkbookModel, type Cell, type Scalar, type SheetModel } from './model';
+import { officeError, StandinError, WorkbookModel, type Cell, type Scalar, type PrintModel, type SheetModel } from './model';
 import { StandinContext, type ChangedHandler, type Host, type StandinChangedArgs } from './proxies';
 import { responseBytes, responseText, serialiseRequest, serialiseResult, utf8Bytes } from './wire';
 
@@ -118,6 +118,10 @@ export interface StandinWorkbook {
   notes(sheet: string): Record<string, string>;
   charts(sheet: string): { name: string; type: string; title?: string; position?: string; series: { name: string; values: string; categories?: string }[] }[];
   merged(sheet: string): string[];
+  /** How the sheet prints: what worksheet.pageLayout and horizontalPageBreaks were given. */
+  print(sheet: string): PrintModel;
+  /** Sheet names in the workbook's order. */
+  sheetOrder(): string[];
   /** Everything above for every sheet, as plain data (compare two states with toEqual). */
   snapshot(): unknown;
   /** The user types or pastes `values` at `address` (values typed in); change events fire. */
@@ -360,6 +364,8 @@ function inspector(model: WorkbookModel, host: Host): StandinWorkbook {
     notes: (sheet) => Object.fromEntries(model.orderedNotes().filter((n) => n.sheet === sheetOf(sheet)).map((n) => [n.address, n.content])),
     merged: (sheet) => sheetOf(sheet).merged.map(formatRect),
     charts: (sheet) => JSON.parse(JSON.stringify(sheetOf(sheet).charts)),
+    print: (sheet) => JSON.parse(JSON.stringify(sheetOf(sheet).print)) as PrintModel,
+    sheetOrder: () => model.sheets.map((s) => s.name),
     snapshot: () => ({
       sheets: model.sheets.map((s) => ({
         name: s.name,

@@ -60,6 +60,24 @@ export interface ChartModel {
   /** Cell area the chart covers, e.g. "H4:P20". */
   position?: string;
   series: { name: string; values: string; categories?: string }[];
+  /** Number format of the value axis, e.g. "0%". */
+  valueFormat?: string;
+  /** The category axis type (TextAxis, DateAxis), and their number format. */
+  categoryType?: string;
+  categoryFormat?: string;
+  dataLabels?: { showValue?: boolean; numberFormat?: string };
+}
+
+/** How a sheet prints (worksheet.pageLayout, horizontalPageBreaks). */
+export interface PrintModel {
+  orientation?: string;
+  paperSize?: string;
+  zoom?: { horizontalFitToPages?: number; verticalFitToPages?: number; scale?: number };
+  printArea?: string;
+  titleRows?: string;
+  footer: { left?: string; center?: string; right?: string };
+  /** Rows (1-based) a new page starts at, in the order added. */
+  breaks: number[];
 }
 
 export interface NoteModel {
@@ -106,6 +124,7 @@ export class SheetModel {
   charts: ChartModel[] = [];
   frozen = { rows: 0, columns: 0 };
   merged: Rect[] = [];
+  print: PrintModel = { footer: {}, breaks: [] };
 
   constructor(name: string) {
     this.name = name;
@@ -290,6 +309,14 @@ export class WorkbookModel {
     const other = this.findSheet(name);
     if (other && other !== sheet) throw officeError('ItemAlreadyExists', `A sheet named "${name}" already exists`);
     sheet.name = name;
+  }
+
+  /** Office.js's `worksheet.position = n`: the sheet to index n, the others keep their order. */
+  moveSheet(sheet: SheetModel, position: number): void {
+    if (!Number.isInteger(position) || position < 0 || position >= this.sheets.length) throw officeError('InvalidArgument', `The position ${position} is out of range`);
+    const others = this.sheets.filter((s) => s !== sheet);
+    others.splice(position, 0, sheet);
+    this.sheets = others;
   }
 
   deleteSheet(sheet: SheetModel): void {

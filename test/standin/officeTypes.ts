@@ -43,6 +43,13 @@ type Swap<T> =
   : T extends Excel.ChartTitle ? P.ChartTitleProxy
   : T extends Excel.ChartSeries ? P.ChartSeriesProxy
   : T extends Excel.ChartSeriesCollection ? P.ChartSeriesCollectionProxy
+  : T extends Excel.PageLayout ? P.PageLayoutProxy
+  : T extends Excel.HeaderFooterGroup ? P.HeaderFooterGroupProxy
+  : T extends Excel.HeaderFooter ? P.HeaderFooterProxy
+  : T extends Excel.PageBreakCollection ? P.PageBreakCollectionProxy
+  : T extends Excel.ChartAxes ? P.ChartAxesProxy
+  : T extends Excel.ChartAxis ? P.ChartAxisProxy
+  : T extends Excel.ChartDataLabels ? P.ChartDataLabelsProxy
   : T extends Excel.Note ? P.NoteProxy
   : T extends Excel.NoteCollection ? P.NoteCollectionProxy
   : T extends OfficeExtension.ClientRequestContext ? P.StandinContext

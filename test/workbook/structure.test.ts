@@ -88,7 +88,7 @@ describe('repairing a half-filled workbook', () => {
       expect.objectContaining({ kind: 'label' }),
     ]);
     expect(plan.ops).toContainEqual({ kind: 'tableFromRange', sheet: 'Indsatser', table: 'Indsatser', ref: 'B2:G5' });
-    expect(plan.ops).toContainEqual({ kind: 'addColumns', sheet: 'Indsatser', table: 'Indsatser', headers: ['Ansvarlig enhed', 'Mål', 'Målgrupper', 'Tilbud', 'Forløbsuger', 'KPI', 'Status pr.'] });
+    expect(plan.ops).toContainEqual({ kind: 'addColumns', sheet: 'Indsatser', table: 'Indsatser', headers: ['Ansvarlig enhed', 'Mål', 'Målgrupper', 'Tilbud', 'Forløbsuger', 'KPI', 'Status pr.', 'Tema', 'Statustekst'] });
   });
 
   it('places a missing table to the right of what a sheet holds', () => {

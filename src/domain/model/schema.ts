@@ -60,6 +60,8 @@ export const COLUMNS = {
     courseWeeks: 'Forløbsuger',
     kpis: 'KPI',
     statusDate: 'Status pr.',
+    theme: 'Tema',
+    statusText: 'Statustekst',
   },
   participants: {
     participantId: 'Deltager-ID',
@@ -72,6 +74,7 @@ export const COLUMNS = {
     ordinaryHours: 'Ordinære timer pr. uge',
     age: 'Alder',
     remark: 'Bemærkning',
+    group: 'Gruppe',
   },
   statusLog: {
     initiativeId: INITIATIVE_ID_HEADER,
@@ -94,6 +97,7 @@ export const COLUMNS = {
     amount: 'Beløb',
     voucher: 'Bilag',
     source: 'Kilde',
+    accountingYear: 'Regnskabsår',
   },
 } as const satisfies Record<TableKind, Record<string, string>>;
 
@@ -145,6 +149,10 @@ export const INITIATIVES = tableSpec('initiatives', SHEETS.initiatives, {
   kpis: { type: 'kpiList' },
   // The date the initiative's tracking sheet reflects; rules about "now" use it instead of today.
   statusDate: { type: 'date' },
+  // The theme above the initiative in the strategy ("Færre på offentlig forsørgelse > Ungeindsats").
+  theme: { type: 'text' },
+  // What the manager reports as of `Status pr.` ("Projektet er på standby"), shown in the report.
+  statusText: { type: 'text' },
 });
 
 export const PARTICIPANTS = tableSpec('participants', '', { // one sheet per initiative, named by its ID
@@ -158,6 +166,8 @@ export const PARTICIPANTS = tableSpec('participants', '', { // one sheet per ini
   ordinaryHours: { type: 'number', min: 0, max: 80 },
   age: { type: 'integer', min: 0, max: 120 },
   remark: { type: 'text' },
+  // A visitation group or trial arm ("Gruppe 1", "Indsatsgruppe", "Kontrolgruppe"): figures per group.
+  group: { type: 'text' },
 });
 
 export const STATUS_LOG = tableSpec('statusLog', SHEETS.statusLog, {
@@ -183,6 +193,8 @@ export const POSTINGS = tableSpec('postings', SHEETS.finance, {
   amount: { type: 'amount', required: true },
   voucher: { type: 'text' },
   source: { type: 'code', taxonomy: 'fundingSources' },
+  // The accounting year a posting belongs to; empty means the calendar year of its date.
+  accountingYear: { type: 'integer', min: 1990, max: 2100 },
 });
 
 export const TABLE_NAMES = {

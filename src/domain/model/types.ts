@@ -28,6 +28,10 @@ export interface Initiative {
   kpis: KpiTarget[];
   /** The date the tracking sheet reflects ("Status pr."). */
   statusDate?: CalendarDate;
+  /** The theme above it in the strategy ("Færre på offentlig forsørgelse > Ungeindsats"). */
+  theme?: string;
+  /** What the manager reports as of `statusDate`. */
+  statusText?: string;
 }
 
 /** One row of a tracking sheet: one participant's course in one initiative. */

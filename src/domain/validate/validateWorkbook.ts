@@ -254,6 +254,8 @@ function buildInitiative(f: Fields<typeof INITIATIVES>): Initiative | undefined 
     courseWeeks: f.get('courseWeeks'),
     kpis: f.get('kpis') ?? [],
     statusDate: f.get('statusDate'),
+    theme: f.get('theme'),
+    statusText: f.get('statusText'),
   };
 }
 

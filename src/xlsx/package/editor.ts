@@ -65,6 +65,8 @@ export interface SheetEntry {
   /** Not a worksheet (a chart sheet, dialog or macro sheet): never edited. */
   other: boolean;
   removed?: boolean;
+  /** Its position in the workbook as read (new sheets: none). */
+  origIndex?: number;
   editor?: SheetEditor;
 }
 
@@ -119,7 +121,7 @@ export class PackageEditor {
       const tag = m[0];
       const rId = getAttr(tag, 'r:id') ?? /\s[\w.-]+:id="([^"]*)"/.exec(tag)?.[1] ?? '';
       const rel = rels.find((r) => r.id === rId);
-      this.sheets.push({ name: getAttr(tag, 'name') ?? '', tag, rId, part: rel?.part, other: !rel || !rel.type.endsWith('/worksheet') });
+      this.sheets.push({ name: getAttr(tag, 'name') ?? '', tag, rId, part: rel?.part, other: !rel || !rel.type.endsWith('/worksheet'), origIndex: this.sheets.length });
     }
     const stylesRel = rels.find((r) => r.type.endsWith('/styles') && r.part && this.has(r.part));
     this.stylesPart = stylesRel?.part;
@@ -330,6 +332,24 @@ export class PackageEditor {
   }
 
   private readonly removedIndexes: number[] = [];
+  /** A moveSheet op changed the order of the sheets. */
+  private moved = false;
+  /**
+   * Print names to write per sheet (pageSetup; the print copy): the `_xlnm.Print_Area` range and
+   * the `_xlnm.Print_Titles` rows, null to remove the name, undefined (titles) to keep it as it is.
+   * Written with the sheet's name at the end and absolute rows ($A$1:$K$200: LibreOffice ignores
+   * a print area with relative rows).
+   */
+  readonly printNames = new Map<SheetEntry, { area: Rect | null; titles?: { first: number; last: number } | null }>();
+
+  /** The sheet to `position` (0-based) among the live sheets; the others keep their order. */
+  moveSheet(sheet: SheetEntry, position: number): void {
+    const live = this.liveSheets().filter((s) => s !== sheet);
+    live.splice(Math.max(0, Math.min(Math.trunc(position), live.length)), 0, sheet);
+    const removed = this.sheets.filter((s) => s.removed);
+    this.sheets.splice(0, this.sheets.length, ...live, ...removed);
+    this.moved = true;
+  }
 
   private readTable(sheet: SheetEntry, part: string): TableEntry {
     const xml = this.text(part)!;
@@ -464,26 +484,36 @@ export class PackageEditor {
       }
       return n;
     };
-    if (this.removedIndexes.length) {
-      xml = xml.replace(/<((?:[\w.-]+:)?)definedName\b[^>]*>[\s\S]*?<\/\1definedName>/g, (el) => {
+    const live = this.liveSheets();
+    // An original sheet's position now (undefined: removed).
+    const now = (orig: number): number | undefined => {
+      const i = live.findIndex((x) => x.origIndex === orig);
+      return i < 0 ? undefined : i;
+    };
+    const definedName = /<((?:[\w.-]+:)?)definedName\b[^>]*>[\s\S]*?<\/\1definedName>|<(?:[\w.-]+:)?definedName\b[^>]*\/>/g;
+    if (this.removedIndexes.length || this.moved) {
+      xml = xml.replace(definedName, (el) => {
         const open = /^<[^>]*>/.exec(el)![0];
         const local = getAttr(open, 'localSheetId');
         if (local === undefined) return el;
-        const n = shift(Number(local));
+        const n = this.moved ? now(Number(local)) : shift(Number(local));
         return n === undefined ? '' : setAttr(open, 'localSheetId', String(n)) + el.slice(open.length);
       });
-      xml = xml.replace(/<(?:[\w.-]+:)?definedNames\b[^>]*>\s*<\/(?:[\w.-]+:)?definedNames>/, '');
     }
+    if (this.printNames.size) xml = this.writePrintNames(xml, live, p);
+    if (this.removedIndexes.length || this.moved || this.printNames.size) xml = xml.replace(/<(?:[\w.-]+:)?definedNames\b[^>]*>\s*<\/(?:[\w.-]+:)?definedNames>/, '');
     const views = /<(?:[\w.-]+:)?workbookView\b[^>]*>/.exec(xml);
-    const live = this.liveSheets();
     if (views) {
       let tag = views[0];
       if (this.active) tag = setAttr(tag, 'activeTab', String(live.indexOf(this.active)));
-      else if (this.removedIndexes.length) {
+      else if (this.moved) {
+        const n = now(Number(getAttr(tag, 'activeTab') ?? 0)) ?? shift(Number(getAttr(tag, 'activeTab') ?? 0));
+        tag = setAttr(tag, 'activeTab', String(Math.min(n ?? 0, Math.max(0, live.length - 1))));
+      } else if (this.removedIndexes.length) {
         const n = shift(Number(getAttr(tag, 'activeTab') ?? 0));
         tag = setAttr(tag, 'activeTab', String(Math.min(n ?? 0, Math.max(0, live.length - 1))));
       }
-      if (this.active || this.removedIndexes.length) tag = setAttr(tag, 'firstSheet', undefined);
+      if (this.active || this.removedIndexes.length || this.moved) tag = setAttr(tag, 'firstSheet', undefined);
       xml = xml.slice(0, views.index) + tag + xml.slice(views.index + views[0].length);
     } else if (this.active) {
       const bookViews = `<${p}bookViews><${p}workbookView activeTab="${live.indexOf(this.active)}"/></${p}bookViews>`;
@@ -503,6 +533,42 @@ export class PackageEditor {
       }
     }
     if (xml !== original) this.write(this.workbookPart, xml);
+  }
+
+  /** `_xlnm.Print_Area` / `_xlnm.Print_Titles` of the sheets in printNames: the old ones out, the new ones in. */
+  private writePrintNames(xml: string, live: SheetEntry[], p: string): string {
+    const added: string[] = [];
+    const drop = new Set<string>();
+    for (const [sheet, names] of this.printNames) {
+      const index = live.indexOf(sheet);
+      if (index < 0) continue;
+      const quoted = `'${sheet.name.replace(/'/g, "''")}'!`;
+      drop.add(`_xlnm.print_area|${index}`);
+      if (names.area) {
+        const [from, to] = formatRect(names.area).replace(/([A-Z]+)(\d+)/g, '$$$1$$$2').split(':');
+        added.push(`<${p}definedName name="_xlnm.Print_Area" localSheetId="${index}">${escapeXml(quoted + from + (to ? `:${to}` : ''))}</${p}definedName>`);
+      }
+      if (names.titles !== undefined) {
+        drop.add(`_xlnm.print_titles|${index}`);
+        if (names.titles) added.push(`<${p}definedName name="_xlnm.Print_Titles" localSheetId="${index}">${escapeXml(`${quoted}$${names.titles.first}:$${names.titles.last}`)}</${p}definedName>`);
+      }
+    }
+    let out = xml.replace(/<((?:[\w.-]+:)?)definedName\b[^>]*>[\s\S]*?<\/\1definedName>|<(?:[\w.-]+:)?definedName\b[^>]*\/>/g, (el) => {
+      const open = /^<[^>]*>/.exec(el)![0];
+      return drop.has(`${lower(getAttr(open, 'name') ?? '')}|${getAttr(open, 'localSheetId') ?? ''}`) ? '' : el;
+    });
+    if (!added.length) return out;
+    const close = /<\/(?:[\w.-]+:)?definedNames>/.exec(out);
+    if (close) return out.slice(0, close.index) + added.join('') + out.slice(close.index);
+    const empty = /<(?:[\w.-]+:)?definedNames\b[^>]*\/>/.exec(out);
+    if (empty) return out.slice(0, empty.index) + `<${p}definedNames>${added.join('')}</${p}definedNames>` + out.slice(empty.index + empty[0].length);
+    // CT_Workbook: definedNames after sheets, functionGroups and externalReferences.
+    const root = rootOf(out);
+    const children = childrenOf(out, root.tagEnd, root.closeStart);
+    const after = ['calcPr', 'oleSize', 'customWorkbookViews', 'pivotCaches', 'smartTagPr', 'smartTagTypes', 'webPublishing', 'fileRecoveryPr', 'webPublishObjects', 'extLst'];
+    const at = children.find((c) => after.includes(c.name))?.start ?? root.closeStart;
+    out = out.slice(0, at) + `<${p}definedNames>${added.join('')}</${p}definedNames>` + out.slice(at);
+    return out;
   }
 
   /** The calculation chain lists formula cells; once cells change Excel rebuilds it, a stale one it calls damaged. */

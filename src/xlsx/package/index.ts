@@ -19,7 +19,7 @@ import { chartAnchor, chartDocument, CONTENT_TYPE, drawingDocument, ensureNamesp
 import { PackageEditor, REL, type SheetEntry } from './editor';
 import { applyOp, type PlanState } from './ops';
 import { PackageRefusal } from './refusal';
-import { getAttr } from './xmlText';
+import { getAttr, setAttr } from './xmlText';
 import { XlsxPackage } from '../reader/package';
 import { posix } from 'path';
 
@@ -113,6 +113,35 @@ function writeCharts(state: PlanState): void {
     }
     ed.write(drawingPart, insertBeforeRootEnd(drawingXml, anchors.join('')));
   }
+}
+
+/**
+ * The package as bytes to print from (FileWorkbook.printBytes): only `sheets` visible, the others
+ * hidden in this copy and without their print areas (LibreOffice prints a hidden sheet's print
+ * area all the same), the first of `sheets` active. `bytes` are not changed.
+ */
+export function printCopyOfPackage(bytes: Buffer, sheets: string[]): Buffer {
+  const ed = new PackageEditor(bytes, '(buffer)', resolveLimits());
+  const wanted = new Set(sheets.map((s) => s.toLowerCase()));
+  const live = ed.liveSheets();
+  const first = live.find((s) => wanted.has(s.name.toLowerCase()));
+  if (!first) return bytes;
+  for (const sheet of live) {
+    if (wanted.has(sheet.name.toLowerCase())) {
+      sheet.tag = setAttr(sheet.tag, 'state', undefined);
+      continue;
+    }
+    sheet.tag = setAttr(sheet.tag, 'state', 'hidden');
+    ed.printNames.set(sheet, { area: null });
+  }
+  ed.active = first;
+  unselectOthers(ed, first);
+  if (!first.other && first.part) {
+    const editor = ed.editorOf(first);
+    editor.view.tabSelected = true;
+    editor.markChanged();
+  }
+  return ed.toBuffer();
 }
 
 /** The name of the sheet the workbook opens on (bookViews activeTab; the first sheet without one). */

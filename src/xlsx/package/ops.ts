@@ -18,7 +18,7 @@ import type { ChartSpec } from '../../workbook/plan';
 import { FORMAT_ROWS_BELOW } from '../formatRows';
 import type { PackageEditor, SheetEntry, TableEntry } from './editor';
 import { PackageRefusal } from './refusal';
-import { escapeXml } from './xmlText';
+import { escapeXml, setAttr } from './xmlText';
 import { setNote, noteOf } from './notes';
 
 /** What one plan's application keeps between its ops. */
@@ -57,6 +57,7 @@ export const HANDLERS: { [K in PlanOp['kind']]?: Handler<K> } = {
     editor.setValue(op.row, op.column, op.text);
     const xf = editor.cell(op.row, op.column).xf;
     if (op.style === 'title') editor.setXf(op.row, op.column, s.ed.styles.withFont(xf, { bold: LABEL_FONTS.title.bold, size: LABEL_FONTS.title.size }));
+    if (op.style === 'heading') editor.setXf(op.row, op.column, s.ed.styles.withFont(xf, { bold: LABEL_FONTS.heading.bold, size: LABEL_FONTS.heading.size }));
     if (op.style === 'subtitle') editor.setXf(op.row, op.column, s.ed.styles.withFont(xf, { italic: true, color: LABEL_FONTS.subtitle.color }));
     s.ed.cellsWritten = true;
   },
@@ -100,6 +101,8 @@ export const HANDLERS: { [K in PlanOp['kind']]?: Handler<K> } = {
     s.ed.renameSheet(sheet, op.to);
     renameInCharts(s, sheet, from, op.to);
   },
+  pageSetup,
+  moveSheet: (s, op) => s.ed.moveSheet(sheetOf(s, op.sheet), op.position),
   select: (s, op) => {
     const sheet = sheetOf(s, op.sheet);
     s.ed.active = sheet;
@@ -327,6 +330,68 @@ function generatedSheet(s: PlanState, op: Extract<PlanOp, { kind: 'generatedShee
   const p = editor.prefix;
   editor.replaced.set('sheetPr', `<${p}sheetPr><${p}pageSetUpPr fitToPage="1"/></${p}sheetPr>`);
   editor.replaced.set('pageSetup', `<${p}pageSetup orientation="landscape" fitToWidth="1" fitToHeight="0"/>`);
+}
+
+/** OOXML paper size code for A4. */
+const PAPER_A4 = 9;
+
+/**
+ * The sheet's print set-up, replaced as a whole (the same rule as apply.ts's pageSetup): A4, one
+ * page wide and as many tall as needed, the print area and title rows (defined names, written by
+ * the editor), manual row breaks, the footer. The part's other page settings (margins, the
+ * printer settings part, a header) are kept.
+ */
+function pageSetup(s: PlanState, op: Extract<PlanOp, { kind: 'pageSetup' }>): void {
+  const sheet = sheetOf(s, op.sheet);
+  const editor = s.ed.editorOf(sheet);
+  const { setup } = op;
+  const area = parseRange(setup.printArea); // throws for a non-A1 range
+  const p = editor.prefix;
+  editor.replaced.set('sheetPr', sheetPrFitToPage(editor.replaced.get('sheetPr') ?? editor.original('sheetPr'), p));
+  let tag = /^<[^>]*>/.exec(editor.replaced.get('pageSetup') ?? editor.original('pageSetup') ?? `<${p}pageSetup/>`)![0];
+  if (!tag.endsWith('/>')) tag = `${tag.slice(0, -1)}/>`;
+  for (const [name, value] of [['paperSize', String(PAPER_A4)], ['orientation', setup.orientation], ['fitToWidth', '1'], ['fitToHeight', '0']] as const) tag = setAttr(tag, name, value);
+  editor.replaced.set('pageSetup', tag);
+  // A break in the file sits after row `id`: the page that starts at row r has its break at r - 1.
+  const breaks = [...new Set(setup.breaksBefore.filter((r) => Number.isInteger(r) && r > 1))].sort((a, b) => a - b);
+  editor.replaced.set(
+    'rowBreaks',
+    breaks.length ? `<${p}rowBreaks count="${breaks.length}" manualBreakCount="${breaks.length}">${breaks.map((r) => `<${p}brk id="${r - 1}" max="16383" man="1"/>`).join('')}</${p}rowBreaks>` : '',
+  );
+  const section = (code: string, text?: string) => (text ? `&${code}${text}` : '');
+  const footer = section('L', setup.footer.left) + section('C', setup.footer.center) + section('R', setup.footer.right);
+  editor.replaced.set('headerFooter', headerFooterWith(editor.replaced.get('headerFooter') ?? editor.original('headerFooter'), footer, p));
+  editor.markChanged();
+  s.ed.printNames.set(sheet, { area, titles: setup.titleRows ? { first: setup.titleRows.first, last: setup.titleRows.last } : null });
+}
+
+/** `<sheetPr>` with `<pageSetUpPr fitToPage="1">` (CT_SheetPr: tabColor, outlinePr, pageSetUpPr), its other content kept. */
+function sheetPrFitToPage(old: string | undefined, p: string): string {
+  if (!old) return `<${p}sheetPr><${p}pageSetUpPr fitToPage="1"/></${p}sheetPr>`;
+  const open = /^<[^>]*>/.exec(old)![0];
+  if (open.endsWith('/>')) return `${open.slice(0, -2)}><${p}pageSetUpPr fitToPage="1"/></${p}sheetPr>`;
+  const existing = /<(?:[\w.-]+:)?pageSetUpPr[^>]*\/?>/.exec(old);
+  if (existing) {
+    return old.slice(0, existing.index) + setAttr(existing[0], 'fitToPage', '1') + old.slice(existing.index + existing[0].length);
+  }
+  const close = old.lastIndexOf('</');
+  return `${old.slice(0, close)}<${p}pageSetUpPr fitToPage="1"/>${old.slice(close)}`;
+}
+
+/** `<headerFooter>` with this odd-page footer (none when empty); the headers and other footers kept. */
+function headerFooterWith(old: string | undefined, footer: string, p: string): string {
+  const ORDER = ['oddHeader', 'oddFooter', 'evenHeader', 'evenFooter', 'firstHeader', 'firstFooter'];
+  let open = `<${p}headerFooter>`;
+  const parts = new Map<string, string>();
+  if (old) {
+    open = /^<[^>]*>/.exec(old)![0];
+    if (open.endsWith('/>')) open = `${open.slice(0, -2)}>`;
+    else for (const m of old.matchAll(/<((?:[\w.-]+:)?)(oddHeader|oddFooter|evenHeader|evenFooter|firstHeader|firstFooter)[^>]*(?:\/>|>[\s\S]*?<\/>)/g)) parts.set(m[2], m[0]);
+  }
+  if (footer) parts.set('oddFooter', `<${p}oddFooter>${escapeXml(footer)}</${p}oddFooter>`);
+  else parts.delete('oddFooter');
+  const body = ORDER.map((n) => parts.get(n) ?? '').join('');
+  return body || old ? `${open}${body}</${p}headerFooter>` : '';
 }
 
 function highlight(s: PlanState, op: Extract<PlanOp, { kind: 'highlight' }>): void {

@@ -89,6 +89,13 @@ export class SheetEditor {
     return rootOf(this.xml).prefix;
   }
 
+  /** The part's own element of that local name as read (the first one), or undefined. */
+  original(name: string): string | undefined {
+    const root = rootOf(this.xml);
+    const c = childrenOf(this.xml, root.tagEnd, root.closeStart, new Set(['sheetData'])).find((x) => x.name === name);
+    return c ? this.xml.slice(c.start, c.end) : undefined;
+  }
+
   merges(): Rect[] {
     return this.scan.merges;
   }
