@@ -370,7 +370,7 @@ function sheetPrFitToPage(old: string | undefined, p: string): string {
   if (!old) return `<${p}sheetPr><${p}pageSetUpPr fitToPage="1"/></${p}sheetPr>`;
   const open = /^<[^>]*>/.exec(old)![0];
   if (open.endsWith('/>')) return `${open.slice(0, -2)}><${p}pageSetUpPr fitToPage="1"/></${p}sheetPr>`;
-  const existing = /<(?:[\w.-]+:)?pageSetUpPr[^>]*\/?>/.exec(old);
+  const existing = /<(?:[\w.-]+:)?pageSetUpPr\b[^>]*\/?>/.exec(old);
   if (existing) {
     return old.slice(0, existing.index) + setAttr(existing[0], 'fitToPage', '1') + old.slice(existing.index + existing[0].length);
   }
@@ -386,7 +386,7 @@ function headerFooterWith(old: string | undefined, footer: string, p: string): s
   if (old) {
     open = /^<[^>]*>/.exec(old)![0];
     if (open.endsWith('/>')) open = `${open.slice(0, -2)}>`;
-    else for (const m of old.matchAll(/<((?:[\w.-]+:)?)(oddHeader|oddFooter|evenHeader|evenFooter|firstHeader|firstFooter)[^>]*(?:\/>|>[\s\S]*?<\/>)/g)) parts.set(m[2], m[0]);
+    else for (const m of old.matchAll(/<((?:[\w.-]+:)?)(oddHeader|oddFooter|evenHeader|evenFooter|firstHeader|firstFooter)\b[^>]*(?:\/>|>[\s\S]*?<\/\1\2>)/g)) parts.set(m[2], m[0]);
   }
   if (footer) parts.set('oddFooter', `<${p}oddFooter>${escapeXml(footer)}</${p}oddFooter>`);
   else parts.delete('oddFooter');
