@@ -7,7 +7,7 @@
  */
 import { promises as fs } from 'fs';
 import type { WorkbookRead, SheetRead } from '../../workbook/read';
-import type { WorkbookText } from '../../domain/validate/validateWorkbook';
+import type { WorkbookText } from '../../domain/validate/cprScan';
 import { looksLikeCpr } from '../../domain/parse/cpr';
 import { XlsxReadError } from '../errors';
 import { SheetBuilder, type TableDef } from './build';
@@ -68,7 +68,11 @@ export function readWorkbookBuffer(input: Buffer | Uint8Array, limits?: Partial<
   const texts: WorkbookText[] = [];
   pkg.scan(workbookPart, workbookXml, (x) => {
     if (x.kind === 2) return;
-    if (x.name === 'definedName') keepText(texts, 'definedName', '', '', `${x.attr('name') ?? ''} ${x.kind === 1 ? x.text() : ''}`);
+    if (x.name === 'definedName') {
+      const key = x.attr('name') ?? '';
+      const formula = x.kind === 1 ? x.text() : '';
+      if (looksLikeCpr(`${key} ${formula}`)) texts.push({ place: 'definedName', sheet: '', cell: '', text: formula, key });
+    }
     else if (x.name === 'workbookPr') {
       const d = x.attr('date1904');
       date1904 = d === '1' || d === 'true';
@@ -110,12 +114,25 @@ function keepText(texts: WorkbookText[], place: WorkbookText['place'], sheet: st
   if (looksLikeCpr(text)) texts.push({ place, sheet, cell, text });
 }
 
-/** docProps/core.xml, app.xml, custom.xml: the text of every element (title, subject, creator, company, …). */
+/**
+ * docProps/core.xml, app.xml, custom.xml: the text of every element (title, subject, creator,
+ * company, …), keyed as plan ops name a property (maskText): "core:creator", "app:Company",
+ * "custom:Sagsnummer" (a custom property by its name attribute).
+ */
 function readPropertyTexts(pkg: XlsxPackage, part: string, texts: WorkbookText[]): void {
   const text = pkg.text(part);
   if (text === undefined) return;
+  const kind = /core/i.test(part) ? 'core' : /app/i.test(part) ? 'app' : 'custom';
+  let custom = '';
   pkg.scan(part, text, (x) => {
-    if (x.kind === 1) keepText(texts, 'property', '', '', x.text());
+    if (x.kind === 2) return;
+    if (kind === 'custom' && x.name === 'property') custom = x.attr('name') ?? '';
+    // app.xml lists the sheet names (TitlesOfParts): those are scanned as sheet names.
+    if (kind === 'app' && x.kind === 1 && (x.name === 'TitlesOfParts' || x.name === 'HeadingPairs')) return x.skipElement();
+    if (x.kind !== 1) return;
+    const name = x.name;
+    const value = x.text();
+    if (looksLikeCpr(value)) texts.push({ place: 'property', sheet: '', cell: '', text: value, key: `${kind}:${kind === 'custom' ? custom : name}` });
   });
 }
 
@@ -150,7 +167,7 @@ function readSheet(pkg: XlsxPackage, part: string, name: string, ctx: ScanContex
     const def = readTablePart(pkg, rel.target);
     if (def) tables.push(def);
   }
-  return new SheetBuilder(pkg, part, name, scan, ctx.styles).build(tables);
+  return new SheetBuilder(pkg, part, name, scan, ctx.styles).build(tables, texts);
 }
 
 function readTablePart(pkg: XlsxPackage, part: string): TableDef | undefined {
