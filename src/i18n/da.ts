@@ -360,6 +360,19 @@ export const workbookDa = {
   } as Record<string, string>,
 };
 
+/** Document properties by the key the reader gives them (eng/cpr), as Excel names them. */
+const PROPERTY_DA: Record<string, string> = {
+  'core:creator': 'Forfatter',
+  'core:lastModifiedBy': 'Senest gemt af',
+  'core:title': 'Titel',
+  'core:subject': 'Emne',
+  'core:keywords': 'Nøgleord',
+  'core:description': 'Kommentarer',
+  'core:category': 'Kategori',
+  'app:Company': 'Firma',
+  'app:Manager': 'Leder',
+};
+
 // ---- the indsats command ----
 export const cliDa = {
   usage: `Brug: indsats <kommando> [valg]
@@ -380,6 +393,8 @@ Valg:
   --json             findings som JSON på stdout
   --lang da|en       sprog for meddelelser (standard: da)
   --force            overskriv en eksisterende outputfil
+  --mask-cpr         skriv den nye fil med CPR-numre i cellerne, noter, navne og dokumentegenskaber maskeret
+                     (ellers afviser skrivende kommandoer en projektmappe med CPR-numre)
   --quiet            ingen fremdriftslinjer på stderr
   -h, --help         denne hjælp`,
   unknownCommand: (c: string) => `Ukendt kommando '${c}'.`,
@@ -410,12 +425,12 @@ Valg:
   commandUsage: {
     demo: 'demo -o FIL.xlsx [--force]',
     init: 'init -o FIL.xlsx [--force]',
-    repair: 'repair FIL.xlsx -o UD.xlsx [--force]',
+    repair: 'repair FIL.xlsx -o UD.xlsx [--force] [--mask-cpr]',
     validate: 'validate FIL.xlsx [--json] [--as-of DATO]',
-    summarize: 'summarize FIL.xlsx -o UD.xlsx [--as-of DATO] [--force]',
-    snapshot: 'snapshot FIL.xlsx -o UD.xlsx [--as-of DATO] [--force]',
-    'import-refunds': 'import-refunds FIL.xlsx REFUSION.csv -o UD.xlsx [--force]',
-    reconcile: 'reconcile FIL.xlsx [--json] [--as-of DATO] [-o UD.xlsx [--force]]',
+    summarize: 'summarize FIL.xlsx -o UD.xlsx [--as-of DATO] [--force] [--mask-cpr]',
+    snapshot: 'snapshot FIL.xlsx -o UD.xlsx [--as-of DATO] [--force] [--mask-cpr]',
+    'import-refunds': 'import-refunds FIL.xlsx REFUSION.csv -o UD.xlsx [--force] [--mask-cpr]',
+    reconcile: 'reconcile FIL.xlsx [--json] [--as-of DATO] [-o UD.xlsx [--force] [--mask-cpr]]',
   } as Record<string, string>,
   readError: {
     'not-found': (f: string) => `${f} findes ikke.`,
@@ -443,6 +458,26 @@ Valg:
   repaired: (f: string, n: number) => (n ? `Skrev ${f} med ${n} tilføjelser.` : `Skrev ${f}: intet manglede.`),
   summary: (errors: number, warnings: number) =>
     `${errors === 1 ? '1 fejl' : `${errors} fejl`}, ${warnings === 1 ? '1 advarsel' : `${warnings} advarsler`}.`,
+  // ---- CPR numbers in the user's data on write (eng/cpr) ----
+  cpr: {
+    /** A write command refused: the workbook holds CPR numbers (count, the first places). */
+    refused: (count: number, places: string[], more: boolean) =>
+      `Projektmappen indeholder ${count === 1 ? '1 CPR-nummer' : `${count} CPR-numre`} (${places.join(', ')}${more ? ' …' : ''}). Fjern ${count === 1 ? 'det' : 'dem'}, eller kør igen med --mask-cpr for at maskere ${count === 1 ? 'det' : 'dem'} i den nye fil. Intet er skrevet.`,
+    masked: (count: number) =>
+      `Maskerede ${count === 1 ? '1 CPR-nummer' : `${count} CPR-numre`} i den nye fil: de sidste fire cifre er erstattet af ****. Inputfilen er uændret.`,
+    /** Where a CPR number is, as the refusal lists it (the sheet and names masked by the caller). */
+    place: (place: string, sheet: string, cell: string, key?: string) =>
+      ({
+        cell: `${sheet}!${cell}`,
+        header: `kolonneoverskriften ${sheet}!${cell}`,
+        sheetName: `arknavnet ${sheet}`,
+        tableName: `tabelnavnet ${key ?? ''}`,
+        comment: `note i ${sheet}!${cell}`,
+        definedName: `det definerede navn ${key ?? ''}`,
+        property: `dokumentegenskaben ${PROPERTY_DA[key ?? ''] ?? (key ?? '').replace(/^.*:/, '')}`,
+      })[place] ?? `${sheet}!${cell}`,
+  },
+  // ---- end CPR (eng/cpr) ----
   severity: { error: 'fejl', warning: 'advarsel' },
   suggestion: 'forslag',
   progress: {

@@ -343,6 +343,19 @@ export const workbookEn: typeof import('./da').workbookDa = {
   },
 };
 
+/** Document properties by the key the reader gives them (eng/cpr), as Excel names them. */
+const PROPERTY_EN: Record<string, string> = {
+  'core:creator': 'Author',
+  'core:lastModifiedBy': 'Last saved by',
+  'core:title': 'Title',
+  'core:subject': 'Subject',
+  'core:keywords': 'Tags',
+  'core:description': 'Comments',
+  'core:category': 'Categories',
+  'app:Company': 'Company',
+  'app:Manager': 'Manager',
+};
+
 // ---- the indsats command ----
 export const cliEn: typeof import('./da').cliDa = {
   usage: `Usage: indsats <command> [options]
@@ -363,6 +376,8 @@ Options:
   --json             findings as JSON on stdout
   --lang da|en       message language (default: da)
   --force            overwrite an existing output file
+  --mask-cpr         write the new file with the CPR numbers in cells, notes, names and document properties masked
+                     (otherwise the writing commands refuse a workbook holding CPR numbers)
   --quiet            no progress lines on stderr
   -h, --help         this help`,
   unknownCommand: (c: string) => `Unknown command '${c}'.`,
@@ -392,12 +407,12 @@ Options:
   commandUsage: {
     demo: 'demo -o FILE.xlsx [--force]',
     init: 'init -o FILE.xlsx [--force]',
-    repair: 'repair FILE.xlsx -o OUT.xlsx [--force]',
+    repair: 'repair FILE.xlsx -o OUT.xlsx [--force] [--mask-cpr]',
     validate: 'validate FILE.xlsx [--json] [--as-of DATE]',
-    summarize: 'summarize FILE.xlsx -o OUT.xlsx [--as-of DATE] [--force]',
-    snapshot: 'snapshot FILE.xlsx -o OUT.xlsx [--as-of DATE] [--force]',
-    'import-refunds': 'import-refunds FILE.xlsx REFUNDS.csv -o OUT.xlsx [--force]',
-    reconcile: 'reconcile FILE.xlsx [--json] [--as-of DATE] [-o OUT.xlsx [--force]]',
+    summarize: 'summarize FILE.xlsx -o OUT.xlsx [--as-of DATE] [--force] [--mask-cpr]',
+    snapshot: 'snapshot FILE.xlsx -o OUT.xlsx [--as-of DATE] [--force] [--mask-cpr]',
+    'import-refunds': 'import-refunds FILE.xlsx REFUNDS.csv -o OUT.xlsx [--force] [--mask-cpr]',
+    reconcile: 'reconcile FILE.xlsx [--json] [--as-of DATE] [-o OUT.xlsx [--force] [--mask-cpr]]',
   },
   readError: {
     'not-found': (f: string) => `${f} does not exist.`,
@@ -425,6 +440,24 @@ Options:
   repaired: (f: string, n: number) => (n ? `Wrote ${f} with ${n} additions.` : `Wrote ${f}: nothing was missing.`),
   summary: (errors: number, warnings: number) =>
     `${errors === 1 ? '1 error' : `${errors} errors`}, ${warnings === 1 ? '1 warning' : `${warnings} warnings`}.`,
+  // ---- CPR numbers in the user's data on write (eng/cpr) ----
+  cpr: {
+    refused: (count: number, places: string[], more: boolean) =>
+      `The workbook holds ${count === 1 ? '1 CPR number' : `${count} CPR numbers`} (${places.join(', ')}${more ? ' …' : ''}). Remove ${count === 1 ? 'it' : 'them'}, or run again with --mask-cpr to mask ${count === 1 ? 'it' : 'them'} in the new file. Nothing was written.`,
+    masked: (count: number) =>
+      `Masked ${count === 1 ? '1 CPR number' : `${count} CPR numbers`} in the new file: the last four digits are replaced by ****. The input file is unchanged.`,
+    place: (place: string, sheet: string, cell: string, key?: string) =>
+      ({
+        cell: `${sheet}!${cell}`,
+        header: `the column header ${sheet}!${cell}`,
+        sheetName: `the sheet name ${sheet}`,
+        tableName: `the table name ${key ?? ''}`,
+        comment: `a note on ${sheet}!${cell}`,
+        definedName: `the defined name ${key ?? ''}`,
+        property: `the document property ${PROPERTY_EN[key ?? ''] ?? (key ?? '').replace(/^.*:/, '')}`,
+      })[place] ?? `${sheet}!${cell}`,
+  },
+  // ---- end CPR (eng/cpr) ----
   severity: { error: 'error', warning: 'warning' },
   suggestion: 'suggestion',
   progress: {
