@@ -6,7 +6,7 @@
  * file is never changed.
  *
  * The plan: cells and headers by `setValues` with `expected` (the masked text, maskCprValue),
- * notes, defined names and document properties by `maskText`, table and sheet names by
+ * notes and comments, hyperlinks, defined names and document properties by `maskText`, table and sheet names by
  * renameTable and renameSheet (last, since the other ops name the sheet), in a form the name may
  * hold (maskCprInName: "050592-xxxx", "Deltagere_060593xxxx").
  */
@@ -33,6 +33,7 @@ export function planCprMask(hits: readonly CprHit[]): Plan {
   const sheets: PlanOp[] = [];
   const renamedTables = new Set<string>();
   const renamedSheets = new Set<string>();
+  const seen = new Set<string>();
   for (const hit of hits) {
     switch (hit.place) {
       case 'cell':
@@ -44,8 +45,13 @@ export function planCprMask(hits: readonly CprHit[]): Plan {
         break;
       }
       case 'comment':
-        masks.push({ kind: 'maskText', target: { place: 'comment', sheet: hit.sheet, address: hit.cell } });
+      case 'hyperlink': {
+        const key = `${hit.place}|${hit.sheet.toLowerCase()}|${hit.cell}`;
+        if (seen.has(key)) break;
+        seen.add(key);
+        masks.push({ kind: 'maskText', target: { place: hit.place, sheet: hit.sheet, address: hit.cell } });
         break;
+      }
       case 'definedName':
         masks.push({ kind: 'maskText', target: { place: 'definedName', name: hit.key ?? '' } });
         break;

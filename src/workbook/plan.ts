@@ -78,7 +78,9 @@ export type PlanOp =
   | { kind: 'renameSheet'; sheet: string; to: string }
   /**
    * Mask the CPR numbers in a text outside the cells, in place (maskCpr; a defined name's name by
-   * maskCprInName): the note and the threaded comment (with its replies) on a cell; a defined name,
+   * maskCprInName): the note and the threaded comment (with its replies) on a cell; the address
+   * and tooltip of the hyperlink on a cell (an address inside the workbook, "#'Ark'!A1", by
+   * maskCprInName(…, 'sheet'), as the sheet is renamed); a defined name,
    * its name and its formula; a document property by key, "core:creator", "core:title",
    * "core:lastModifiedBy", "core:description", "core:subject", "core:keywords", "core:category",
    * "app:Company", "app:Manager", "custom:<name>". Planned only on an explicit user action
@@ -93,6 +95,7 @@ export type PlanOp =
 /** What a maskText op masks. */
 export type MaskTarget =
   | { place: 'comment'; sheet: string; address: string }
+  | { place: 'hyperlink'; sheet: string; address: string }
   | { place: 'definedName'; name: string }
   | { place: 'property'; key: string };
 

@@ -1,6 +1,6 @@
 /**
- * The `maskText` plan op on an ExcelJS workbook: the CPR numbers in a note, a defined name or a
- * document property masked in place. ExcelJS holds notes (legacy comments; threaded comments it
+ * The `maskText` plan op on an ExcelJS workbook: the CPR numbers in a note, a hyperlink, a
+ * defined name or a document property masked in place. ExcelJS holds notes (legacy comments; threaded comments it
  * does not load, so they are not written), defined names that refer to cells (others it drops on
  * loading) and the core and extended properties (not custom.xml, which it drops).
  */
@@ -19,6 +19,18 @@ export function maskText(workbook: Workbook, target: MaskTarget): void {
     const note = cell.note as string | { texts?: { text: string }[] };
     if (typeof note === 'string') cell.note = maskCpr(note);
     else if (note.texts?.some((t) => maskCpr(t.text) !== t.text)) cell.note = { ...note, texts: note.texts.map((t) => ({ ...t, text: maskCpr(t.text) })) } as typeof cell.note;
+    return;
+  }
+  if (target.place === 'hyperlink') {
+    const lower = target.sheet.toLowerCase();
+    const worksheet = workbook.worksheets.find((w) => w.name.toLowerCase() === lower);
+    const r = parseRange(target.address);
+    const cell = worksheet?.findCell(r.top, r.left);
+    const value = cell?.value as { text?: unknown; hyperlink?: string; tooltip?: string } | null | undefined;
+    if (!cell || !value || typeof value !== 'object' || typeof value.hyperlink !== 'string') return;
+    const hyperlink = value.hyperlink.startsWith('#') ? `#${maskCprInName(value.hyperlink.slice(1), 'sheet')}` : maskCpr(value.hyperlink);
+    const tooltip = typeof value.tooltip === 'string' ? maskCpr(value.tooltip) : undefined;
+    if (hyperlink !== value.hyperlink || tooltip !== value.tooltip) cell.value = { ...value, hyperlink, ...(tooltip !== undefined && { tooltip }) } as typeof cell.value;
     return;
   }
   if (target.place === 'definedName') {

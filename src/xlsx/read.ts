@@ -153,7 +153,7 @@ function readSheet(worksheet: Worksheet, sink: ConstructorParameters<typeof Shee
     }
   }
   cells.finish();
-  const scan: SheetScan = { cells, merges: mergedRanges(worksheet).map(parseRange), tableParts: [], rowXf: new Map(), colXf: [] };
+  const scan: SheetScan = { cells, merges: mergedRanges(worksheet).map(parseRange), tableParts: [], rowXf: new Map(), colXf: [], hyperlinks: [] };
   const part = `sheet "${worksheet.name}"`;
   const tables: TableDef[] = tableModels(worksheet).map((model) => ({
     part,

@@ -16,9 +16,10 @@ export interface WorkbookText {
   /**
    * 'cell': a non-empty cell outside every table and region (its value in `value`); 'comment': a
    * note or a threaded comment on `cell`; 'definedName': `key` is the name, `text` its formula;
-   * 'property': a document property, `key` its element name (creator, title, Company, …).
+   * 'property': a document property, `key` its element name (creator, title, Company, …);
+   * 'hyperlink': the address (and tooltip) of a hyperlink on `cell`.
    */
-  place: 'sheetName' | 'comment' | 'definedName' | 'property' | 'cell';
+  place: 'sheetName' | 'comment' | 'definedName' | 'property' | 'cell' | 'hyperlink';
   sheet: string;
   cell: string;
   text: string;

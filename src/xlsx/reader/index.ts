@@ -160,6 +160,10 @@ function readSheet(pkg: XlsxPackage, part: string, name: string, ctx: ScanContex
   }
   const text = pkg.text(part)!;
   const scan = scanSheet(pkg, part, text, ctx);
+  for (const h of scan.hyperlinks) {
+    const address = `${(h.id !== undefined ? rels.get(h.id)?.external : undefined) ?? ''} ${h.location ?? ''} ${h.tooltip ?? ''}`;
+    if (looksLikeCpr(address)) texts.push({ place: 'hyperlink', sheet: name, cell: h.ref.split(':')[0], text: address.trim() });
+  }
   const tables: TableDef[] = [];
   for (const id of scan.tableParts) {
     const rel = rels.get(id);
