@@ -18,9 +18,24 @@ import { tablesOf, textsOf, type WorkbookRead } from './read';
 
 export type { CprHit };
 
-/** Every CPR number the workbook's user data holds, by place (masked numbers only in `numbers`). */
+/**
+ * Every CPR number the workbook's user data holds, by place (masked numbers only in `numbers`), in
+ * the order a person reads the workbook: by sheet, row and column; names and properties last.
+ */
 export function findCprInWorkbook(read: WorkbookRead): CprHit[] {
-  return scanCpr(tablesOf(read), textsOf(read));
+  const order = new Map(read.sheets.map((s, i) => [s.name.toLowerCase(), i]));
+  const key = (h: CprHit) => {
+    const m = /^([A-Z]+)(\d+)$/.exec(h.cell);
+    const column = m ? m[1].split('').reduce((n, c) => n * 26 + c.charCodeAt(0) - 64, 0) : 0;
+    return [order.get(h.sheet.toLowerCase()) ?? read.sheets.length, m ? Number(m[2]) : 0, column];
+  };
+  const hits = scanCpr(tablesOf(read), textsOf(read));
+  const keys = new Map(hits.map((h) => [h, key(h)]));
+  return hits.sort((a, b) => {
+    const x = keys.get(a)!;
+    const y = keys.get(b)!;
+    return x[0] - y[0] || x[1] - y[1] || x[2] - y[2];
+  });
 }
 
 export { cprCount };
