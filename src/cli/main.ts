@@ -255,8 +255,8 @@ async function openToChange(c: Context, path: string): Promise<FileWorkbook> {
   if (!hits.length) return workbook;
   const count = cprCount(hits);
   if (!c.values['mask-cpr']) {
-    const places = hits.slice(0, CPR_PLACES_SHOWN).map((h) => c.t.cpr.place(h.place, maskCpr(h.sheet), h.cell, h.key === undefined ? undefined : maskCpr(h.key)));
-    throw new UsageError(c.t.cpr.refused(count, places, hits.length > CPR_PLACES_SHOWN));
+    const places = [...new Set(hits.map((h) => c.t.cpr.place(h.place, maskCpr(h.sheet), h.cell, h.key === undefined ? undefined : maskCpr(h.key))))];
+    throw new UsageError(c.t.cpr.refused(count, places.slice(0, CPR_PLACES_SHOWN), places.length > CPR_PLACES_SHOWN));
   }
   await workbook.apply(planCprMask(hits));
   c.masked = count;
