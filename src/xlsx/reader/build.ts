@@ -60,6 +60,8 @@ export class SheetBuilder {
 
   /** The cells outside the tables' header and data rows (totals rows included) and the region, holding a CPR number. */
   private cprOutside(tables: TableDef[], sheet: SheetRead, out: WorkbookText[]): void {
+    // A sheet without tables whose region holds every non-empty cell: validation scans the region.
+    if (!tables.length && !sheet.outside) return;
     const { cells } = this.scan;
     const inside: Rect[] = tables.map((t) => ({ ...t.rect, bottom: t.rect.bottom - (t.totals ? 1 : 0) }));
     if (sheet.region) inside.push(parseRange(sheet.region.ref));
