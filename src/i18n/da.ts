@@ -70,7 +70,7 @@ export const findingMessagesDa: Record<FindingCode, (p: P) => string> = {
   DUPLICATE_CODE: (p) => `Koden ”${p.value}” står flere gange i ${p.taxonomy} (rækkerne ${p.rows}).`,
   AMBIGUOUS_SYNONYM: (p) => `”${p.value}” i ${p.taxonomy} peger både på ”${p.first}” og ”${p.second}”; ”${p.first}” bruges.`,
   CPR_NUMBER: (p) =>
-    `${({ sheetName: 'Arknavnet', tableName: 'Tabelnavnet', comment: 'Kommentaren', definedName: 'Et defineret navn', property: 'En dokumentegenskab', hyperlink: 'Linket' } as Record<string, string>)[String(p.place)] ?? 'Cellen'} ser ud til at indeholde et CPR-nummer (${p.value}). CPR-numre må ikke gemmes her: brug et pseudonym som deltager-ID.`,
+    `${({ sheetName: 'Arknavnet', tableName: 'Tabelnavnet', comment: 'Kommentaren', definedName: 'Et defineret navn', property: 'En dokumentegenskab', hyperlink: 'Linket', drawing: 'En tegning eller et diagram' } as Record<string, string>)[String(p.place)] ?? 'Cellen'} ser ud til at indeholde et CPR-nummer (${p.value}). CPR-numre må ikke gemmes her: brug et pseudonym som deltager-ID.`,
   AGE_OUT_OF_BOUNDS: (p) => `Alder ${p.age} passer ikke til målgruppen ”${p.group}” (${p.bounds}).`,
   KPI_UNREADABLE: (p) => `KPI-målet ”${p.value}” kan ikke læses. Skriv fx ”andel i job ≥ 30 %”.`,
   MERGED_CELLS: (p) => `Cellerne ${p.range} er flettet. En tabel kan ikke holde flettede celler: ophæv fletningen og udfyld hver celle.`,
@@ -476,6 +476,7 @@ Valg:
         sheetName: `arknavnet ${sheet}`,
         tableName: `tabelnavnet ${key ?? ''}`,
         hyperlink: `linket i ${sheet}!${cell}`,
+        drawing: `en tegning eller et diagram på arket ${sheet}`,
         comment: `note i ${sheet}!${cell}`,
         definedName: `det definerede navn ${key ?? ''}`,
         property: `dokumentegenskaben ${PROPERTY_DA[key ?? ''] ?? (key ?? '').replace(/^.*:/, '')}`,

@@ -43,7 +43,7 @@ export const findingMessagesEn: Record<FindingCode, (p: P) => string> = {
   DUPLICATE_CODE: (p) => `The code '${p.value}' appears more than once in ${p.taxonomy} (rows ${p.rows}).`,
   AMBIGUOUS_SYNONYM: (p) => `'${p.value}' in ${p.taxonomy} points to both '${p.first}' and '${p.second}'; '${p.first}' is used.`,
   CPR_NUMBER: (p) =>
-    `${({ sheetName: 'The sheet name', tableName: 'The table name', comment: 'The comment', definedName: 'A defined name', property: 'A document property', hyperlink: 'The hyperlink' } as Record<string, string>)[String(p.place)] ?? 'The cell'} seems to hold a CPR number (${p.value}). CPR numbers must not be stored here: use a pseudonym as participant ID.`,
+    `${({ sheetName: 'The sheet name', tableName: 'The table name', comment: 'The comment', definedName: 'A defined name', property: 'A document property', hyperlink: 'The hyperlink', drawing: 'A drawing or chart' } as Record<string, string>)[String(p.place)] ?? 'The cell'} seems to hold a CPR number (${p.value}). CPR numbers must not be stored here: use a pseudonym as participant ID.`,
   AGE_OUT_OF_BOUNDS: (p) => `Age ${p.age} does not fit the target group '${p.group}' (${p.bounds}).`,
   KPI_UNREADABLE: (p) => `The KPI target '${p.value}' cannot be read. Write e.g. 'andel i job ≥ 30 %'.`,
   MERGED_CELLS: (p) => `The cells ${p.range} are merged. A table cannot hold merged cells: unmerge them and fill each cell.`,
@@ -456,6 +456,7 @@ Options:
         sheetName: `the sheet name ${sheet}`,
         tableName: `the table name ${key ?? ''}`,
         hyperlink: `the hyperlink on ${sheet}!${cell}`,
+        drawing: `a drawing or chart on the sheet ${sheet}`,
         comment: `a note on ${sheet}!${cell}`,
         definedName: `the defined name ${key ?? ''}`,
         property: `the document property ${PROPERTY_EN[key ?? ''] ?? (key ?? '').replace(/^.*:/, '')}`,

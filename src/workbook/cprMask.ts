@@ -70,6 +70,9 @@ export function planCprMask(hits: readonly CprHit[]): Plan {
       case 'definedName':
         masks.push({ kind: 'maskText', target: { place: 'definedName', name: hit.key ?? '' } });
         break;
+      case 'drawing':
+        masks.push({ kind: 'maskText', target: { place: 'drawing', part: hit.key ?? '' } });
+        break;
       case 'property':
         masks.push({ kind: 'maskText', target: { place: 'property', key: hit.key ?? '' } });
         break;

@@ -80,7 +80,9 @@ export type PlanOp =
    * Mask the CPR numbers in a text outside the cells, in place (maskCpr; a defined name's name by
    * maskCprInName): the note and the threaded comment (with its replies) on a cell; the address
    * and tooltip of the hyperlink on a cell (an address inside the workbook, "#'Ark'!A1", by
-   * maskCprInName(…, 'sheet'), as the sheet is renamed); a defined name,
+   * maskCprInName(…, 'sheet'), as the sheet is renamed); every text (`<a:t>`, `<c:v>`) of a drawing
+   * or chart part, by its part name (the ExcelJS adapter drops drawings and charts it did not make,
+   * so there it is nothing to do); a defined name,
    * its name and its formula; a document property by key, "core:creator", "core:title",
    * "core:lastModifiedBy", "core:description", "core:subject", "core:keywords", "core:category",
    * "app:Company", "app:Manager", "custom:<name>". Planned only on an explicit user action
@@ -96,6 +98,7 @@ export type PlanOp =
 export type MaskTarget =
   | { place: 'comment'; sheet: string; address: string }
   | { place: 'hyperlink'; sheet: string; address: string }
+  | { place: 'drawing'; part: string }
   | { place: 'definedName'; name: string }
   | { place: 'property'; key: string };
 

@@ -10,6 +10,8 @@ import type { MaskTarget } from '../workbook/plan';
 import { parseRange } from './address';
 
 export function maskText(workbook: Workbook, target: MaskTarget): void {
+  // ExcelJS loads no drawings or charts but its own (recorded by the chart op): the copy has none to mask.
+  if (target.place === 'drawing') return;
   if (target.place === 'comment') {
     const lower = target.sheet.toLowerCase();
     const worksheet = workbook.worksheets.find((w) => w.name.toLowerCase() === lower);

@@ -11,7 +11,7 @@ import { maskCprInName } from '../../src/domain/parse/cpr';
 import { findingMessage, maskFinding } from '../../src/i18n/findings';
 import { findCprInWorkbook, planCprMask } from '../../src/workbook/cprMask';
 import { tablesOf, textsOf, type WorkbookRead } from '../../src/workbook/read';
-import { applyPlan, loadXlsx, readWorkbookBuffer, xlsxBuffer } from '../../src/xlsx';
+import { applyPlan, loadXlsx, newWorkbook, readWorkbookBuffer, xlsxBuffer } from '../../src/xlsx';
 import { zipEntries, zipEntryData } from '../../src/xlsx/zip';
 import { cprStrings } from '../hostile/scan';
 import { rewriteParts } from '../hostile/zip';
@@ -154,3 +154,29 @@ describe('the CPR scan of a file', () => {
 });
 
 const order = (kind: string) => ['setValues', 'maskText', 'renameTable', 'renameSheet'].indexOf(kind);
+
+describe('a chart or drawing holding a CPR number', () => {
+  it('is found (place drawing, by its part), reported masked, and the masked copy holds none', async () => {
+    const wb = newWorkbook();
+    applyPlan(wb, {
+      ops: [
+        { kind: 'ensureSheet', sheet: 'Graf' },
+        { kind: 'setValues', sheet: 'Graf', cells: [{ address: 'A1', value: 'a' }, { address: 'B1', value: 1 }] },
+        { kind: 'chart', sheet: 'Graf', chart: { name: 'c', type: 'bar', title: 'Diagram XYZ', from: { row: 3, column: 1 }, to: { row: 12, column: 6 }, categories: 'A1:A1', series: [{ name: 'Serie', values: 'B1:B1' }] } },
+      ],
+    });
+    const plain = Buffer.from(await xlsxBuffer(wb));
+    const chartPart = zipEntries(plain).map((e) => e.name).find((n) => /^xl\/charts\/chart\d+\.xml$/.test(n))!;
+    const bytes = rewriteParts(plain, (part, text) => (part === chartPart ? text().replace('Diagram XYZ', 'Diagram 2610141234') : undefined));
+    const read = readWorkbookBuffer(bytes);
+    const hits = findCprInWorkbook(read);
+    expect(hits).toMatchObject([{ place: 'drawing', sheet: 'Graf', key: chartPart, numbers: ['261014-****'] }]);
+    const { findings } = validateWorkbook(tablesOf(read), { asOf: '2021-12-31' as never, texts: textsOf(read) });
+    const f = findings.find((x) => x.code === 'CPR_NUMBER')!;
+    expect(findingMessage(f, 'da')).toMatch(/^En tegning eller et diagram ser ud til at indeholde et CPR-nummer \(261014-\*\*\*\*\)/);
+    expect(planCprMask(hits).ops).toEqual([{ kind: 'maskText', target: { place: 'drawing', part: chartPart } }]);
+    const loaded = await loadXlsx(bytes);
+    applyPlan(loaded, planCprMask(hits));
+    expect([...found(zipText(Buffer.from(await xlsxBuffer(loaded))))]).toEqual([]);
+  });
+});

@@ -17,9 +17,11 @@ export interface WorkbookText {
    * 'cell': a non-empty cell outside every table and region (its value in `value`); 'comment': a
    * note or a threaded comment on `cell`; 'definedName': `key` is the name, `text` its formula;
    * 'property': a document property, `key` its element name (creator, title, Company, …);
-   * 'hyperlink': the address (and tooltip) of a hyperlink on `cell`.
+   * 'hyperlink': the address (and tooltip) of a hyperlink on `cell`; 'drawing': the texts of a
+   * drawing (shapes, text boxes) or a chart (title, labels, cached series names) on `sheet`, `key`
+   * the part's name in the package.
    */
-  place: 'sheetName' | 'comment' | 'definedName' | 'property' | 'cell' | 'hyperlink';
+  place: 'sheetName' | 'comment' | 'definedName' | 'property' | 'cell' | 'hyperlink' | 'drawing';
   sheet: string;
   cell: string;
   text: string;

@@ -153,10 +153,32 @@ function readCommentTexts(pkg: XlsxPackage, part: string, sheet: string, texts: 
   });
 }
 
+/**
+ * A drawing's shapes and text boxes, or a chart's title, labels and cached series names and
+ * categories: the texts of its `<a:t>` and `<c:v>` elements, kept with the part's name (maskText
+ * masks every text of that part).
+ */
+function readDrawingTexts(pkg: XlsxPackage, part: string, sheet: string, texts: WorkbookText[]): void {
+  const text = pkg.text(part);
+  if (text === undefined) return;
+  const found: string[] = [];
+  pkg.scan(part, text, (x) => {
+    if (x.kind === 1 && (x.name === 't' || x.name === 'v')) {
+      const t = x.text();
+      if (looksLikeCpr(t)) found.push(t);
+    }
+  });
+  if (found.length) texts.push({ place: 'drawing', sheet, cell: 'A1', text: found.join('\n'), key: part });
+}
+
 function readSheet(pkg: XlsxPackage, part: string, name: string, ctx: ScanContext, texts: WorkbookText[]): SheetRead {
   const rels = new Map(pkg.relationships(part).map((r) => [r.id, r]));
   for (const r of rels.values()) {
     if (r.target && (r.type === 'comments' || r.type === 'threadedComment') && pkg.has(r.target)) readCommentTexts(pkg, r.target, name, texts);
+    if (r.target && r.type === 'drawing' && pkg.has(r.target)) {
+      readDrawingTexts(pkg, r.target, name, texts);
+      for (const c of pkg.relationships(r.target)) if (c.target && c.type === 'chart' && pkg.has(c.target)) readDrawingTexts(pkg, c.target, name, texts);
+    }
   }
   const text = pkg.text(part)!;
   const scan = scanSheet(pkg, part, text, ctx);
