@@ -49,6 +49,7 @@ export const PLACE = {
   thread: 'a threaded comment',
   reply: 'a reply in a comment thread',
   hyperlink: 'the address of a hyperlink',
+  chartTitle: 'a chart title (on a sheet of the user\'s)',
 } as const;
 
 /** CPR number (as written there) → place. All valid by the 7th-digit rule; 10 digits where a place cannot hold a dash. */
@@ -77,6 +78,7 @@ export const CPR_PLACES: Record<string, string> = {
   '230110-0456': PLACE.thread,
   '240211-1567': PLACE.reply,
   '2503122678': PLACE.hyperlink,
+  '270515-3890': PLACE.chartTitle,
 };
 
 /** The hostile funding-source names (the Finansiering taxonomy, Budget and Posteringer Kilde). */
@@ -939,6 +941,8 @@ async function cprPlacementsWorkbook(dir: string, env: Env): Promise<string> {
       { kind: 'setValues', sheet: 'ITMV', cells: [{ address: 'R2', value: `Husk ${p(PLACE.outsideTable)}` }] },
       { kind: 'ensureSheet', sheet: 'Mine noter' },
       { kind: 'setValues', sheet: 'Mine noter', cells: [{ address: 'A1', value: 'Mine noter 5K' }, { address: 'C3', value: Number(p(PLACE.ownSheet)) }] },
+      // A chart whose title gets its CPR number in the zip below (the adapters mask what they write).
+      { kind: 'chart', sheet: 'Mine noter', chart: { name: 'Min graf', type: 'bar', title: 'Diagram HOSTILE', from: { row: 8, column: 1 }, to: { row: 18, column: 6 }, categories: 'A1:A1', series: [{ name: 'Serie', values: 'B1:B1' }] } },
     ],
     then: (wb) => {
       const a = at('Deltagere_ITMV', 4, 'Deltager-ID');
@@ -961,6 +965,7 @@ async function cprPlacementsWorkbook(dir: string, env: Env): Promise<string> {
   const threadRel = '<Relationship Id="rIdHostileTc" Type="http://schemas.microsoft.com/office/2017/10/relationships/threadedComment" Target="../threadedComments/threadedComment1.xml"/>';
   const zip = rewriteParts(bytes, (part, text) => {
     if (part === 'xl/workbook.xml') return text().replace(/<definedNames>[\s\S]*?<\/definedNames>/, '').replace('</sheets>', `</sheets>${names}`);
+    if (/^xl\/charts\/chart\d+\.xml$/.test(part) && text().includes('Diagram HOSTILE')) return text().replace('Diagram HOSTILE', `Diagram ${p(PLACE.chartTitle)}`);
     if (part === rels) return text().replace('</Relationships>', `${threadRel}</Relationships>`);
     if (part === 'xl/_rels/workbook.xml.rels') return text().replace('</Relationships>', '<Relationship Id="rIdHostilePersons" Type="http://schemas.microsoft.com/office/2017/10/relationships/person" Target="persons/person.xml"/></Relationships>');
     if (part === '[Content_Types].xml')
@@ -979,6 +984,7 @@ async function cprPlacementsWorkbook(dir: string, env: Env): Promise<string> {
     { name: 'xl/persons/person.xml', data: Buffer.from(persons) },
   ]);
   if (!threadSheet || !readParts(zip).some((x) => x.name === firstSheet)) throw new Error('cpr-placements: the first sheet is not xl/worksheets/sheet1.xml');
+  if (!readParts(zip).some((x) => /^xl\/charts\//.test(x.name) && x.data!.toString('utf8').includes(p(PLACE.chartTitle)))) throw new Error('cpr-placements: no chart holds the chart title\'s CPR number');
   rmSync(plain);
   return writeBytes(join(dir, 'in.xlsx'), zip);
 }
