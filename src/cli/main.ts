@@ -245,7 +245,7 @@ async function open(path: string): Promise<FileWorkbook> {
  * A workbook a command will write a changed copy of: one with macros is refused (they would be
  * lost). One whose user data holds CPR numbers is refused too (exit 2, the count and the first
  * places, nothing written), unless --mask-cpr: then each is masked in the copy, before the
- * command's own changes, and save() says how many (README "CPR-numre").
+ * command's own changes, and save() says how many (README "CPR numbers in the user's data").
  */
 async function openToChange(c: Context, path: string): Promise<FileWorkbook> {
   const workbook = await open(path);

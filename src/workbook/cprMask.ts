@@ -1,7 +1,7 @@
 /**
  * CPR numbers in the user's data, for the write commands (issue 10.5, 16.3): where they are
  * (domain/validate/cprScan.ts over the read the command did anyway) and the plan that masks each
- * in place, for `--mask-cpr`. The policy (README "CPR-numre"): a write command on a file refuses
+ * in place, for `--mask-cpr`. The policy (README "CPR numbers in the user's data"): a write command on a file refuses
  * when the workbook holds any; with --mask-cpr it writes the copy with every one masked. The input
  * file is never changed.
  *

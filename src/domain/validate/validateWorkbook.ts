@@ -161,7 +161,7 @@ function reportCpr(tables: TableData[], texts: readonly WorkbookText[], readRows
 }
 
 /** A cell's value with its CPR numbers masked, as text ("Masker CPR-nummeret" writes it). */
-export const maskedText = (value: CellValue): string => String(maskCprValue(value));
+const maskedText = (value: CellValue): string => String(maskCprValue(value));
 
 /** Merged cells and empty rows between data rows: harmless to us, confusing to people and to Excel's tables. */
 function checkTableShape(table: TableData, report: Reporter): void {
