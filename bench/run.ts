@@ -22,6 +22,10 @@ import { createStandin } from '../test/standin/excelStandin';
 import { CHROMIUM, CHROMIUM_ARGS, serve, standinBundle } from '../test/helpers/browser';
 import type { CalendarDate } from '../src/domain/parse';
 import { generateParticipantTables } from './generate';
+import ExcelJS from 'exceljs';
+import { readWorkbookBuffer } from '../src/xlsx/reader';
+import { findCprInWorkbook } from '../src/workbook/cprMask';
+import { tablesOf, textsOf } from '../src/workbook/read';
 
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -233,7 +237,40 @@ async function benchSummaries(): Promise<void> {
   console.log(`  "Opdater overblik" through the stand-in: ${standin.stats.syncs} syncs (one read of 3 + one write), ${mb(standin.stats.payloadBytes)}`);
 }
 
+/**
+ * The CPR scan of issue 10.5 on a file: a sheet outside the model with 100 000 cells (no tables:
+ * its region) and 100 000 cells beside a table on another sheet. The reader scans the cells
+ * outside the tables in the pass it makes anyway; the figure is that read against the scan of
+ * everything it gave (tables, regions, texts) done after it, in the same run.
+ */
+async function benchCprScan(): Promise<void> {
+  const wb = new ExcelJS.Workbook();
+  const own = wb.addWorksheet('Mine noter');
+  const beside = wb.addWorksheet('Med tabel');
+  beside.addTable({ name: 'Lille', ref: 'A1', columns: [{ name: 'Navn' }, { name: 'Antal' }], rows: [['a', 1], ['b', 2]] });
+  for (let r = 1; r <= 10_000; r++) {
+    own.getRow(r).values = Array.from({ length: 10 }, (_, c) => (c % 2 ? r * 10 + c : `Tekst ${r}-${c} 12345`));
+    beside.getRow(r).values = [undefined, undefined, undefined, undefined, ...Array.from({ length: 10 }, (_, c) => (c % 2 ? r * 10 + c : `Note ${r}-${c}`))] as ExcelJS.CellValue[];
+  }
+  own.getCell('C500').value = 'Husk 220387-3047';
+  beside.getCell('H900').value = 2008071668;
+  const bytes = Buffer.from(await wb.xlsx.writeBuffer());
+  let hits = 0;
+  const read = readWorkbookBuffer(bytes);
+  const readMs = time(() => readWorkbookBuffer(bytes), 5);
+  const scanMs = time(() => {
+    hits = findCprInWorkbook(read).length;
+  }, 5);
+  const validateMs = time(() => validateWorkbook(tablesOf(read), { asOf: '2017-12-31' as CalendarDate, texts: textsOf(read) }), 5);
+  console.log(`CPR scan: 200.000 cells outside the model (a sheet without tables, and beside a table), ${hits} CPR numbers found`);
+  console.log(`  reader (scans the cells outside the tables in its pass) ${readMs.toFixed(0)} ms · scan of all it gave ${scanMs.toFixed(0)} ms · validate ${validateMs.toFixed(0)} ms (medians of 5; no second read of the file)`);
+}
+
 async function run(): Promise<void> {
+  if (process.env.BENCH_ONLY === 'cpr') {
+    await benchCprScan();
+    return;
+  }
   // BENCH_ONLY=readers npm run bench: only the readers (argv would wake test/excel/syncBench's own main in the bundle).
   if (process.env.BENCH_ONLY === 'readers') {
     await benchReaders();
@@ -241,6 +278,7 @@ async function run(): Promise<void> {
   }
   benchCliStartup();
   benchValidation();
+  await benchCprScan();
   await benchReaders();
   await benchCliValidate();
   await benchSyncs();

@@ -12,6 +12,7 @@ export const OPTIONS = {
   lang: { type: 'string' },
   force: { type: 'boolean' },
   quiet: { type: 'boolean' },
+  'mask-cpr': { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -27,6 +28,7 @@ export interface Values {
   lang?: string;
   force?: boolean;
   quiet?: boolean;
+  'mask-cpr'?: boolean;
   help?: boolean;
 }
 

@@ -57,6 +57,8 @@ interface Context {
   t: (typeof messages)[Lang]['cli'];
   io: Io;
   started: number;
+  /** CPR numbers masked in the copy (--mask-cpr), reported once it is saved. */
+  masked?: number;
 }
 
 interface Command {
@@ -69,7 +71,7 @@ const COMMANDS: Record<string, Command> = {
   demo: { options: ['output', 'force'], run: (c) => create(c, 'demo') },
   init: { options: ['output', 'force'], run: (c) => create(c, 'init') },
   repair: {
-    options: ['output', 'force'],
+    options: ['output', 'force', 'mask-cpr'],
     async run(c) {
       const input = inputOf(c);
       const output = outputPath(c, input);
@@ -96,7 +98,7 @@ const COMMANDS: Record<string, Command> = {
     },
   },
   summarize: {
-    options: ['output', 'force', 'as-of'],
+    options: ['output', 'force', 'as-of', 'mask-cpr'],
     run: (c) =>
       update(c, async (workbook, asOf) => {
         const run = await refreshOverview(workbook, asOf, c.lang, { show: false });
@@ -104,7 +106,7 @@ const COMMANDS: Record<string, Command> = {
       }),
   },
   snapshot: {
-    options: ['output', 'force', 'as-of'],
+    options: ['output', 'force', 'as-of', 'mask-cpr'],
     run: (c) =>
       update(c, async (workbook, asOf) => {
         const { kept } = await freezeSnapshot(workbook, asOf, c.lang);
@@ -137,7 +139,7 @@ const COMMANDS: Record<string, Command> = {
     },
   },
   'import-refunds': {
-    options: ['output', 'force'],
+    options: ['output', 'force', 'mask-cpr'],
     async run(c) {
       const [input, refundFile] = c.positionals;
       if (!input || !refundFile) throw new UsageError(c.t.missingInput);
@@ -165,7 +167,7 @@ const COMMANDS: Record<string, Command> = {
     },
   },
   reconcile: {
-    options: ['json', 'as-of', 'output', 'force'],
+    options: ['json', 'as-of', 'output', 'force', 'mask-cpr'],
     async run(c) {
       const input = inputOf(c);
       const asOf = asOfOf(c);
@@ -266,12 +268,30 @@ async function open(path: string): Promise<FileWorkbook> {
   return openXlsxWorkbook(path);
 }
 
-/** A workbook a command will write a changed copy of: one with macros only when the writer keeps them. */
+/**
+ * A workbook a command will write a changed copy of: one with macros only when the writer keeps
+ * them (to a macro extension). One whose user data holds CPR numbers is refused (exit 2, the count and the first
+ * places, nothing written), unless --mask-cpr: then each is masked in the copy, before the
+ * command's own changes, and save() says how many (README "CPR numbers in the user's data").
+ */
 async function openToChange(c: Context, path: string): Promise<FileWorkbook> {
   const workbook = await open(path);
   if (workbook.hasMacros && !(workbook.keepsMacros && isMacroPath(path))) throw new UsageError(c.t.macros(path));
+  const { cprCount, findCprInWorkbook, planCprMask } = await import('../workbook/cprMask');
+  const hits = findCprInWorkbook(await workbook.read());
+  if (!hits.length) return workbook;
+  const count = cprCount(hits);
+  if (!c.values['mask-cpr']) {
+    const places = [...new Set(hits.map((h) => c.t.cpr.place(h.place, maskCpr(h.sheet), h.cell, h.key === undefined ? undefined : maskCpr(h.key))))];
+    throw new UsageError(c.t.cpr.refused(count, places.slice(0, CPR_PLACES_SHOWN), places.length > CPR_PLACES_SHOWN));
+  }
+  await workbook.apply(planCprMask(hits));
+  c.masked = count;
   return workbook;
 }
+
+/** How many places of CPR numbers a refusal names. */
+const CPR_PLACES_SHOWN = 3;
 
 /** Saves to `path` by the output path rules (checked again just before the file is put in place). */
 async function save(c: Context, workbook: FileWorkbook, path: string): Promise<void> {
@@ -281,6 +301,7 @@ async function save(c: Context, workbook: FileWorkbook, path: string): Promise<v
     if (error instanceof OutputPathError) throw error;
     throw new WriteError(c.t.writeError(path, error instanceof Error ? error.message : String(error)));
   }
+  if (c.masked) (c.values.json ? c.io.err : c.io.out)(c.t.cpr.masked(c.masked));
 }
 
 function outputPathMessage(error: OutputPathError, lang: Lang): string {

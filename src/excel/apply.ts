@@ -114,6 +114,10 @@ function applyOp(wb: VirtualWorkbook, op: PlanOp): void {
       return pageSetup(wb, wb.sheetOf(op.sheet), op.setup);
     case 'moveSheet':
       return moveSheet(wb, wb.sheetOf(op.sheet), op.position);
+    case 'maskText':
+      // Planned only for files (--mask-cpr): in Excel the pane masks cells through the CPR
+      // finding's suggestion, and the user edits notes, names and properties in Excel itself.
+      throw new Error('maskText is not available in Excel: mask the CPR number where Excel shows it');
     default: {
       const unknown: never = op;
       throw new Error(`Unknown plan operation ${JSON.stringify(unknown)}`);

@@ -70,7 +70,7 @@ export const findingMessagesDa: Record<FindingCode, (p: P) => string> = {
   DUPLICATE_CODE: (p) => `Koden ”${p.value}” står flere gange i ${p.taxonomy} (rækkerne ${p.rows}).`,
   AMBIGUOUS_SYNONYM: (p) => `”${p.value}” i ${p.taxonomy} peger både på ”${p.first}” og ”${p.second}”; ”${p.first}” bruges.`,
   CPR_NUMBER: (p) =>
-    `${({ sheetName: 'Arknavnet', tableName: 'Tabelnavnet', comment: 'Kommentaren', definedName: 'Et defineret navn', property: 'En dokumentegenskab' } as Record<string, string>)[String(p.place)] ?? 'Cellen'} ser ud til at indeholde et CPR-nummer (${p.value}). CPR-numre må ikke gemmes her: brug et pseudonym som deltager-ID.`,
+    `${({ sheetName: 'Arknavnet', tableName: 'Tabelnavnet', comment: 'Kommentaren', definedName: 'Et defineret navn', property: 'En dokumentegenskab', hyperlink: 'Linket', drawing: 'En tegning eller et diagram' } as Record<string, string>)[String(p.place)] ?? 'Cellen'} ser ud til at indeholde et CPR-nummer (${p.value}). CPR-numre må ikke gemmes her: brug et pseudonym som deltager-ID.`,
   AGE_OUT_OF_BOUNDS: (p) => `Alder ${p.age} passer ikke til målgruppen ”${p.group}” (${p.bounds}).`,
   KPI_UNREADABLE: (p) => `KPI-målet ”${p.value}” kan ikke læses. Skriv fx ”andel i job ≥ 30 %”.`,
   MERGED_CELLS: (p) => `Cellerne ${p.range} er flettet. En tabel kan ikke holde flettede celler: ophæv fletningen og udfyld hver celle.`,
@@ -233,7 +233,10 @@ export const uiDa = {
       STEP_STATUS_MISMATCH: 'trin',
       INVALID_ID: 'indsats-ID’er',
       UNKNOWN_INITIATIVE: 'indsats-ID’er',
+      CPR_NUMBER: 'masker CPR-numre',
     } as Record<string, string>,
+    // eng/cpr: the CPR finding's suggestion writes the masked number over the cell (explicit user action).
+    maskCpr: 'Masker CPR-nummeret',
     confirmTitle: 'Skriv forslag i cellerne?',
     confirmText: (n: number) => (n === 1 ? 'Forslaget skrives i 1 celle. Det, der står der nu, erstattes.' : `Forslagene skrives i ${n} celler. Det, der står der nu, erstattes.`),
     confirm: 'Skriv',
@@ -364,6 +367,19 @@ export const workbookDa = {
   } as Record<string, string>,
 };
 
+/** Document properties by the key the reader gives them (eng/cpr), as Excel names them. */
+const PROPERTY_DA: Record<string, string> = {
+  'core:creator': 'Forfatter',
+  'core:lastModifiedBy': 'Senest gemt af',
+  'core:title': 'Titel',
+  'core:subject': 'Emne',
+  'core:keywords': 'Nøgleord',
+  'core:description': 'Kommentarer',
+  'core:category': 'Kategori',
+  'app:Company': 'Firma',
+  'app:Manager': 'Leder',
+};
+
 // ---- the indsats command ----
 export const cliDa = {
   usage: `Brug: indsats <kommando> [valg]
@@ -385,6 +401,8 @@ Valg:
   --json             findings som JSON på stdout
   --lang da|en       sprog for meddelelser (standard: da)
   --force            overskriv en eksisterende outputfil
+  --mask-cpr         skriv den nye fil med CPR-numre i cellerne, noter, navne og dokumentegenskaber maskeret
+                     (ellers afviser skrivende kommandoer en projektmappe med CPR-numre)
   --quiet            ingen fremdriftslinjer på stderr
   -h, --help         denne hjælp`,
   unknownCommand: (c: string) => `Ukendt kommando '${c}'.`,
@@ -426,13 +444,13 @@ Valg:
   commandUsage: {
     demo: 'demo -o FIL.xlsx [--force]',
     init: 'init -o FIL.xlsx [--force]',
-    repair: 'repair FIL.xlsx -o UD.xlsx [--force]',
+    repair: 'repair FIL.xlsx -o UD.xlsx [--force] [--mask-cpr]',
     validate: 'validate FIL.xlsx [--json] [--as-of DATO]',
-    summarize: 'summarize FIL.xlsx -o UD.xlsx [--as-of DATO] [--force]',
-    snapshot: 'snapshot FIL.xlsx -o UD.xlsx [--as-of DATO] [--force]',
+    summarize: 'summarize FIL.xlsx -o UD.xlsx [--as-of DATO] [--force] [--mask-cpr]',
+    snapshot: 'snapshot FIL.xlsx -o UD.xlsx [--as-of DATO] [--force] [--mask-cpr]',
     report: 'report FIL.xlsx -o UD.pdf [--as-of DATO] [--force]',
-    'import-refunds': 'import-refunds FIL.xlsx REFUSION.csv -o UD.xlsx [--force]',
-    reconcile: 'reconcile FIL.xlsx [--json] [--as-of DATO] [-o UD.xlsx [--force]]',
+    'import-refunds': 'import-refunds FIL.xlsx REFUSION.csv -o UD.xlsx [--force] [--mask-cpr]',
+    reconcile: 'reconcile FIL.xlsx [--json] [--as-of DATO] [-o UD.xlsx [--force] [--mask-cpr]]',
   } as Record<string, string>,
   readError: {
     'not-found': (f: string) => `${f} findes ikke.`,
@@ -464,6 +482,28 @@ Valg:
   repaired: (f: string, n: number) => (n ? `Skrev ${f} med ${n} tilføjelser.` : `Skrev ${f}: intet manglede.`),
   summary: (errors: number, warnings: number) =>
     `${errors === 1 ? '1 fejl' : `${errors} fejl`}, ${warnings === 1 ? '1 advarsel' : `${warnings} advarsler`}.`,
+  // ---- CPR numbers in the user's data on write (eng/cpr) ----
+  cpr: {
+    /** A write command refused: the workbook holds CPR numbers (count, the first places). */
+    refused: (count: number, places: string[], more: boolean) =>
+      `Projektmappen indeholder ${count === 1 ? '1 CPR-nummer' : `${count} CPR-numre`} (${places.join(', ')}${more ? ' …' : ''}). Fjern ${count === 1 ? 'det' : 'dem'}, eller kør igen med --mask-cpr for at maskere ${count === 1 ? 'det' : 'dem'} i den nye fil. Intet er skrevet.`,
+    masked: (count: number) =>
+      `Maskerede ${count === 1 ? '1 CPR-nummer' : `${count} CPR-numre`} i den nye fil: de sidste fire cifre er erstattet af ****. Inputfilen er uændret.`,
+    /** Where a CPR number is, as the refusal lists it (the sheet and names masked by the caller). */
+    place: (place: string, sheet: string, cell: string, key?: string) =>
+      ({
+        cell: `${sheet}!${cell}`,
+        header: `kolonneoverskriften ${sheet}!${cell}`,
+        sheetName: `arknavnet ${sheet}`,
+        tableName: `tabelnavnet ${key ?? ''}`,
+        hyperlink: `linket i ${sheet}!${cell}`,
+        drawing: `en tegning eller et diagram på arket ${sheet}`,
+        comment: `note i ${sheet}!${cell}`,
+        definedName: `det definerede navn ${key ?? ''}`,
+        property: `dokumentegenskaben ${PROPERTY_DA[key ?? ''] ?? (key ?? '').replace(/^.*:/, '')}`,
+      })[place] ?? `${sheet}!${cell}`,
+  },
+  // ---- end CPR (eng/cpr) ----
   severity: { error: 'fejl', warning: 'advarsel' },
   suggestion: 'forslag',
   progress: {

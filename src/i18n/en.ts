@@ -43,7 +43,7 @@ export const findingMessagesEn: Record<FindingCode, (p: P) => string> = {
   DUPLICATE_CODE: (p) => `The code '${p.value}' appears more than once in ${p.taxonomy} (rows ${p.rows}).`,
   AMBIGUOUS_SYNONYM: (p) => `'${p.value}' in ${p.taxonomy} points to both '${p.first}' and '${p.second}'; '${p.first}' is used.`,
   CPR_NUMBER: (p) =>
-    `${({ sheetName: 'The sheet name', tableName: 'The table name', comment: 'The comment', definedName: 'A defined name', property: 'A document property' } as Record<string, string>)[String(p.place)] ?? 'The cell'} seems to hold a CPR number (${p.value}). CPR numbers must not be stored here: use a pseudonym as participant ID.`,
+    `${({ sheetName: 'The sheet name', tableName: 'The table name', comment: 'The comment', definedName: 'A defined name', property: 'A document property', hyperlink: 'The hyperlink', drawing: 'A drawing or chart' } as Record<string, string>)[String(p.place)] ?? 'The cell'} seems to hold a CPR number (${p.value}). CPR numbers must not be stored here: use a pseudonym as participant ID.`,
   AGE_OUT_OF_BOUNDS: (p) => `Age ${p.age} does not fit the target group '${p.group}' (${p.bounds}).`,
   KPI_UNREADABLE: (p) => `The KPI target '${p.value}' cannot be read. Write e.g. 'andel i job ≥ 30 %'.`,
   MERGED_CELLS: (p) => `The cells ${p.range} are merged. A table cannot hold merged cells: unmerge them and fill each cell.`,
@@ -223,7 +223,10 @@ export const uiEn: UiStrings = {
       STEP_STATUS_MISMATCH: 'steps',
       INVALID_ID: 'initiative IDs',
       UNKNOWN_INITIATIVE: 'initiative IDs',
+      CPR_NUMBER: 'mask CPR numbers',
     },
+    // eng/cpr: the CPR finding's suggestion writes the masked number over the cell (explicit user action).
+    maskCpr: 'Mask the CPR number',
     confirmTitle: 'Write the suggestions into the cells?',
     confirmText: (n: number) => (n === 1 ? 'The suggestion is written into 1 cell, replacing what is there now.' : `The suggestions are written into ${n} cells, replacing what is there now.`),
     confirm: 'Write',
@@ -347,6 +350,19 @@ export const workbookEn: typeof import('./da').workbookDa = {
   },
 };
 
+/** Document properties by the key the reader gives them (eng/cpr), as Excel names them. */
+const PROPERTY_EN: Record<string, string> = {
+  'core:creator': 'Author',
+  'core:lastModifiedBy': 'Last saved by',
+  'core:title': 'Title',
+  'core:subject': 'Subject',
+  'core:keywords': 'Tags',
+  'core:description': 'Comments',
+  'core:category': 'Categories',
+  'app:Company': 'Company',
+  'app:Manager': 'Manager',
+};
+
 // ---- the indsats command ----
 export const cliEn: typeof import('./da').cliDa = {
   usage: `Usage: indsats <command> [options]
@@ -368,6 +384,8 @@ Options:
   --json             findings as JSON on stdout
   --lang da|en       message language (default: da)
   --force            overwrite an existing output file
+  --mask-cpr         write the new file with the CPR numbers in cells, notes, names and document properties masked
+                     (otherwise the writing commands refuse a workbook holding CPR numbers)
   --quiet            no progress lines on stderr
   -h, --help         this help`,
   unknownCommand: (c: string) => `Unknown command '${c}'.`,
@@ -408,13 +426,13 @@ Options:
   commandUsage: {
     demo: 'demo -o FILE.xlsx [--force]',
     init: 'init -o FILE.xlsx [--force]',
-    repair: 'repair FILE.xlsx -o OUT.xlsx [--force]',
+    repair: 'repair FILE.xlsx -o OUT.xlsx [--force] [--mask-cpr]',
     validate: 'validate FILE.xlsx [--json] [--as-of DATE]',
-    summarize: 'summarize FILE.xlsx -o OUT.xlsx [--as-of DATE] [--force]',
-    snapshot: 'snapshot FILE.xlsx -o OUT.xlsx [--as-of DATE] [--force]',
+    summarize: 'summarize FILE.xlsx -o OUT.xlsx [--as-of DATE] [--force] [--mask-cpr]',
+    snapshot: 'snapshot FILE.xlsx -o OUT.xlsx [--as-of DATE] [--force] [--mask-cpr]',
     report: 'report FILE.xlsx -o OUT.pdf [--as-of DATE] [--force]',
-    'import-refunds': 'import-refunds FILE.xlsx REFUNDS.csv -o OUT.xlsx [--force]',
-    reconcile: 'reconcile FILE.xlsx [--json] [--as-of DATE] [-o OUT.xlsx [--force]]',
+    'import-refunds': 'import-refunds FILE.xlsx REFUNDS.csv -o OUT.xlsx [--force] [--mask-cpr]',
+    reconcile: 'reconcile FILE.xlsx [--json] [--as-of DATE] [-o OUT.xlsx [--force] [--mask-cpr]]',
   },
   readError: {
     'not-found': (f: string) => `${f} does not exist.`,
@@ -446,6 +464,26 @@ Options:
   repaired: (f: string, n: number) => (n ? `Wrote ${f} with ${n} additions.` : `Wrote ${f}: nothing was missing.`),
   summary: (errors: number, warnings: number) =>
     `${errors === 1 ? '1 error' : `${errors} errors`}, ${warnings === 1 ? '1 warning' : `${warnings} warnings`}.`,
+  // ---- CPR numbers in the user's data on write (eng/cpr) ----
+  cpr: {
+    refused: (count: number, places: string[], more: boolean) =>
+      `The workbook holds ${count === 1 ? '1 CPR number' : `${count} CPR numbers`} (${places.join(', ')}${more ? ' …' : ''}). Remove ${count === 1 ? 'it' : 'them'}, or run again with --mask-cpr to mask ${count === 1 ? 'it' : 'them'} in the new file. Nothing was written.`,
+    masked: (count: number) =>
+      `Masked ${count === 1 ? '1 CPR number' : `${count} CPR numbers`} in the new file: the last four digits are replaced by ****. The input file is unchanged.`,
+    place: (place: string, sheet: string, cell: string, key?: string) =>
+      ({
+        cell: `${sheet}!${cell}`,
+        header: `the column header ${sheet}!${cell}`,
+        sheetName: `the sheet name ${sheet}`,
+        tableName: `the table name ${key ?? ''}`,
+        hyperlink: `the hyperlink on ${sheet}!${cell}`,
+        drawing: `a drawing or chart on the sheet ${sheet}`,
+        comment: `a note on ${sheet}!${cell}`,
+        definedName: `the defined name ${key ?? ''}`,
+        property: `the document property ${PROPERTY_EN[key ?? ''] ?? (key ?? '').replace(/^.*:/, '')}`,
+      })[place] ?? `${sheet}!${cell}`,
+  },
+  // ---- end CPR (eng/cpr) ----
   severity: { error: 'error', warning: 'warning' },
   suggestion: 'suggestion',
   progress: {

@@ -76,6 +76,21 @@ export type PlanOp =
   | { kind: 'renameTable'; table: string; to: string }
   /** Rename a sheet (a generated sheet someone edited by hand is kept under a new name, not lost). */
   | { kind: 'renameSheet'; sheet: string; to: string }
+  /**
+   * Mask the CPR numbers in a text outside the cells, in place (maskCpr; a defined name's name by
+   * maskCprInName): the note and the threaded comment (with its replies) on a cell; the address
+   * and tooltip of the hyperlink on a cell (an address inside the workbook, "#'Ark'!A1", by
+   * maskCprInName(…, 'sheet'), as the sheet is renamed); every text (`<a:t>`, `<c:v>`) of a drawing
+   * or chart part, by its part name (the ExcelJS adapter drops drawings and charts it did not make,
+   * so there it is nothing to do); a defined name,
+   * its name and its formula; a document property by key, "core:creator", "core:title",
+   * "core:lastModifiedBy", "core:description", "core:subject", "core:keywords", "core:category",
+   * "app:Company", "app:Manager", "custom:<name>". Planned only on an explicit user action
+   * (`--mask-cpr`, src/workbook/cprMask.ts). Idempotent; a target that is not there is no error.
+   * Cells are masked with `setValues` (with `expected`), sheet and table names with renameSheet
+   * and renameTable.
+   */
+  | { kind: 'maskText'; target: MaskTarget }
   /** Make a sheet the active one and select a cell or range on it. */
   | { kind: 'select'; sheet: string; address: string }
   /**
@@ -113,6 +128,14 @@ export interface PageSetup {
    */
   footer: { left?: string; center?: string; right?: string };
 }
+
+/** What a maskText op masks. */
+export type MaskTarget =
+  | { place: 'comment'; sheet: string; address: string }
+  | { place: 'hyperlink'; sheet: string; address: string }
+  | { place: 'drawing'; part: string }
+  | { place: 'definedName'; name: string }
+  | { place: 'property'; key: string };
 
 export interface ChartSpec {
   /** Unique per sheet; replacing a chart with the same name keeps one. */

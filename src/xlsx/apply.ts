@@ -22,6 +22,7 @@ import { allTables, existingRows, mergedRanges, tableModels, tableRect, type Tab
 import { setValidation } from './validations';
 import { NotGeneratedError } from '../workbook/adapterContract';
 import { freeze, label, select, setValues, type ExcelJSValue } from './view';
+import { maskText } from './maskText';
 
 import { FORMAT_ROWS_BELOW } from './formatRows';
 export { FORMAT_ROWS_BELOW };
@@ -83,8 +84,13 @@ function applyOp(workbook: Workbook, op: PlanOp): void {
       return freeze(sheetOf(workbook, op.sheet), op.rows, op.columns);
     case 'label':
       return label(sheetOf(workbook, op.sheet), op);
-    case 'setValues':
-      return setValues(sheetOf(workbook, op.sheet), op);
+    case 'setValues': {
+      const worksheet = sheetOf(workbook, op.sheet);
+      setValues(worksheet, op);
+      return renameHeaderColumns(worksheet, op.cells);
+    }
+    case 'maskText':
+      return maskText(workbook, op.target);
     case 'appendRows':
       return appendRows(workbook, op);
     case 'generatedSheet':
@@ -375,6 +381,23 @@ function appendRows(workbook: Workbook, op: Extract<PlanOp, { kind: 'appendRows'
   if (bottom > g.rect.bottom) {
     model.tableRef = formatRange({ ...g.rect, bottom });
     if (model.autoFilterRef) model.autoFilterRef = formatRange({ ...parseRange(model.autoFilterRef), bottom });
+  }
+}
+
+/**
+ * A value written into a table's header cell renames the column: the table part's column name must
+ * be the header cell's text (Excel repairs the file otherwise).
+ */
+function renameHeaderColumns(worksheet: Worksheet, cells: { address: string; value: CellValue }[]): void {
+  for (const model of tableModels(worksheet)) {
+    const g = geometry(model);
+    if (!g.hasHeader) continue;
+    for (const { address, value } of cells) {
+      const r = parseRange(address);
+      if (r.top !== g.headerRow || r.left < g.rect.left || r.left > g.rect.right) continue;
+      const column = model.columns[r.left - g.rect.left];
+      if (column) column.name = headerText(value);
+    }
   }
 }
 

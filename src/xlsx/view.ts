@@ -41,7 +41,10 @@ export function setValues(worksheet: Worksheet, op: Extract<PlanOp, { kind: 'set
     if (cellKey(cellValue(worksheet.findCell(r.top, r.left))) !== cellKey(cell.expected)) throw new CellChangedError(worksheet.name, cellAddress(r.top, r.left));
   }
   for (const { address, value } of op.cells) {
-    worksheet.getCell(address).value = (value ?? null) as ExcelJSValue;
+    const cell = worksheet.getCell(address);
+    // A text written over a hyperlink cell keeps the link, as Excel does (range.values).
+    const link = cell.value !== null && typeof cell.value === 'object' && 'hyperlink' in cell.value ? (cell.value as { hyperlink: string; tooltip?: string }) : undefined;
+    cell.value = (link && typeof value === 'string' ? { text: value, hyperlink: link.hyperlink, ...(link.tooltip !== undefined && { tooltip: link.tooltip }) } : (value ?? null)) as ExcelJSValue;
   }
 }
 

@@ -87,6 +87,24 @@ export interface NoteModel {
   author: string;
 }
 
+/** A threaded comment (Excel.Comment) and its replies. */
+export interface CommentModel {
+  sheet: SheetModel;
+  address: string;
+  content: string;
+  replies: { content: string }[];
+}
+
+/** A workbook-scoped defined name. */
+export interface NameModel {
+  name: string;
+  /** Starts with "=". */
+  formula: string;
+}
+
+/** Document properties (Excel.DocumentProperties) the stand-in models. */
+export type DocumentPropertyName = 'author' | 'lastAuthor' | 'title' | 'subject' | 'keywords' | 'comments' | 'category' | 'company' | 'manager';
+
 let nextId = 1;
 const newId = (prefix: string) => `{${prefix}-${String(nextId++).padStart(8, '0')}}`;
 
@@ -277,6 +295,10 @@ export class WorkbookModel {
   sheets: SheetModel[] = [];
   tables: TableModel[] = [];
   notes: NoteModel[] = [];
+  comments: CommentModel[] = [];
+  names: NameModel[] = [];
+  properties: Partial<Record<DocumentPropertyName, string>> = {};
+  custom: { key: string; value: string }[] = [];
   activeSheetId?: string;
   selection?: { sheetId: string; rect: Rect };
   private tableCount = 0;
@@ -324,6 +346,7 @@ export class WorkbookModel {
     this.sheets = this.sheets.filter((s) => s !== sheet);
     this.tables = this.tables.filter((t) => t.sheet !== sheet);
     this.notes = this.notes.filter((n) => n.sheet !== sheet);
+    this.comments = this.comments.filter((n) => n.sheet !== sheet);
     if (this.activeSheetId === sheet.id) this.activeSheetId = this.sheets[0].id;
     if (this.selection?.sheetId === sheet.id) this.selection = undefined;
   }

@@ -10,7 +10,7 @@
  * members it models (officeTypes.ts), so a misspelt member or a wrong signature is a type error.
  */
 import { cellAddress, cellCount, formatRect, intersects, parseAreas, parseRect, splitAddress, type Rect } from '../../src/excel/address';
-import { officeError, type Cell, type ChartModel, type ConditionalFormatModel, type NoteModel, type SheetModel, type TableModel, type WorkbookModel } from './model';
+import { officeError, type Cell, type ChartModel, type CommentModel, type ConditionalFormatModel, type DocumentPropertyName, type NameModel, type NoteModel, type SheetModel, type TableModel, type WorkbookModel } from './model';
 import type { Assert, Modelled, OnlyModelled } from './officeTypes';
 import type { Action, ObjectPath, PathType } from './wire';
 
@@ -288,19 +288,25 @@ const rectOf = (range: RangeProxy | string): Rect => (typeof range === 'string' 
 // ---------------------------------------------------------------------------------------------
 // Workbook, worksheets
 
-type WorkbookMembers = ObjectMembers | 'worksheets' | 'tables' | 'notes' | 'getSelectedRange';
+type WorkbookMembers = ObjectMembers | 'worksheets' | 'tables' | 'notes' | 'comments' | 'names' | 'properties' | 'getSelectedRange';
 
 export class WorkbookProxy extends ClientObject<WorkbookModel> implements Modelled<Excel.Workbook, WorkbookMembers> {
   protected readonly defaults: string[] = [];
   readonly worksheets: WorksheetCollectionProxy;
   readonly tables: TableCollectionProxy;
   readonly notes: NoteCollectionProxy;
+  readonly comments: CommentCollectionProxy;
+  readonly names: NamedItemCollectionProxy;
+  readonly properties: DocumentPropertiesProxy;
 
   constructor(context: StandinContext, path: ObjectPath) {
     super(context, path, () => context.model);
     this.worksheets = new WorksheetCollectionProxy(context, this.property('worksheets'));
     this.tables = new TableCollectionProxy(context, this.property('tables'), () => context.model.tables);
     this.notes = new NoteCollectionProxy(context, this.property('notes'), () => context.model.orderedNotes(), undefined);
+    this.comments = new CommentCollectionProxy(context, this.property('comments'), () => context.model.sheets.flatMap((sh) => context.model.comments.filter((c) => c.sheet === sh)));
+    this.names = new NamedItemCollectionProxy(context, this.property('names'), () => context.model.names);
+    this.properties = new DocumentPropertiesProxy(context, this.property('properties'), () => context.model);
   }
 
   protected read(): unknown {
@@ -1466,6 +1472,137 @@ export class NoteCollectionProxy extends Collection<NoteModel, NoteProxy> implem
   }
 }
 
+// ---------------------------------------------------------------------------------------------
+// Threaded comments (ExcelApi 1.10), defined names, document properties (ExcelApi 1.7)
+
+type CommentMembers = ObjectMembers | 'content' | 'replies' | 'getLocation';
+
+export class CommentProxy extends ClientObject<CommentModel> implements Modelled<Excel.Comment, CommentMembers> {
+  protected readonly defaults = ['content'];
+  readonly replies: CommentReplyCollectionProxy;
+
+  constructor(context: StandinContext, path: ObjectPath, resolver: () => CommentModel | null) {
+    super(context, path, resolver);
+    this.replies = new CommentReplyCollectionProxy(context, this.property('replies'), () => this.resolve().replies);
+  }
+
+  protected read(c: CommentModel, prop: string): unknown {
+    if (prop === 'content') return c.content;
+    throw officeError('InvalidArgument', `Comment has no property ${prop} in the stand-in`);
+  }
+
+  get content(): string { return this.get('content'); }
+  set content(v: string) { this.set('content', v, (c) => (c.content = v)); }
+
+  getLocation(): RangeProxy {
+    return new RangeProxy(this.context, this.method('getLocation'), () => {
+      const c = this.resolve();
+      return { sheet: c.sheet, rect: parseRect(c.address) };
+    });
+  }
+}
+
+export class CommentCollectionProxy extends Collection<CommentModel, CommentProxy> implements Modelled<Excel.CommentCollection, CollectionMembers> {
+  protected item(model: CommentModel, path: ObjectPath): CommentProxy {
+    return new CommentProxy(this.context, path, () => model);
+  }
+}
+
+export class CommentReplyProxy extends ClientObject<{ content: string }> implements Modelled<Excel.CommentReply, ObjectMembers | 'content'> {
+  protected readonly defaults = ['content'];
+
+  protected read(r: { content: string }, prop: string): unknown {
+    if (prop === 'content') return r.content;
+    throw officeError('InvalidArgument', `CommentReply has no property ${prop} in the stand-in`);
+  }
+
+  get content(): string { return this.get('content'); }
+  set content(v: string) { this.set('content', v, (r) => (r.content = v)); }
+}
+
+export class CommentReplyCollectionProxy extends Collection<{ content: string }, CommentReplyProxy> implements Modelled<Excel.CommentReplyCollection, CollectionMembers> {
+  protected item(model: { content: string }, path: ObjectPath): CommentReplyProxy {
+    return new CommentReplyProxy(this.context, path, () => model);
+  }
+}
+
+export class NamedItemProxy extends ClientObject<NameModel> implements Modelled<Excel.NamedItem, ObjectMembers | 'name' | 'formula'> {
+  protected readonly defaults = ['name', 'formula'];
+
+  protected read(n: NameModel, prop: string): unknown {
+    if (prop === 'name') return n.name;
+    if (prop === 'formula') return n.formula;
+    throw officeError('InvalidArgument', `NamedItem has no property ${prop} in the stand-in`);
+  }
+
+  get name(): string { return this.get('name'); }
+  get formula(): string { return this.get('formula'); }
+  set formula(v: string) { this.set('formula', v, (n) => (n.formula = v)); }
+}
+
+export class NamedItemCollectionProxy extends Collection<NameModel, NamedItemProxy> implements Modelled<Excel.NamedItemCollection, CollectionMembers> {
+  protected item(model: NameModel, path: ObjectPath): NamedItemProxy {
+    return new NamedItemProxy(this.context, path, () => model);
+  }
+}
+
+const DOCUMENT_PROPERTIES: DocumentPropertyName[] = ['author', 'lastAuthor', 'title', 'subject', 'keywords', 'comments', 'category', 'company', 'manager'];
+
+export class DocumentPropertiesProxy extends ClientObject<WorkbookModel> implements Modelled<Excel.DocumentProperties, ObjectMembers | DocumentPropertyName | 'custom'> {
+  protected readonly defaults = DOCUMENT_PROPERTIES;
+  readonly custom: CustomPropertyCollectionProxy;
+
+  constructor(context: StandinContext, path: ObjectPath, resolver: () => WorkbookModel) {
+    super(context, path, resolver);
+    this.custom = new CustomPropertyCollectionProxy(context, this.property('custom'), () => context.model.custom);
+  }
+
+  protected read(w: WorkbookModel, prop: string): unknown {
+    if ((DOCUMENT_PROPERTIES as string[]).includes(prop)) return w.properties[prop as DocumentPropertyName] ?? '';
+    throw officeError('InvalidArgument', `DocumentProperties has no property ${prop} in the stand-in`);
+  }
+
+  private prop(name: DocumentPropertyName): string { return this.get(name); }
+  private put(name: DocumentPropertyName, v: string): void { this.set(name, v, (w) => (w.properties[name] = v)); }
+  get author(): string { return this.prop('author'); }
+  set author(v: string) { this.put('author', v); }
+  get lastAuthor(): string { return this.prop('lastAuthor'); }
+  get title(): string { return this.prop('title'); }
+  set title(v: string) { this.put('title', v); }
+  get subject(): string { return this.prop('subject'); }
+  set subject(v: string) { this.put('subject', v); }
+  get keywords(): string { return this.prop('keywords'); }
+  set keywords(v: string) { this.put('keywords', v); }
+  get comments(): string { return this.prop('comments'); }
+  set comments(v: string) { this.put('comments', v); }
+  get category(): string { return this.prop('category'); }
+  set category(v: string) { this.put('category', v); }
+  get company(): string { return this.prop('company'); }
+  set company(v: string) { this.put('company', v); }
+  get manager(): string { return this.prop('manager'); }
+  set manager(v: string) { this.put('manager', v); }
+}
+
+export class CustomPropertyProxy extends ClientObject<{ key: string; value: string }> implements Modelled<Excel.CustomProperty, ObjectMembers | 'key' | 'value'> {
+  protected readonly defaults = ['key', 'value'];
+
+  protected read(p: { key: string; value: string }, prop: string): unknown {
+    if (prop === 'key') return p.key;
+    if (prop === 'value') return p.value;
+    throw officeError('InvalidArgument', `CustomProperty has no property ${prop} in the stand-in`);
+  }
+
+  get key(): string { return this.get('key'); }
+  get value(): string { return this.get('value'); }
+  set value(v: string) { this.set('value', v, (p) => (p.value = v)); }
+}
+
+export class CustomPropertyCollectionProxy extends Collection<{ key: string; value: string }, CustomPropertyProxy> implements Modelled<Excel.CustomPropertyCollection, CollectionMembers> {
+  protected item(model: { key: string; value: string }, path: ObjectPath): CustomPropertyProxy {
+    return new CustomPropertyProxy(this.context, path, () => model);
+  }
+}
+
 export class EventHandlerResultProxy<A> implements Modelled<OfficeExtension.EventHandlerResult<A>, 'context' | 'remove'> {
   constructor(
     readonly context: StandinContext,
@@ -1539,6 +1676,15 @@ export type ProxiesModelOnlyOfficeMembers = [
   Assert<OnlyModelled<ChartCollectionProxy, ChartCollectionMembers>>,
   Assert<OnlyModelled<NoteProxy, NoteMembers>>,
   Assert<OnlyModelled<NoteCollectionProxy, NoteCollectionMembers>>,
+  Assert<OnlyModelled<CommentProxy, CommentMembers>>,
+  Assert<OnlyModelled<CommentCollectionProxy, CollectionMembers>>,
+  Assert<OnlyModelled<CommentReplyProxy, ObjectMembers | 'content'>>,
+  Assert<OnlyModelled<CommentReplyCollectionProxy, CollectionMembers>>,
+  Assert<OnlyModelled<NamedItemProxy, ObjectMembers | 'name' | 'formula'>>,
+  Assert<OnlyModelled<NamedItemCollectionProxy, CollectionMembers>>,
+  Assert<OnlyModelled<DocumentPropertiesProxy, ObjectMembers | DocumentPropertyName | 'custom'>>,
+  Assert<OnlyModelled<CustomPropertyProxy, ObjectMembers | 'key' | 'value'>>,
+  Assert<OnlyModelled<CustomPropertyCollectionProxy, CollectionMembers>>,
   Assert<OnlyModelled<EventHandlersProxy<unknown>, 'add'>>,
 ];
 

@@ -10,7 +10,7 @@ import type { KpiTarget } from '../model/types';
 // Imported from the modules themselves, not the index: this is the hot path of a 100 000-row sheet.
 import { parseAmountOre } from '../parse/amount';
 import { safeText } from '../parse/cell';
-import { findCprNumbers } from '../parse/cpr';
+import { findCprNumbers, maskCprValue } from '../parse/cpr';
 import { parseDate } from '../parse/date';
 import { excelErrorOf, isBlank } from '../parse/excelError';
 import { parseInteger, parseNumber } from '../parse/number';
@@ -94,7 +94,7 @@ export class RowReader {
       }
       const cprs = findCprNumbers(value);
       if (cprs.length) {
-        this.report.add(table, rowIndex, i, 'error', 'CPR_NUMBER', { value: cprs.join(', ') });
+        this.report.add(table, rowIndex, i, 'error', 'CPR_NUMBER', { value: cprs.join(', ') }, String(maskCprValue(value)));
         (failed ??= new Set()).add(i);
       }
     }

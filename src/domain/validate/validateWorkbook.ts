@@ -21,8 +21,8 @@ import type { Finding, FindingCode, FindingParams } from './finding';
 import { reconcile } from '../finance/reconcile';
 import type { FinanceIssueKind } from '../finance/issues';
 import { Reporter } from './reporter';
-import { findCprNumbers } from '../parse/cpr';
-import { cellAddress } from '../model/address';
+import { maskCprValue } from '../parse/cpr';
+import { scanCpr, type WorkbookText } from './cprScan';
 
 export interface ValidateOptions {
   /** The date "today" for rules that look at the present (course length, capacity). */
@@ -36,13 +36,7 @@ export interface ValidateOptions {
   texts?: readonly WorkbookText[];
 }
 
-/** A text of the workbook outside its tables, and where it is (cell 'A1' when it has none). */
-export interface WorkbookText {
-  place: 'sheetName' | 'comment' | 'definedName' | 'property';
-  sheet: string;
-  cell: string;
-  text: string;
-}
+export type { WorkbookText } from './cprScan';
 
 export interface WorkbookModel {
   initiatives: Initiative[];
@@ -77,7 +71,8 @@ const PARTICIPANT_TABLE = /^Deltagere_(.+)$/i;
 
 export function validateWorkbook(tables: TableData[], options: ValidateOptions): ValidationResult {
   const report = new Reporter();
-  scanNamesForCpr(tables, options.texts ?? [], report);
+  // Tables whose data rows the row reader reads (and scans for CPR numbers cell by cell).
+  const readRows = new Set<TableData>();
   const taxonomies = readTaxonomies(tables, report);
   const matchers = Object.fromEntries(TAXONOMY_KEYS.map((k) => [k, new TaxonomyMatcher(taxonomies[k])])) as Record<TaxonomyKey, TaxonomyMatcher>;
   const reader = new RowReader(report, matchers, options.referenceYear ?? yearOf(options.asOf));
@@ -88,6 +83,7 @@ export function validateWorkbook(tables: TableData[], options: ValidateOptions):
     const order = readOrder(columns);
     const out: Located<T, S>[] = [];
     checkTableShape(table, report);
+    readRows.add(table);
     for (const [rowIndex, row] of table.rows.entries()) {
       if (isBlankRow(row)) continue;
       const fields = reader.readRow(table, rowIndex, row, order, rowDate);
@@ -142,48 +138,30 @@ export function validateWorkbook(tables: TableData[], options: ValidateOptions):
   unknownInitiative(postingRows);
   model.postings = postingRows.map((l) => l.item);
   checkFinance(budgetRows, postingRows, [...byId.keys()], report, options.asOf, matchers);
+  reportCpr(tables, options.texts ?? [], readRows, report);
 
   return { findings: sortFindings(report.findings, tables), model, taxonomies };
 }
 
 /**
- * CPR numbers outside the contract tables' data rows (those are scanned cell by cell when read):
- * every cell of the taxonomy tables, the header of every table, sheet and table names and the
- * workbook's other texts. Always errors; the number is reported masked.
+ * CPR numbers everywhere but the data rows the row reader read (it reports those): every cell of
+ * the other tables (taxonomies, the user's own) and regions, every header, sheet and table names,
+ * the cells outside all tables and the workbook's other texts (cprScan.ts). Always errors; the
+ * number is reported masked, and a cell or header gets its masked text as the suggestion
+ * ("Masker CPR-nummeret").
  */
-function scanNamesForCpr(tables: TableData[], texts: readonly WorkbookText[], report: Reporter): void {
-  const found = (value: unknown) => (typeof value === 'string' || typeof value === 'number' ? findCprNumbers(value) : []);
-  const seenSheets = new Set<string>();
-  const atName = (sheet: string, cell: string, place: string, text: string) => {
-    const cprs = found(text);
-    if (cprs.length) report.addAt(sheet, cell, 'error', 'CPR_NUMBER', { value: cprs.join(', '), place });
-  };
-  for (const table of tables) {
-    if (!seenSheets.has(table.sheet)) {
-      seenSheets.add(table.sheet);
-      atName(table.sheet, 'A1', 'sheetName', table.sheet);
-    }
-    if (table.table !== undefined) atName(table.sheet, cellAddress(table.headerRow, table.firstColumn), 'tableName', table.table);
-    table.header.forEach((h, i) => {
-      const cprs = found(h);
-      if (cprs.length) report.add(table, -1, i, 'error', 'CPR_NUMBER', { value: cprs.join(', ') });
-    });
-    if (table.sheet !== SHEETS.taxonomies) continue;
-    table.rows.forEach((row, r) => row.forEach((v, i) => {
-      const cprs = found(v);
-      if (cprs.length) report.add(table, r, i, 'error', 'CPR_NUMBER', { value: cprs.join(', ') });
-    }));
-  }
-  const seen = new Set<string>();
-  for (const t of texts) {
-    if (t.place === 'sheetName' && seenSheets.has(t.sheet)) continue;
-    // A threaded comment comes with its legacy note: one finding for both.
-    const key = JSON.stringify([t.place, t.sheet, t.cell, findCprNumbers(t.text)]);
-    if (seen.has(key)) continue;
-    seen.add(key);
-    atName(t.sheet, t.cell, t.place, t.text);
+function reportCpr(tables: TableData[], texts: readonly WorkbookText[], readRows: ReadonlySet<TableData>, report: Reporter): void {
+  for (const hit of scanCpr(tables, texts, readRows)) {
+    const params = { value: hit.numbers.join(', ') };
+    const suggestion = maskedText(hit.value);
+    if (hit.at) report.add(hit.at.table, hit.at.row, hit.at.column, 'error', 'CPR_NUMBER', params, suggestion);
+    else if (hit.place === 'cell') report.addAt(hit.sheet, hit.cell, 'error', 'CPR_NUMBER', params, { suggestion, value: hit.value });
+    else report.addAt(hit.sheet, hit.cell, 'error', 'CPR_NUMBER', { ...params, place: hit.place });
   }
 }
+
+/** A cell's value with its CPR numbers masked, as text ("Masker CPR-nummeret" writes it). */
+const maskedText = (value: CellValue): string => String(maskCprValue(value));
 
 /** Merged cells and empty rows between data rows: harmless to us, confusing to people and to Excel's tables. */
 function checkTableShape(table: TableData, report: Reporter): void {

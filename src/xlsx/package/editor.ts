@@ -582,7 +582,7 @@ export class PackageEditor {
 const emptyScan = (): SheetScan => {
   const cells = new CellStore();
   cells.finish();
-  return { cells, merges: [], tableParts: [], rowXf: new Map(), colXf: [] };
+  return { cells, merges: [], tableParts: [], rowXf: new Map(), colXf: [], hyperlinks: [] };
 };
 
 export const formatRect = (r: Rect): string => {
