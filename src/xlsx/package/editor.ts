@@ -81,6 +81,8 @@ export interface TableEntry {
   totals: boolean;
   columns: string[];
   dirty: boolean;
+  /** A column was renamed (a header cell written): the part's tableColumn names are written again. */
+  renamed?: boolean;
 }
 
 const lower = (s: string) => s.toLowerCase();
@@ -332,6 +334,8 @@ export class PackageEditor {
   }
 
   private readonly removedIndexes: number[] = [];
+  /** Edits of the workbook part's text by ops (maskText on a defined name), applied in order when it is written. */
+  readonly workbookEdits: ((xml: string) => string)[] = [];
   /** A moveSheet op changed the order of the sheets. */
   private moved = false;
   /**
@@ -408,6 +412,13 @@ export class PackageEditor {
       const ref = old ? { ...t.rect, bottom: t.rect.bottom - (t.totals ? 1 : 0) } : t.rect;
       xml = xml.slice(0, filter.index) + setAttr(filter[0], 'ref', formatRect(ref)) + xml.slice(filter.index + filter[0].length);
     }
+    if (t.renamed) {
+      let i = 0;
+      xml = xml.replace(/<(?:[\w.-]+:)?tableColumn\b[^>]*>/g, (tag) => {
+        const name = t.columns[i++];
+        return name === undefined || getAttr(tag, 'name') === name ? tag : setAttr(tag, 'name', name);
+      });
+    }
     const cols = [...xml.matchAll(/<((?:[\w.-]+:)?)tableColumn\b[^>]*>/g)];
     if (cols.length < t.columns.length) {
       const p = cols[0]?.[1] ?? '';
@@ -463,7 +474,7 @@ export class PackageEditor {
 
   private writeWorkbook(): void {
     const original = this.text(this.workbookPart)!;
-    let xml = original;
+    let xml = this.workbookEdits.reduce((x, edit) => edit(x), original);
     // <sheets>: the live sheets in order, each element as written with its name patched.
     const sheetsEl = /<((?:[\w.-]+:)?)sheets\b[^>]*>[\s\S]*?<\/\1sheets>|<(?:[\w.-]+:)?sheets\b[^>]*\/>/.exec(xml);
     if (!sheetsEl) throw new PackageRefusal(this.workbookPart, 'no <sheets>');

@@ -20,6 +20,7 @@ import type { PackageEditor, SheetEntry, TableEntry } from './editor';
 import { PackageRefusal } from './refusal';
 import { escapeXml, setAttr } from './xmlText';
 import { setNote, noteOf } from './notes';
+import { maskText } from './mask';
 
 /** What one plan's application keeps between its ops. */
 export interface PlanState {
@@ -71,7 +72,9 @@ export const HANDLERS: { [K in PlanOp['kind']]?: Handler<K> } = {
     }
     for (const { address, value } of op.cells) {
       const r = parseRange(address);
+      // A text written over a hyperlink cell keeps the link: the link is the sheet's <hyperlinks>, not the cell.
       editor.setValue(r.top, r.left, value ?? null);
+      renameHeaderColumn(s, sheet, r.top, r.left, value ?? null);
     }
     s.ed.cellsWritten = true;
   },
@@ -102,6 +105,7 @@ export const HANDLERS: { [K in PlanOp['kind']]?: Handler<K> } = {
     renameInCharts(s, sheet, from, op.to);
   },
   pageSetup,
+  maskText: (s, op) => maskText(s.ed, op.target),
   moveSheet: (s, op) => s.ed.moveSheet(sheetOf(s, op.sheet), op.position),
   select: (s, op) => {
     const sheet = sheetOf(s, op.sheet);
@@ -330,6 +334,21 @@ function generatedSheet(s: PlanState, op: Extract<PlanOp, { kind: 'generatedShee
   const p = editor.prefix;
   editor.replaced.set('sheetPr', `<${p}sheetPr><${p}pageSetUpPr fitToPage="1"/></${p}sheetPr>`);
   editor.replaced.set('pageSetup', `<${p}pageSetup orientation="landscape" fitToWidth="1" fitToHeight="0"/>`);
+}
+
+/**
+ * A value written into a table's header cell renames the column (the rule of apply.ts): the table
+ * part's column name must be the header cell's text, or Excel repairs the file.
+ */
+function renameHeaderColumn(s: PlanState, sheet: SheetEntry, row: number, column: number, value: CellValue): void {
+  for (const t of s.ed.tables) {
+    if (t.sheet !== sheet || !t.hasHeader || t.rect.top !== row || column < t.rect.left || column > t.rect.right) continue;
+    const i = column - t.rect.left;
+    if (i >= t.columns.length) continue;
+    t.columns[i] = headerText(value);
+    t.renamed = true;
+    t.dirty = true;
+  }
 }
 
 /** OOXML paper size code for A4. */
