@@ -12,6 +12,8 @@ import { CellStore } from '../reader/cells';
 import type { ReadLimits } from '../reader/limits';
 import { XlsxPackage, resolveTarget } from '../reader/package';
 import { readSharedStrings } from '../reader/sharedStrings';
+import { textValue } from '../reader/xml';
+import { maskCpr } from '../../domain/parse/cpr';
 import { scanSheet, parseRect, type Rect, type SheetScan } from '../reader/sheet';
 import { readStyles, type CellStyles } from '../reader/styles';
 import { constants as zlibConstants, inflateRawSync } from 'zlib';
@@ -100,6 +102,15 @@ export class PackageEditor {
   private readonly scanStrings: string[];
   private readonly scanStyles: CellStyles;
   private stylesEditor?: StylesEditor;
+  private readonly stringsPart?: string;
+  /**
+   * The plan masks CPR numbers (maskText, or cells written with their masked value): the shared
+   * strings the overwritten cells held are masked too (the table is never renumbered, so the old
+   * texts would stay in the file), and so are the sheet names listed in docProps/app.xml.
+   */
+  masking = false;
+  /** Sheets renamed by the plan (old name → new), for the sheet names docProps/app.xml lists. */
+  private readonly renames: [string, string][] = [];
   private stylesPart?: string;
   private readonly reachableBefore: Set<string>;
   /** The active sheet when a select op set it. */
@@ -128,7 +139,8 @@ export class PackageEditor {
     const stylesRel = rels.find((r) => r.type.endsWith('/styles') && r.part && this.has(r.part));
     this.stylesPart = stylesRel?.part;
     const stringsRel = rels.find((r) => r.type.endsWith('/sharedStrings') && r.part && this.has(r.part));
-    this.scanStrings = readSharedStrings(this.pkg, stringsRel?.part);
+    this.stringsPart = stringsRel?.part;
+    this.scanStrings = readSharedStrings(this.pkg, this.stringsPart);
     this.scanStyles = readStyles(this.pkg, this.stylesPart);
     for (const sheet of this.sheets) {
       if (sheet.other || !sheet.part) continue;
@@ -319,6 +331,7 @@ export class PackageEditor {
   }
 
   renameSheet(sheet: SheetEntry, to: string): void {
+    this.renames.push([sheet.name, to]);
     sheet.name = to;
     sheet.tag = setAttr(sheet.tag, 'name', to);
     if (sheet.editor) sheet.editor.name = to;
@@ -448,6 +461,8 @@ export class PackageEditor {
     if (styles?.changed || this.stylesEditor?.changed) this.write(this.stylesPart!, this.stylesEditor!.toXml());
     this.writeWorkbook();
     if (this.cellsWritten) this.dropCalcChain();
+    if (this.masking) this.maskSharedStrings();
+    if (this.renames.length) this.renameInAppProperties();
     // Parts only a removed sheet referred to go with it (a part shared with a kept one stays).
     const now = this.reachable();
     const gone = new Set([...this.reachableBefore].filter((p) => !now.has(p)));
@@ -544,6 +559,33 @@ export class PackageEditor {
       }
     }
     if (xml !== original) this.write(this.workbookPart, xml);
+  }
+
+  private maskSharedStrings(): void {
+    const part = this.stringsPart;
+    const xml = part ? this.text(part) : undefined;
+    if (!part || xml === undefined) return;
+    const next = xml.replace(/(<((?:[\w.-]+:)?)t(?:\s[^>]*)?>)([^<]*)(<\/\2t>)/g, (all, open: string, _p: string, text: string, close: string) => {
+      const plain = textValue(text);
+      const masked = maskCpr(plain);
+      return masked === plain ? all : open + escapeXml(masked) + close;
+    });
+    if (next !== xml) this.write(part, next);
+  }
+
+  /** docProps/app.xml lists the sheet names (TitlesOfParts): a renamed sheet's entry follows it. */
+  private renameInAppProperties(): void {
+    const rel = this.rels('').find((r) => r.type.endsWith('/extended-properties') && r.part && this.has(r.part));
+    const xml = rel ? this.text(rel.part!) : undefined;
+    if (!rel || xml === undefined) return;
+    const titles = /<((?:[\w.-]+:)?)TitlesOfParts\b[^>]*>[\s\S]*?<\/\1TitlesOfParts>/.exec(xml);
+    if (!titles) return;
+    const next = titles[0].replace(/(<((?:[\w.-]+:)?)lpstr>)([^<]*)(<\/\2lpstr>)/g, (all, open: string, _p: string, text: string, close: string) => {
+      let name = textValue(text);
+      for (const [from, to] of this.renames) if (name === from) name = to;
+      return name === textValue(text) ? all : open + escapeXml(name) + close;
+    });
+    if (next !== titles[0]) this.write(rel.part!, xml.slice(0, titles.index) + next + xml.slice(titles.index + titles[0].length));
   }
 
   /** `_xlnm.Print_Area` / `_xlnm.Print_Titles` of the sheets in printNames: the old ones out, the new ones in. */

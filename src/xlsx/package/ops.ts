@@ -21,6 +21,7 @@ import { PackageRefusal } from './refusal';
 import { escapeXml, setAttr } from './xmlText';
 import { setNote, noteOf } from './notes';
 import { maskText } from './mask';
+import { maskCprValue } from '../../domain/parse/cpr';
 
 /** What one plan's application keeps between its ops. */
 export interface PlanState {
@@ -70,7 +71,10 @@ export const HANDLERS: { [K in PlanOp['kind']]?: Handler<K> } = {
       const r = parseRange(cell.address);
       if (cellKey(editor.cell(r.top, r.left).value) !== cellKey(cell.expected)) throw new CellChangedError(sheet.name, cellAddress(r.top, r.left));
     }
-    for (const { address, value } of op.cells) {
+    for (const cell of op.cells) {
+      const { address, value } = cell;
+      // A cell written with its own value masked (planCprMask): the old text goes from the shared strings too.
+      if ('expected' in cell && value !== cell.expected && cellKey(maskCprValue(cell.expected)) === cellKey(value)) s.ed.masking = true;
       const r = parseRange(address);
       // A text written over a hyperlink cell keeps the link: the link is the sheet's <hyperlinks>, not the cell.
       editor.setValue(r.top, r.left, value ?? null);
@@ -105,7 +109,10 @@ export const HANDLERS: { [K in PlanOp['kind']]?: Handler<K> } = {
     renameInCharts(s, sheet, from, op.to);
   },
   pageSetup,
-  maskText: (s, op) => maskText(s.ed, op.target),
+  maskText: (s, op) => {
+    s.ed.masking = true;
+    maskText(s.ed, op.target);
+  },
   moveSheet: (s, op) => s.ed.moveSheet(sheetOf(s, op.sheet), op.position),
   select: (s, op) => {
     const sheet = sheetOf(s, op.sheet);
