@@ -23,6 +23,10 @@ import type { CalendarDate } from '../src/domain/parse';
 import { generateParticipantTables } from './generate';
 import { writeGeneratedWorkbook } from './scale';
 import { benchConsolidate } from './consolidate';
+import ExcelJS from 'exceljs';
+import { readWorkbookBuffer } from '../src/xlsx/reader';
+import { findCprInWorkbook } from '../src/workbook/cprMask';
+import { tablesOf, textsOf } from '../src/workbook/read';
 
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -150,6 +154,44 @@ function benchValidate(dir: string, files: Map<number, string>): void {
   }
 }
 
+/**
+ * The writing commands against validate on the same generated 100 000-row workbook, as a user runs
+ * them (the package writer, src/xlsx/package); BENCH_EXCELJS=1 adds the ExcelJS path
+ * (INDSATS_WRITER=exceljs) for comparison (about a minute and 2 GiB each).
+ */
+function benchWrites(file: string): void {
+  const dir = mkdtempSync(join(tmpdir(), 'indsats-bench-writes-'));
+  try {
+    const mb = statSync(file).size / 1e6;
+    // The CLI bundle (npm run build:cli, part of npm run build) is what the bin loads.
+    const cli = (args: string[], env: Record<string, string> = {}) => {
+      const probe = `require(${JSON.stringify(join(__dirname, '../../dist-cli/indsats.js'))}).main(${JSON.stringify([...args, '--quiet'])}, { out() {}, err() {}, today: () => '2017-12-31' })` +
+        `.then((code) => { process.stderr.write(JSON.stringify({ code, maxRssKb: process.resourceUsage().maxRSS })); })`;
+      const start = process.hrtime.bigint();
+      const run = spawnSync(process.execPath, ['-e', probe], { encoding: 'utf8', env: { ...process.env, ...env } });
+      const ms = Number(process.hrtime.bigint() - start) / 1e6;
+      const { code, maxRssKb } = JSON.parse(run.stderr.trim().split('\n').pop()!);
+      return { code: code as number, ms, mib: maxRssKb / 1024 };
+    };
+    const validate = cli(['validate', file, '--as-of', '2017-12-31']);
+    console.log(`indsats validate: 100.000 participant rows (${mb.toFixed(1)} MB .xlsx), exit ${validate.code}`);
+    console.log(`  ${(validate.ms / 1000).toFixed(1)} s wall · peak ${validate.mib.toFixed(0)} MiB · target ≤ 10 s and ≤ 1 GiB: ${validate.ms <= 10_000 && validate.mib <= 1024 ? 'met' : 'NOT met'}`);
+    // The writing commands with the package writer (src/xlsx/package); BENCH_EXCELJS=1 adds the
+    // ExcelJS path (INDSATS_WRITER=exceljs) for comparison (about a minute and 2 GiB each).
+    const writers: [string, Record<string, string>][] = [['package writer', {}], ...(process.env.BENCH_EXCELJS ? [['ExcelJS', { INDSATS_WRITER: 'exceljs' }] as [string, Record<string, string>]] : [])];
+    for (const [writer, env] of writers) {
+      for (const command of ['summarize', 'repair']) {
+        const out = join(dir, `${command}-${env.INDSATS_WRITER ?? 'package'}.xlsx`);
+        const r = cli([command, file, '-o', out, ...(command === 'summarize' ? ['--as-of', '2017-12-31'] : [])], env);
+        const ratio = r.ms / validate.ms;
+        console.log(`indsats ${command} (${writer}), exit ${r.code}: ${(r.ms / 1000).toFixed(1)} s wall (${ratio.toFixed(1)}× validate) · peak ${r.mib.toFixed(0)} MiB · target ≤ 3× validate and ≤ 1 GiB: ${ratio <= 3 && r.mib <= 1024 ? 'met' : 'NOT met'}`);
+      }
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 /** The streaming reader against ExcelJS's full load and against a floor (unzip + count the <c> tags) on the same files. */
 function benchReaders(files: Map<number, string>): void {
   const probe = probePath();
@@ -262,12 +304,42 @@ async function benchSummaries(): Promise<void> {
   console.log(`  "Opdater overblik" through the stand-in: ${standin.stats.syncs} syncs (one read of 3 + one write), ${mb(standin.stats.payloadBytes)}`);
 }
 
+/**
+ * The CPR scan of issue 10.5 on a file: a sheet outside the model with 100 000 cells (no tables:
+ * its region) and 100 000 cells beside a table on another sheet. The reader scans the cells
+ * outside the tables in the pass it makes anyway; the figure is that read against the scan of
+ * everything it gave (tables, regions, texts) done after it, in the same run.
+ */
+async function benchCprScan(): Promise<void> {
+  const wb = new ExcelJS.Workbook();
+  const own = wb.addWorksheet('Mine noter');
+  const beside = wb.addWorksheet('Med tabel');
+  beside.addTable({ name: 'Lille', ref: 'A1', columns: [{ name: 'Navn' }, { name: 'Antal' }], rows: [['a', 1], ['b', 2]] });
+  for (let r = 1; r <= 10_000; r++) {
+    own.getRow(r).values = Array.from({ length: 10 }, (_, c) => (c % 2 ? r * 10 + c : `Tekst ${r}-${c} 12345`));
+    beside.getRow(r).values = [undefined, undefined, undefined, undefined, ...Array.from({ length: 10 }, (_, c) => (c % 2 ? r * 10 + c : `Note ${r}-${c}`))] as ExcelJS.CellValue[];
+  }
+  own.getCell('C500').value = 'Husk 220387-3047';
+  beside.getCell('H900').value = 2008071668;
+  const bytes = Buffer.from(await wb.xlsx.writeBuffer());
+  let hits = 0;
+  const read = readWorkbookBuffer(bytes);
+  const readMs = time(() => readWorkbookBuffer(bytes), 5);
+  const scanMs = time(() => {
+    hits = findCprInWorkbook(read).length;
+  }, 5);
+  const validateMs = time(() => validateWorkbook(tablesOf(read), { asOf: '2017-12-31' as CalendarDate, texts: textsOf(read) }), 5);
+  console.log(`CPR scan: 200.000 cells outside the model (a sheet without tables, and beside a table), ${hits} CPR numbers found`);
+  console.log(`  reader (scans the cells outside the tables in its pass) ${readMs.toFixed(0)} ms · scan of all it gave ${scanMs.toFixed(0)} ms · validate ${validateMs.toFixed(0)} ms (medians of 5; no second read of the file)`);
+}
+
 async function run(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'indsats-bench-'));
   try {
     // BENCH_ONLY=validate (or readers) npm run bench: only that section (argv would wake test/excel/syncBench's own main in the bundle).
     const only = process.env.BENCH_ONLY;
     if (only === 'consolidate') return await benchConsolidate();
+    if (only === 'cpr') return await benchCprScan();
     if (only === 'readers' || only === 'validate') {
       const files = await generatedFiles(dir, only === 'readers' ? [10_000, 100_000] : [10_000, 100_000, 200_000]);
       if (only === 'readers') benchReaders(files);
@@ -278,6 +350,9 @@ async function run(): Promise<void> {
     const files = await generatedFiles(dir, [10_000, 100_000, 200_000]);
     benchValidate(dir, files);
     benchReaders(files);
+    const large = files.get(100_000);
+    if (large) benchWrites(large);
+    await benchCprScan();
     await benchSyncs();
     await benchAdapterTime();
     await benchSummaries();

@@ -12,6 +12,7 @@ export const OPTIONS = {
   lang: { type: 'string' },
   force: { type: 'boolean' },
   quiet: { type: 'boolean' },
+  'mask-cpr': { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
   // indsats adopt (#10)
   sheet: { type: 'string' },
@@ -40,6 +41,7 @@ export interface Values {
   lang?: string;
   force?: boolean;
   quiet?: boolean;
+  'mask-cpr'?: boolean;
   help?: boolean;
   sheet?: string;
   initiative?: string;

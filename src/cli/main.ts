@@ -19,6 +19,8 @@ import { OutputPathError } from '../xlsx/errors';
 import { checkOutputPath, onInterrupt, removeStaleTempFiles, sameFile } from '../xlsx/outputPath';
 import { RenameError, setUpWorkbook, updateTaxonomies, validate } from '../operations/operations';
 import { freezeSnapshot, previewSnapshot, refreshOverview, SnapshotExistsError, SnapshotNotFoundError, withdrawSnapshot } from '../operations/summarize';
+import { usePackageWriter } from '../xlsx/writerChoice';
+import { REPORT_SHEET } from '../workbook/reportSheet';
 import { decodeRefundFile, importRefunds } from '../operations/refundImport';
 import { reconcileExitCode, reconcileOnly, writeReconciliationSheet } from '../operations/reconcile';
 import { MissingInputError } from '../operations/requirements';
@@ -62,6 +64,8 @@ interface Context {
   t: (typeof messages)[Lang]['cli'];
   io: Io;
   started: number;
+  /** CPR numbers masked in the copy (--mask-cpr), reported once it is saved. */
+  masked?: number;
 }
 
 interface Command {
@@ -74,7 +78,7 @@ const COMMANDS: Record<string, Command> = {
   demo: { options: ['output', 'force'], run: (c) => create(c, 'demo') },
   init: { options: ['output', 'force'], run: (c) => create(c, 'init') },
   repair: {
-    options: ['output', 'force', 'rename'],
+    options: ['output', 'force', 'rename', 'mask-cpr'],
     async run(c) {
       const input = inputOf(c);
       const r = messages[c.lang].adopt.rename;
@@ -116,15 +120,15 @@ const COMMANDS: Record<string, Command> = {
     },
   },
   summarize: {
-    options: ['output', 'force', 'as-of'],
+    options: ['output', 'force', 'as-of', 'mask-cpr'],
     run: (c) =>
       update(c, async (workbook, asOf) => {
         const run = await refreshOverview(workbook, asOf, c.lang, { show: false });
-        if (run.kept) c.io.out(c.t.kept[run.kept.reason](run.kept.sheet, run.kept.as));
+        for (const kept of [run.kept, run.keptReport]) if (kept) c.io.out(c.t.kept[kept.reason](kept.sheet, kept.as));
       }),
   },
   snapshot: {
-    options: ['output', 'force', 'as-of', 'yes', 'withdraw'],
+    options: ['output', 'force', 'as-of', 'yes', 'withdraw', 'mask-cpr'],
     async run(c) {
       const s = messages[c.lang].summary;
       const withdraw = c.values.withdraw;
@@ -162,8 +166,33 @@ const COMMANDS: Record<string, Command> = {
       return refused ? 2 : code;
     },
   },
+  report: {
+    options: ['output', 'force', 'as-of'],
+    async run(c) {
+      const input = inputOf(c);
+      const asOf = asOfOf(c);
+      const output = outputPath(c, input);
+      if (extname(output).toLowerCase() !== '.pdf') throw new UsageError(c.t.report.notPdf(output));
+      const { findSoffice, renderPdf, RenderError } = await import('./pdf');
+      const soffice = findSoffice();
+      if (!soffice) throw new UsageError(c.t.report.noLibreOffice);
+      const say = progress(c, input);
+      // The report is computed as summarize does, in memory; the input file is not written.
+      const workbook = await open(input);
+      const run = await refreshOverview(workbook, asOf, c.lang, { show: false });
+      say(c.t.progress.writing(output));
+      try {
+        await renderPdf(soffice, await workbook.printBytes([REPORT_SHEET]), output, !!c.values.force);
+      } catch (error) {
+        if (error instanceof RenderError) throw new WriteError(c.t.report.failed(output, error.message));
+        throw error;
+      }
+      c.io.out(c.t.report.wrote(output, formatDanishDate(run.reportDate)));
+      return 0;
+    },
+  },
   'import-refunds': {
-    options: ['output', 'force'],
+    options: ['output', 'force', 'mask-cpr'],
     async run(c) {
       const [input, refundFile] = c.positionals;
       if (!input || !refundFile) throw new UsageError(c.t.missingInput);
@@ -199,7 +228,7 @@ const COMMANDS: Record<string, Command> = {
     run: (c) => adopt(c),
   },
   reconcile: {
-    options: ['json', 'as-of', 'output', 'force'],
+    options: ['json', 'as-of', 'output', 'force', 'mask-cpr'],
     async run(c) {
       const input = inputOf(c);
       const asOf = asOfOf(c);
@@ -436,12 +465,30 @@ async function open(path: string): Promise<FileWorkbook> {
   return openXlsxWorkbook(path);
 }
 
-/** A workbook a command will write a changed copy of: one with macros is refused (they would be lost). */
+/**
+ * A workbook a command will write a changed copy of: one with macros only when the writer keeps
+ * them (to a macro extension). One whose user data holds CPR numbers is refused (exit 2, the count and the first
+ * places, nothing written), unless --mask-cpr: then each is masked in the copy, before the
+ * command's own changes, and save() says how many (README "CPR numbers in the user's data").
+ */
 async function openToChange(c: Context, path: string): Promise<FileWorkbook> {
   const workbook = await open(path);
-  if (workbook.hasMacros) throw new UsageError(c.t.macros(path));
+  if (workbook.hasMacros && !(workbook.keepsMacros && isMacroPath(path))) throw new UsageError(c.t.macros(path));
+  const { cprCount, findCprInWorkbook, planCprMask } = await import('../workbook/cprMask');
+  const hits = findCprInWorkbook(await workbook.read());
+  if (!hits.length) return workbook;
+  const count = cprCount(hits);
+  if (!c.values['mask-cpr']) {
+    const places = [...new Set(hits.map((h) => c.t.cpr.place(h.place, maskCpr(h.sheet), h.cell, h.key === undefined ? undefined : maskCpr(h.key))))];
+    throw new UsageError(c.t.cpr.refused(count, places.slice(0, CPR_PLACES_SHOWN), places.length > CPR_PLACES_SHOWN));
+  }
+  await workbook.apply(planCprMask(hits));
+  c.masked = count;
   return workbook;
 }
+
+/** How many places of CPR numbers a refusal names. */
+const CPR_PLACES_SHOWN = 3;
 
 /** Saves to `path` by the output path rules (checked again just before the file is put in place). */
 async function save(c: Context, workbook: FileWorkbook, path: string): Promise<void> {
@@ -451,6 +498,7 @@ async function save(c: Context, workbook: FileWorkbook, path: string): Promise<v
     if (error instanceof OutputPathError) throw error;
     throw new WriteError(c.t.writeError(path, error instanceof Error ? error.message : String(error)));
   }
+  if (c.masked) (c.values.json ? c.io.err : c.io.out)(c.t.cpr.masked(c.masked));
 }
 
 function outputPathMessage(error: OutputPathError, lang: Lang): string {
@@ -475,7 +523,11 @@ function refundBytes(c: Context, path: string): Buffer {
   }
 }
 
-/** Extensions of macro-enabled packages: ExcelJS drops the macros and Excel refuses what is left. */
+/**
+ * Extensions of macro-enabled packages. ExcelJS drops the macros and Excel refuses what is left;
+ * the package writer keeps them, and the workbook part's content type with them, so a macro
+ * workbook is written only to a file of the same extension (.xlsm in, .xlsm out).
+ */
 const MACRO_EXTENSIONS = new Set(['.xlsm', '.xltm', '.xlam']);
 const isMacroPath = (path: string) => MACRO_EXTENSIONS.has(extname(path).toLowerCase());
 
@@ -539,8 +591,10 @@ function outputPath(c: Context, input: string | undefined): string {
   const output = c.values.output;
   if (!output) throw new UsageError(c.t.missingOutput);
   if (input && (resolve(input) === resolve(output) || sameFile(input, output))) throw new UsageError(c.t.sameFile);
-  if (input && isMacroPath(input)) throw new UsageError(c.t.macros(input));
-  if (isMacroPath(output)) throw new UsageError(c.t.macros(output));
+  if (input && isMacroPath(input)) {
+    if (!usePackageWriter()) throw new UsageError(c.t.macros(input));
+    if (extname(input).toLowerCase() !== extname(output).toLowerCase()) throw new UsageError(c.t.macroExtension(input, extname(input).toLowerCase()));
+  } else if (isMacroPath(output)) throw new UsageError(c.t.macros(output));
   checkOutputPath(output, !!c.values.force);
   removeStaleTempFiles(dirname(output)); // a killed run's temporary files (the write does it too)
   return output;

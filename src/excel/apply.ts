@@ -34,6 +34,7 @@ import { ensureSheet, renameSheet, replaceGeneratedSheet } from './writeSheets';
 import { addColumns, appendRows, createTableOp, renameTable, tableFromRange } from './writeTables';
 import { freeze, label, select, setValues } from './writeView';
 import { writeAll } from './writeAll';
+import { moveSheet, pageSetup } from './writePrint';
 
 export { TABLE_STYLE, VALIDATION_MIN_ROWS, VALIDATION_TEXTS } from '../workbook/adapterRules';
 export { charsToPoints } from './writeLayout';
@@ -109,6 +110,14 @@ function applyOp(wb: VirtualWorkbook, op: PlanOp): void {
       return renameTable(wb, op);
     case 'select':
       return select(wb, op);
+    case 'pageSetup':
+      return pageSetup(wb, wb.sheetOf(op.sheet), op.setup);
+    case 'moveSheet':
+      return moveSheet(wb, wb.sheetOf(op.sheet), op.position);
+    case 'maskText':
+      // Planned only for files (--mask-cpr): in Excel the pane masks cells through the CPR
+      // finding's suggestion, and the user edits notes, names and properties in Excel itself.
+      throw new Error('maskText is not available in Excel: mask the CPR number where Excel shows it');
     default: {
       const unknown: never = op;
       throw new Error(`Unknown plan operation ${JSON.stringify(unknown)}`);

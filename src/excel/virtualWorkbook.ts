@@ -95,6 +95,9 @@ export interface Features {
   conditionalFormats: boolean;
   alwaysInsert: boolean;
   charts: boolean;
+  pageLayout: boolean;
+  /** Number formats of chart axes and data labels. */
+  chartFormats: boolean;
 }
 
 export const features = (supports: Supports): Features => ({
@@ -105,6 +108,8 @@ export const features = (supports: Supports): Features => ({
   conditionalFormats: supports('ExcelApi', '1.6'),
   alwaysInsert: supports('ExcelApi', '1.15'),
   charts: supports('ExcelApi', '1.7'),
+  pageLayout: supports('ExcelApi', '1.9'),
+  chartFormats: supports('ExcelApi', '1.8'),
 });
 
 export interface Write {

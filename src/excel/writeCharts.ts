@@ -17,6 +17,7 @@ export function chart(wb: VirtualWorkbook, vs: VSheet, spec: ChartSpec): void {
   for (const ref of [spec.categories, ...spec.series.map((x) => x.values)]) parseRect(ref);
   if (!spec.series.length) throw new Error(`Chart "${spec.name}" has no series`);
   const old = vs.charts.get(key(spec.name));
+  const formatted = wb.features.chartFormats;
   const from = cellAddress(spec.from.row, spec.from.column);
   const to = cellAddress(spec.to.row, spec.to.column);
   const created = createdBy(() => {
@@ -33,11 +34,25 @@ export function chart(wb: VirtualWorkbook, vs: VSheet, spec: ChartSpec): void {
       else series.setValues(sheet.getRange(x.values));
       series.setXAxisValues(categories);
     });
+    // Shares as percentages, dates as dates, each value at its point (a 0 reads "0 %"): ExcelApi 1.8.
+    if (!formatted) return made;
+    if (spec.valueFormat !== undefined) made.axes.valueAxis.numberFormat = spec.valueFormat;
+    if (spec.categoryFormat !== undefined) {
+      // One label per point, as the file adapter writes it (snapshot dates are irregular).
+      made.axes.categoryAxis.categoryType = 'TextAxis' as Excel.ChartAxisCategoryType;
+      made.axes.categoryAxis.numberFormat = spec.categoryFormat;
+    }
+    if (spec.dataLabels) {
+      made.dataLabels.showValue = true;
+      if (spec.valueFormat !== undefined) made.dataLabels.numberFormat = spec.valueFormat;
+    }
     return made;
   });
   vs.charts.set(key(spec.name), created);
   // charts, add(type, range, "Columns") and its range, categories, title, each series and its
   // range; delete (of the old one), name, title text, setPosition, two calls per series.
   const series = spec.series.length;
-  wb.write(4 + 2 * series, 4 + 2 * series, jsonSize(spec) + jsonSize(from) + jsonSize(to) + 40, () => void created());
+  // Formats: one property each (axes.valueAxis, axes.categoryAxis, dataLabels paths).
+  const formats = !formatted ? 0 : (spec.valueFormat !== undefined ? 1 : 0) + (spec.categoryFormat !== undefined ? 2 : 0) + (spec.dataLabels ? 2 : 0);
+  wb.write(4 + 2 * series + formats, 4 + 2 * series + formats, jsonSize(spec) + jsonSize(from) + jsonSize(to) + 40, () => void created());
 }

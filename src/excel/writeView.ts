@@ -38,13 +38,17 @@ export function label(wb: VirtualWorkbook, op: Extract<PlanOp, { kind: 'label' }
   vs.written.set(address, op.text);
   const value = toExcelValue(op.text);
   // values on getRange; a title or subtitle also two font properties on .format and .font.
-  const styled = op.style === 'title' || op.style === 'subtitle';
+  const styled = op.style === 'title' || op.style === 'subtitle' || op.style === 'heading';
   wb.write(styled ? 3 : 1, styled ? 3 : 1, jsonSize(value) + 4 + jsonSize(address) + (styled ? 20 : 0), () => {
     const range = vs.sheet().getRange(address);
     range.values = [[value]];
     if (op.style === 'title') {
       range.format.font.bold = LABEL_FONTS.title.bold;
       range.format.font.size = LABEL_FONTS.title.size;
+    }
+    if (op.style === 'heading') {
+      range.format.font.bold = LABEL_FONTS.heading.bold;
+      range.format.font.size = LABEL_FONTS.heading.size;
     }
     if (op.style === 'subtitle') {
       range.format.font.italic = LABEL_FONTS.subtitle.italic;

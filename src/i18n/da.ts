@@ -72,7 +72,7 @@ export const findingMessagesDa: Record<FindingCode, (p: P) => string> = {
   DUPLICATE_CODE: (p) => `Koden ”${p.value}” står flere gange i ${p.taxonomy} (rækkerne ${p.rows}).`,
   AMBIGUOUS_SYNONYM: (p) => `”${p.value}” i ${p.taxonomy} peger både på ”${p.first}” og ”${p.second}”; ”${p.first}” bruges.`,
   CPR_NUMBER: (p) =>
-    `${({ sheetName: 'Arknavnet', tableName: 'Tabelnavnet', comment: 'Kommentaren', definedName: 'Et defineret navn', property: 'En dokumentegenskab' } as Record<string, string>)[String(p.place)] ?? 'Cellen'} ser ud til at indeholde et CPR-nummer (${p.value}). CPR-numre må ikke gemmes her: brug et pseudonym som deltager-ID.`,
+    `${({ sheetName: 'Arknavnet', tableName: 'Tabelnavnet', comment: 'Kommentaren', definedName: 'Et defineret navn', property: 'En dokumentegenskab', hyperlink: 'Linket', drawing: 'En tegning eller et diagram' } as Record<string, string>)[String(p.place)] ?? 'Cellen'} ser ud til at indeholde et CPR-nummer (${p.value}). CPR-numre må ikke gemmes her: brug et pseudonym som deltager-ID.`,
   AGE_OUT_OF_BOUNDS: (p) => `Alder ${p.age} passer ikke til målgruppen ”${p.group}” (${p.bounds}).`,
   KPI_UNREADABLE: (p) => `KPI-målet ”${p.value}” kan ikke læses. Skriv fx ”andel i job ≥ 30 %”.`,
   MERGED_CELLS: (p) => `Cellerne ${p.range} er flettet. En tabel kan ikke holde flettede celler: ophæv fletningen og udfyld hver celle.`,
@@ -265,7 +265,10 @@ export const uiDa = {
       STEP_STATUS_MISMATCH: 'trin',
       INVALID_ID: 'indsats-ID’er',
       UNKNOWN_INITIATIVE: 'indsats-ID’er',
+      CPR_NUMBER: 'masker CPR-numre',
     } as Record<string, string>,
+    // eng/cpr: the CPR finding's suggestion writes the masked number over the cell (explicit user action).
+    maskCpr: 'Masker CPR-nummeret',
     confirmTitle: 'Skriv forslag i cellerne?',
     confirmText: (n: number) => (n === 1 ? 'Forslaget skrives i 1 celle. Det, der står der nu, erstattes.' : `Forslagene skrives i ${n} celler. Det, der står der nu, erstattes.`),
     confirm: 'Skriv',
@@ -273,7 +276,7 @@ export const uiDa = {
     findingsLabel: 'Fund',
   },
   overview: {
-    intro: 'Byg arket Overblik: status pr. indsats som formler over opfølgningsarkene, KPI-mål, porteføljen og diagrammer. Et overblik, der er rettet i hånden, gemmes under et nyt navn.',
+    intro: 'Byg arkene Statusrapport (rapporten til udvalget, klar til udskrift: den udskrives først) og Overblik: status pr. indsats som formler over opfølgningsarkene, KPI-mål, porteføljen og diagrammer. Et ark, der er rettet i hånden, gemmes under et nyt navn.',
     refresh: 'Opdater overblik',
     freeze: 'Gem dagens tal',
     freezeHint: 'Gemmer tallene pr. i dag som faste værdier på arket Statusfotos, så udviklingen kan følges. Du ser tallene og eventuelle fejl, før de gemmes. Gemte tal ændres aldrig, men et statusfoto kan trækkes tilbage.',
@@ -431,6 +434,19 @@ export const workbookDa = {
   } as Record<string, string>,
 };
 
+/** Document properties by the key the reader gives them (eng/cpr), as Excel names them. */
+const PROPERTY_DA: Record<string, string> = {
+  'core:creator': 'Forfatter',
+  'core:lastModifiedBy': 'Senest gemt af',
+  'core:title': 'Titel',
+  'core:subject': 'Emne',
+  'core:keywords': 'Nøgleord',
+  'core:description': 'Kommentarer',
+  'core:category': 'Kategori',
+  'app:Company': 'Firma',
+  'app:Manager': 'Leder',
+};
+
 // ---- the indsats command ----
 export const cliDa = {
   usage: `Brug: indsats <kommando> [valg]
@@ -440,10 +456,11 @@ Kommandoer:
   init -o FIL.xlsx                 skriv en tom, struktureret projektmappe med standardtaksonomierne
   repair FIL.xlsx -o UD.xlsx       opret det der mangler (ark, tabeller, kolonner) – data flyttes eller slettes aldrig; --rename "Forløbsstatus=Status" omdøber en kolonne
   validate FIL.xlsx [--json]       vis fejl og advarsler; afslutningskode 0 uden fejl, 1 med fejl, 2 hvis filen ikke kan læses
-  summarize FIL.xlsx -o UD.xlsx     skriv arket Overblik med status, KPI'er, portefølje og diagrammer (--as-of DATO)
+  summarize FIL.xlsx -o UD.xlsx     skriv arkene Statusrapport og Overblik med status, KPI'er, portefølje og diagrammer (--as-of DATO)
   snapshot FIL.xlsx -o UD.xlsx      frys tallene pr. dato i tabellen Statusfotos (ændres aldrig siden); viser tallene først,
                                    og med fejl i projektmappen fryses der kun med --yes (ellers afslutningskode 2)
   snapshot FIL.xlsx --withdraw DATO -o UD.xlsx  træk et statusfoto tilbage (markeres, slettes ikke; datoen kan fryses igen)
+  report FIL.xlsx -o UD.pdf         udskriv Statusrapport som PDF gennem LibreOffice (--as-of DATO); projektmappen ændres ikke
   import-refunds FIL.xlsx REFUSION.csv -o UD.xlsx  importér en refusionsfil (semikolon, decimalkomma) pr. uge og ydelse; CPR-numre gemmes ikke
   adopt FIL.xlsx --sheet ARK --initiative ID -o UD.xlsx  tag et håndført ark i brug som indsatsens opfølgningsark (--dry-run viser forslaget; --map "Overskrift=Kolonne;…"); arket selv ændres ikke
   reconcile FIL.xlsx [--json] [-o UD.xlsx]  afstem budget, refusion og medfinansiering; 0 afstemt, 1 afvigelser, 2 ulæselig; -o skriver arket Afstemning
@@ -457,6 +474,8 @@ Valg:
   --json             findings som JSON på stdout
   --lang da|en       sprog for meddelelser (standard: da)
   --force            overskriv en eksisterende outputfil
+  --mask-cpr         skriv den nye fil med CPR-numre i cellerne, noter, navne og dokumentegenskaber maskeret
+                     (ellers afviser skrivende kommandoer en projektmappe med CPR-numre)
   --quiet            ingen fremdriftslinjer på stderr
   --initiative ID    indsatsen, partnerudgaven laves for
   --accept all|ID,ID  merge: skriv ændringerne for alle eller for disse deltager-ID'er
@@ -465,6 +484,13 @@ Valg:
   --withdraw DATO    snapshot: træk statusfotoet pr. DATO tilbage
   -h, --help         denne hjælp`,
   unknownCommand: (c: string) => `Ukendt kommando '${c}'.`,
+  // ---- indsats report (issue 13) ----
+  report: {
+    notPdf: (f: string) => `${f}: rapporten skrives som PDF. Angiv et filnavn, der ender på .pdf.`,
+    noLibreOffice: 'indsats report skriver PDF gennem LibreOffice, som ikke er installeret her (kommandoen soffice findes ikke). Installér LibreOffice, eller skriv rapporten med indsats summarize og udskriv arket Statusrapport fra Excel.',
+    failed: (f: string, why: string) => `${f} kunne ikke skrives: LibreOffice kunne ikke udskrive rapporten (${why}).`,
+    wrote: (f: string, date: string) => `Skrev ${f} (Statusrapport pr. ${date}).`,
+  },
   missingOutput: 'Angiv hvor filen skal skrives med -o FIL.xlsx.',
   missingInput: 'Angiv den projektmappe, der skal læses.',
   outputExists: (f: string) => `${f} findes allerede. Vælg et andet navn, eller brug --force for at overskrive den.`,
@@ -478,6 +504,10 @@ Valg:
     socket: (f: string) => `${f} er en socket, ikke en fil. Den erstattes aldrig; angiv et filnavn.`,
     other: (f: string) => `${f} er ikke en almindelig fil. Den erstattes aldrig; angiv et filnavn.`,
   } as Record<string, (f: string) => string>,
+  // --- package writer (eng/writer) ---
+  macroExtension: (f: string, ext: string) =>
+    `${f} er en projektmappe med makroer. Makroerne bevares, når resultatet skrives til en fil med samme filtype: angiv en outputfil, der ender på ${ext}.`,
+  // --- end package writer ---
   macros: (f: string) =>
     `${f} er en projektmappe med makroer (.xlsm, .xltm eller .xlam). Indsatsmonitor bevarer ikke makroer, så sådan en fil kan ikke ændres eller skrives her. Gem en kopi som .xlsx i Excel (Filer → Gem som), og brug den.`,
   refundFolder: (f: string) => `${f} er en mappe, ikke en refusionsfil. Angiv selve filen (.csv).`,
@@ -492,13 +522,14 @@ Valg:
   commandUsage: {
     demo: 'demo -o FIL.xlsx [--force]',
     init: 'init -o FIL.xlsx [--force]',
-    repair: 'repair FIL.xlsx -o UD.xlsx [--rename "Overskrift=Kolonne;…"] [--force]',
+    repair: 'repair FIL.xlsx -o UD.xlsx [--rename "Overskrift=Kolonne;…"] [--force] [--mask-cpr]',
     validate: 'validate FIL.xlsx [--json] [--as-of DATO]',
-    summarize: 'summarize FIL.xlsx -o UD.xlsx [--as-of DATO] [--force]',
-    snapshot: 'snapshot FIL.xlsx -o UD.xlsx [--as-of DATO] [--yes] [--withdraw DATO] [--force]',
-    'import-refunds': 'import-refunds FIL.xlsx REFUSION.csv -o UD.xlsx [--force]',
+    summarize: 'summarize FIL.xlsx -o UD.xlsx [--as-of DATO] [--force] [--mask-cpr]',
+    snapshot: 'snapshot FIL.xlsx -o UD.xlsx [--as-of DATO] [--yes] [--withdraw DATO] [--force] [--mask-cpr]',
+    report: 'report FIL.xlsx -o UD.pdf [--as-of DATO] [--force]',
+    'import-refunds': 'import-refunds FIL.xlsx REFUSION.csv -o UD.xlsx [--force] [--mask-cpr]',
     adopt: 'adopt FIL.xlsx --sheet "ARK" --initiative ID [--name "NAVN"] -o UD.xlsx [--map "Overskrift=Kolonne;…"] [--header-row N] [--dry-run] [--json] [--force]',
-    reconcile: 'reconcile FIL.xlsx [--json] [--as-of DATO] [-o UD.xlsx [--force]]',
+    reconcile: 'reconcile FIL.xlsx [--json] [--as-of DATO] [-o UD.xlsx [--force] [--mask-cpr]]',
     consolidate: 'consolidate A.xlsx B.xlsx … (eller MAPPE) -o PORTEFØLJE.xlsx [--as-of DATO] [--force]',
     partner: 'partner FIL.xlsx --initiative ID -o PARTNER.xlsx [--force]',
     merge: 'merge FIL.xlsx PARTNER.xlsx (-o UD.xlsx [--accept all|ID,ID] [--force] | --dry-run) [--as-of DATO]',
@@ -511,6 +542,10 @@ Valg:
     'not-xlsx': (f: string) => `${f} er ikke en Excel-projektmappe (.xlsx). Gem den som .xlsx i Excel og prøv igen.`,
     corrupt: (f: string) => `${f} kan ikke åbnes: filen er beskadiget. Prøv at åbne og gemme den i Excel.`,
     'too-large': (f: string) => `${f} er for stor (over 200 MB).`,
+    // --- package writer (eng/writer) ---
+    'cannot-write': (f: string, part?: string) =>
+      `${f} kan ikke ændres sikkert: ${part ?? 'en del af filen'} kan Indsatsmonitor ikke skrive i uden at miste noget. Intet er skrevet. Åbn og gem filen i Excel, og prøv igen.`,
+    // --- end package writer ---
     'too-large-content': (f: string, part?: string) =>
       `${f} kan ikke læses: ${part ?? 'indholdet'} er større end grænsen (200 MB udpakket, 5 mio. celler, 2 mio. tekster). Slet tomme rækker og kolonner langt ude på arket, eller del projektmappen op.`,
   } as Record<string, (f: string, part?: string) => string>,
@@ -532,6 +567,28 @@ Valg:
   repaired: (f: string, n: number) => (n ? `Skrev ${f} med ${n} tilføjelser.` : `Skrev ${f}: intet manglede.`),
   summary: (errors: number, warnings: number) =>
     `${errors === 1 ? '1 fejl' : `${errors} fejl`}, ${warnings === 1 ? '1 advarsel' : `${warnings} advarsler`}.`,
+  // ---- CPR numbers in the user's data on write (eng/cpr) ----
+  cpr: {
+    /** A write command refused: the workbook holds CPR numbers (count, the first places). */
+    refused: (count: number, places: string[], more: boolean) =>
+      `Projektmappen indeholder ${count === 1 ? '1 CPR-nummer' : `${count} CPR-numre`} (${places.join(', ')}${more ? ' …' : ''}). Fjern ${count === 1 ? 'det' : 'dem'}, eller kør igen med --mask-cpr for at maskere ${count === 1 ? 'det' : 'dem'} i den nye fil. Intet er skrevet.`,
+    masked: (count: number) =>
+      `Maskerede ${count === 1 ? '1 CPR-nummer' : `${count} CPR-numre`} i den nye fil: de sidste fire cifre er erstattet af ****. Inputfilen er uændret.`,
+    /** Where a CPR number is, as the refusal lists it (the sheet and names masked by the caller). */
+    place: (place: string, sheet: string, cell: string, key?: string) =>
+      ({
+        cell: `${sheet}!${cell}`,
+        header: `kolonneoverskriften ${sheet}!${cell}`,
+        sheetName: `arknavnet ${sheet}`,
+        tableName: `tabelnavnet ${key ?? ''}`,
+        hyperlink: `linket i ${sheet}!${cell}`,
+        drawing: `en tegning eller et diagram på arket ${sheet}`,
+        comment: `note i ${sheet}!${cell}`,
+        definedName: `det definerede navn ${key ?? ''}`,
+        property: `dokumentegenskaben ${PROPERTY_DA[key ?? ''] ?? (key ?? '').replace(/^.*:/, '')}`,
+      })[place] ?? `${sheet}!${cell}`,
+  },
+  // ---- end CPR (eng/cpr) ----
   severity: { error: 'fejl', warning: 'advarsel', info: 'info' },
   suggestion: 'forslag',
   progress: {
@@ -744,6 +801,39 @@ export const summaryDa = {
     kpiDenominator: 'KPI\'er regnes i forhold til borgerne i deltagerarket, ikke hele målgruppen.',
     portfolio: 'Deltager-ID\'er er pseudonymer pr. indsats. En borger i to indsatser tælles kun én gang, hvis ID\'et er det samme i begge; totalerne er derfor et øvre skøn over antallet af borgere.',
     medianWeeks: 'Median uger: afsluttede forløb fra startdato til slutdato (eller statusdato); aktive forløb fra startdato til opgørelsesdatoen.',
+  },
+  // ---- Statusrapport (issue 13: the report that prints) ----
+  report: {
+    title: (date: string) => `Statusrapport pr. ${date}`,
+    basis: (count: number, from: string, to: string) =>
+      from === to
+        ? `${count} ${count === 1 ? 'indsats' : 'indsatser'} opgjort pr. ${to} (Status pr. i registret). Formlerne bag tallene står på arket Overblik.`
+        : `${count} indsatser, hver opgjort pr. sin egen dato (Status pr. i registret), fra ${from} til ${to}. Formlerne bag tallene står på arket Overblik.`,
+    noTheme: 'Uden tema',
+    theme: (theme: string) => `Tema: ${theme}`,
+    heading: (id: string, name: string) => `${id} · ${name}`,
+    targetGroups: (names: string) => `Målgruppe: ${names || 'ikke angivet'}`,
+    goals: (names: string) => `Mål: ${names || 'ikke angivet'}`,
+    status: (date: string, state: string, text: string) => `Status pr. ${date}${state ? ` (${state})` : ''}: ${text || 'ingen statustekst i registret.'}`,
+    kpi: (text: string, target: string, actual: string, attainment: string) => `KPI: ${text}. Mål ${target}, opnået ${actual}: ${attainment}.`,
+    notCounted: (parts: string[]) => (parts.length ? `Ikke talt med: ${parts.join('; ')}.` : 'Alle rækker på indsatsens ark er talt med.'),
+    notYetStarted: (n: number, date: string) => `${n} ${n === 1 ? 'forløb' : 'forløb'} med start efter ${date}`,
+    withoutStartDate: (n: number) => `${n} uden startdato`,
+    withoutStatus: (n: number) => `${n} uden kendt status (talt i I alt, ikke i en status)`,
+    noSheet: 'Indsatsen har intet deltagerark; tallene nedenfor er fra Statuslog.',
+    noFigures: 'Indsatsen har intet deltagerark og ingen tal i Statuslog.',
+    logLine: (indicator: string, value: string, date: string, comment: string) => `· ${indicator}: ${value} pr. ${date}${comment ? ` (${comment})` : ''}`,
+    logHeading: 'Rapporteret i Statuslog:',
+    emptySheet: 'Indsatsens deltagerark har ingen rækker endnu.',
+    portfolio: (date: string) => `Porteføljen pr. ${date}`,
+    charts: 'Diagrammer',
+    shares: (title: string) => `${title}: andel af borgerne i job og i uddannelse`,
+    columns: {
+      id: 'ID', initiative: 'Indsats', asOf: 'Status pr.', job: 'Job', education: 'Uddannelse', placement: 'Praktik', course: 'I forløb', ended: 'Afsluttet', total: 'I alt',
+      places: 'Pladser', utilisation: 'Belægning', code: 'Kode', name: 'Navn', initiatives: 'Indsatser', participants: 'Borgere', active: 'Aktive',
+      target: 'Mål', actual: 'Opnået', attainment: 'Opfyldt?', kpi: 'KPI', jobShare: 'Andel i job', educationShare: 'Andel i uddannelse', date: 'Dato',
+    },
+    footerPage: 'Side &P af &N',
   },
 };
 

@@ -45,7 +45,7 @@ export const findingMessagesEn: Record<FindingCode, (p: P) => string> = {
   DUPLICATE_CODE: (p) => `The code '${p.value}' appears more than once in ${p.taxonomy} (rows ${p.rows}).`,
   AMBIGUOUS_SYNONYM: (p) => `'${p.value}' in ${p.taxonomy} points to both '${p.first}' and '${p.second}'; '${p.first}' is used.`,
   CPR_NUMBER: (p) =>
-    `${({ sheetName: 'The sheet name', tableName: 'The table name', comment: 'The comment', definedName: 'A defined name', property: 'A document property' } as Record<string, string>)[String(p.place)] ?? 'The cell'} seems to hold a CPR number (${p.value}). CPR numbers must not be stored here: use a pseudonym as participant ID.`,
+    `${({ sheetName: 'The sheet name', tableName: 'The table name', comment: 'The comment', definedName: 'A defined name', property: 'A document property', hyperlink: 'The hyperlink', drawing: 'A drawing or chart' } as Record<string, string>)[String(p.place)] ?? 'The cell'} seems to hold a CPR number (${p.value}). CPR numbers must not be stored here: use a pseudonym as participant ID.`,
   AGE_OUT_OF_BOUNDS: (p) => `Age ${p.age} does not fit the target group '${p.group}' (${p.bounds}).`,
   KPI_UNREADABLE: (p) => `The KPI target '${p.value}' cannot be read. Write e.g. 'andel i job ≥ 30 %'.`,
   MERGED_CELLS: (p) => `The cells ${p.range} are merged. A table cannot hold merged cells: unmerge them and fill each cell.`,
@@ -255,7 +255,10 @@ export const uiEn: UiStrings = {
       STEP_STATUS_MISMATCH: 'steps',
       INVALID_ID: 'initiative IDs',
       UNKNOWN_INITIATIVE: 'initiative IDs',
+      CPR_NUMBER: 'mask CPR numbers',
     },
+    // eng/cpr: the CPR finding's suggestion writes the masked number over the cell (explicit user action).
+    maskCpr: 'Mask the CPR number',
     confirmTitle: 'Write the suggestions into the cells?',
     confirmText: (n: number) => (n === 1 ? 'The suggestion is written into 1 cell, replacing what is there now.' : `The suggestions are written into ${n} cells, replacing what is there now.`),
     confirm: 'Write',
@@ -263,7 +266,7 @@ export const uiEn: UiStrings = {
     findingsLabel: 'Findings',
   },
   overview: {
-    intro: 'Build the sheet Overblik: status per initiative as formulas over the tracking sheets, KPI targets, the portfolio and charts. An overview edited by hand is kept under a new name.',
+    intro: 'Build the sheets Statusrapport (the report for the committee, ready to print: it prints first) and Overblik: status per initiative as formulas over the tracking sheets, KPI targets, the portfolio and charts. A sheet edited by hand is kept under a new name.',
     refresh: 'Refresh overview',
     freeze: "Save today's figures",
     freezeHint: "Saves today's figures as fixed values on the sheet Statusfotos, so the development can be followed. You see the figures and any errors before they are saved. Saved figures never change, but a snapshot can be withdrawn.",
@@ -414,6 +417,19 @@ export const workbookEn: typeof import('./da').workbookDa = {
   },
 };
 
+/** Document properties by the key the reader gives them (eng/cpr), as Excel names them. */
+const PROPERTY_EN: Record<string, string> = {
+  'core:creator': 'Author',
+  'core:lastModifiedBy': 'Last saved by',
+  'core:title': 'Title',
+  'core:subject': 'Subject',
+  'core:keywords': 'Tags',
+  'core:description': 'Comments',
+  'core:category': 'Categories',
+  'app:Company': 'Company',
+  'app:Manager': 'Manager',
+};
+
 // ---- the indsats command ----
 export const cliEn: typeof import('./da').cliDa = {
   usage: `Usage: indsats <command> [options]
@@ -423,10 +439,11 @@ Commands:
   init -o FILE.xlsx                write an empty, structured workbook with the default taxonomies
   repair FILE.xlsx -o OUT.xlsx     add what is missing (sheets, tables, columns) – data is never moved or deleted; --rename "Forløbsstatus=Status" renames a column
   validate FILE.xlsx [--json]      print errors and warnings; exit 0 without errors, 1 with errors, 2 if unreadable
-  summarize FILE.xlsx -o OUT.xlsx   write the sheet Overblik with status, KPIs, portfolio and charts (--as-of DATE)
+  summarize FILE.xlsx -o OUT.xlsx   write the sheets Statusrapport and Overblik with status, KPIs, portfolio and charts (--as-of DATE)
   snapshot FILE.xlsx -o OUT.xlsx    freeze the figures on a date in the table Statusfotos (never changed later); shows the
                                    figures first, and with errors in the workbook freezes only with --yes (else exit code 2)
   snapshot FILE.xlsx --withdraw DATE -o OUT.xlsx  withdraw a snapshot (marked, not deleted; the date can be frozen again)
+  report FILE.xlsx -o OUT.pdf       print Statusrapport as a PDF through LibreOffice (--as-of DATE); the workbook is not changed
   import-refunds FILE.xlsx REFUNDS.csv -o OUT.xlsx  import a refund file (semicolons, decimal commas) per week and benefit; CPR numbers are not kept
   adopt FILE.xlsx --sheet SHEET --initiative ID -o OUT.xlsx  take a hand-kept sheet into use as the initiative's tracking sheet (--dry-run shows the proposal; --map "Header=Column;…"); the sheet itself is not changed
   reconcile FILE.xlsx [--json] [-o OUT.xlsx]  reconcile budget, refunds and co-financing; 0 reconciled, 1 gaps, 2 unreadable; -o writes the sheet Afstemning
@@ -440,6 +457,8 @@ Options:
   --json             findings as JSON on stdout
   --lang da|en       message language (default: da)
   --force            overwrite an existing output file
+  --mask-cpr         write the new file with the CPR numbers in cells, notes, names and document properties masked
+                     (otherwise the writing commands refuse a workbook holding CPR numbers)
   --quiet            no progress lines on stderr
   --initiative ID    the initiative a partner copy is made for
   --accept all|ID,ID  merge: write the changes for all or for these participant IDs
@@ -448,6 +467,13 @@ Options:
   --withdraw DATE    snapshot: withdraw the snapshot of DATE
   -h, --help         this help`,
   unknownCommand: (c: string) => `Unknown command '${c}'.`,
+  // ---- indsats report (issue 13) ----
+  report: {
+    notPdf: (f: string) => `${f}: the report is written as a PDF. Give a file name ending in .pdf.`,
+    noLibreOffice: 'indsats report writes the PDF through LibreOffice, which is not installed here (there is no soffice command). Install LibreOffice, or write the report with indsats summarize and print the sheet Statusrapport from Excel.',
+    failed: (f: string, why: string) => `${f} could not be written: LibreOffice could not print the report (${why}).`,
+    wrote: (f: string, date: string) => `Wrote ${f} (status report on ${date}).`,
+  },
   missingOutput: 'Say where to write the file with -o FILE.xlsx.',
   missingInput: 'Name the workbook to read.',
   outputExists: (f: string) => `${f} exists already. Choose another name, or use --force to overwrite it.`,
@@ -460,6 +486,10 @@ Options:
     socket: (f: string) => `${f} is a socket, not a file. It is never replaced; give a file name.`,
     other: (f: string) => `${f} is not a regular file. It is never replaced; give a file name.`,
   } as Record<string, (f: string) => string>,
+  // --- package writer (eng/writer) ---
+  macroExtension: (f: string, ext: string) =>
+    `${f} is a macro-enabled workbook. Its macros are kept when the result is written to a file of the same type: give an output file ending in ${ext}.`,
+  // --- end package writer ---
   macros: (f: string) =>
     `${f} is a macro-enabled workbook (.xlsm, .xltm or .xlam). Indsatsmonitor does not keep macros, so such a file cannot be changed or written here. Save a copy as .xlsx in Excel (File → Save As) and use that.`,
   refundFolder: (f: string) => `${f} is a folder, not a refund file. Give the file itself (.csv).`,
@@ -474,13 +504,14 @@ Options:
   commandUsage: {
     demo: 'demo -o FILE.xlsx [--force]',
     init: 'init -o FILE.xlsx [--force]',
-    repair: 'repair FILE.xlsx -o OUT.xlsx [--rename "Header=Column;…"] [--force]',
+    repair: 'repair FILE.xlsx -o OUT.xlsx [--rename "Header=Column;…"] [--force] [--mask-cpr]',
     validate: 'validate FILE.xlsx [--json] [--as-of DATE]',
-    summarize: 'summarize FILE.xlsx -o OUT.xlsx [--as-of DATE] [--force]',
-    snapshot: 'snapshot FILE.xlsx -o OUT.xlsx [--as-of DATE] [--yes] [--withdraw DATE] [--force]',
-    'import-refunds': 'import-refunds FILE.xlsx REFUNDS.csv -o OUT.xlsx [--force]',
+    summarize: 'summarize FILE.xlsx -o OUT.xlsx [--as-of DATE] [--force] [--mask-cpr]',
+    snapshot: 'snapshot FILE.xlsx -o OUT.xlsx [--as-of DATE] [--yes] [--withdraw DATE] [--force] [--mask-cpr]',
+    report: 'report FILE.xlsx -o OUT.pdf [--as-of DATE] [--force]',
+    'import-refunds': 'import-refunds FILE.xlsx REFUNDS.csv -o OUT.xlsx [--force] [--mask-cpr]',
     adopt: 'adopt FILE.xlsx --sheet "SHEET" --initiative ID [--name "NAME"] -o OUT.xlsx [--map "Header=Column;…"] [--header-row N] [--dry-run] [--json] [--force]',
-    reconcile: 'reconcile FILE.xlsx [--json] [--as-of DATE] [-o OUT.xlsx [--force]]',
+    reconcile: 'reconcile FILE.xlsx [--json] [--as-of DATE] [-o OUT.xlsx [--force] [--mask-cpr]]',
     consolidate: 'consolidate A.xlsx B.xlsx … (or FOLDER) -o PORTFOLIO.xlsx [--as-of DATE] [--force]',
     partner: 'partner FILE.xlsx --initiative ID -o PARTNER.xlsx [--force]',
     merge: 'merge FILE.xlsx PARTNER.xlsx (-o OUT.xlsx [--accept all|ID,ID] [--force] | --dry-run) [--as-of DATE]',
@@ -493,6 +524,10 @@ Options:
     'not-xlsx': (f: string) => `${f} is not an Excel workbook (.xlsx). Save it as .xlsx in Excel and try again.`,
     corrupt: (f: string) => `${f} cannot be opened: the file is damaged. Try opening and saving it in Excel.`,
     'too-large': (f: string) => `${f} is too large (over 200 MB).`,
+    // --- package writer (eng/writer) ---
+    'cannot-write': (f: string, part?: string) =>
+      `${f} cannot be changed safely: Indsatsmonitor cannot write into ${part ?? 'a part of the file'} without losing something. Nothing was written. Open and save the file in Excel, and try again.`,
+    // --- end package writer ---
     'too-large-content': (f: string, part?: string) =>
       `${f} cannot be read: ${part ?? 'its content'} is larger than the limit (200 MB unpacked, 5 million cells, 2 million texts). Delete empty rows and columns far out on the sheet, or split the workbook.`,
   },
@@ -514,6 +549,26 @@ Options:
   repaired: (f: string, n: number) => (n ? `Wrote ${f} with ${n} additions.` : `Wrote ${f}: nothing was missing.`),
   summary: (errors: number, warnings: number) =>
     `${errors === 1 ? '1 error' : `${errors} errors`}, ${warnings === 1 ? '1 warning' : `${warnings} warnings`}.`,
+  // ---- CPR numbers in the user's data on write (eng/cpr) ----
+  cpr: {
+    refused: (count: number, places: string[], more: boolean) =>
+      `The workbook holds ${count === 1 ? '1 CPR number' : `${count} CPR numbers`} (${places.join(', ')}${more ? ' …' : ''}). Remove ${count === 1 ? 'it' : 'them'}, or run again with --mask-cpr to mask ${count === 1 ? 'it' : 'them'} in the new file. Nothing was written.`,
+    masked: (count: number) =>
+      `Masked ${count === 1 ? '1 CPR number' : `${count} CPR numbers`} in the new file: the last four digits are replaced by ****. The input file is unchanged.`,
+    place: (place: string, sheet: string, cell: string, key?: string) =>
+      ({
+        cell: `${sheet}!${cell}`,
+        header: `the column header ${sheet}!${cell}`,
+        sheetName: `the sheet name ${sheet}`,
+        tableName: `the table name ${key ?? ''}`,
+        hyperlink: `the hyperlink on ${sheet}!${cell}`,
+        drawing: `a drawing or chart on the sheet ${sheet}`,
+        comment: `a note on ${sheet}!${cell}`,
+        definedName: `the defined name ${key ?? ''}`,
+        property: `the document property ${PROPERTY_EN[key ?? ''] ?? (key ?? '').replace(/^.*:/, '')}`,
+      })[place] ?? `${sheet}!${cell}`,
+  },
+  // ---- end CPR (eng/cpr) ----
   severity: { error: 'error', warning: 'warning', info: 'info' },
   suggestion: 'suggestion',
   progress: {
@@ -719,6 +774,39 @@ export const summaryEn: typeof import('./da').summaryDa = {
     kpiDenominator: 'KPIs are relative to the citizens on the participant sheet, not the whole target group.',
     portfolio: 'Participant IDs are pseudonyms per initiative. A citizen in two initiatives is counted once only if the ID is the same in both; totals are therefore an upper estimate of the number of citizens.',
     medianWeeks: 'Median weeks: ended courses from start date to end date (or status date); active courses from start date to the date of the summary.',
+  },
+  // ---- Statusrapport (issue 13: the report that prints) ----
+  report: {
+    title: (date: string) => `Status report on ${date}`,
+    basis: (count: number, from: string, to: string) =>
+      from === to
+        ? `${count} ${count === 1 ? 'initiative' : 'initiatives'} counted on ${to} (Status pr. in the register). The formulas behind the figures are on the sheet Overblik.`
+        : `${count} initiatives, each counted on its own date (Status pr. in the register), from ${from} to ${to}. The formulas behind the figures are on the sheet Overblik.`,
+    noTheme: 'No theme',
+    theme: (theme: string) => `Theme: ${theme}`,
+    heading: (id: string, name: string) => `${id} · ${name}`,
+    targetGroups: (names: string) => `Target group: ${names || 'not given'}`,
+    goals: (names: string) => `Goal: ${names || 'not given'}`,
+    status: (date: string, state: string, text: string) => `Status on ${date}${state ? ` (${state})` : ''}: ${text || 'no status text in the register.'}`,
+    kpi: (text: string, target: string, actual: string, attainment: string) => `KPI: ${text}. Target ${target}, achieved ${actual}: ${attainment}.`,
+    notCounted: (parts: string[]) => (parts.length ? `Not counted: ${parts.join('; ')}.` : 'Every row of the initiative\'s sheet is counted.'),
+    notYetStarted: (n: number, date: string) => `${n} ${n === 1 ? 'course' : 'courses'} starting after ${date}`,
+    withoutStartDate: (n: number) => `${n} without a start date`,
+    withoutStatus: (n: number) => `${n} without a known status (counted in the total, not in a status)`,
+    noSheet: 'The initiative has no tracking sheet; the figures below are from the status log.',
+    noFigures: 'The initiative has no tracking sheet and no figures in the status log.',
+    logLine: (indicator: string, value: string, date: string, comment: string) => `· ${indicator}: ${value} on ${date}${comment ? ` (${comment})` : ''}`,
+    logHeading: 'Reported in the status log:',
+    emptySheet: 'The initiative\'s tracking sheet has no rows yet.',
+    portfolio: (date: string) => `The portfolio on ${date}`,
+    charts: 'Charts',
+    shares: (title: string) => `${title}: share of the citizens in a job and in education`,
+    columns: {
+      id: 'ID', initiative: 'Initiative', asOf: 'Status on', job: 'Job', education: 'Education', placement: 'Placement', course: 'In course', ended: 'Ended', total: 'Total',
+      places: 'Places', utilisation: 'Occupancy', code: 'Code', name: 'Name', initiatives: 'Initiatives', participants: 'Citizens', active: 'Active',
+      target: 'Target', actual: 'Achieved', attainment: 'Met?', kpi: 'KPI', jobShare: 'Share in job', educationShare: 'Share in education', date: 'Date',
+    },
+    footerPage: 'Page &P of &N',
   },
 };
 

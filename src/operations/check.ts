@@ -17,7 +17,7 @@ import { OVERVIEW_SHEET } from '../workbook/overviewSheet';
 import { SNAPSHOT_SHEET } from '../workbook/snapshotSheet';
 import { REFUND_SHEET } from '../workbook/refundSheet';
 import { reconcileDa } from '../i18n/da';
-import { tablesOf } from '../workbook/read';
+import { tablesOf, textsOf } from '../workbook/read';
 import type { LiveWorkbook } from './liveWorkbook';
 import { CancelledError } from './operations';
 import { report, type OnProgress } from './progress';
@@ -81,7 +81,8 @@ export async function checkWorkbook(
   const sheets = new Set(inScope.map((t) => t.sheet)).size;
   await report(onProgress, { step: 'checking', sheets, rows });
   check(signal);
-  const { findings, taxonomies } = validateWorkbook(tables, { asOf });
+  // With the texts outside the tables (cells beside them, comments, names, properties): CPR numbers anywhere.
+  const { findings, taxonomies } = validateWorkbook(tables, { asOf, texts: textsOf(read) });
   check(signal);
   const base = { findings, taxonomies, rows, sheets };
   if (target.scope === 'workbook' || sheet === undefined) return { ...base, scope: 'workbook' };

@@ -10,6 +10,7 @@ import { validateWorkbook } from '../domain/validate';
 import { NotGeneratedError } from '../workbook/adapterContract';
 import { hasMarker, keepAside, planGeneratedSheet, refuseTakenTables, type KeptSheet } from '../workbook/generated';
 import { OVERVIEW_SHEET, planOverviewSheet } from '../workbook/overviewSheet';
+import { planReportSheet, REPORT_SHEET, reportDate, reportPageSetup } from '../workbook/reportSheet';
 import {
   foreignSnapshotTable, planSnapshot, planWithdrawal, SNAPSHOT_SHEET, snapshotDates, snapshotFigures, snapshotListing, snapshotTable, snapshotTrend,
   type SnapshotFigures, type SnapshotListing,
@@ -37,6 +38,10 @@ export interface SummaryRun {
   figures: SnapshotFigures[];
   /** The frozen snapshots, withdrawn ones included. */
   snapshots: SnapshotListing[];
+  /** The same for Statusrapport. */
+  keptReport?: KeptSheet;
+  /** The date the report is computed for: the data's latest "Status pr." up to the date asked for. */
+  reportDate: CalendarDate;
 }
 
 export interface Uncounted {
@@ -68,7 +73,8 @@ export function planSummary(read: WorkbookRead, asOf: CalendarDate, lang: Lang):
   const uncounted = uncountedOnOverview(read, findings, model.initiatives.map((i) => i.id));
   const stateName = (code?: string) => taxonomies.initiativeStates.entries.find((e) => e.code === code)?.name ?? '';
   const { ops, nextRow } = planOverviewSheet({
-    asOf,
+    // The heading says the data's date (the latest "Status pr." used), not today's.
+    asOf: reportDate(initiatives, asOf),
     lang,
     taxonomies,
     initiatives,
@@ -79,9 +85,20 @@ export function planSummary(read: WorkbookRead, asOf: CalendarDate, lang: Lang):
     statusLog: statusLogSeries(model.statusLog),
     uncounted,
   });
-  const plan = planGeneratedSheet(read, OVERVIEW_SHEET, ops, { row: nextRow, date: formatDanishDate(asOf), lang });
+  const tracked = new Set(model.initiatives.map((i) => i.id).filter((id) => findTableRead(read, participantTableName(id))));
+  const report = planReportSheet({
+    lang, asOf, taxonomies, initiatives: model.initiatives, summaries: initiatives, portfolio, tracked,
+    statusLog: statusLogSeries(model.statusLog), trend: snapshotTrend(snapshotTable(read)),
+  });
+  // Overblik prints its tables (A–M; the charts right of them print with the report), the same footer.
+  const overviewPrint: PlanOp = { kind: 'pageSetup', sheet: OVERVIEW_SHEET, setup: reportPageSetup(lang, report.date, `A1:M${Math.max(nextRow - 3, 1)}`, []) };
   const figures = snapshotFigures(initiatives, taxonomies.statuses.entries);
-  return { ops: plan.ops, initiatives, portfolio, uncounted, figures, snapshots: snapshotListing(snapshotTable(read)), ...(plan.kept ? { kept: plan.kept } : {}) };
+  const plan = planGeneratedSheet(read, OVERVIEW_SHEET, [...ops, overviewPrint], { row: nextRow, date: formatDanishDate(asOf), lang });
+  const reportPlan = planGeneratedSheet(read, REPORT_SHEET, report.ops, { row: report.nextRow, date: formatDanishDate(asOf), lang });
+  return {
+    ops: [...plan.ops, ...reportPlan.ops], initiatives, portfolio, uncounted, figures, snapshots: snapshotListing(snapshotTable(read)), reportDate: report.date,
+    ...(plan.kept ? { kept: plan.kept } : {}), ...(reportPlan.kept ? { keptReport: reportPlan.kept } : {}),
+  };
 }
 
 /** Rebuilds Overblik in the open workbook and shows it (`show: false`: leaves the active sheet alone, as a file written by the CLI). */

@@ -66,7 +66,8 @@ export function OverviewTab({ workbook, strings, lang, today }: Props) {
     if (outcome.status !== 'done') return;
     setRun(outcome.value);
     setSnapshots(outcome.value.snapshots);
-    show([{ intent: 'success', text: t.refreshed(formatDanishDate(today())) }, ...(outcome.value.kept ? [{ intent: 'info' as const, text: keptText(outcome.value.kept) }] : [])]);
+    // The date the figures are for (the data's latest Status pr.), not today's.
+    show([{ intent: 'success', text: t.refreshed(formatDanishDate(outcome.value.reportDate)) }, ...[outcome.value.kept, outcome.value.keptReport].flatMap((kept) => (kept ? [{ intent: 'info' as const, text: keptText(kept) }] : []))]);
   };
 
   /** First what would be frozen: the figures and the open errors, in a dialog that asks. */

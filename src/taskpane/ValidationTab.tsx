@@ -214,7 +214,7 @@ export function ValidationTab({ workbook, strings, lang, today, now, subscribeCh
                           {f.suggestion !== undefined && (
                             <span className={styles.where}>
                               <Caption1>{`${t.suggestion}: ${f.suggestion}`}</Caption1>
-                              <Button size="small" onClick={() => ask([f])} disabled={operation.running} {...restoreFocus}>{t.apply}</Button>
+                              <Button size="small" onClick={() => ask([f])} disabled={operation.running} {...restoreFocus}>{f.code === 'CPR_NUMBER' ? t.maskCpr : t.apply}</Button>
                             </span>
                           )}
                         </li>

@@ -6,7 +6,7 @@ import type { Plan } from './plan';
 import type { WorkbookRead } from './read';
 
 /** Features left out because the Excel at hand lacks the API; the UI explains them. */
-export type SkippedFeature = 'dataValidation' | 'notes' | 'freezePanes' | 'conditionalFormats' | 'charts';
+export type SkippedFeature = 'dataValidation' | 'notes' | 'freezePanes' | 'conditionalFormats' | 'charts' | 'pageLayout';
 
 export interface ApplyResult {
   /**

@@ -85,6 +85,8 @@ export function highlightRule(g: TableGeometry, column: number): { range: Rect; 
 export const LABEL_FONTS = {
   title: { bold: true, size: 14 },
   subtitle: { italic: true, color: '595959' },
+  /** A section's heading inside a report (an initiative's name): bold, a little larger than the text. */
+  heading: { bold: true, size: 12 },
 } as const satisfies Record<NonNullable<Extract<PlanOp, { kind: 'label' }>['style']>, object>;
 
 // ---------------------------------------------------------------------------------------------

@@ -140,6 +140,7 @@ export function planOverviewSheet(input: OverviewInput): { ops: PlanOp[]; nextRo
       chart: {
         name: 'Udfald pr. målgruppe', type: 'column', title: t.charts.targetGroups, from: { row: statusTop + 22, column: CHART_COLUMN }, to: { row: statusTop + 42, column: CHART_COLUMN + 9 },
         categories: groupRef(1), series: [4, 5].map((c) => ({ name: [t.shares.job, t.shares.education][c - 4], values: groupRef(c) })),
+        valueFormat: '0%', dataLabels: true,
       },
     });
   }
@@ -151,6 +152,7 @@ export function planOverviewSheet(input: OverviewInput): { ops: PlanOp[]; nextRo
       chart: {
         name: 'KPI mål og opnået', type: 'column', title: t.charts.kpi, from: { row: statusTop + 44, column: CHART_COLUMN }, to: { row: statusTop + 62, column: CHART_COLUMN + 9 },
         categories: kpiRef(1), series: [{ name: t.kpi.target, values: kpiRef(3) }, { name: t.kpi.actual, values: kpiRef(4) }],
+        valueFormat: '0%', dataLabels: true,
       },
     });
   }
@@ -161,6 +163,7 @@ export function planOverviewSheet(input: OverviewInput): { ops: PlanOp[]; nextRo
       chart: {
         name: 'Udvikling', type: 'line', title: t.charts.trend, from: { row: statusTop + 64, column: CHART_COLUMN }, to: { row: statusTop + 82, column: CHART_COLUMN + 9 },
         categories: trendRef(1), series: [2, 3, 4].map((c) => ({ name: [t.columns.participants, t.outcome.active, t.outcome.job][c - 2], values: trendRef(c) })),
+        categoryFormat: NUMBER_FORMATS.date,
       },
     });
   }
@@ -172,6 +175,7 @@ export function planOverviewSheet(input: OverviewInput): { ops: PlanOp[]; nextRo
       chart: {
         name: 'Statuslog', type: 'line', title: `${longest.initiativeId}: ${longest.indicator}`, from: { row: statusTop + 84, column: CHART_COLUMN }, to: { row: statusTop + 102, column: CHART_COLUMN + 9 },
         categories: columnRange(3, first, last), series: [{ name: longest.indicator, values: columnRange(4, first, last) }],
+        categoryFormat: NUMBER_FORMATS.date,
       },
     });
   }

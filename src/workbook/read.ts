@@ -6,7 +6,7 @@
 import type { TableData } from '../domain/model/table';
 import type { CellValue } from '../domain/parse/cell';
 import { intersects, parseRange } from '../domain/model/address';
-import type { WorkbookText } from '../domain/validate/validateWorkbook';
+import type { WorkbookText } from '../domain/validate/cprScan';
 
 export interface TableRead extends TableData {
   /** The table's (or region's) range including the header, e.g. "A1:J19". */
@@ -34,8 +34,10 @@ export interface SheetRead {
 export interface WorkbookRead {
   sheets: SheetRead[];
   /**
-   * Texts outside the cells, where the adapter can give them cheaply (the .xlsx reader: notes and
-   * comments, defined names, document properties): scanned for CPR numbers only.
+   * What holds a CPR number outside the tables and regions, found in the read the adapter does
+   * anyway: cells outside every table and region, notes and comments, defined names, document
+   * properties (both adapters; only texts with a CPR number are kept). Scanned for CPR numbers only
+   * (domain/validate/cprScan.ts).
    */
   texts?: WorkbookText[];
 }

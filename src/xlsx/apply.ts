@@ -9,8 +9,8 @@
  */
 import type { Cell, DataValidation, Workbook, Worksheet } from 'exceljs';
 import type { CellValue } from '../domain/parse/cell';
-import type { ColumnLayout, Plan, PlanOp } from '../workbook/plan';
-import { cellAddress, formatRange, intersects, parseRange, type Rect } from './address';
+import type { ColumnLayout, PageSetup, Plan, PlanOp } from '../workbook/plan';
+import { cellAddress, columnLetters, formatRange, intersects, parseRange, type Rect } from './address';
 import { isOccupied, valueAt } from './cells';
 import { recordChart } from './charts';
 import { assertColumnNames, assertSheetName, assertTableName } from '../workbook/names';
@@ -22,13 +22,10 @@ import { allTables, existingRows, mergedRanges, tableModels, tableRect, type Tab
 import { setValidation } from './validations';
 import { NotGeneratedError } from '../workbook/adapterContract';
 import { freeze, label, select, setValues, type ExcelJSValue } from './view';
+import { maskText } from './maskText';
 
-/**
- * Empty rows below a table that get its number formats, so rows typed later look right. (Only
- * here: Excel carries a table's formats to the rows it grows by, and the Office.js adapter writes
- * into the open workbook where the user sees them.)
- */
-export const FORMAT_ROWS_BELOW = 500;
+import { FORMAT_ROWS_BELOW } from './formatRows';
+export { FORMAT_ROWS_BELOW };
 
 /**
  * Generated sheets this plan rebuilds: the new sheet takes the name, the old one (if any) is set
@@ -87,8 +84,13 @@ function applyOp(workbook: Workbook, op: PlanOp): void {
       return freeze(sheetOf(workbook, op.sheet), op.rows, op.columns);
     case 'label':
       return label(sheetOf(workbook, op.sheet), op);
-    case 'setValues':
-      return setValues(sheetOf(workbook, op.sheet), op);
+    case 'setValues': {
+      const worksheet = sheetOf(workbook, op.sheet);
+      setValues(worksheet, op);
+      return renameHeaderColumns(worksheet, op.cells);
+    }
+    case 'maskText':
+      return maskText(workbook, op.target);
     case 'appendRows':
       return appendRows(workbook, op);
     case 'generatedSheet':
@@ -112,6 +114,10 @@ function applyOp(workbook: Workbook, op: PlanOp): void {
       sheetOf(workbook, op.sheet).name = op.to;
       return;
     }
+    case 'pageSetup':
+      return pageSetup(sheetOf(workbook, op.sheet), op.setup);
+    case 'moveSheet':
+      return moveSheet(workbook, sheetOf(workbook, op.sheet), op.position);
     default: {
       const unknown: never = op;
       throw new Error(`Unknown plan operation ${JSON.stringify(unknown)}`);
@@ -378,6 +384,23 @@ function appendRows(workbook: Workbook, op: Extract<PlanOp, { kind: 'appendRows'
   }
 }
 
+/**
+ * A value written into a table's header cell renames the column: the table part's column name must
+ * be the header cell's text (Excel repairs the file otherwise).
+ */
+function renameHeaderColumns(worksheet: Worksheet, cells: { address: string; value: CellValue }[]): void {
+  for (const model of tableModels(worksheet)) {
+    const g = geometry(model);
+    if (!g.hasHeader) continue;
+    for (const { address, value } of cells) {
+      const r = parseRange(address);
+      if (r.top !== g.headerRow || r.left < g.rect.left || r.left > g.rect.right) continue;
+      const column = model.columns[r.left - g.rect.left];
+      if (column) column.name = headerText(value);
+    }
+  }
+}
+
 function renameModel(model: TableModel, name: string): void {
   model.name = name;
   (model as { displayName?: string }).displayName = name;
@@ -418,6 +441,50 @@ function generatedSheet(workbook: Workbook, op: Extract<PlanOp, { kind: 'generat
   // Reports are printed for the byråd/udvalg: landscape, the full width on one page.
   const worksheet = sheetOf(workbook, op.sheet);
   worksheet.pageSetup = { ...worksheet.pageSetup, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 };
+}
+
+/** ExcelJS's paper size code for A4 (the OOXML paperSize enumeration). */
+const PAPER_A4 = 9;
+
+/**
+ * The sheet's print set-up, replaced as a whole (so applying it twice gives the same): A4, fit to
+ * one page wide and as many tall as needed (fitToHeight 0 = automatic), print area and title rows
+ * (defined names _xlnm.Print_Area / _xlnm.Print_Titles), manual row breaks, the footer.
+ */
+function pageSetup(worksheet: Worksheet, setup: PageSetup): void {
+  const area = parseRange(setup.printArea); // throws for a non-A1 range
+  const { printTitlesRow: _titles, printArea: _area, ...kept } = worksheet.pageSetup ?? {};
+  worksheet.pageSetup = {
+    ...kept,
+    paperSize: PAPER_A4,
+    orientation: setup.orientation,
+    fitToPage: true,
+    fitToWidth: 1,
+    fitToHeight: 0,
+    // ExcelJS writes "'Sheet'!$" + the text before and after the colon: the rows made absolute
+    // here, or LibreOffice reads "$A1:$K200" as relative and prints the whole sheet.
+    printArea: `${columnLetters(area.left)}$${area.top}:${columnLetters(area.right)}$${area.bottom}`,
+    ...(setup.titleRows ? { printTitlesRow: `${setup.titleRows.first}:${setup.titleRows.last}` } : {}),
+  } as Worksheet['pageSetup'];
+  // A break in the file sits after row `id`: the page that starts at row r has its break at r - 1.
+  const breaks = [...new Set(setup.breaksBefore.filter((r) => Number.isInteger(r) && r > 1))].sort((a, b) => a - b);
+  (worksheet as unknown as { rowBreaks: { id: number; max: number; man: number }[] }).rowBreaks = breaks.map((r) => ({ id: r - 1, max: 16383, man: 1 }));
+  const section = (code: string, text?: string) => (text ? `&${code}${text}` : '');
+  const footer = section('L', setup.footer.left) + section('C', setup.footer.center) + section('R', setup.footer.right);
+  worksheet.headerFooter = { ...worksheet.headerFooter, oddFooter: footer };
+}
+
+/** The sheet to `position` in the sheet order; the others keep theirs. The active tab follows its sheet. */
+function moveSheet(workbook: Workbook, worksheet: Worksheet, position: number): void {
+  const sheets = workbook.worksheets;
+  const active = sheets[workbook.views?.[0]?.activeTab ?? 0];
+  const order = sheets.filter((w) => w !== worksheet);
+  order.splice(Math.max(0, Math.min(position, order.length)), 0, worksheet);
+  // ExcelJS orders workbook.worksheets (and the file's <sheets>) by this untyped field.
+  order.forEach((w, i) => {
+    (w as unknown as { orderNo: number }).orderNo = i + 1;
+  });
+  if (active && workbook.views?.[0]) workbook.views = [{ ...workbook.views[0], activeTab: order.indexOf(active) }];
 }
 
 /** Conditional formats by cell text over a table column; re-applying replaces the rules on that range. */

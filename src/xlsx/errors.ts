@@ -7,10 +7,13 @@
  *   EncryptedPackage streams, which is how Excel saves an .xlsx with a password to open).
  * - corrupt: a zip that is damaged/truncated or that ExcelJS cannot load.
  * - too-large: over MAX_XLSX_BYTES; checked before reading the bytes.
+ * - cannot-write: the package writer (src/xlsx/package) cannot patch a part safely for an operation of
+ *   the plan (a Strict OOXML part, a shared formula's master cell, threaded comments, an operation
+ *   it does not know); `part` names it and nothing is written.
  * - too-large-content: a limit of the streaming reader (src/xlsx/reader/limits.ts): inflated
  *   size, cells, shared strings, cells of one table; the message names the part and the limit.
  */
-export type XlsxReadErrorCode = 'not-found' | 'folder' | 'not-a-file' | 'not-xlsx' | 'encrypted' | 'corrupt' | 'too-large' | 'too-large-content';
+export type XlsxReadErrorCode = 'not-found' | 'folder' | 'not-a-file' | 'not-xlsx' | 'encrypted' | 'corrupt' | 'too-large' | 'too-large-content' | 'cannot-write';
 
 export class XlsxReadError extends Error {
   readonly code: XlsxReadErrorCode;

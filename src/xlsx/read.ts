@@ -1,4 +1,5 @@
 /** Read an .xlsx file into ExcelJS plus the adapter-neutral WorkbookRead. */
+import type { WorkbookText } from '../domain/validate/cprScan';
 import { promises as fs } from 'fs';
 import { Workbook, ValueType, type Worksheet } from 'exceljs';
 import type { SheetRead, WorkbookRead } from '../workbook/read';
@@ -131,10 +132,14 @@ export function readWorkbook(workbook: Workbook, limits?: Partial<ReadLimits>, p
     limits: l,
     tooLarge: (part: string, detail: string) => new XlsxReadError('too-large-content', path, `${part}: ${detail}`, undefined, part),
   };
-  return { sheets: workbook.worksheets.map((worksheet) => readSheet(worksheet, sink)) };
+  // The cells outside the tables that hold a CPR number, as the streaming reader gives them (its
+  // other texts, notes, names and properties, are read from files only).
+  const texts: WorkbookText[] = [];
+  const sheets = workbook.worksheets.map((worksheet) => readSheet(worksheet, sink, texts));
+  return texts.length ? { sheets, texts } : { sheets };
 }
 
-function readSheet(worksheet: Worksheet, sink: ConstructorParameters<typeof SheetBuilder>[0]): SheetRead {
+function readSheet(worksheet: Worksheet, sink: ConstructorParameters<typeof SheetBuilder>[0], texts: WorkbookText[]): SheetRead {
   // Number formats get an index each, as cellXfs would give them: the builder looks formats up by index.
   const formats: (string | undefined)[] = [undefined];
   const formatIndex = new Map<string, number>();
@@ -153,7 +158,7 @@ function readSheet(worksheet: Worksheet, sink: ConstructorParameters<typeof Shee
     }
   }
   cells.finish();
-  const scan: SheetScan = { cells, merges: mergedRanges(worksheet).map(parseRange), tableParts: [], rowXf: new Map(), colXf: [] };
+  const scan: SheetScan = { cells, merges: mergedRanges(worksheet).map(parseRange), tableParts: [], rowXf: new Map(), colXf: [], hyperlinks: [] };
   const part = `sheet "${worksheet.name}"`;
   const tables: TableDef[] = tableModels(worksheet).map((model) => ({
     part,
@@ -163,5 +168,5 @@ function readSheet(worksheet: Worksheet, sink: ConstructorParameters<typeof Shee
     totals: !!model.totalsRow,
     columns: model.columns.map((c) => c.name),
   }));
-  return new SheetBuilder(sink, part, worksheet.name, scan, { format: formats, isDate: [] }).build(tables);
+  return new SheetBuilder(sink, part, worksheet.name, scan, { format: formats, isDate: [] }).build(tables, texts);
 }

@@ -26,6 +26,7 @@ export function label(worksheet: Worksheet, op: Extract<PlanOp, { kind: 'label' 
   cell.value = op.text;
   const style: Partial<Style> = { ...cell.style };
   if (op.style === 'title') style.font = { ...cell.style?.font, ...LABEL_FONTS.title };
+  if (op.style === 'heading') style.font = { ...cell.style?.font, ...LABEL_FONTS.heading };
   if (op.style === 'subtitle') style.font = { ...cell.style?.font, italic: LABEL_FONTS.subtitle.italic, color: { argb: `FF${LABEL_FONTS.subtitle.color}` } };
   cell.style = style;
 }
@@ -41,7 +42,10 @@ export function setValues(worksheet: Worksheet, op: Extract<PlanOp, { kind: 'set
     if (cellKey(cellValue(worksheet.findCell(r.top, r.left))) !== cellKey(cell.expected)) throw new CellChangedError(worksheet.name, cellAddress(r.top, r.left));
   }
   for (const { address, value } of op.cells) {
-    worksheet.getCell(address).value = (value ?? null) as ExcelJSValue;
+    const cell = worksheet.getCell(address);
+    // A text written over a hyperlink cell keeps the link, as Excel does (range.values).
+    const link = cell.value !== null && typeof cell.value === 'object' && 'hyperlink' in cell.value ? (cell.value as { hyperlink: string; tooltip?: string }) : undefined;
+    cell.value = (link && typeof value === 'string' ? { text: value, hyperlink: link.hyperlink, ...(link.tooltip !== undefined && { tooltip: link.tooltip }) } : (value ?? null)) as ExcelJSValue;
     renameHeader(worksheet, address, value);
   }
 }

@@ -14,6 +14,11 @@ export interface ZipEntry {
   compressedSize: number;
   size: number;
   localHeaderOffset: number;
+  /** From the central directory: CRC-32 of the uncompressed data, general-purpose flags, DOS time and date. */
+  crc32?: number;
+  flags?: number;
+  modTime?: number;
+  modDate?: number;
 }
 
 /** Thrown for a buffer that starts like a zip but whose structure is broken. */
@@ -59,6 +64,10 @@ export function zipEntries(buf: Buffer): ZipEntry[] {
     const commentLen = buf.readUInt16LE(p + 32);
     const entry: ZipEntry = {
       method: buf.readUInt16LE(p + 10),
+      flags: buf.readUInt16LE(p + 8),
+      modTime: buf.readUInt16LE(p + 12),
+      modDate: buf.readUInt16LE(p + 14),
+      crc32: buf.readUInt32LE(p + 16),
       compressedSize: buf.readUInt32LE(p + 20),
       size: buf.readUInt32LE(p + 24),
       localHeaderOffset: buf.readUInt32LE(p + 42),

@@ -94,27 +94,36 @@ describe('CPR numbers in a workbook never reach the output', () => {
     expect(cpr.some((f) => f.message.startsWith('Tabelnavnet'))).toBe(true);
     expect(cpr.some((f) => f.message.startsWith('En dokumentegenskab'))).toBe(true);
     // No suggestion holds a CPR number: "Brug forslag på alle" would write it into every row.
-    expect(findings.filter((f) => f.suggestion !== undefined && f.suggestion.includes('220387'))).toEqual([]);
+    // (The CPR finding's own suggestion is the masked text, "Masker CPR-nummeret".)
+    expect(findings.filter((f) => f.suggestion !== undefined && cprsIn(f.suggestion).length)).toEqual([]);
+    expect(findings.filter((f) => f.code !== 'CPR_NUMBER' && f.suggestion?.includes('220387'))).toEqual([]);
     expect(findings.some((f) => f.code === 'UNKNOWN_INITIATIVE' && f.message.includes('010190-****'))).toBe(true);
   });
 
-  it('summarize: Overblik and every other part of the written workbook hold no CPR number', async () => {
+  it('summarize refuses the workbook (exit 2, nothing written); with --mask-cpr no part of the copy holds a CPR number', async () => {
+    const refused = tmp.path('summary-refused.xlsx');
+    const no = await indsats('summarize', file, '-o', refused);
+    expect(no.code).toBe(2);
+    expect(no.err).toMatch(/^Projektmappen indeholder \d+ CPR-numre \(.+\)\. Fjern dem, eller kør igen med --mask-cpr/);
+    expect(cprsIn(no.out + no.err)).toEqual([]);
+    expect(existsSync(refused)).toBe(false);
+
     const out = tmp.path('summary.xlsx');
-    const run = await indsats('summarize', file, '-o', out);
+    const run = await indsats('summarize', file, '-o', out, '--mask-cpr');
     expect(run.code).toBe(0);
+    expect(run.out).toMatch(/Maskerede \d+ CPR-numre i den nye fil/);
     expect(cprsIn(run.out + run.err)).toEqual([]);
-    // The user's own cells keep what they hold (so the file as a whole still has them): what the
-    // add-in generated, Overblik, holds none.
+    expect(cprsIn(zipText(out))).toEqual([]);
     const read = await readWorkbookFile(out);
     const overview = read.sheets.find((s) => s.name === 'Overblik')!;
     expect(overview.tables.length).toBeGreaterThan(0);
-    expect(cprsIn(JSON.stringify(overview))).toEqual([]);
-    expect(JSON.stringify(overview.formulas)).toContain('Pause 120389-****');
-    // Masked the same way in the fingerprint: summarizing again rebuilds Overblik in place.
+    // Overblik is built from the masked names: its formulas count the masked status (`*` escaped in COUNTIFS).
+    expect(JSON.stringify(overview.formulas).includes('Pause 120389-~*~*~*~*')).toBe(true);
+    // Summarizing the masked copy again rebuilds Overblik in place and has nothing to mask.
     const again = tmp.path('summary-again.xlsx');
     const second = await indsats('summarize', out, '-o', again);
     expect(second.code).toBe(0);
-    expect(second.out).toBe(run.out.replace(out, again));
+    expect(second.out).toBe(`Skrev ${again}.`);
     expect((await readWorkbookFile(again)).sheets.map((s) => s.name)).toEqual(read.sheets.map((s) => s.name));
   });
 });

@@ -95,15 +95,35 @@ describe('the output path', () => {
 });
 
 describe('workbooks we cannot keep as they are', () => {
-  it('.xlsm, .xltm and .xlam are refused as input and as output of the writing commands', async () => {
+  it('a macro workbook is written only to its own extension; an .xlsx never to a macro extension', async () => {
     const xlsm = tmp.path('makroer.xlsm');
     copyFileSync(demo, xlsm);
     const out = tmp.path('ud.xlsx');
-    refused(await indsats('repair', xlsm, '-o', out), 2, `${xlsm} er en projektmappe med makroer (.xlsm, .xltm eller .xlam). Indsatsmonitor bevarer ikke makroer`);
+    refused(await indsats('repair', xlsm, '-o', out), 2, `${xlsm} er en projektmappe med makroer. Makroerne bevares, når resultatet skrives til en fil med samme filtype: angiv en outputfil, der ender på .xlsm.`);
+    refused(await indsats('repair', xlsm, '-o', tmp.path('ud.xltm')), 2, 'der ender på .xlsm');
+    // The package writer keeps the package as it is (test/xlsx/packageWriter.test.ts checks the VBA part).
+    expect((await indsats('repair', xlsm, '-o', tmp.path('ud-ok.xlsm'))).code).toBe(0);
+    expect(existsSync(tmp.path('ud-ok.xlsm'))).toBe(true);
     for (const name of ['ud.xlsm', 'ud.xltm', 'UD.XLAM']) {
       refused(await indsats('repair', demo, '-o', tmp.path(name), '--lang', 'en'), 2, `${tmp.path(name)} is a macro-enabled workbook`);
       expect(existsSync(tmp.path(name))).toBe(false);
     }
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it('a workbook the package writer cannot patch safely (Strict OOXML) is refused before writing, naming the part', async () => {
+    const zip = await JSZip.loadAsync(readFileSync(demo));
+    for (const name of Object.keys(zip.files)) {
+      if (zip.files[name].dir) continue;
+      const text = await zip.file(name)!.async('string');
+      zip.file(name, text.split('http://schemas.openxmlformats.org/spreadsheetml/2006/main').join('http://purl.oclc.org/ooxml/spreadsheetml/main'));
+    }
+    const strict = tmp.path('strict.xlsx');
+    writeFileSync(strict, await zip.generateAsync({ type: 'nodebuffer' }));
+    expect((await indsats('validate', strict)).code).toBeLessThan(2);
+    const out = tmp.path('strict-ud.xlsx');
+    refused(await indsats('summarize', strict, '-o', out), 2, `${strict} kan ikke ændres sikkert: xl/workbook.xml kan Indsatsmonitor ikke skrive i uden at miste noget. Intet er skrevet.`);
+    refused(await indsats('summarize', strict, '-o', out, '--lang', 'en'), 2, 'cannot be changed safely: Indsatsmonitor cannot write into xl/workbook.xml');
     expect(existsSync(out)).toBe(false);
   });
 

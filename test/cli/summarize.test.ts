@@ -111,12 +111,13 @@ describeWithLibreOffice('Overblik recalculated by LibreOffice', () => {
     expect(sheet).toEqual(await coreRows(demo, '2026-11-25'));
   });
 
-  it('renders the charts: the Overblik page printed by LibreOffice has coloured chart areas', () => {
-    // The Overblik pages are the ones whose text holds its title; the first has the status chart.
+  it('renders the charts: the Statusrapport chart page printed by LibreOffice has coloured chart areas', () => {
+    // The charts print with the report (Overblik prints its tables, A–M): the page "Diagrammer".
     const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [pdf], { encoding: 'utf8' }))![1]);
     let page = 0;
     for (let p = 1; p <= pages && !page; p++) {
-      if (execFileSync('pdftotext', ['-f', String(p), '-l', String(p), pdf, '-'], { encoding: 'utf8' }).includes('Status pr. 25-11-2026')) page = p;
+      const text = execFileSync('pdftotext', ['-f', String(p), '-l', String(p), pdf, '-'], { encoding: 'utf8' });
+      if (text.includes('Diagrammer') && text.includes('Status pr. indsats')) page = p;
     }
     expect(page).toBeGreaterThan(0);
     execFileSync('pdftoppm', ['-r', '80', '-png', '-f', String(page), '-l', String(page), '-singlefile', pdf, join(pdfDir, 'overblik')]);
@@ -124,11 +125,20 @@ describeWithLibreOffice('Overblik recalculated by LibreOffice', () => {
     mkdirSync(join(__dirname, '../artifacts'), { recursive: true });
     writeFileSync(join(__dirname, '../artifacts/overblik.png'), png);
     const image = decodePng(png);
-    // The right half of the landscape page holds the charts: bars in several series colours.
-    const right = colours(image, { left: image.width * 0.55, right: image.width * 0.98, top: image.height * 0.05, bottom: image.height * 0.95 });
+    // The landscape page holds two charts side by side: bars in several series colours.
+    const right = colours(image, { left: image.width * 0.02, right: image.width * 0.98, top: image.height * 0.05, bottom: image.height * 0.95 });
     const saturated = [...right].filter(([hex, n]) => n > 40 && saturation(hex) > 0.35);
     expect(saturated.length).toBeGreaterThanOrEqual(3);
     expect(total(right)).toBeGreaterThan(image.width * image.height * 0.01);
+  });
+
+  it("Statusrapport prints the figures Overblik's formulas give, as values", async () => {
+    const formulas = recalculated(overblik);
+    const report = (await readXlsx(overblik)).read.sheets.find((s) => s.name === 'Statusrapport')!.tables[0];
+    const tracked = report.rows.filter((r) => r[3] !== null);
+    expect(tracked.length).toBeGreaterThan(5);
+    // Job, uddannelse, praktik, i forløb, afsluttet, i alt: the report's columns D–I, Overblik's F–K.
+    for (const r of tracked) expect(r.slice(3, 9)).toEqual(formulas[String(r[0])].slice(0, 6));
   });
 
   it('agrees on an earlier date, where statuses set later count as still in the course', async () => {

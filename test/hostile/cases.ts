@@ -44,6 +44,12 @@ export const PLACE = {
   participantId: 'a participant ID (Deltager-ID)',
   amount: 'a posting amount (Posteringer Beløb, a number)',
   age: 'an age (Alder, a number)',
+  outsideTable: 'a cell beside a table on a tracking sheet (outside the table)',
+  ownSheet: 'a cell on a sheet of the user\'s outside the model',
+  thread: 'a threaded comment',
+  reply: 'a reply in a comment thread',
+  hyperlink: 'the address of a hyperlink',
+  chartTitle: 'a chart title (on a sheet of the user\'s)',
 } as const;
 
 /** CPR number (as written there) → place. All valid by the 7th-digit rule; 10 digits where a place cannot hold a dash. */
@@ -67,6 +73,12 @@ export const CPR_PLACES: Record<string, string> = {
   '1806051446': PLACE.participantId,
   '1907061557': PLACE.amount,
   '2008071668': PLACE.age,
+  '211108-1234': PLACE.outsideTable,
+  '2212092345': PLACE.ownSheet,
+  '230110-0456': PLACE.thread,
+  '240211-1567': PLACE.reply,
+  '2503122678': PLACE.hyperlink,
+  '270515-3890': PLACE.chartTitle,
 };
 
 /** The hostile funding-source names (the Finansiering taxonomy, Budget and Posteringer Kilde). */
@@ -585,50 +597,19 @@ export const CASES: HostileCase[] = [
   },
   {
     id: 'cpr-placements',
-    what: 'one workbook with a different CPR number in each place a CPR number can hide (see the cpr-in-… cases); this case: every property but the CPR numbers',
+    what: 'one workbook with a different CPR number in each place a CPR number can hide (see the cpr-in-… cases): validate reports them, every write command refuses (exit 2, the count and the first places, masked)',
+    placements: CPR_PLACES,
+    build: async (dir, env) => onWorkbook(await cprPlacementsWorkbook(dir, env), dir, { expect: cprRefused, markers: ['Mine noter 5K'] }),
+  },
+  {
+    id: 'cpr-placements-masked',
+    what: 'the same workbook, the write commands with --mask-cpr: each writes a copy with every CPR number masked and says how many',
     placements: CPR_PLACES,
     build: async (dir, env) => {
-      const p = (what: string) => Object.keys(CPR_PLACES).find((k) => CPR_PLACES[k] === what)!;
-      const plain = join(dir, 'plain.xlsx');
-      await edit(await env.mini(), plain, (at) => ({
-        ops: [
-          set(at, 'Målgrupper', 0, 'Aktiv', p(PLACE.taxonomyCell)),
-          { kind: 'appendRows', sheet: 'Taksonomier', table: 'Målgrupper', rows: [['MG99', `Unge ${p(PLACE.targetGroup)}`, null, 'Ja', null, null, null, null, null]] },
-          set(at, 'Deltagere_ITMV', 0, 'Målgruppe', `Unge ${p(PLACE.targetGroup)}`),
-          set(at, 'Deltagere_ITMV', 1, 'Målgruppe', `Unge ${p(PLACE.targetGroup)}`),
-          set(at, 'Deltagere_ITMV', 2, 'Målgruppe', `Aktivitetsparate kontanthjælpsmodtager ${p(PLACE.nearMiss)}`),
-          set(at, 'Deltagere_ITMV', 0, 'Bemærkning', `CPR ${p(PLACE.remark)}`),
-          set(at, 'Deltagere_ITMV', 1, 'Deltager-ID', p(PLACE.participantId)),
-          set(at, 'Deltagere_ITMV', 3, 'Alder', Number(p(PLACE.age))),
-          { kind: 'appendRows', sheet: 'Økonomi', table: 'Posteringer', rows: [['ITMV', new Date(Date.UTC(2017, 11, 1)), 'Udgift', Number(p(PLACE.amount)), 'ITMV-2017-99', 'Kommune']] },
-          { kind: 'addColumns', sheet: 'ITMV', table: 'Deltagere_ITMV', headers: [p(PLACE.header)] },
-          { kind: 'ensureSheet', sheet: p(PLACE.sheetName) },
-          {
-            kind: 'createTable', sheet: p(PLACE.sheetName), table: `Deltagere_${p(PLACE.tableName)}`, topLeft: { row: 4, column: 1 },
-            header: PARTICIPANTS.columns.map((c) => c.header), rows: [['X-001', null, 'Dagpengemodtagere', 1, 'I forløb', null, null, null, 30, null]],
-          },
-        ],
-        then: (wb) => {
-          const a = at('Deltagere_ITMV', 4, 'Deltager-ID');
-          wb.getWorksheet(a.sheet)!.getCell(a.address).note = `Borgeren (${p(PLACE.note)}) ringede`;
-          const h = at('Deltagere_ITMV', -1, 'Alder');
-          wb.getWorksheet(h.sheet)!.getCell(h.address).note = `Eksempel: ${p(PLACE.headerNote)}`;
-        },
-      }));
-      const names = `<definedNames><definedName name="Borger_${p(PLACE.definedName)}">"${p(PLACE.definedValue)}"</definedName><definedName name="CPR_liste">ITMV!$A$5:$A$23</definedName></definedNames>`;
-      const zip = rewriteParts(readFileSync(plain), (part, text) => {
-        if (part === 'xl/workbook.xml') return text().replace(/<definedNames>[\s\S]*?<\/definedNames>/, '').replace('</sheets>', `</sheets>${names}`);
-        if (part === 'docProps/core.xml')
-          return text()
-            .replace(/<dc:title>[^<]*<\/dc:title>|<dc:title\/>/, `<dc:title>Sag ${p(PLACE.title)}</dc:title>`)
-            .replace(/<dc:creator>[^<]*<\/dc:creator>/, `<dc:creator>${p(PLACE.creator)}</dc:creator>`)
-            .replace(/<cp:lastModifiedBy>[^<]*<\/cp:lastModifiedBy>/, `<cp:lastModifiedBy>${p(PLACE.modifiedBy)}</cp:lastModifiedBy>`)
-            .replace(/<dc:description>[^<]*<\/dc:description>|<dc:description\/>/, `<dc:description>CPR ${p(PLACE.description)}</dc:description>`);
-        if (part === 'docProps/app.xml') return text().replace(/<Company>[^<]*<\/Company>|<\/Properties>/, (m) => `<Company>${p(PLACE.company)}</Company>${m.startsWith('<Company') ? '' : '</Properties>'}`);
-        return undefined;
-      });
-      rmSync(plain);
-      return onWorkbook(writeBytes(join(dir, 'in.xlsx'), zip), dir);
+      const input = await cprPlacementsWorkbook(dir, env);
+      const refunds = refundFile(join(dir, 'refusion.csv'));
+      const commands = workbookCommands(input, dir, refunds).map((c) => (c.includes('-o') ? [...c, '--mask-cpr'] : c));
+      return { inputs: [input, refunds], commands, expect: cprMasked, markers: ['Mine noter 5K'] };
     },
   },
   {
@@ -930,6 +911,107 @@ export const CASES: HostileCase[] = [
     }),
   },
 ];
+
+/**
+ * The workbook of the cpr-placements cases: the mini workbook with a different CPR number in each
+ * place of CPR_PLACES (cells, taxonomy, names, notes, a threaded comment with a reply, a hyperlink,
+ * defined names, document properties).
+ */
+async function cprPlacementsWorkbook(dir: string, env: Env): Promise<string> {
+  const p = (what: string) => Object.keys(CPR_PLACES).find((k) => CPR_PLACES[k] === what)!;
+  const plain = join(dir, 'plain.xlsx');
+  let threadSheet = '';
+  await edit(await env.mini(), plain, (at) => ({
+    ops: [
+      set(at, 'Målgrupper', 0, 'Aktiv', p(PLACE.taxonomyCell)),
+      { kind: 'appendRows', sheet: 'Taksonomier', table: 'Målgrupper', rows: [['MG99', `Unge ${p(PLACE.targetGroup)}`, null, 'Ja', null, null, null, null, null]] },
+      set(at, 'Deltagere_ITMV', 0, 'Målgruppe', `Unge ${p(PLACE.targetGroup)}`),
+      set(at, 'Deltagere_ITMV', 1, 'Målgruppe', `Unge ${p(PLACE.targetGroup)}`),
+      set(at, 'Deltagere_ITMV', 2, 'Målgruppe', `Aktivitetsparate kontanthjælpsmodtager ${p(PLACE.nearMiss)}`),
+      set(at, 'Deltagere_ITMV', 0, 'Bemærkning', `CPR ${p(PLACE.remark)}`),
+      set(at, 'Deltagere_ITMV', 1, 'Deltager-ID', p(PLACE.participantId)),
+      set(at, 'Deltagere_ITMV', 3, 'Alder', Number(p(PLACE.age))),
+      { kind: 'appendRows', sheet: 'Økonomi', table: 'Posteringer', rows: [['ITMV', new Date(Date.UTC(2017, 11, 1)), 'Udgift', Number(p(PLACE.amount)), 'ITMV-2017-99', 'Kommune']] },
+      { kind: 'addColumns', sheet: 'ITMV', table: 'Deltagere_ITMV', headers: [p(PLACE.header)] },
+      { kind: 'ensureSheet', sheet: p(PLACE.sheetName) },
+      {
+        kind: 'createTable', sheet: p(PLACE.sheetName), table: `Deltagere_${p(PLACE.tableName)}`, topLeft: { row: 4, column: 1 },
+        header: PARTICIPANTS.columns.map((c) => c.header), rows: [['X-001', null, 'Dagpengemodtagere', 1, 'I forløb', null, null, null, 30, null]],
+      },
+      { kind: 'setValues', sheet: 'ITMV', cells: [{ address: 'R2', value: `Husk ${p(PLACE.outsideTable)}` }] },
+      { kind: 'ensureSheet', sheet: 'Mine noter' },
+      { kind: 'setValues', sheet: 'Mine noter', cells: [{ address: 'A1', value: 'Mine noter 5K' }, { address: 'C3', value: Number(p(PLACE.ownSheet)) }] },
+      // A chart whose title gets its CPR number in the zip below (the adapters mask what they write).
+      { kind: 'chart', sheet: 'Mine noter', chart: { name: 'Min graf', type: 'bar', title: 'Diagram HOSTILE', from: { row: 8, column: 1 }, to: { row: 18, column: 6 }, categories: 'A1:A1', series: [{ name: 'Serie', values: 'B1:B1' }] } },
+    ],
+    then: (wb) => {
+      const a = at('Deltagere_ITMV', 4, 'Deltager-ID');
+      wb.getWorksheet(a.sheet)!.getCell(a.address).note = `Borgeren (${p(PLACE.note)}) ringede`;
+      const h = at('Deltagere_ITMV', -1, 'Alder');
+      wb.getWorksheet(h.sheet)!.getCell(h.address).note = `Eksempel: ${p(PLACE.headerNote)}`;
+      wb.getWorksheet('Mine noter')!.getCell('A5').value = { text: 'Sagen', hyperlink: `https://example.invalid/sag/${p(PLACE.hyperlink)}` };
+      threadSheet = wb.worksheets[0].name;
+    },
+  }));
+  const names = `<definedNames><definedName name="Borger_${p(PLACE.definedName)}">"${p(PLACE.definedValue)}"</definedName><definedName name="CPR_liste">ITMV!$A$5:$A$23</definedName></definedNames>`;
+  // A threaded comment with a reply on the first sheet's Z1 (ExcelJS writes none).
+  const person = '{00000000-0000-0000-0000-00000000AB01}';
+  const thread = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<ThreadedComments xmlns="http://schemas.microsoft.com/office/spreadsheetml/2018/threadedcomments"><threadedComment ref="Z1" dT="2021-01-01T10:00:00.00" personId="${person}" id="{00000000-0000-0000-0000-00000000AC01}"><text>Ring til ${p(PLACE.thread)}</text></threadedComment><threadedComment ref="Z1" dT="2021-01-02T10:00:00.00" personId="${person}" id="{00000000-0000-0000-0000-00000000AC02}" parentId="{00000000-0000-0000-0000-00000000AC01}"><text>Gjort: ${p(PLACE.reply)}</text></threadedComment></ThreadedComments>`;
+  const persons = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<personList xmlns="http://schemas.microsoft.com/office/spreadsheetml/2018/threadedcomments"><person displayName="Sagsbehandler" id="${person}" userId="s1" providerId="None"/></personList>`;
+  const bytes = readFileSync(plain);
+  const firstSheet = 'xl/worksheets/sheet1.xml';
+  const rels = 'xl/worksheets/_rels/sheet1.xml.rels';
+  const hasRels = readParts(bytes).some((x) => x.name === rels);
+  const threadRel = '<Relationship Id="rIdHostileTc" Type="http://schemas.microsoft.com/office/2017/10/relationships/threadedComment" Target="../threadedComments/threadedComment1.xml"/>';
+  const zip = rewriteParts(bytes, (part, text) => {
+    if (part === 'xl/workbook.xml') return text().replace(/<definedNames>[\s\S]*?<\/definedNames>/, '').replace('</sheets>', `</sheets>${names}`);
+    if (/^xl\/charts\/chart\d+\.xml$/.test(part) && text().includes('Diagram HOSTILE')) return text().replace('Diagram HOSTILE', `Diagram ${p(PLACE.chartTitle)}`);
+    if (part === rels) return text().replace('</Relationships>', `${threadRel}</Relationships>`);
+    if (part === 'xl/_rels/workbook.xml.rels') return text().replace('</Relationships>', '<Relationship Id="rIdHostilePersons" Type="http://schemas.microsoft.com/office/2017/10/relationships/person" Target="persons/person.xml"/></Relationships>');
+    if (part === '[Content_Types].xml')
+      return text().replace('</Types>', '<Override PartName="/xl/threadedComments/threadedComment1.xml" ContentType="application/vnd.ms-excel.threadedcomments+xml"/><Override PartName="/xl/persons/person.xml" ContentType="application/vnd.ms-excel.person+xml"/></Types>');
+    if (part === 'docProps/core.xml')
+      return text()
+        .replace(/<dc:title>[^<]*<\/dc:title>|<dc:title\/>/, `<dc:title>Sag ${p(PLACE.title)}</dc:title>`)
+        .replace(/<dc:creator>[^<]*<\/dc:creator>/, `<dc:creator>${p(PLACE.creator)}</dc:creator>`)
+        .replace(/<cp:lastModifiedBy>[^<]*<\/cp:lastModifiedBy>/, `<cp:lastModifiedBy>${p(PLACE.modifiedBy)}</cp:lastModifiedBy>`)
+        .replace(/<dc:description>[^<]*<\/dc:description>|<dc:description\/>/, `<dc:description>CPR ${p(PLACE.description)}</dc:description>`);
+    if (part === 'docProps/app.xml') return text().replace(/<Company>[^<]*<\/Company>|<\/Properties>/, (m) => `<Company>${p(PLACE.company)}</Company>${m.startsWith('<Company') ? '' : '</Properties>'}`);
+    return undefined;
+  }, [
+    ...(hasRels ? [] : [{ name: rels, data: Buffer.from(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${threadRel}</Relationships>`) }]),
+    { name: 'xl/threadedComments/threadedComment1.xml', data: Buffer.from(thread) },
+    { name: 'xl/persons/person.xml', data: Buffer.from(persons) },
+  ]);
+  if (!threadSheet || !readParts(zip).some((x) => x.name === firstSheet)) throw new Error('cpr-placements: the first sheet is not xl/worksheets/sheet1.xml');
+  if (!readParts(zip).some((x) => /^xl\/charts\//.test(x.name) && x.data!.toString('utf8').includes(p(PLACE.chartTitle)))) throw new Error('cpr-placements: no chart holds the chart title\'s CPR number');
+  rmSync(plain);
+  return writeBytes(join(dir, 'in.xlsx'), zip);
+}
+
+/** Write commands (those with -o) must refuse: exit 2, the Danish message with the count; validate reports. */
+function cprRefused(run: CaseRun): string[] {
+  return run.commands.flatMap((c, i) => {
+    const argv = c.command as string[];
+    if (!argv.includes('-o')) return [];
+    const p: string[] = [];
+    if (c.code !== 2) p.push(`command ${i} (${argv[0]}) exited ${c.code}, not 2 (refused: the workbook holds CPR numbers)`);
+    if (!/^Projektmappen indeholder \d+ CPR-numre \(.+\)\. Fjern dem, eller kør igen med --mask-cpr/.test(c.err)) p.push(`command ${i} (${argv[0]}): not the refusal: ${JSON.stringify(c.err.slice(0, 300))}`);
+    return p;
+  });
+}
+
+/** With --mask-cpr every write command writes (exit 0; reconcile 1 for gaps) and says how many it masked. */
+function cprMasked(run: CaseRun): string[] {
+  return run.commands.flatMap((c, i) => {
+    const argv = c.command as string[];
+    if (!argv.includes('-o')) return [];
+    const p: string[] = [];
+    if (c.code !== 0 && !(argv[0] === 'reconcile' && c.code === 1)) p.push(`command ${i} (${argv[0]}) exited ${c.code}: ${c.err.slice(0, 300)}`);
+    if (!/Maskerede \d+ CPR-numre i den nye fil/.test(c.out + c.err)) p.push(`command ${i} (${argv[0]}) does not say how many CPR numbers it masked`);
+    return p;
+  });
+}
 
 async function copyMini(dir: string, env: Env): Promise<string> {
   const input = join(dir, 'in.xlsx');

@@ -14,7 +14,8 @@
 import { createHash } from 'crypto';
 import { appendFileSync, lstatSync, readFileSync, readlinkSync, writeFileSync } from 'fs';
 import { readWorkbookBuffer } from '../../src/xlsx/reader';
-import { zipEntries, zipEntryData } from '../../src/xlsx/zip';
+import { createInflateRaw } from 'zlib';
+import { zipEntries, zipEntryData, zipEntryRaw } from '../../src/xlsx/zip';
 import { cprStrings, decodeXml, formulasOf, ILLEGAL_XML, INJECTED, literalsOf, outsideLiterals, ruleFormulasOf } from './scan';
 
 export interface RunJob {
@@ -150,7 +151,7 @@ function typeOf(path: string): FileCheck['type'] {
   }
 }
 
-function check(path: string, markers: string[], deep: boolean): FileCheck {
+async function check(path: string, markers: string[], deep: boolean): Promise<FileCheck> {
   const type = typeOf(path);
   const result: FileCheck = { path, type };
   if (type !== 'file') return result;
@@ -169,7 +170,13 @@ function check(path: string, markers: string[], deep: boolean): FileCheck {
         zip.sheetNames = [...xml.matchAll(/<sheet\b[^>]*?\bname="([^"]*)"/g)].map((m) => decodeXml(m[1]));
       }
       if (!deep) continue;
-      // Every part is grepped as text, binary ones too (a CPR number in them is as readable); big ones in slices.
+      // Every part is grepped as text, binary ones too (a CPR number in them is as readable); big ones in slices,
+      // and a huge one (a zip bomb the package writer copies as it is) inflated as a stream, never held whole.
+      if (e.method === 8 && e.size > BIG_PART) {
+        const cpr = await streamedCpr(zipEntryRaw(bytes, e));
+        if (cpr.length) zip.cpr.push({ part: e.name, strings: [...new Set(cpr)] });
+        continue;
+      }
       const data = zipEntryData(bytes, e);
       const text = data.length <= BIG_PART ? data.toString('utf8') : '';
       const cpr = data.length <= BIG_PART ? cprStrings(text) : slices(data).flatMap(cprStrings);
@@ -206,6 +213,25 @@ function check(path: string, markers: string[], deep: boolean): FileCheck {
     result.reader = { error: (e as Error).message, code: (e as { code?: string }).code };
   }
   return result;
+}
+
+/** CPR strings in a deflated entry, inflated chunk by chunk (each chunk with the tail of the one before). */
+async function streamedCpr(raw: Buffer): Promise<string[]> {
+  const found: string[] = [];
+  let tail = '';
+  const inflate = createInflateRaw();
+  const done = new Promise<void>((resolve, reject) => {
+    inflate.on('data', (chunk: Buffer) => {
+      const text = tail + chunk.toString('latin1');
+      found.push(...cprStrings(text));
+      tail = text.slice(-32);
+    });
+    inflate.on('end', resolve);
+    inflate.on('error', reject);
+  });
+  inflate.end(raw);
+  await done;
+  return found;
 }
 
 /**
@@ -257,7 +283,9 @@ async function cli(): Promise<void> {
   if (mode === 'run') await run(JSON.parse(readFileSync(jobFile, 'utf8')) as RunJob, resultFile);
   else if (mode === 'check') {
     const job = JSON.parse(readFileSync(jobFile, 'utf8')) as CheckJob;
-    writeFileSync(resultFile, JSON.stringify(job.files.map((f) => check(f.path, job.markers, f.deep))));
+    const results: FileCheck[] = [];
+    for (const f of job.files) results.push(await check(f.path, job.markers, f.deep));
+    writeFileSync(resultFile, JSON.stringify(results));
   } else throw new Error(`runner: unknown mode ${mode}`);
 }
 

@@ -17,7 +17,7 @@
  */
 import { cellAddress, columnNumber, formatRect, parseRect } from '../../src/excel/address';
 import type { ExcelRun } from '../../src/excel/env';
-import { officeError, StandinError, WorkbookModel, type Cell, type Scalar, type SheetModel } from './model';
+import { officeError, StandinError, WorkbookModel, type Cell, type DocumentPropertyName, type Scalar, type PrintModel, type SheetModel } from './model';
 import { StandinContext, type ChangedHandler, type Host, type StandinChangedArgs } from './proxies';
 import { responseBytes, responseText, serialiseRequest, serialiseResult, utf8Bytes } from './wire';
 
@@ -39,6 +39,8 @@ export interface StandinSheetSpec {
   merged?: string[];
   /** A1 → note text. */
   notes?: Record<string, string>;
+  /** A1 → a threaded comment (ExcelApi 1.10) and its replies. */
+  comments?: Record<string, { content: string; replies?: string[] }>;
   frozen?: { rows?: number; columns?: number };
 }
 
@@ -46,6 +48,11 @@ export interface StandinWorkbookSpec {
   sheets?: StandinSheetSpec[];
   /** Name of the active sheet (the first one when omitted). */
   active?: string;
+  /** Workbook-scoped defined names (formula starts with "="). */
+  names?: { name: string; formula: string }[];
+  /** Document properties (ExcelApi 1.7) and custom properties. */
+  properties?: Partial<Record<DocumentPropertyName, string>>;
+  custom?: Record<string, string>;
 }
 
 export interface StandinOptions {
@@ -118,6 +125,10 @@ export interface StandinWorkbook {
   notes(sheet: string): Record<string, string>;
   charts(sheet: string): { name: string; type: string; title?: string; position?: string; series: { name: string; values: string; categories?: string }[] }[];
   merged(sheet: string): string[];
+  /** How the sheet prints: what worksheet.pageLayout and horizontalPageBreaks were given. */
+  print(sheet: string): PrintModel;
+  /** Sheet names in the workbook's order. */
+  sheetOrder(): string[];
   /** Everything above for every sheet, as plain data (compare two states with toEqual). */
   snapshot(): unknown;
   /** The user types or pastes `values` at `address` (values typed in); change events fire. */
@@ -265,6 +276,7 @@ function buildModel(spec: StandinWorkbookSpec): WorkbookModel {
     }
     sheet.merged = (s.merged ?? []).map(parseRect);
     for (const [address, content] of Object.entries(s.notes ?? {})) model.addNote(sheet, parseRect(address), content);
+    for (const [address, c] of Object.entries(s.comments ?? {})) model.comments.push({ sheet, address, content: c.content, replies: (c.replies ?? []).map((content) => ({ content })) });
     sheet.frozen = { rows: s.frozen?.rows ?? 0, columns: s.frozen?.columns ?? 0 };
   }
   // Tables after all cells, so header names come from the cells.
@@ -287,6 +299,9 @@ function buildModel(spec: StandinWorkbookSpec): WorkbookModel {
       }
     }
   }
+  model.names = (spec.names ?? []).map((n) => ({ ...n }));
+  model.properties = { ...spec.properties };
+  model.custom = Object.entries(spec.custom ?? {}).map(([key, value]) => ({ key, value }));
   if (spec.active) model.activeSheetId = model.findSheet(spec.active)?.id;
   return model;
 }
@@ -360,6 +375,8 @@ function inspector(model: WorkbookModel, host: Host): StandinWorkbook {
     notes: (sheet) => Object.fromEntries(model.orderedNotes().filter((n) => n.sheet === sheetOf(sheet)).map((n) => [n.address, n.content])),
     merged: (sheet) => sheetOf(sheet).merged.map(formatRect),
     charts: (sheet) => JSON.parse(JSON.stringify(sheetOf(sheet).charts)),
+    print: (sheet) => JSON.parse(JSON.stringify(sheetOf(sheet).print)) as PrintModel,
+    sheetOrder: () => model.sheets.map((s) => s.name),
     snapshot: () => ({
       sheets: model.sheets.map((s) => ({
         name: s.name,

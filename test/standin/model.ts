@@ -60,6 +60,24 @@ export interface ChartModel {
   /** Cell area the chart covers, e.g. "H4:P20". */
   position?: string;
   series: { name: string; values: string; categories?: string }[];
+  /** Number format of the value axis, e.g. "0%". */
+  valueFormat?: string;
+  /** The category axis type (TextAxis, DateAxis), and their number format. */
+  categoryType?: string;
+  categoryFormat?: string;
+  dataLabels?: { showValue?: boolean; numberFormat?: string };
+}
+
+/** How a sheet prints (worksheet.pageLayout, horizontalPageBreaks). */
+export interface PrintModel {
+  orientation?: string;
+  paperSize?: string;
+  zoom?: { horizontalFitToPages?: number; verticalFitToPages?: number; scale?: number };
+  printArea?: string;
+  titleRows?: string;
+  footer: { left?: string; center?: string; right?: string };
+  /** Rows (1-based) a new page starts at, in the order added. */
+  breaks: number[];
 }
 
 export interface NoteModel {
@@ -68,6 +86,24 @@ export interface NoteModel {
   content: string;
   author: string;
 }
+
+/** A threaded comment (Excel.Comment) and its replies. */
+export interface CommentModel {
+  sheet: SheetModel;
+  address: string;
+  content: string;
+  replies: { content: string }[];
+}
+
+/** A workbook-scoped defined name. */
+export interface NameModel {
+  name: string;
+  /** Starts with "=". */
+  formula: string;
+}
+
+/** Document properties (Excel.DocumentProperties) the stand-in models. */
+export type DocumentPropertyName = 'author' | 'lastAuthor' | 'title' | 'subject' | 'keywords' | 'comments' | 'category' | 'company' | 'manager';
 
 let nextId = 1;
 const newId = (prefix: string) => `{${prefix}-${String(nextId++).padStart(8, '0')}}`;
@@ -106,6 +142,7 @@ export class SheetModel {
   charts: ChartModel[] = [];
   frozen = { rows: 0, columns: 0 };
   merged: Rect[] = [];
+  print: PrintModel = { footer: {}, breaks: [] };
 
   constructor(name: string) {
     this.name = name;
@@ -258,6 +295,10 @@ export class WorkbookModel {
   sheets: SheetModel[] = [];
   tables: TableModel[] = [];
   notes: NoteModel[] = [];
+  comments: CommentModel[] = [];
+  names: NameModel[] = [];
+  properties: Partial<Record<DocumentPropertyName, string>> = {};
+  custom: { key: string; value: string }[] = [];
   activeSheetId?: string;
   selection?: { sheetId: string; rect: Rect };
   private tableCount = 0;
@@ -292,11 +333,20 @@ export class WorkbookModel {
     sheet.name = name;
   }
 
+  /** Office.js's `worksheet.position = n`: the sheet to index n, the others keep their order. */
+  moveSheet(sheet: SheetModel, position: number): void {
+    if (!Number.isInteger(position) || position < 0 || position >= this.sheets.length) throw officeError('InvalidArgument', `The position ${position} is out of range`);
+    const others = this.sheets.filter((s) => s !== sheet);
+    others.splice(position, 0, sheet);
+    this.sheets = others;
+  }
+
   deleteSheet(sheet: SheetModel): void {
     if (this.sheets.length <= 1) throw officeError('InvalidOperation', 'A workbook must contain at least one visible worksheet');
     this.sheets = this.sheets.filter((s) => s !== sheet);
     this.tables = this.tables.filter((t) => t.sheet !== sheet);
     this.notes = this.notes.filter((n) => n.sheet !== sheet);
+    this.comments = this.comments.filter((n) => n.sheet !== sheet);
     if (this.activeSheetId === sheet.id) this.activeSheetId = this.sheets[0].id;
     if (this.selection?.sheetId === sheet.id) this.selection = undefined;
   }

@@ -43,8 +43,24 @@ type Swap<T> =
   : T extends Excel.ChartTitle ? P.ChartTitleProxy
   : T extends Excel.ChartSeries ? P.ChartSeriesProxy
   : T extends Excel.ChartSeriesCollection ? P.ChartSeriesCollectionProxy
+  : T extends Excel.PageLayout ? P.PageLayoutProxy
+  : T extends Excel.HeaderFooterGroup ? P.HeaderFooterGroupProxy
+  : T extends Excel.HeaderFooter ? P.HeaderFooterProxy
+  : T extends Excel.PageBreakCollection ? P.PageBreakCollectionProxy
+  : T extends Excel.ChartAxes ? P.ChartAxesProxy
+  : T extends Excel.ChartAxis ? P.ChartAxisProxy
+  : T extends Excel.ChartDataLabels ? P.ChartDataLabelsProxy
   : T extends Excel.Note ? P.NoteProxy
   : T extends Excel.NoteCollection ? P.NoteCollectionProxy
+  : T extends Excel.Comment ? P.CommentProxy
+  : T extends Excel.CommentCollection ? P.CommentCollectionProxy
+  : T extends Excel.CommentReply ? P.CommentReplyProxy
+  : T extends Excel.CommentReplyCollection ? P.CommentReplyCollectionProxy
+  : T extends Excel.NamedItem ? P.NamedItemProxy
+  : T extends Excel.NamedItemCollection ? P.NamedItemCollectionProxy
+  : T extends Excel.DocumentProperties ? P.DocumentPropertiesProxy
+  : T extends Excel.CustomProperty ? P.CustomPropertyProxy
+  : T extends Excel.CustomPropertyCollection ? P.CustomPropertyCollectionProxy
   : T extends OfficeExtension.ClientRequestContext ? P.StandinContext
   : T extends OfficeExtension.EventHandlerResult<infer A> ? P.EventHandlerResultProxy<A>
   : T extends OfficeExtension.EventHandlers<infer A> ? P.EventHandlersProxy<A>

@@ -10,7 +10,7 @@
  * members it models (officeTypes.ts), so a misspelt member or a wrong signature is a type error.
  */
 import { cellAddress, cellCount, formatRect, intersects, parseAreas, parseRect, splitAddress, type Rect } from '../../src/excel/address';
-import { officeError, type Cell, type ChartModel, type ConditionalFormatModel, type NoteModel, type SheetModel, type TableModel, type WorkbookModel } from './model';
+import { officeError, type Cell, type ChartModel, type CommentModel, type ConditionalFormatModel, type DocumentPropertyName, type NameModel, type NoteModel, type SheetModel, type TableModel, type WorkbookModel } from './model';
 import type { Assert, Modelled, OnlyModelled } from './officeTypes';
 import type { Action, ObjectPath, PathType } from './wire';
 
@@ -288,19 +288,25 @@ const rectOf = (range: RangeProxy | string): Rect => (typeof range === 'string' 
 // ---------------------------------------------------------------------------------------------
 // Workbook, worksheets
 
-type WorkbookMembers = ObjectMembers | 'worksheets' | 'tables' | 'notes' | 'getSelectedRange';
+type WorkbookMembers = ObjectMembers | 'worksheets' | 'tables' | 'notes' | 'comments' | 'names' | 'properties' | 'getSelectedRange';
 
 export class WorkbookProxy extends ClientObject<WorkbookModel> implements Modelled<Excel.Workbook, WorkbookMembers> {
   protected readonly defaults: string[] = [];
   readonly worksheets: WorksheetCollectionProxy;
   readonly tables: TableCollectionProxy;
   readonly notes: NoteCollectionProxy;
+  readonly comments: CommentCollectionProxy;
+  readonly names: NamedItemCollectionProxy;
+  readonly properties: DocumentPropertiesProxy;
 
   constructor(context: StandinContext, path: ObjectPath) {
     super(context, path, () => context.model);
     this.worksheets = new WorksheetCollectionProxy(context, this.property('worksheets'));
     this.tables = new TableCollectionProxy(context, this.property('tables'), () => context.model.tables);
     this.notes = new NoteCollectionProxy(context, this.property('notes'), () => context.model.orderedNotes(), undefined);
+    this.comments = new CommentCollectionProxy(context, this.property('comments'), () => context.model.sheets.flatMap((sh) => context.model.comments.filter((c) => c.sheet === sh)));
+    this.names = new NamedItemCollectionProxy(context, this.property('names'), () => context.model.names);
+    this.properties = new DocumentPropertiesProxy(context, this.property('properties'), () => context.model);
   }
 
   protected read(): unknown {
@@ -350,7 +356,7 @@ export class WorksheetCollectionProxy extends Collection<SheetModel, WorksheetPr
 }
 
 type WorksheetMembers =
-  | ObjectMembers | 'tables' | 'freezePanes' | 'notes' | 'onChanged' | 'charts' | 'name' | 'id' | 'position'
+  | ObjectMembers | 'tables' | 'freezePanes' | 'notes' | 'onChanged' | 'charts' | 'name' | 'id' | 'position' | 'pageLayout' | 'horizontalPageBreaks'
   | 'getRange' | 'getRangeByIndexes' | 'getCell' | 'getUsedRange' | 'getUsedRangeOrNullObject' | 'activate' | 'delete';
 
 export class WorksheetProxy extends ClientObject<SheetModel> implements Modelled<Excel.Worksheet, WorksheetMembers> {
@@ -360,10 +366,14 @@ export class WorksheetProxy extends ClientObject<SheetModel> implements Modelled
   readonly notes: NoteCollectionProxy;
   readonly onChanged: EventHandlersProxy<Excel.WorksheetChangedEventArgs>;
   readonly charts: ChartCollectionProxy;
+  readonly pageLayout: PageLayoutProxy;
+  readonly horizontalPageBreaks: PageBreakCollectionProxy;
 
   constructor(context: StandinContext, path: ObjectPath, resolver: () => SheetModel | null, nullable = false) {
     super(context, path, resolver, nullable);
     this.charts = new ChartCollectionProxy(context, this.property('charts'), () => this.resolve());
+    this.pageLayout = new PageLayoutProxy(context, this.property('pageLayout'), () => this.resolve());
+    this.horizontalPageBreaks = new PageBreakCollectionProxy(context, this.property('horizontalPageBreaks'), () => this.resolve());
     this.tables = new TableCollectionProxy(context, this.property('tables'), () => context.model.tables.filter((t) => t.sheet === this.resolve()), this);
     this.freezePanes = new FreezePanesProxy(context, this.property('freezePanes'), () => this.resolve());
     this.notes = new NoteCollectionProxy(context, this.property('notes'), () => context.model.orderedNotes().filter((n) => n.sheet === this.resolve()), this);
@@ -394,6 +404,10 @@ export class WorksheetProxy extends ClientObject<SheetModel> implements Modelled
 
   get position(): number {
     return this.get('position');
+  }
+
+  set position(value: number) {
+    this.set('position', value, (s) => this.context.model.moveSheet(s, value));
   }
 
   getRange(address?: string): RangeProxy {
@@ -440,6 +454,106 @@ export class WorksheetProxy extends ClientObject<SheetModel> implements Modelled
 
   delete(): void {
     this.call('delete', [], (s) => this.context.model.deleteSheet(s));
+  }
+}
+
+type PageLayoutMembers = ObjectMembers | 'orientation' | 'paperSize' | 'zoom' | 'setPrintArea' | 'setPrintTitleRows' | 'headersFooters';
+
+/** worksheet.pageLayout (ExcelApi 1.9): what the adapter writes, kept in SheetModel.print. */
+export class PageLayoutProxy extends ClientObject<SheetModel> implements Modelled<Excel.PageLayout, PageLayoutMembers> {
+  protected readonly defaults = ['orientation', 'paperSize'];
+  readonly headersFooters: HeaderFooterGroupProxy;
+
+  constructor(context: StandinContext, path: ObjectPath, resolver: () => SheetModel | null) {
+    super(context, path, resolver);
+    this.headersFooters = new HeaderFooterGroupProxy(context, this.property('headersFooters'), () => this.resolve());
+  }
+
+  protected read(s: SheetModel, prop: string): unknown {
+    switch (prop) {
+      case 'orientation': return s.print.orientation ?? 'Portrait';
+      case 'paperSize': return s.print.paperSize ?? 'Letter';
+      case 'zoom': return s.print.zoom ?? { scale: 100 };
+      default: throw officeError('InvalidArgument', `PageLayout has no property ${prop} in the stand-in`);
+    }
+  }
+
+  get orientation(): Excel.PageOrientation { return this.get('orientation'); }
+  set orientation(v: Excel.PageOrientation) { this.set('orientation', v, (s) => (s.print.orientation = v)); }
+  get paperSize(): Excel.PaperType { return this.get('paperSize'); }
+  set paperSize(v: Excel.PaperType) { this.set('paperSize', v, (s) => (s.print.paperSize = v)); }
+  get zoom(): Excel.PageLayoutZoomOptions { return this.get('zoom'); }
+  set zoom(v: Excel.PageLayoutZoomOptions) { this.set('zoom', v, (s) => (s.print.zoom = { ...v })); }
+
+  setPrintArea(printArea: string | RangeProxy | RangeAreasProxy): void {
+    this.call('setPrintArea', [printArea], (s) => {
+      if (typeof printArea !== 'string') throw officeError('InvalidArgument', 'The stand-in takes a print area as an address');
+      parseRect(printArea);
+      s.print.printArea = printArea;
+    });
+  }
+
+  setPrintTitleRows(rows: string | RangeProxy): void {
+    this.call('setPrintTitleRows', [rows], (s) => {
+      if (typeof rows !== 'string' || !/^\$?\d+:\$?\d+$/.test(rows)) throw officeError('InvalidArgument', `Not a row range: ${String(rows)}`);
+      s.print.titleRows = rows;
+    });
+  }
+}
+
+export class HeaderFooterGroupProxy extends ClientObject<SheetModel> implements Modelled<Excel.HeaderFooterGroup, ObjectMembers | 'defaultForAllPages'> {
+  protected readonly defaults: string[] = [];
+  readonly defaultForAllPages: HeaderFooterProxy;
+
+  constructor(context: StandinContext, path: ObjectPath, resolver: () => SheetModel | null) {
+    super(context, path, resolver);
+    this.defaultForAllPages = new HeaderFooterProxy(context, this.property('defaultForAllPages'), () => this.resolve());
+  }
+
+  protected read(_s: SheetModel, prop: string): unknown {
+    throw officeError('InvalidArgument', `HeaderFooterGroup has no property ${prop} in the stand-in`);
+  }
+}
+
+type HeaderFooterMembers = ObjectMembers | 'leftFooter' | 'centerFooter' | 'rightFooter';
+
+export class HeaderFooterProxy extends ClientObject<SheetModel> implements Modelled<Excel.HeaderFooter, HeaderFooterMembers> {
+  protected readonly defaults = ['leftFooter', 'centerFooter', 'rightFooter'];
+
+  protected read(s: SheetModel, prop: string): unknown {
+    switch (prop) {
+      case 'leftFooter': return s.print.footer.left ?? '';
+      case 'centerFooter': return s.print.footer.center ?? '';
+      case 'rightFooter': return s.print.footer.right ?? '';
+      default: throw officeError('InvalidArgument', `HeaderFooter has no property ${prop} in the stand-in`);
+    }
+  }
+
+  get leftFooter(): string { return this.get('leftFooter'); }
+  set leftFooter(v: string) { this.set('leftFooter', v, (s) => (s.print.footer.left = v)); }
+  get centerFooter(): string { return this.get('centerFooter'); }
+  set centerFooter(v: string) { this.set('centerFooter', v, (s) => (s.print.footer.center = v)); }
+  get rightFooter(): string { return this.get('rightFooter'); }
+  set rightFooter(v: string) { this.set('rightFooter', v, (s) => (s.print.footer.right = v)); }
+}
+
+type PageBreakCollectionMembers = ObjectMembers | 'add' | 'removePageBreaks';
+
+/** worksheet.horizontalPageBreaks: a break is added at a range, the page starting at its top row. */
+export class PageBreakCollectionProxy extends ClientObject<SheetModel> implements Modelled<Excel.PageBreakCollection, PageBreakCollectionMembers> {
+  protected readonly defaults: string[] = [];
+
+  protected read(_s: SheetModel, prop: string): unknown {
+    throw officeError('InvalidArgument', `PageBreakCollection has no property ${prop} in the stand-in`);
+  }
+
+  add(pageBreakRange: RangeProxy | string): Excel.PageBreak {
+    this.call('add', [pageBreakRange], (s) => s.print.breaks.push(rectOf(pageBreakRange).top));
+    return undefined as unknown as Excel.PageBreak; // the adapter does not use the returned break
+  }
+
+  removePageBreaks(): void {
+    this.call('removePageBreaks', [], (s) => (s.print.breaks = []));
   }
 }
 
@@ -1139,15 +1253,69 @@ export class ChartTitleProxy extends ClientObject<ChartModel> implements Modelle
   set text(v: string) { this.set('text', v, (chart) => (chart.title = v)); }
 }
 
-type ChartMembers = ObjectMembers | 'title' | 'series' | 'name' | 'setPosition' | 'delete';
+type ChartMembers = ObjectMembers | 'title' | 'series' | 'name' | 'setPosition' | 'delete' | 'axes' | 'dataLabels';
+
+export class ChartAxesProxy extends ClientObject<ChartModel> implements Modelled<Excel.ChartAxes, ObjectMembers | 'valueAxis' | 'categoryAxis'> {
+  protected readonly defaults: string[] = [];
+  readonly valueAxis: ChartAxisProxy;
+  readonly categoryAxis: ChartAxisProxy;
+
+  constructor(context: StandinContext, path: ObjectPath, resolver: () => ChartModel | null) {
+    super(context, path, resolver);
+    this.valueAxis = new ChartAxisProxy(context, this.property('valueAxis'), () => this.resolve(), 'value');
+    this.categoryAxis = new ChartAxisProxy(context, this.property('categoryAxis'), () => this.resolve(), 'category');
+  }
+
+  protected read(_c: ChartModel, prop: string): unknown {
+    throw officeError('InvalidArgument', `ChartAxes has no property ${prop} in the stand-in`);
+  }
+}
+
+export class ChartAxisProxy extends ClientObject<ChartModel> implements Modelled<Excel.ChartAxis, ObjectMembers | 'numberFormat' | 'categoryType'> {
+  protected readonly defaults = ['numberFormat'];
+
+  constructor(context: StandinContext, path: ObjectPath, resolver: () => ChartModel | null, private readonly which: 'value' | 'category') {
+    super(context, path, resolver);
+  }
+
+  protected read(c: ChartModel, prop: string): unknown {
+    if (prop === 'numberFormat') return (this.which === 'value' ? c.valueFormat : c.categoryFormat) ?? 'General';
+    if (prop === 'categoryType') return c.categoryType ?? 'Automatic';
+    throw officeError('InvalidArgument', `ChartAxis has no property ${prop} in the stand-in`);
+  }
+
+  get numberFormat(): string { return this.get('numberFormat'); }
+  set numberFormat(v: string) { this.set('numberFormat', v, (c) => (this.which === 'value' ? (c.valueFormat = v) : (c.categoryFormat = v))); }
+  get categoryType(): Excel.ChartAxisCategoryType { return this.get('categoryType'); }
+  set categoryType(v: Excel.ChartAxisCategoryType) { this.set('categoryType', v, (c) => (c.categoryType = v)); }
+}
+
+export class ChartDataLabelsProxy extends ClientObject<ChartModel> implements Modelled<Excel.ChartDataLabels, ObjectMembers | 'showValue' | 'numberFormat'> {
+  protected readonly defaults = ['showValue', 'numberFormat'];
+
+  protected read(c: ChartModel, prop: string): unknown {
+    if (prop === 'showValue') return c.dataLabels?.showValue ?? false;
+    if (prop === 'numberFormat') return c.dataLabels?.numberFormat ?? 'General';
+    throw officeError('InvalidArgument', `ChartDataLabels has no property ${prop} in the stand-in`);
+  }
+
+  get showValue(): boolean { return this.get('showValue'); }
+  set showValue(v: boolean) { this.set('showValue', v, (c) => (c.dataLabels = { ...c.dataLabels, showValue: v })); }
+  get numberFormat(): string { return this.get('numberFormat'); }
+  set numberFormat(v: string) { this.set('numberFormat', v, (c) => (c.dataLabels = { ...c.dataLabels, numberFormat: v })); }
+}
 
 export class ChartProxy extends ClientObject<ChartTarget> implements Modelled<Excel.Chart, ChartMembers> {
   protected readonly defaults = ['name', 'chartType'];
   readonly title: ChartTitleProxy;
   readonly series: ChartSeriesCollectionProxy;
+  readonly axes: ChartAxesProxy;
+  readonly dataLabels: ChartDataLabelsProxy;
 
   constructor(context: StandinContext, path: ObjectPath, resolver: () => ChartTarget | null, nullable = false) {
     super(context, path, resolver, nullable);
+    this.axes = new ChartAxesProxy(context, this.property('axes'), () => this.resolve().chart);
+    this.dataLabels = new ChartDataLabelsProxy(context, this.property('dataLabels'), () => this.resolve().chart);
     this.title = new ChartTitleProxy(context, this.property('title'), () => this.resolve().chart);
     this.series = new ChartSeriesCollectionProxy(context, this.property('series'), () => this.resolve().chart);
   }
@@ -1304,6 +1472,137 @@ export class NoteCollectionProxy extends Collection<NoteModel, NoteProxy> implem
   }
 }
 
+// ---------------------------------------------------------------------------------------------
+// Threaded comments (ExcelApi 1.10), defined names, document properties (ExcelApi 1.7)
+
+type CommentMembers = ObjectMembers | 'content' | 'replies' | 'getLocation';
+
+export class CommentProxy extends ClientObject<CommentModel> implements Modelled<Excel.Comment, CommentMembers> {
+  protected readonly defaults = ['content'];
+  readonly replies: CommentReplyCollectionProxy;
+
+  constructor(context: StandinContext, path: ObjectPath, resolver: () => CommentModel | null) {
+    super(context, path, resolver);
+    this.replies = new CommentReplyCollectionProxy(context, this.property('replies'), () => this.resolve().replies);
+  }
+
+  protected read(c: CommentModel, prop: string): unknown {
+    if (prop === 'content') return c.content;
+    throw officeError('InvalidArgument', `Comment has no property ${prop} in the stand-in`);
+  }
+
+  get content(): string { return this.get('content'); }
+  set content(v: string) { this.set('content', v, (c) => (c.content = v)); }
+
+  getLocation(): RangeProxy {
+    return new RangeProxy(this.context, this.method('getLocation'), () => {
+      const c = this.resolve();
+      return { sheet: c.sheet, rect: parseRect(c.address) };
+    });
+  }
+}
+
+export class CommentCollectionProxy extends Collection<CommentModel, CommentProxy> implements Modelled<Excel.CommentCollection, CollectionMembers> {
+  protected item(model: CommentModel, path: ObjectPath): CommentProxy {
+    return new CommentProxy(this.context, path, () => model);
+  }
+}
+
+export class CommentReplyProxy extends ClientObject<{ content: string }> implements Modelled<Excel.CommentReply, ObjectMembers | 'content'> {
+  protected readonly defaults = ['content'];
+
+  protected read(r: { content: string }, prop: string): unknown {
+    if (prop === 'content') return r.content;
+    throw officeError('InvalidArgument', `CommentReply has no property ${prop} in the stand-in`);
+  }
+
+  get content(): string { return this.get('content'); }
+  set content(v: string) { this.set('content', v, (r) => (r.content = v)); }
+}
+
+export class CommentReplyCollectionProxy extends Collection<{ content: string }, CommentReplyProxy> implements Modelled<Excel.CommentReplyCollection, CollectionMembers> {
+  protected item(model: { content: string }, path: ObjectPath): CommentReplyProxy {
+    return new CommentReplyProxy(this.context, path, () => model);
+  }
+}
+
+export class NamedItemProxy extends ClientObject<NameModel> implements Modelled<Excel.NamedItem, ObjectMembers | 'name' | 'formula'> {
+  protected readonly defaults = ['name', 'formula'];
+
+  protected read(n: NameModel, prop: string): unknown {
+    if (prop === 'name') return n.name;
+    if (prop === 'formula') return n.formula;
+    throw officeError('InvalidArgument', `NamedItem has no property ${prop} in the stand-in`);
+  }
+
+  get name(): string { return this.get('name'); }
+  get formula(): string { return this.get('formula'); }
+  set formula(v: string) { this.set('formula', v, (n) => (n.formula = v)); }
+}
+
+export class NamedItemCollectionProxy extends Collection<NameModel, NamedItemProxy> implements Modelled<Excel.NamedItemCollection, CollectionMembers> {
+  protected item(model: NameModel, path: ObjectPath): NamedItemProxy {
+    return new NamedItemProxy(this.context, path, () => model);
+  }
+}
+
+const DOCUMENT_PROPERTIES: DocumentPropertyName[] = ['author', 'lastAuthor', 'title', 'subject', 'keywords', 'comments', 'category', 'company', 'manager'];
+
+export class DocumentPropertiesProxy extends ClientObject<WorkbookModel> implements Modelled<Excel.DocumentProperties, ObjectMembers | DocumentPropertyName | 'custom'> {
+  protected readonly defaults = DOCUMENT_PROPERTIES;
+  readonly custom: CustomPropertyCollectionProxy;
+
+  constructor(context: StandinContext, path: ObjectPath, resolver: () => WorkbookModel) {
+    super(context, path, resolver);
+    this.custom = new CustomPropertyCollectionProxy(context, this.property('custom'), () => context.model.custom);
+  }
+
+  protected read(w: WorkbookModel, prop: string): unknown {
+    if ((DOCUMENT_PROPERTIES as string[]).includes(prop)) return w.properties[prop as DocumentPropertyName] ?? '';
+    throw officeError('InvalidArgument', `DocumentProperties has no property ${prop} in the stand-in`);
+  }
+
+  private prop(name: DocumentPropertyName): string { return this.get(name); }
+  private put(name: DocumentPropertyName, v: string): void { this.set(name, v, (w) => (w.properties[name] = v)); }
+  get author(): string { return this.prop('author'); }
+  set author(v: string) { this.put('author', v); }
+  get lastAuthor(): string { return this.prop('lastAuthor'); }
+  get title(): string { return this.prop('title'); }
+  set title(v: string) { this.put('title', v); }
+  get subject(): string { return this.prop('subject'); }
+  set subject(v: string) { this.put('subject', v); }
+  get keywords(): string { return this.prop('keywords'); }
+  set keywords(v: string) { this.put('keywords', v); }
+  get comments(): string { return this.prop('comments'); }
+  set comments(v: string) { this.put('comments', v); }
+  get category(): string { return this.prop('category'); }
+  set category(v: string) { this.put('category', v); }
+  get company(): string { return this.prop('company'); }
+  set company(v: string) { this.put('company', v); }
+  get manager(): string { return this.prop('manager'); }
+  set manager(v: string) { this.put('manager', v); }
+}
+
+export class CustomPropertyProxy extends ClientObject<{ key: string; value: string }> implements Modelled<Excel.CustomProperty, ObjectMembers | 'key' | 'value'> {
+  protected readonly defaults = ['key', 'value'];
+
+  protected read(p: { key: string; value: string }, prop: string): unknown {
+    if (prop === 'key') return p.key;
+    if (prop === 'value') return p.value;
+    throw officeError('InvalidArgument', `CustomProperty has no property ${prop} in the stand-in`);
+  }
+
+  get key(): string { return this.get('key'); }
+  get value(): string { return this.get('value'); }
+  set value(v: string) { this.set('value', v, (p) => (p.value = v)); }
+}
+
+export class CustomPropertyCollectionProxy extends Collection<{ key: string; value: string }, CustomPropertyProxy> implements Modelled<Excel.CustomPropertyCollection, CollectionMembers> {
+  protected item(model: { key: string; value: string }, path: ObjectPath): CustomPropertyProxy {
+    return new CustomPropertyProxy(this.context, path, () => model);
+  }
+}
+
 export class EventHandlerResultProxy<A> implements Modelled<OfficeExtension.EventHandlerResult<A>, 'context' | 'remove'> {
   constructor(
     readonly context: StandinContext,
@@ -1345,6 +1644,10 @@ export type ProxiesModelOnlyOfficeMembers = [
   Assert<OnlyModelled<WorksheetCollectionProxy, WorksheetCollectionMembers>>,
   Assert<OnlyModelled<WorksheetProxy, WorksheetMembers>>,
   Assert<OnlyModelled<FreezePanesProxy, FreezePanesMembers>>,
+  Assert<OnlyModelled<PageLayoutProxy, PageLayoutMembers>>,
+  Assert<OnlyModelled<HeaderFooterGroupProxy, ObjectMembers | 'defaultForAllPages'>>,
+  Assert<OnlyModelled<HeaderFooterProxy, HeaderFooterMembers>>,
+  Assert<OnlyModelled<PageBreakCollectionProxy, PageBreakCollectionMembers>>,
   Assert<OnlyModelled<RangeProxy, RangeMembers>>,
   Assert<OnlyModelled<RangeAreasProxy, RangeAreasMembers>>,
   Assert<OnlyModelled<FontProxy, FontMembers>>,
@@ -1367,9 +1670,21 @@ export type ProxiesModelOnlyOfficeMembers = [
   Assert<OnlyModelled<ChartSeriesCollectionProxy, CollectionMembers | 'count' | 'getItemAt' | 'add'>>,
   Assert<OnlyModelled<ChartTitleProxy, ObjectMembers | 'text'>>,
   Assert<OnlyModelled<ChartProxy, ChartMembers>>,
+  Assert<OnlyModelled<ChartAxesProxy, ObjectMembers | 'valueAxis' | 'categoryAxis'>>,
+  Assert<OnlyModelled<ChartAxisProxy, ObjectMembers | 'numberFormat' | 'categoryType'>>,
+  Assert<OnlyModelled<ChartDataLabelsProxy, ObjectMembers | 'showValue' | 'numberFormat'>>,
   Assert<OnlyModelled<ChartCollectionProxy, ChartCollectionMembers>>,
   Assert<OnlyModelled<NoteProxy, NoteMembers>>,
   Assert<OnlyModelled<NoteCollectionProxy, NoteCollectionMembers>>,
+  Assert<OnlyModelled<CommentProxy, CommentMembers>>,
+  Assert<OnlyModelled<CommentCollectionProxy, CollectionMembers>>,
+  Assert<OnlyModelled<CommentReplyProxy, ObjectMembers | 'content'>>,
+  Assert<OnlyModelled<CommentReplyCollectionProxy, CollectionMembers>>,
+  Assert<OnlyModelled<NamedItemProxy, ObjectMembers | 'name' | 'formula'>>,
+  Assert<OnlyModelled<NamedItemCollectionProxy, CollectionMembers>>,
+  Assert<OnlyModelled<DocumentPropertiesProxy, ObjectMembers | DocumentPropertyName | 'custom'>>,
+  Assert<OnlyModelled<CustomPropertyProxy, ObjectMembers | 'key' | 'value'>>,
+  Assert<OnlyModelled<CustomPropertyCollectionProxy, CollectionMembers>>,
   Assert<OnlyModelled<EventHandlersProxy<unknown>, 'add'>>,
 ];
 

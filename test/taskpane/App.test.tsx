@@ -150,6 +150,25 @@ describe('App', () => {
     expect(register.rows[0][2]).toBe('Jobcenter Vallensbæk');
   });
 
+  it('offers "Masker CPR-nummeret" on a CPR number outside the tables, and writes the masked text after confirmation', async () => {
+    const { workbook } = renderApp();
+    fireEvent.click(screen.getByRole('button', { name: uiDa.setup.run }));
+    await screen.findByText(/Strukturen er på plads/);
+    await act(() => workbook.apply({ ops: [{ kind: 'setValues', sheet: 'Indsatser', cells: [{ address: 'H1', value: 'Husk 220387-3047' }] }] }));
+    workbook.active = 'Indsatser';
+    fireEvent.click(screen.getByRole('tab', { name: 'Validering' }));
+    fireEvent.click(screen.getByRole('button', { name: uiDa.validation.sheet }));
+    await screen.findByText(/Cellen ser ud til at indeholde et CPR-nummer \(220387-\*\*\*\*\)/);
+    expect(document.body.textContent).not.toContain('220387-3047');
+    const mask = screen.getByRole('button', { name: uiDa.validation.maskCpr });
+    fireEvent.click(mask);
+    const dialog = await screen.findByRole('dialog', { hidden: true });
+    fireEvent.click(within(dialog).getByRole('button', { name: uiDa.validation.confirm, hidden: true }));
+    await screen.findByText(uiDa.validation.applied(1));
+    expect(workbook.applied.at(-1)!.ops).toEqual([{ kind: 'setValues', sheet: 'Indsatser', cells: [{ address: 'H1', value: 'Husk 220387-****', expected: 'Husk 220387-3047' }] }]);
+    expect(workbook.workbook.getWorksheet('Indsatser')!.getCell('H1').value).toBe('Husk 220387-****');
+  });
+
   it('writes nothing when the confirmation is cancelled', async () => {
     const workbook = await validateRegisterWithTypo();
     fireEvent.click(await screen.findByRole('button', { name: uiDa.validation.apply }));

@@ -5,7 +5,7 @@ import type { Plan, PlanOp } from '../../src/workbook/plan';
 import type { SheetRead, WorkbookRead } from '../../src/workbook/read';
 import { tablesCreatedBy } from '../helpers/planTables';
 
-const kinds = (plan: Plan) => plan.ops.map((op) => `${op.kind} ${'table' in op ? op.table : op.sheet}`);
+const kinds = (plan: Plan) => plan.ops.map((op) => `${op.kind} ${'table' in op ? op.table : 'sheet' in op ? op.sheet : ''}`);
 
 /** What an adapter would read after applying a plan to an empty workbook. */
 function readAfter(plan: Plan): WorkbookRead {

@@ -80,3 +80,19 @@ export function maskCprValue<T extends CellValue>(value: T): T | string {
   if (typeof value === 'number') return fromNumber(value)[0] ?? value;
   return value;
 }
+
+/**
+ * A sheet, table or defined name with every CPR number in it masked, in a form the name may hold:
+ * Excel forbids `*` in sheet names and allows only letters, digits, `_`, `.` and `\` in table and
+ * defined names, so the hidden digits become "xxxx" ("050592-xxxx" for a sheet, "060593xxxx" for a
+ * table or defined name, which cannot hold the '-' either). Returns the name itself when it holds none.
+ */
+export function maskCprInName(name: string, kind: 'sheet' | 'name'): string {
+  if (!hasTenDigits(name)) return name;
+  try {
+    return name.replace(CPR, (match: string, dd: string, mm: string, yy: string, seventh: string) =>
+      (isCprDate(dd, mm, yy, seventh) ? `${dd}${mm}${yy}${kind === 'sheet' ? '-' : ''}xxxx` : match));
+  } catch {
+    return name.replace(/\d/g, 'x');
+  }
+}

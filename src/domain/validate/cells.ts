@@ -11,7 +11,7 @@ import type { KpiTarget } from '../model/types';
 // Imported from the modules themselves, not the index: this is the hot path of a 100 000-row sheet.
 import { parseAmountOre } from '../parse/amount';
 import { safeText } from '../parse/cell';
-import { findCprNumbers } from '../parse/cpr';
+import { findCprNumbers, maskCprValue } from '../parse/cpr';
 import { parseDate, yearlessDayMonth } from '../parse/date';
 import { resolveYear, type YearContext } from '../parse/yearless';
 import { parseApprox, type ApproxNumber } from '../parse/approx';
@@ -277,7 +277,8 @@ export class RowReader {
     const error = excelErrorOf(value);
     if (error) return { severity: 'error', code: 'EXCEL_ERROR', params: { value: error } };
     const cprs = findCprNumbers(value);
-    return cprs.length ? { severity: 'error', code: 'CPR_NUMBER', params: { value: cprs.join(', ') } } : null;
+    // The suggestion is the masked text ("Masker CPR-nummeret").
+    return cprs.length ? { severity: 'error', code: 'CPR_NUMBER', params: { value: cprs.join(', ') }, suggestion: String(maskCprValue(value)) } : null;
   }
 
   private scanCell(table: TableData, rowIndex: number, row: CellValue[], i: number): void {

@@ -1,5 +1,6 @@
 import type { TableData } from '../model/table';
 import { looksLikeCpr } from '../parse/cpr';
+import type { CellValue } from '../parse/cell';
 import { cellAddress, type Finding, type FindingCode, type FindingParams, type Severity } from './finding';
 
 /** Collects the findings of one validation run. */
@@ -35,9 +36,14 @@ export class Reporter {
   }
 
   /** A finding not on a table cell: a sheet's or table's name, a comment, a defined name, a document property. */
-  addAt(sheet: string, cell: string, severity: Severity, code: FindingCode, params: FindingParams): void {
+  addAt(sheet: string, cell: string, severity: Severity, code: FindingCode, params: FindingParams, fix?: { suggestion: string; value: CellValue }): void {
     const row = Number(/\d+$/.exec(cell)?.[0] ?? 1);
-    this.findings.push({ sheet, cell, row, column: '', severity, code, params });
+    const finding: Finding = { sheet, cell, row, column: '', severity, code, params };
+    if (fix && !looksLikeCpr(fix.suggestion)) {
+      finding.suggestion = fix.suggestion;
+      finding.value = fix.value;
+    }
+    this.findings.push(finding);
   }
 
   /** A table the model needs is not in the workbook: reported at A1 of the sheet it belongs on. */

@@ -22,13 +22,13 @@ import type { Finding, FindingCode, FindingParams } from './finding';
 import { reconcile } from '../finance/reconcile';
 import type { FinanceIssueKind } from '../finance/issues';
 import { Reporter } from './reporter';
-import { findCprNumbers } from '../parse/cpr';
-import { cellAddress } from '../model/address';
 import { placementLimit } from '../law/placement';
 
 /** The built-in offer code of virksomhedspraktik, whose length LAB § 61 sets. */
 const PLACEMENT_OFFER = 'PRAKTIK';
 import { isModelSheet } from '../adopt/model';
+import { maskCprValue } from '../parse/cpr';
+import { scanCpr, type WorkbookText } from './cprScan';
 
 export interface ValidateOptions {
   /** The date "today" for rules that look at the present (course length, capacity). */
@@ -50,13 +50,7 @@ export interface ValidateOptions {
   cache?: boolean;
 }
 
-/** A text of the workbook outside its tables, and where it is (cell 'A1' when it has none). */
-export interface WorkbookText {
-  place: 'sheetName' | 'comment' | 'definedName' | 'property';
-  sheet: string;
-  cell: string;
-  text: string;
-}
+export type { WorkbookText } from './cprScan';
 
 export interface WorkbookModel {
   initiatives: Initiative[];
@@ -133,7 +127,8 @@ const PARTICIPANT_TABLE = /^Deltagere_(.+)$/i;
 
 export function validateWorkbook(tables: TableData[], options: ValidateOptions): ValidationResult {
   const report = new Reporter();
-  scanNamesForCpr(tables, options.texts ?? [], report);
+  // Tables whose data rows the row reader reads (and scans for CPR numbers cell by cell).
+  const readRows = new Set<TableData>();
   const taxonomies = readTaxonomies(tables, report);
   const matchers = Object.fromEntries(TAXONOMY_KEYS.map((k) => [k, new TaxonomyMatcher(taxonomies[k])])) as Record<TaxonomyKey, TaxonomyMatcher>;
   const reader = new RowReader(report, matchers, options.asOf, options.referenceYear, options.cache ?? true);
@@ -144,6 +139,7 @@ export function validateWorkbook(tables: TableData[], options: ValidateOptions):
     const at: TableRead<S> = { spec, table, columns, store: reader.fieldsOf(table, readOrder(columns)) };
     const out: Located<T, S>[] = [];
     checkMerges(table, report);
+    readRows.add(table);
     const rows = table.rows;
     const last = lastFilledRow(rows);
     for (let rowIndex = 0; rowIndex < rows.length; rowIndex++) {
@@ -214,46 +210,25 @@ export function validateWorkbook(tables: TableData[], options: ValidateOptions):
   model.postings = postingRows.map((l) => l.item);
   checkFinance(budgetRows, postingRows, [...byId.keys()], report, options.asOf, matchers);
   reportSheetsNotInModel(tables, report);
+  reportCpr(tables, options.texts ?? [], readRows, report);
 
   return { findings: sortFindings(report.findings, tables), model, taxonomies };
 }
 
 /**
- * CPR numbers outside the contract tables' data rows (those are scanned cell by cell when read):
- * every cell of the taxonomy tables, the header of every table, sheet and table names and the
- * workbook's other texts. Always errors; the number is reported masked.
+ * CPR numbers everywhere but the data rows the row reader read (it reports those): every cell of
+ * the other tables (taxonomies, the user's own) and regions, every header, sheet and table names,
+ * the cells outside all tables and the workbook's other texts (cprScan.ts). Always errors; the
+ * number is reported masked, and a cell or header gets its masked text as the suggestion
+ * ("Masker CPR-nummeret").
  */
-function scanNamesForCpr(tables: TableData[], texts: readonly WorkbookText[], report: Reporter): void {
-  const found = (value: unknown) => (typeof value === 'string' || typeof value === 'number' ? findCprNumbers(value) : []);
-  const seenSheets = new Set<string>();
-  const atName = (sheet: string, cell: string, place: string, text: string) => {
-    const cprs = found(text);
-    if (cprs.length) report.addAt(sheet, cell, 'error', 'CPR_NUMBER', { value: cprs.join(', '), place });
-  };
-  for (const table of tables) {
-    if (!seenSheets.has(table.sheet)) {
-      seenSheets.add(table.sheet);
-      atName(table.sheet, 'A1', 'sheetName', table.sheet);
-    }
-    if (table.table !== undefined) atName(table.sheet, cellAddress(table.headerRow, table.firstColumn), 'tableName', table.table);
-    table.header.forEach((h, i) => {
-      const cprs = found(h);
-      if (cprs.length) report.add(table, -1, i, 'error', 'CPR_NUMBER', { value: cprs.join(', ') });
-    });
-    if (table.sheet !== SHEETS.taxonomies) continue;
-    table.rows.forEach((row, r) => row.forEach((v, i) => {
-      const cprs = found(v);
-      if (cprs.length) report.add(table, r, i, 'error', 'CPR_NUMBER', { value: cprs.join(', ') });
-    }));
-  }
-  const seen = new Set<string>();
-  for (const t of texts) {
-    if (t.place === 'sheetName' && seenSheets.has(t.sheet)) continue;
-    // A threaded comment comes with its legacy note: one finding for both.
-    const key = JSON.stringify([t.place, t.sheet, t.cell, findCprNumbers(t.text)]);
-    if (seen.has(key)) continue;
-    seen.add(key);
-    atName(t.sheet, t.cell, t.place, t.text);
+function reportCpr(tables: TableData[], texts: readonly WorkbookText[], readRows: ReadonlySet<TableData>, report: Reporter): void {
+  for (const hit of scanCpr(tables, texts, readRows)) {
+    const params = { value: hit.numbers.join(', ') };
+    const suggestion = maskedText(hit.value);
+    if (hit.at) report.add(hit.at.table, hit.at.row, hit.at.column, 'error', 'CPR_NUMBER', params, suggestion);
+    else if (hit.place === 'cell') report.addAt(hit.sheet, hit.cell, 'error', 'CPR_NUMBER', params, { suggestion, value: hit.value });
+    else report.addAt(hit.sheet, hit.cell, 'error', 'CPR_NUMBER', { ...params, place: hit.place });
   }
 }
 
@@ -267,6 +242,9 @@ function reportSheetsNotInModel(tables: TableData[], report: Reporter): void {
     if (rows) report.add(list[0]!, -1, -1, 'info', 'SHEET_NOT_IN_MODEL', { sheet, rows });
   }
 }
+
+/** A cell's value with its CPR numbers masked, as text ("Masker CPR-nummeret" writes it). */
+const maskedText = (value: CellValue): string => String(maskCprValue(value));
 
 /** Merged cells: harmless to us, confusing to people and to Excel's tables. */
 function checkMerges(table: TableData, report: Reporter): void {
@@ -356,6 +334,8 @@ function buildInitiative(f: Fields<typeof INITIATIVES>): Initiative | undefined 
     courseWeeks: f.get('courseWeeks'),
     kpis: f.get('kpis') ?? [],
     statusDate: f.get('statusDate'),
+    theme: f.get('theme'),
+    statusText: f.get('statusText'),
   };
 }
 

@@ -9,7 +9,9 @@
  */
 import type { CellValue } from '../../domain/parse/cell';
 import { headerText, isEmptyValue } from '../../workbook/adapterRules';
-import { cellAddress, columnLetters, formatRange } from '../../domain/model/address';
+import { cellAddress, columnLetters, formatRange, parseRange } from '../../domain/model/address';
+import { looksLikeCpr } from '../../domain/parse/cpr';
+import type { WorkbookText } from '../../domain/validate/cprScan';
 import type { SheetRead, TableRead } from '../../workbook/read';
 import type { XlsxPackage } from './package';
 import type { Rect, SheetScan } from './sheet';
@@ -34,7 +36,11 @@ export class SheetBuilder {
     private readonly styles: CellStyles,
   ) {}
 
-  build(tables: TableDef[]): SheetRead {
+  /**
+   * `cprTexts`: where the non-empty cells outside every table and the region that hold a CPR
+   * number go (place 'cell'): read in the same pass over the cells, for validation's CPR scan.
+   */
+  build(tables: TableDef[], cprTexts?: WorkbookText[]): SheetRead {
     const { cells, merges } = this.scan;
     const read = tables.map((t) => this.table(t)).sort((a, b) => a.headerRow - b.headerRow || a.firstColumn - b.firstColumn);
     const formulas: Record<string, string> = {};
@@ -48,7 +54,26 @@ export class SheetBuilder {
       formulas,
     };
     if (!read.length) this.region(sheet);
+    if (cprTexts) this.cprOutside(tables, sheet, cprTexts);
     return sheet;
+  }
+
+  /** The cells outside the tables' header and data rows (totals rows included) and the region, holding a CPR number. */
+  private cprOutside(tables: TableDef[], sheet: SheetRead, out: WorkbookText[]): void {
+    // A sheet without tables whose region holds every non-empty cell: validation scans the region.
+    if (!tables.length && !sheet.outside) return;
+    const { cells } = this.scan;
+    const inside: Rect[] = tables.map((t) => ({ ...t.rect, bottom: t.rect.bottom - (t.totals ? 1 : 0) }));
+    if (sheet.region) inside.push(parseRange(sheet.region.ref));
+    for (let i = 0; i < cells.size; i++) {
+      const v = cells.value[i];
+      if (typeof v !== 'string' && typeof v !== 'number') continue;
+      if (!looksLikeCpr(v)) continue;
+      const r = cells.row[i];
+      const c = cells.col[i];
+      if (inside.some((b) => r >= b.top && r <= b.bottom && c >= b.left && c <= b.right)) continue;
+      out.push({ place: 'cell', sheet: this.name, cell: cellAddress(r, c), text: String(v), value: v });
+    }
   }
 
   private valueAt(row: number, col: number): CellValue {

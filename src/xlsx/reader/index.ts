@@ -7,7 +7,7 @@
  */
 import { promises as fs } from 'fs';
 import type { WorkbookRead, SheetRead } from '../../workbook/read';
-import type { WorkbookText } from '../../domain/validate/validateWorkbook';
+import type { WorkbookText } from '../../domain/validate/cprScan';
 import { looksLikeCpr } from '../../domain/parse/cpr';
 import { XlsxReadError } from '../errors';
 import { SheetBuilder, type TableDef } from './build';
@@ -68,7 +68,11 @@ export function readWorkbookBuffer(input: Buffer | Uint8Array, limits?: Partial<
   const texts: WorkbookText[] = [];
   pkg.scan(workbookPart, workbookXml, (x) => {
     if (x.kind === 2) return;
-    if (x.name === 'definedName') keepText(texts, 'definedName', '', '', `${x.attr('name') ?? ''} ${x.kind === 1 ? x.text() : ''}`);
+    if (x.name === 'definedName') {
+      const key = x.attr('name') ?? '';
+      const formula = x.kind === 1 ? x.text() : '';
+      if (looksLikeCpr(`${key} ${formula}`)) texts.push({ place: 'definedName', sheet: '', cell: '', text: formula, key });
+    }
     else if (x.name === 'workbookPr') {
       const d = x.attr('date1904');
       date1904 = d === '1' || d === 'true';
@@ -110,12 +114,25 @@ function keepText(texts: WorkbookText[], place: WorkbookText['place'], sheet: st
   if (looksLikeCpr(text)) texts.push({ place, sheet, cell, text });
 }
 
-/** docProps/core.xml, app.xml, custom.xml: the text of every element (title, subject, creator, company, …). */
+/**
+ * docProps/core.xml, app.xml, custom.xml: the text of every element (title, subject, creator,
+ * company, …), keyed as plan ops name a property (maskText): "core:creator", "app:Company",
+ * "custom:Sagsnummer" (a custom property by its name attribute).
+ */
 function readPropertyTexts(pkg: XlsxPackage, part: string, texts: WorkbookText[]): void {
   const text = pkg.text(part);
   if (text === undefined) return;
+  const kind = /core/i.test(part) ? 'core' : /app/i.test(part) ? 'app' : 'custom';
+  let custom = '';
   pkg.scan(part, text, (x) => {
-    if (x.kind === 1) keepText(texts, 'property', '', '', x.text());
+    if (x.kind === 2) return;
+    if (kind === 'custom' && x.name === 'property') custom = x.attr('name') ?? '';
+    // app.xml lists the sheet names (TitlesOfParts): those are scanned as sheet names.
+    if (kind === 'app' && x.kind === 1 && (x.name === 'TitlesOfParts' || x.name === 'HeadingPairs')) return x.skipElement();
+    if (x.kind !== 1) return;
+    const name = x.name;
+    const value = x.text();
+    if (looksLikeCpr(value)) texts.push({ place: 'property', sheet: '', cell: '', text: value, key: `${kind}:${kind === 'custom' ? custom : name}` });
   });
 }
 
@@ -136,13 +153,39 @@ function readCommentTexts(pkg: XlsxPackage, part: string, sheet: string, texts: 
   });
 }
 
+/**
+ * A drawing's shapes and text boxes, or a chart's title, labels and cached series names and
+ * categories: the texts of its `<a:t>` and `<c:v>` elements, kept with the part's name (maskText
+ * masks every text of that part).
+ */
+function readDrawingTexts(pkg: XlsxPackage, part: string, sheet: string, texts: WorkbookText[]): void {
+  const text = pkg.text(part);
+  if (text === undefined) return;
+  const found: string[] = [];
+  pkg.scan(part, text, (x) => {
+    if (x.kind === 1 && (x.name === 't' || x.name === 'v')) {
+      const t = x.text();
+      if (looksLikeCpr(t)) found.push(t);
+    }
+  });
+  if (found.length) texts.push({ place: 'drawing', sheet, cell: 'A1', text: found.join('\n'), key: part });
+}
+
 function readSheet(pkg: XlsxPackage, part: string, name: string, ctx: ScanContext, texts: WorkbookText[]): SheetRead {
   const rels = new Map(pkg.relationships(part).map((r) => [r.id, r]));
   for (const r of rels.values()) {
     if (r.target && (r.type === 'comments' || r.type === 'threadedComment') && pkg.has(r.target)) readCommentTexts(pkg, r.target, name, texts);
+    if (r.target && r.type === 'drawing' && pkg.has(r.target)) {
+      readDrawingTexts(pkg, r.target, name, texts);
+      for (const c of pkg.relationships(r.target)) if (c.target && c.type === 'chart' && pkg.has(c.target)) readDrawingTexts(pkg, c.target, name, texts);
+    }
   }
   const text = pkg.text(part)!;
   const scan = scanSheet(pkg, part, text, ctx);
+  for (const h of scan.hyperlinks) {
+    const address = `${(h.id !== undefined ? rels.get(h.id)?.external : undefined) ?? ''} ${h.location ?? ''} ${h.tooltip ?? ''}`;
+    if (looksLikeCpr(address)) texts.push({ place: 'hyperlink', sheet: name, cell: h.ref.split(':')[0], text: address.trim() });
+  }
   const tables: TableDef[] = [];
   for (const id of scan.tableParts) {
     const rel = rels.get(id);
@@ -150,7 +193,7 @@ function readSheet(pkg: XlsxPackage, part: string, name: string, ctx: ScanContex
     const def = readTablePart(pkg, rel.target);
     if (def) tables.push(def);
   }
-  return new SheetBuilder(pkg, part, name, scan, ctx.styles).build(tables);
+  return new SheetBuilder(pkg, part, name, scan, ctx.styles).build(tables, texts);
 }
 
 function readTablePart(pkg: XlsxPackage, part: string): TableDef | undefined {

@@ -15,6 +15,8 @@ export interface Relationship {
   type: string;
   /** Resolved part name, e.g. "xl/worksheets/sheet1.xml"; undefined for external targets. */
   target?: string;
+  /** An external target as written (a hyperlink's address). */
+  external?: string;
 }
 
 export class XlsxPackage {
@@ -92,7 +94,7 @@ export class XlsxPackage {
       const target = x.attr('Target');
       if (id === undefined) return;
       const external = x.attr('TargetMode') === 'External';
-      rels.push({ id, type: type.slice(type.lastIndexOf('/') + 1), target: external || target === undefined ? undefined : resolveTarget(dir, target) });
+      rels.push({ id, type: type.slice(type.lastIndexOf('/') + 1), target: external || target === undefined ? undefined : resolveTarget(dir, target), ...(external && target !== undefined && { external: target }) });
     });
     return rels;
   }

@@ -34,6 +34,8 @@ export interface SheetScan {
   rowXf: Map<number, number>;
   /** `<col min max style>` with a non-zero style. */
   colXf: { min: number; max: number; xf: number }[];
+  /** `<hyperlink>`s: the cell, the relationship of an external address, the in-workbook location, the tooltip. */
+  hyperlinks: { ref: string; id?: string; location?: string; tooltip?: string }[];
 }
 
 export interface ScanContext {
@@ -96,7 +98,7 @@ export function parseRect(ref: string): Rect | undefined {
 export function scanSheet(pkg: XlsxPackage, part: string, text: string, ctx: ScanContext): SheetScan {
   const x = new XmlScanner(text);
   const cells = new CellStore();
-  const scan: SheetScan = { cells, merges: [], tableParts: [], rowXf: new Map(), colXf: [] };
+  const scan: SheetScan = { cells, merges: [], tableParts: [], rowXf: new Map(), colXf: [], hyperlinks: [] };
   const { strings, styles, date1904, budget } = ctx;
   const masters = new Map<string, { formula: string; row: number; col: number }>();
   const pos = { row: 0, col: 0 };
@@ -278,6 +280,12 @@ export function scanSheet(pkg: XlsxPackage, part: string, text: string, ctx: Sca
           const r = parseRect(ref);
           if (!r) fail(`merged range "${ref}" is not a range`);
           scan.merges.push(r!);
+          break;
+        }
+        case 'hyperlink': {
+          if (x.kind === CLOSE) break;
+          const ref = x.attr('ref');
+          if (ref !== undefined) scan.hyperlinks.push({ ref, id: x.attr('id'), location: x.attr('location'), tooltip: x.attr('tooltip') });
           break;
         }
         case 'tablePart': {
