@@ -396,7 +396,7 @@ export class PackageEditor {
     const id = Math.max(0, ...this.tables.map((t) => t.id), ...this.allTableIds()) + 1;
     const entry: TableEntry = { sheet, part, xml: '', name, id, rect, hasHeader: true, totals: false, columns, dirty: true };
     entry.xml =
-      `${XML_DECLARATION}<table xmlns="${MAIN_NS}" id="${id}" name="${escapeXml(name)}" displayName="${escapeXml(name)}" ref="${formatRect(rect)}" totalsRowShown="0">` +
+      `${XML_DECLARATION}<table xmlns="${MAIN_NS}" id="${id}" name="${escapeXml(name)}" displayName="${escapeXml(name)}" ref="${formatRect(rect)}" headerRowCount="1" totalsRowShown="0">` +
       `<autoFilter ref="${formatRect(rect)}"/><tableColumns count="${columns.length}">${columns.map((c, i) => `<tableColumn id="${i + 1}" name="${escapeXml(c)}"/>`).join('')}</tableColumns>` +
       `<tableStyleInfo name="${style}" showFirstColumn="0" showLastColumn="0" showRowStripes="1" showColumnStripes="0"/></table>`;
     this.write(part, entry.xml); // the name is taken (written again with the final ref in toBuffer)
