@@ -608,7 +608,8 @@ export const CASES: HostileCase[] = [
     build: async (dir, env) => {
       const input = await cprPlacementsWorkbook(dir, env);
       const refunds = refundFile(join(dir, 'refusion.csv'));
-      const commands = workbookCommands(input, dir, refunds).map((c) => (c.includes('-o') ? [...c, '--mask-cpr'] : c));
+      // snapshot freezes a workbook with open errors (the CPR numbers) only with --yes.
+      const commands = workbookCommands(input, dir, refunds).map((c) => (c.includes('-o') ? [...c, '--mask-cpr', ...(c[0] === 'snapshot' ? ['--yes'] : [])] : c));
       return { inputs: [input, refunds], commands, expect: cprMasked, markers: ['Mine noter 5K'] };
     },
   },
