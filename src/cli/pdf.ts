@@ -8,7 +8,7 @@ import { execFile } from 'node:child_process';
 import { accessSync, constants, promises as fs } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
-import { OutputPathError } from '../xlsx/errors';
+import { linkIntoPlace } from '../xlsx/atomicWrite';
 import { checkOutputPath, releaseTempPath, tempPathFor } from '../xlsx/outputPath';
 
 /** LibreOffice's command on PATH (soffice, libreoffice), or undefined when it is not installed. */
@@ -28,18 +28,6 @@ export function findSoffice(path = process.env.PATH ?? ''): string | undefined {
 }
 
 export class RenderError extends Error {}
-
-/** As writeXlsx: without --force the file is linked into place, which fails if anything appeared there meanwhile. */
-async function linkIntoPlace(tmp: string, path: string): Promise<void> {
-  try {
-    await fs.link(tmp, path);
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'EEXIST') throw new OutputPathError('exists', path);
-    if (code === 'EPERM' || code === 'ENOTSUP' || code === 'EOPNOTSUPP' || code === 'ENOSYS') await fs.rename(tmp, path);
-    else throw e;
-  }
-}
 
 /** A conversion may take this long on a loaded machine (starting LibreOffice is most of it). */
 const RENDER_TIMEOUT_MS = 180_000;

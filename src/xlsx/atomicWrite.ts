@@ -50,7 +50,7 @@ export async function writeBytesAtomically(data: Buffer, path: string, options: 
 }
 
 /** Puts `tmp` at `path` only if nothing is there (a link fails on any existing name); then `tmp` goes. */
-async function linkIntoPlace(tmp: string, path: string): Promise<void> {
+export async function linkIntoPlace(tmp: string, path: string): Promise<void> {
   try {
     await fs.link(tmp, path);
   } catch (e) {

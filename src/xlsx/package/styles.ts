@@ -3,15 +3,9 @@
  * formats, fonts, cell formats (xf) and differential formats (dxf) the plan needs are appended,
  * and an identical one already there is reused. The part is rewritten only when something was added.
  */
+import { BUILT_IN } from '../reader/styles';
 import { childrenOf, escapeXml, getAttr, rootOf, setAttr } from './xmlText';
 
-const BUILT_IN: Record<number, string> = {
-  0: 'General', 1: '0', 2: '0.00', 3: '#,##0', 4: '#,##0.00', 9: '0%', 10: '0.00%', 11: '0.00E+00',
-  12: '# ?/?', 13: '# ??/??', 14: 'mm-dd-yy', 15: 'd-mmm-yy', 16: 'd-mmm', 17: 'mmm-yy',
-  18: 'h:mm AM/PM', 19: 'h:mm:ss AM/PM', 20: 'h:mm', 21: 'h:mm:ss', 22: 'm/d/yy "h":mm',
-  37: '#,##0 ;(#,##0)', 38: '#,##0 ;[Red](#,##0)', 39: '#,##0.00 ;(#,##0.00)', 40: '#,##0.00 ;[Red](#,##0.00)',
-  45: 'mm:ss', 46: '[h]:mm:ss', 47: 'mmss.0', 48: '##0.0E+0', 49: '@',
-};
 const BUILT_IN_ID = new Map(Object.entries(BUILT_IN).map(([id, code]) => [code, Number(id)]));
 
 const ORDER = ['numFmts', 'fonts', 'fills', 'borders', 'cellStyleXfs', 'cellXfs', 'cellStyles', 'dxfs', 'tableStyles', 'colors', 'extLst'];

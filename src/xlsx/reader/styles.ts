@@ -8,7 +8,7 @@
 import type { XlsxPackage } from './package';
 
 /** ExcelJS's table of built-in formats (lib/xlsx/defaultnumformats.js, locale-free entries). */
-const BUILT_IN: Record<number, string> = {
+export const BUILT_IN: Record<number, string> = {
   0: 'General', 1: '0', 2: '0.00', 3: '#,##0', 4: '#,##0.00', 9: '0%', 10: '0.00%', 11: '0.00E+00',
   12: '# ?/?', 13: '# ??/??', 14: 'mm-dd-yy', 15: 'd-mmm-yy', 16: 'd-mmm', 17: 'mmm-yy',
   18: 'h:mm AM/PM', 19: 'h:mm:ss AM/PM', 20: 'h:mm', 21: 'h:mm:ss', 22: 'm/d/yy "h":mm',
