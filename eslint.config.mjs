@@ -36,15 +36,46 @@ const PACKAGES = {
   excel: [],
   operations: [],
 };
+/**
+ * The one file of src/xlsx the browser side may import: the streaming reader for the task pane
+ * (other workbooks' bytes → WorkbookRead). Everything it reaches is checked by READER_RULES.
+ */
+const BROWSER_READER = { operations: 'xlsx/reader/browser' };
 
-function layerRules(layer) {
+function layerPatterns(layer) {
   const forbidden = LAYERS.filter((l) => l !== layer && !ALLOWED[layer].includes(l));
-  const patterns = [
+  const names = forbidden.map((l) => (BROWSER_READER[layer]?.startsWith(`${l}/`) ? `${l}(?!/${BROWSER_READER[layer].slice(l.length + 1).replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}$)` : l));
+  const allowed = [...ALLOWED[layer].map((l) => `src/${l}`), ...(BROWSER_READER[layer] ? [`src/${BROWSER_READER[layer]}.ts`] : [])];
+  return [
     {
-      regex: `^(\\.\\./)+(${forbidden.join('|')})(/|$)`,
-      message: `src/${layer} may import only from ${ALLOWED[layer].map((l) => `src/${l}`).join(', ') || 'itself'} (see docs/architecture.md).`,
+      regex: `^(\\.\\./)+(${names.join('|')})(/|$)`,
+      message: `src/${layer} may import only from ${allowed.join(', ') || 'itself'} (see docs/architecture.md).`,
     },
   ];
+}
+
+/**
+ * The browser-safe reader (src/xlsx/reader, less its Node entry index.ts and platform.node.ts):
+ * the task pane bundles it, so it uses no Node module and no package but fflate, and reaches no
+ * other file of src/xlsx (those are Node's). tsconfig.src.json type-checks it without Node types.
+ */
+const READER_RULES = {
+  files: ['src/xlsx/reader/**/*.ts'],
+  ignores: ['src/xlsx/reader/index.ts', 'src/xlsx/reader/platform.node.ts'],
+  rules: {
+    'no-restricted-imports': ['error', {
+      patterns: [
+        ...layerPatterns('xlsx'),
+        { regex: '^(?!\\.|fflate$)', message: 'The browser-safe reader (src/xlsx/reader) uses no Node modules and no packages beyond fflate (see docs/architecture.md).' },
+        { regex: '^\\./(index|platform\\.node)$', message: 'The browser-safe reader may not import its Node entry (index.ts, platform.node.ts); take a ReaderPlatform as a parameter.' },
+        { regex: '^\\.\\./(?!\\.\\./)', message: 'The browser-safe reader reaches no other file of src/xlsx (they use Node); only src/domain and src/workbook.' },
+      ],
+    }],
+  },
+};
+
+function layerRules(layer) {
+  const patterns = layerPatterns(layer);
   if (PACKAGES[layer]) {
     const allowed = PACKAGES[layer].map((p) => p.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&'));
     patterns.push({
@@ -77,6 +108,7 @@ export default defineConfig(
     rules: reactHooks.configs.flat.recommended.rules,
   },
   ...LAYERS.map(layerRules),
+  READER_RULES,
   {
     // Build configuration and scripts run in Node as CommonJS.
     files: ['*.js', 'scripts/**/*.js', 'bin/**/*.js'],

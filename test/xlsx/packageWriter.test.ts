@@ -17,6 +17,7 @@ import { applyPlanToPackage, HANDLERS } from '../../src/xlsx/package';
 import { readWorkbookBuffer } from '../../src/xlsx/reader';
 import { resolveLimits } from '../../src/xlsx/reader/limits';
 import { XlsxPackage } from '../../src/xlsx/reader/package';
+import { nodePlatform } from '../../src/xlsx/reader/platform.node';
 import { findCprInWorkbook, planCprMask } from '../../src/workbook/cprMask';
 import { XlsxReadError } from '../../src/xlsx/errors';
 import { zipEntries, zipEntryData, zipEntryRaw } from '../../src/xlsx/zip';
@@ -70,7 +71,7 @@ function printNames(bytes: Buffer): string[] {
 
 /** A worksheet part's print set-up elements, in the order they are in the part. */
 function printElements(bytes: Buffer, sheet: string): string[] {
-  const pkg = new XlsxPackage(bytes, 'x', resolveLimits());
+  const pkg = new XlsxPackage(bytes, 'x', resolveLimits(), nodePlatform);
   const wb = pkg.text('xl/workbook.xml')!;
   const id = /<sheet\b[^>]*>/g;
   let rid = '';

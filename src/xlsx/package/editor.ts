@@ -11,6 +11,7 @@ import { posix } from 'path';
 import { CellStore } from '../reader/cells';
 import type { ReadLimits } from '../reader/limits';
 import { XlsxPackage, resolveTarget } from '../reader/package';
+import { nodePlatform } from '../reader/platform.node';
 import { readSharedStrings } from '../reader/sharedStrings';
 import { textValue } from '../reader/xml';
 import { maskCpr } from '../../domain/parse/cpr';
@@ -121,7 +122,7 @@ export class PackageEditor {
   readonly strict: boolean;
 
   constructor(readonly bytes: Buffer, readonly path: string, limits: ReadLimits) {
-    this.pkg = new XlsxPackage(bytes, path, limits);
+    this.pkg = new XlsxPackage(bytes, path, limits, nodePlatform);
     this.entries = zipEntries(bytes);
     const office = this.rels('').find((r) => r.type.endsWith('/officeDocument') && r.part && this.has(r.part));
     this.workbookPart = office?.part ?? 'xl/workbook.xml';

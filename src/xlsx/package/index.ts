@@ -21,6 +21,7 @@ import { applyOp, type PlanState } from './ops';
 import { PackageRefusal } from './refusal';
 import { getAttr, setAttr } from './xmlText';
 import { XlsxPackage } from '../reader/package';
+import { nodePlatform } from '../reader/platform.node';
 import { posix } from 'path';
 
 export { PackageRefusal } from './refusal';
@@ -147,7 +148,7 @@ export function printCopyOfPackage(bytes: Buffer, sheets: string[]): Buffer {
 /** The name of the sheet the workbook opens on (bookViews activeTab; the first sheet without one). */
 export function activeSheetOf(bytes: Buffer): string {
   try {
-    const pkg = new XlsxPackage(bytes, '(buffer)', resolveLimits());
+    const pkg = new XlsxPackage(bytes, '(buffer)', resolveLimits(), nodePlatform);
     const office = pkg.relationships('').find((r) => r.type === 'officeDocument' && r.target && pkg.has(r.target));
     const xml = pkg.text(office?.target ?? 'xl/workbook.xml') ?? '';
     const tab = Number(getAttr(/<(?:[\w.-]+:)?workbookView\b[^>]*>/.exec(xml)?.[0] ?? '<x>', 'activeTab') ?? 0);

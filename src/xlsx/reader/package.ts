@@ -3,10 +3,10 @@
  * inflated within the limits, and relationships resolved to part names (relative targets, and
  * absolute ones like "/xl/tables/table1.xml" as openpyxl writes them).
  */
-import { inflateRawSync } from 'zlib';
-import { XlsxReadError } from '../errors';
-import { looksLikeZip, zipEntries, zipEntryRaw, ZipFormatError, type ZipEntry } from '../zip';
+import { XlsxReadError } from './errors';
 import { bytesText, type ReadLimits } from './limits';
+import { InflateLimitError, type ReaderPlatform } from './platform';
+import { looksLikeZip, zipEntries, zipEntryRaw, ZipFormatError, type ZipEntry } from './zip';
 import { XmlScanner, XmlSyntaxError } from './xml';
 
 export interface Relationship {
@@ -24,12 +24,13 @@ export class XlsxPackage {
   private inflated = 0;
 
   constructor(
-    private readonly buffer: Buffer,
+    private readonly buffer: Uint8Array,
     readonly path: string,
     readonly limits: ReadLimits,
+    private readonly platform: ReaderPlatform,
   ) {
     if (!looksLikeZip(buffer)) {
-      const ole = buffer.length >= 4 && buffer.readUInt32BE(0) === 0xd0cf11e0;
+      const ole = buffer.length >= 4 && buffer[0] === 0xd0 && buffer[1] === 0xcf && buffer[2] === 0x11 && buffer[3] === 0xe0;
       throw new XlsxReadError('not-xlsx', path, ole ? 'an old .xls file or a password-protected workbook' : 'not an .xlsx file (no zip signature)');
     }
     try {
@@ -51,21 +52,21 @@ export class XlsxPackage {
     if (entry.size > remaining) {
       throw this.tooLarge(part, `inflates to ${bytesText(entry.size)}; the parts read may inflate to ${bytesText(this.limits.maxInflatedBytes)} in total`);
     }
-    let raw: Buffer;
+    let raw: Uint8Array;
     try {
       raw = zipEntryRaw(this.buffer, entry);
     } catch (e) {
       throw this.corrupt(part, `damaged zip entry: ${(e as Error).message}`, e);
     }
-    let data: Buffer;
+    let data: Uint8Array;
     if (entry.method === 0) data = raw;
     else if (entry.method === 8) {
       // The declared size is trusted as an upper bound: a zip bomb that lies about it stops there.
       const max = Math.max(1, Math.min(remaining, entry.size || remaining));
       try {
-        data = inflateRawSync(raw, { maxOutputLength: max });
+        data = this.platform.inflateRaw(raw, max);
       } catch (e) {
-        if ((e as NodeJS.ErrnoException)?.code === 'ERR_BUFFER_TOO_LARGE') {
+        if (e instanceof InflateLimitError) {
           if (max < remaining) throw this.corrupt(part, `inflates to more than the ${entry.size} bytes its zip entry declares`, e);
           throw this.tooLarge(part, `inflates to more than ${bytesText(remaining)}; the parts read may inflate to ${bytesText(this.limits.maxInflatedBytes)} in total`);
         }
@@ -76,7 +77,7 @@ export class XlsxPackage {
     if (this.inflated > this.limits.maxInflatedBytes) {
       throw this.tooLarge(part, `the parts read inflate to more than ${bytesText(this.limits.maxInflatedBytes)} in total`);
     }
-    return data.toString('utf8');
+    return this.platform.utf8(data);
   }
 
   /** The relationships of a part (from its _rels/<name>.rels), targets resolved against the part. */

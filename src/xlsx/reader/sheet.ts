@@ -8,7 +8,7 @@
  */
 import type { CellValue } from '../../domain/parse/cell';
 import { cellAddress } from '../../domain/model/address';
-import { XlsxReadError } from '../errors';
+import { XlsxReadError } from './errors';
 import { CellStore } from './cells';
 import { slideFormula } from './formula';
 import type { XlsxPackage } from './package';
