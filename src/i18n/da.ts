@@ -344,6 +344,52 @@ export const uiDa = {
     command: 'Kommando',
   },
   // ---- end portfolio card ----
+  // ---- #13 other workbooks in the pane: Saml projektmapper, Indlæs partnerudgave (eng/reader, begin) ----
+  otherWorkbooks: {
+    intro: 'Flere teams’ projektmapper kan samles i denne projektmappe, og en ekstern partner kan få en udgave med kun sin indsats og sende den tilbage. De filer, du vælger, læses kun; de ændres aldrig.',
+    thisWorkbook: 'denne projektmappe',
+    consolidateIntro: 'Vælg de andre teams’ projektmapper (.xlsx). Deres indsatser, deltagerark, statuslog og økonomi føjes til denne projektmappe, og Overblik laves over det hele. Samme indsats-ID med forskelligt indhold i to filer afvises med begge filnavne; så skrives intet.',
+    choose: 'Vælg projektmapper …',
+    fileInput: 'Projektmapper, der skal samles',
+    chosenLabel: 'Valgte filer',
+    consolidate: (n: number) => `Saml ${n === 1 ? '1 projektmappe' : `${n} projektmapper`} i denne`,
+    readingFile: (i: number, n: number, f: string) => `Læser fil ${i} af ${n}: ${f} …`,
+    consolidated: (files: number, initiatives: number, rows: number) =>
+      `Samlet: ${plural(files, 'projektmappe', 'projektmapper')} er lagt ind. Projektmappen har nu ${plural(initiatives, 'indsats', 'indsatser')} og ${plural(rows, 'deltagerrække', 'deltagerrækker')}, og Overblik er opdateret.`,
+    refused: (n: number) => `Intet er skrevet: ${n === 1 ? '1 problem' : `${nDa(n)} problemer`} skal rettes i filerne først.`,
+    problemsLabel: 'Bemærkninger til sammenlægningen',
+    readError: {
+      'not-found': (f: string) => `${f} kunne ikke læses (filen er flyttet, låst eller ikke tilgængelig). Intet er skrevet.`,
+      folder: (f: string) => `${f} er en mappe, ikke en projektmappe. Intet er skrevet.`,
+      'not-a-file': (f: string) => `${f} er ikke en almindelig fil. Intet er skrevet.`,
+      encrypted: (f: string) => `${f} er beskyttet med adgangskode. Fjern adgangskoden i Excel og vælg filen igen. Intet er skrevet.`,
+      'not-xlsx': (f: string) => `${f} er ikke en Excel-projektmappe (.xlsx) – fx en CSV-fil, en gammel .xls eller en projektmappe med adgangskode. Gem den som .xlsx i Excel og vælg den igen. Intet er skrevet.`,
+      corrupt: (f: string, part?: string) => `${f} kan ikke læses: filen er beskadiget${part ? ` (${part})` : ''}. Åbn og gem den i Excel, og vælg den igen. Intet er skrevet.`,
+      'too-large': (f: string) => `${f} er for stor (over 200 MB). Intet er skrevet.`,
+      'too-large-content': (f: string, part?: string) =>
+        `${f} kan ikke læses: ${part ?? 'indholdet'} er større end grænsen (200 MB udpakket, 5 mio. celler, 2 mio. tekster). Slet tomme rækker og kolonner langt ude på arket, eller del projektmappen op. Intet er skrevet.`,
+      'cannot-write': (f: string) => `${f} kan ikke læses. Intet er skrevet.`,
+    } as Record<string, (f: string, part?: string) => string>,
+    readOnly: (f: string) => `${f} er kun åbnet til læsning; intet er skrevet i den.`,
+    mergeIntro: 'Vælg den partnerudgave (.xlsx), partneren har sendt tilbage. Den valideres først; så ser du nye, ændrede og slettede rækker. Nye rækker tilføjes; en ændring skrives kun for de deltagere, du sætter hak ved. Rækker, partneren har slettet, beholdes.',
+    choosePartner: 'Vælg partnerudgave …',
+    partnerInput: 'Partnerudgave, der skal indlæses',
+    findingsLabel: 'Fejl i partnerudgaven',
+    addedLabel: 'Nye rækker (tilføjes)',
+    changesLabel: 'Ændrede rækker – sæt hak ved de deltagere, hvis ændringer skal skrives',
+    change: (column: string, from: string, to: string) => `${column}: ${from} → ${to}`,
+    deletedLabel: 'Slettet hos partneren (beholdes her)',
+    deleted: (id: string, address: string) => `${id} (${address})`,
+    notTakenLabel: 'Ikke taget med',
+    apply: 'Indlæs valgte ændringer',
+    applyNothing: 'Der er intet at indlæse: ingen nye rækker og ingen ændringer valgt.',
+    same: 'Partnerudgaven er som projektmappen: intet at indlæse.',
+    applied: (added: number, accepted: number, pending: number) =>
+      `Indlæst: ${plural(added, 'ny række', 'nye rækker')} tilføjet, ændringer for ${plural(accepted, 'deltager', 'deltagere')} skrevet${pending ? `; ${plural(pending, 'deltagers ændringer er', 'deltageres ændringer er')} ikke skrevet` : ''}.`,
+    changedSince: (where: string) => `${where} er ændret i projektmappen, siden partnerudgaven blev sammenlignet. Intet er skrevet; vælg partnerudgaven igen.`,
+    cliHint: 'På kommandolinjen:',
+  },
+  // ---- #13 other workbooks in the pane (eng/reader, end) ----
 };
 
 /** The shape every UI language must provide: same keys as Danish, any wording. */

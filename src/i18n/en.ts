@@ -334,6 +334,52 @@ export const uiEn: UiStrings = {
     command: 'Command',
   },
   // ---- end portfolio card ----
+  // ---- #13 other workbooks in the pane: Saml projektmapper, Indlæs partnerudgave (eng/reader, begin) ----
+  otherWorkbooks: {
+    intro: 'Several teams’ workbooks can be brought together in this workbook, and an external partner can get a copy with only their initiative and send it back. The files you choose are only read; they are never changed.',
+    thisWorkbook: 'this workbook',
+    consolidateIntro: 'Choose the other teams’ workbooks (.xlsx). Their initiatives, tracking sheets, status log and finance are added to this workbook, and Overblik is built over all of it. The same initiative ID with different content in two files is refused, naming both files; then nothing is written.',
+    choose: 'Choose workbooks …',
+    fileInput: 'Workbooks to bring together',
+    chosenLabel: 'Chosen files',
+    consolidate: (n) => `Bring ${n === 1 ? '1 workbook' : `${n} workbooks`} into this one`,
+    readingFile: (i, n, f) => `Reading file ${i} of ${n}: ${f} …`,
+    consolidated: (files, initiatives, rows) =>
+      `Done: ${plural(files, 'workbook', 'workbooks')} brought in. The workbook now has ${plural(initiatives, 'initiative', 'initiatives')} and ${plural(rows, 'tracking row', 'tracking rows')}, and Overblik is refreshed.`,
+    refused: (n) => `Nothing was written: ${n === 1 ? '1 problem' : `${nEn(n)} problems`} must be fixed in the files first.`,
+    problemsLabel: 'Notes on bringing the workbooks together',
+    readError: {
+      'not-found': (f: string) => `${f} could not be read (the file was moved, is locked or not available). Nothing was written.`,
+      folder: (f: string) => `${f} is a folder, not a workbook. Nothing was written.`,
+      'not-a-file': (f: string) => `${f} is not a regular file. Nothing was written.`,
+      encrypted: (f: string) => `${f} is password-protected. Remove the password in Excel and choose the file again. Nothing was written.`,
+      'not-xlsx': (f: string) => `${f} is not an Excel workbook (.xlsx) – e.g. a CSV file, an old .xls or a password-protected workbook. Save it as .xlsx in Excel and choose it again. Nothing was written.`,
+      corrupt: (f: string, part?: string) => `${f} cannot be read: the file is damaged${part ? ` (${part})` : ''}. Open and save it in Excel, and choose it again. Nothing was written.`,
+      'too-large': (f: string) => `${f} is too large (over 200 MB). Nothing was written.`,
+      'too-large-content': (f: string, part?: string) =>
+        `${f} cannot be read: ${part ?? 'its content'} is larger than the limit (200 MB unpacked, 5 million cells, 2 million texts). Delete empty rows and columns far out on the sheet, or split the workbook. Nothing was written.`,
+      'cannot-write': (f: string) => `${f} cannot be read. Nothing was written.`,
+    } as Record<string, (f: string, part?: string) => string>,
+    readOnly: (f) => `${f} is opened for reading only; nothing was written into it.`,
+    mergeIntro: 'Choose the partner copy (.xlsx) the partner sent back. It is validated first; then you see new, changed and deleted rows. New rows are added; a change is written only for the participants you tick. Rows the partner deleted are kept.',
+    choosePartner: 'Choose partner copy …',
+    partnerInput: 'Partner copy to take back',
+    findingsLabel: 'Errors in the partner copy',
+    addedLabel: 'New rows (added)',
+    changesLabel: 'Changed rows – tick the participants whose changes are to be written',
+    change: (column, from, to) => `${column}: ${from} → ${to}`,
+    deletedLabel: 'Deleted by the partner (kept here)',
+    deleted: (id, address) => `${id} (${address})`,
+    notTakenLabel: 'Not taken',
+    apply: 'Take in the chosen changes',
+    applyNothing: 'There is nothing to take in: no new rows and no changes chosen.',
+    same: 'The partner copy is as the workbook: nothing to take in.',
+    applied: (added, accepted, pending) =>
+      `Done: ${plural(added, 'new row', 'new rows')} added, changes for ${plural(accepted, 'participant', 'participants')} written${pending ? `; ${plural(pending, 'participant’s changes were', 'participants’ changes were')} not written` : ''}.`,
+    changedSince: (where) => `${where} has changed in the workbook since the partner copy was compared. Nothing was written; choose the partner copy again.`,
+    cliHint: 'On the command line:',
+  },
+  // ---- #13 other workbooks in the pane (eng/reader, end) ----
 };
 
 // ---- texts written into workbooks (titles, header notes) ----

@@ -7,7 +7,9 @@ export type Progress =
   | { step: 'checking'; sheets: number; rows: number }
   | { step: 'reconciling'; lines: number }
   | { step: 'summarizing'; sheets: number }
-  | { step: 'writing'; sheet: string };
+  | { step: 'writing'; sheet: string }
+  /** Another workbook read in the pane (Saml projektmapper, Indlæs partnerudgave): file `index` of `count`. */
+  | { step: 'readingFile'; index: number; count: number; file: string };
 
 export type OnProgress = (progress: Progress) => void;
 

@@ -4,6 +4,7 @@ import type { UiStrings } from '../i18n/da';
 import { CancelledError } from '../operations/operations';
 import { CellChangedError, NotGeneratedError, PartialWriteError } from '../operations/liveWorkbook';
 import { MissingInputError } from '../operations/requirements';
+import { ReadOnlyWorkbookError, XlsxReadError } from '../operations/otherWorkbooks';
 import type { Progress } from '../operations/progress';
 import { useAnnounce } from './announce';
 import type { Operation } from './useOperation';
@@ -20,6 +21,7 @@ export function progressText(progress: Progress | undefined, strings: UiStrings)
     case 'reconciling': return p.reconciling(progress.lines);
     case 'summarizing': return p.summarizing(progress.sheets);
     case 'writing': return p.writing(progress.sheet);
+    case 'readingFile': return strings.otherWorkbooks.readingFile(progress.index, progress.count, progress.file);
     default: return strings.working;
   }
 }
@@ -61,6 +63,9 @@ export function describe(error: unknown, strings: UiStrings): { intent: 'info' |
   if (error instanceof NotGeneratedError) {
     return { intent: 'error', text: error.kind === 'sheet' ? strings.errors.notGenerated.sheet(error.target) : strings.errors.notGenerated.table(error.target, error.sheet) };
   }
+  // Another workbook the user picked (Saml projektmapper, Indlæs partnerudgave): named, nothing written.
+  if (error instanceof XlsxReadError) return { intent: 'error', text: (strings.otherWorkbooks.readError[error.code] ?? strings.otherWorkbooks.readError.corrupt)(error.path, error.part) };
+  if (error instanceof ReadOnlyWorkbookError) return { intent: 'error', text: strings.otherWorkbooks.readOnly(error.path) };
   if (error instanceof MissingInputError) return { intent: 'error', text: strings.errors.missingInput(error.command, error.missing) };
   if (error instanceof CellChangedError) return { intent: 'warning', text: strings.errors.cellChanged(`${error.sheet}!${error.cell}`) };
   if (error instanceof PartialWriteError) {

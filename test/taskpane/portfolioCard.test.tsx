@@ -1,36 +1,47 @@
 /** @jest-environment jsdom */
-/** The Opsætning tab's portfolio card: says what the pane cannot do and gives the commands that do it, in Danish and English. */
+/** The Opsætning tab's portfolio card: its three parts, the file pickers, and the commands that do the same on files, in Danish and English. */
 import { render, screen, within } from '@testing-library/react';
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import { PortfolioCard, PORTFOLIO_COMMANDS } from '../../src/taskpane/PortfolioCard';
 import { uiStrings } from '../../src/i18n/ui';
 import { main } from '../../src/cli/main';
+import type { LiveWorkbook } from '../../src/operations/liveWorkbook';
 import { mkdtempSync, readdirSync, rmSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 
+const workbook: LiveWorkbook = {
+  read: async () => ({ sheets: [] }),
+  apply: async () => ({}),
+  activeSheet: async () => 'Ark1',
+};
 const renderCard = (lang: string) =>
   render(
     <FluentProvider theme={webLightTheme}>
-      <PortfolioCard strings={uiStrings(lang)} />
+      <PortfolioCard workbook={workbook} strings={uiStrings(lang)} lang={lang.startsWith('en') ? 'en' : 'da'} today={() => '2026-11-25' as never} />
     </FluentProvider>,
   );
 
 describe('PortfolioCard', () => {
-  it('names the three actions with their commands and says the pane opens no other workbook', () => {
-    renderCard('da-DK');
+  it('has the three parts in order, file pickers for the two that read other workbooks, and each part\'s command', () => {
+    const { container } = renderCard('da-DK');
     expect(screen.getByRole('heading', { level: 2, name: 'Saml projektmapper og partnerudgaver' })).toBeTruthy();
-    expect(screen.getByText(/opgaveruden kan ikke åbne andre projektmapper/)).toBeTruthy();
-    const list = screen.getByRole('list', { name: 'Kommandoer til porteføljen' });
-    const cards = within(list).getAllByRole('listitem');
-    expect(cards.map((c) => within(c).getByRole('heading', { level: 3 }).textContent)).toEqual(['Saml projektmapper', 'Lav partnerudgave', 'Indlæs partnerudgave']);
-    expect(cards.map((c) => c.querySelector('code')!.textContent)).toEqual([PORTFOLIO_COMMANDS.consolidate, PORTFOLIO_COMMANDS.partner, PORTFOLIO_COMMANDS.merge]);
+    const parts = screen.getAllByRole('region').filter((r) => r.querySelector('h3') && !r.querySelector('h2'));
+    expect(parts.map((p) => within(p).getByRole('heading', { level: 3 }).textContent)).toEqual(['Saml projektmapper', 'Lav partnerudgave', 'Indlæs partnerudgave']);
+    expect(parts.map((p) => p.querySelector('code')!.textContent)).toEqual([PORTFOLIO_COMMANDS.consolidate, PORTFOLIO_COMMANDS.partner, PORTFOLIO_COMMANDS.merge]);
+    expect(within(parts[0]).getByRole('button', { name: 'Vælg projektmapper …' })).toBeTruthy();
+    expect(within(parts[2]).getByRole('button', { name: 'Vælg partnerudgave …' })).toBeTruthy();
+    const inputs = [...container.querySelectorAll('input[type=file]')] as HTMLInputElement[];
+    expect(inputs.map((i) => [i.getAttribute('aria-label'), i.accept, i.multiple])).toEqual([
+      ['Projektmapper, der skal samles', '.xlsx,.xlsm', true],
+      ['Partnerudgave, der skal indlæses', '.xlsx,.xlsm', false],
+    ]);
   });
 
   it('in English', () => {
     renderCard('en-GB');
     expect(screen.getByRole('heading', { level: 2, name: 'Bring workbooks together, partner copies' })).toBeTruthy();
-    expect(screen.getByText(/cannot open workbooks other than the open one/)).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Choose workbooks …' })).toBeTruthy();
   });
 
   it('gives commands the CLI knows, with options it takes', async () => {

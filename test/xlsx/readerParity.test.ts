@@ -9,6 +9,7 @@ import { execFileSync } from 'child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'fs';
 import { applyPlan, newWorkbook, readXlsx, xlsxBuffer } from '../../src/xlsx';
 import { readWorkbookFile } from '../../src/xlsx/reader';
+import { readWorkbookBuffer as readInBrowser } from '../../src/xlsx/reader/browser';
 import type { Plan } from '../../src/workbook/plan';
 import type { WorkbookRead } from '../../src/workbook/read';
 import { planStructure } from '../../src/workbook/structure';
@@ -70,8 +71,11 @@ const fixtures: [string, () => Promise<Buffer>][] = [
   ] })],
 ];
 
+/** Also checks the task pane's reader (fflate, TextDecoder, a Uint8Array that is no Buffer) against the Node one. */
 async function bothReaders(bytes: Buffer): Promise<{ old: WorkbookRead; fresh: WorkbookRead }> {
-  return { old: (await readXlsx(bytes)).read, fresh: await readWorkbookFile(bytes) };
+  const fresh = await readWorkbookFile(bytes);
+  expect(readInBrowser(new Uint8Array(bytes))).toStrictEqual(fresh);
+  return { old: (await readXlsx(bytes)).read, fresh };
 }
 
 describe('readWorkbookFile gives what readXlsx gives', () => {
@@ -158,6 +162,7 @@ describeWithOpenpyxl('readWorkbookFile on files openpyxl wrote (absolute relatio
     // The quirk this is about: openpyxl's targets start at the package root.
     expect(partText(bytes, 'xl/worksheets/_rels/sheet1.xml.rels')).toContain('Target="/xl/tables/table1.xml"');
     const fresh = await readWorkbookFile(file);
+    expect(readInBrowser(new Uint8Array(bytes))).toStrictEqual(fresh);
     const old = await readXlsx(file).then((r) => r.read, () => undefined);
     if (old) expect(fresh).toStrictEqual(old); // should ExcelJS ever read them
     const [indsatser, noter] = fresh.sheets;

@@ -9,7 +9,7 @@ import { InflateLimitError, type ReaderPlatform } from './platform';
 
 /** Input bytes per push: at most ~16 MB of output between two checks of the cap. */
 const SLICE = 16 * 1024;
-const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
+let decoder: TextDecoder | undefined; // made when first needed
 
 export const browserPlatform: ReaderPlatform = {
   inflateRaw(raw, maxOutputLength) {
@@ -36,6 +36,6 @@ export const browserPlatform: ReaderPlatform = {
     return out;
   },
   utf8(bytes) {
-    return decoder.decode(bytes);
+    return (decoder ??= new TextDecoder('utf-8', { ignoreBOM: true })).decode(bytes);
   },
 };

@@ -32,7 +32,8 @@ const SIG_ZIP64_LOCATOR = 0x07064b50;
 const SIG_ZIP64_EOCD = 0x06064b50;
 
 const viewOf = (buf: Uint8Array) => new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
-const names = new TextDecoder('utf-8', { ignoreBOM: true });
+// Made when first needed: a module that only imports this one (a jsdom test) needs no TextDecoder.
+let names: TextDecoder | undefined;
 
 /** True when the bytes start like a zip file (local header, or the end record of an empty zip). */
 export function looksLikeZip(buf: Uint8Array): boolean {
@@ -80,7 +81,7 @@ export function zipEntries(buf: Uint8Array): ZipEntry[] {
       compressedSize: u32(p + 20),
       size: u32(p + 24),
       localHeaderOffset: u32(p + 42),
-      name: names.decode(buf.subarray(p + 46, p + 46 + nameLen)),
+      name: (names ??= new TextDecoder('utf-8', { ignoreBOM: true })).decode(buf.subarray(p + 46, p + 46 + nameLen)),
     };
     readZip64Extra(v, p + 46 + nameLen, extraLen, entry);
     entries.push(entry);
