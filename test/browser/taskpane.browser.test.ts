@@ -5,20 +5,75 @@
  *    paste a row with mistakes → validate (heard through the live region) → click a finding (the
  *    selection moves) → the confirm dialog, cancelled (focus back on the button) and confirmed →
  *    register a status change with the keyboard (*Ny status*) and find the row in the stand-in.
- * 2. Every tab of the demo workbook at 320, 350 and 450 px, light and dark, Danish and English: no
+ * 2. Other workbooks (#13): two teams' .xlsx files given to *Saml projektmapper* (a clash refused
+ *    first, a CSV refused naming the file), brought into an empty stand-in workbook; then a
+ *    partner's copy given to *Indlæs partnerudgave*: exactly the added, changed and deleted row
+ *    shown, the ticked change written into the stand-in.
+ * 3. Every tab of the demo workbook at 320, 350 and 450 px, light and dark, Danish and English: no
  *    sideways scrolling, no serious or critical axe-core violation. Screenshots at 320 px in docs/.
  * One browser and one page throughout; each step has its own timeout for a loaded machine.
  */
+import { execFileSync } from 'child_process';
 import { existsSync, mkdirSync, readFileSync } from 'fs';
 import { join } from 'path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { axeViolations, CHROMIUM, CHROMIUM_ARGS, describeWithChromium, horizontalOverflow, officeSettings, serve, standinBundle } from '../helpers/browser';
 import { excelSerial, todayLocal } from '../../src/domain/parse/calendarDate';
+import { demoRows } from '../../src/demo/demoData';
+import { participantTableName, TABLE_NAMES } from '../../src/domain/model/schema';
+import type { CellValue } from '../../src/domain/parse/cell';
+import { makePartnerWorkbook } from '../../src/operations/portfolio';
+import { planStructure } from '../../src/workbook/structure';
+import { newXlsxWorkbook, openXlsxWorkbook } from '../../src/xlsx/fileWorkbook';
+import { tempDir } from '../xlsx/fixtures';
 
 const dist = join(__dirname, '../../dist');
 const artifacts = join(__dirname, '../artifacts');
 // The README's screenshots are refreshed with UPDATE_SCREENSHOTS=1; otherwise they go to test/artifacts/ (a test run changes no committed file).
 const docs = process.env.UPDATE_SCREENSHOTS ? join(__dirname, '../../docs') : join(__dirname, '../artifacts');
+
+const tmp = tempDir('indsats-browser-');
+afterAll(() => tmp.cleanup());
+
+/** A team's workbook with some of the demo's initiatives (as test/cli/portfolio.test.ts splits the demo); `rename` changes a register name (a clash). */
+async function teamWorkbook(ids: string[], rename?: Record<string, string>): Promise<Buffer> {
+  const all = demoRows();
+  const mine = (rows: CellValue[][]) => rows.filter((r) => ids.includes(String(r[0])));
+  const rows: Record<string, CellValue[][]> = {
+    [TABLE_NAMES.initiatives]: mine(all[TABLE_NAMES.initiatives]).map((r) => (rename?.[String(r[0])] ? [r[0], rename[String(r[0])], ...r.slice(2)] : r)),
+    [TABLE_NAMES.statusLog]: mine(all[TABLE_NAMES.statusLog]),
+    [TABLE_NAMES.budget]: mine(all[TABLE_NAMES.budget]),
+    [TABLE_NAMES.postings]: mine(all[TABLE_NAMES.postings]),
+  };
+  for (const id of ids) rows[participantTableName(id)] = all[participantTableName(id)];
+  const workbook = newXlsxWorkbook();
+  await workbook.apply(planStructure({ sheets: [] }, { lang: 'da', rows }));
+  const file = tmp.path(`team-${ids[0]}-${rename ? 'x' : 'a'}.xlsx`);
+  await workbook.save(file);
+  return readFileSync(file);
+}
+
+/** The partner's copy for ITMV from team A's workbook, edited by openpyxl (a writer not ours): one status changed, one row deleted, one added. */
+async function editedPartnerCopy(teamA: Buffer): Promise<Buffer> {
+  const target = newXlsxWorkbook();
+  await makePartnerWorkbook(await openXlsxWorkbook(teamA), target, 'ITMV', 'da');
+  const copy = tmp.path('itmv-partner.xlsx');
+  const edited = tmp.path('itmv-partner-edited.xlsx');
+  await target.save(copy);
+  execFileSync('/usr/bin/python3', ['-c', `
+import datetime, openpyxl, sys
+wb = openpyxl.load_workbook(sys.argv[1])
+ws = wb['ITMV']
+header = [c.value for c in ws[4]]
+rows = {ws.cell(r, 1).value: r for r in range(5, ws.max_row + 1) if ws.cell(r, 1).value}
+ws.cell(rows['ITMV-005'], header.index('Status') + 1).value = 'I ordinær beskæftigelse'
+ws.delete_rows(rows['ITMV-003'])
+new = ['ITMV-019', datetime.datetime(2016, 8, 24), 'Aktivitetsparate kontanthjælpsmodtagere', 1, 'I forløb', datetime.datetime(2016, 8, 24), None, None, 33, None, None]
+for i, v in enumerate(new): ws.cell(4 + 19, i + 1).value = v
+wb.save(sys.argv[2])
+`, copy, edited]);
+  return readFileSync(edited);
+}
 
 type Standin = { workbook: { sheetNames(): string[]; activeSheet(): string | undefined; selection(): { sheet: string; address: string } | undefined; value(s: string, a: string): unknown; userEdit(s: string, a: string, v: unknown[][]): void } };
 const standin = <T>(page: Page, f: (s: Standin) => T) => page.evaluate(`(${f.toString()})(window.__standin)`) as Promise<T>;
@@ -235,6 +290,86 @@ describeWithChromium('task pane in Chromium', () => {
       // The hand-kept sheet as it was.
       expect(await standin(page, (s) => ['A3', 'B5', 'A6', 'A8'].map((a) => s.workbook.value('Ark1', a)))).toEqual(['Navn/ID', '29/8', null, 'I alt']);
       await shot('adopted');
+    }, STEP_MS);
+  });
+
+  describe('other workbooks at 320 px: Saml projektmapper and Indlæs partnerudgave (#13)', () => {
+    const xlsx = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+    const files: Record<string, Buffer> = {};
+    /** Column A of a sheet in the stand-in, rows 1–80 (what the register or a tracking sheet holds). */
+    const columnA = (sheet: string) => page.evaluate(`(() => { const s = window.__standin; const out = []; for (let r = 1; r <= 80; r++) out.push(s.workbook.value(${JSON.stringify(sheet)}, 'A' + r)); return out; })()`) as Promise<unknown[]>;
+    const consolidatePart = () => pane().getByRole('region', { name: 'Saml projektmapper' });
+    const mergePart = () => pane().getByRole('region', { name: 'Indlæs partnerudgave' });
+
+    beforeAll(async () => {
+      files.teamA = await teamWorkbook(['ITMV', 'FSM', 'JOBFIRST']);
+      files.teamB = await teamWorkbook(['EMP', 'SPEC', 'STRAKS', 'CVJOB']);
+      files.clash = await teamWorkbook(['ITMV'], { ITMV: 'I Tråd Med Verden (ny udgave)' });
+      files.partner = await editedPartnerCopy(files.teamA);
+    }, STEP_MS);
+
+    it('refuses a clash naming both files and a CSV naming the file, writing nothing', async () => {
+      await open(bundles.empty, { width: 320, height: 800 });
+      await page.getByRole('tab', { name: 'Opsætning' }).click();
+      // The picker opens from the keyboard: Tab to the button, Enter.
+      const choose = consolidatePart().getByRole('button', { name: 'Vælg projektmapper …' });
+      await choose.focus();
+      const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.keyboard.press('Enter')]);
+      expect(chooser.isMultiple()).toBe(true);
+      await chooser.setFiles([{ name: 'Team A.xlsx', mimeType: xlsx, buffer: files.teamA }, { name: 'Team A ny.xlsx', mimeType: xlsx, buffer: files.clash }]);
+      await consolidatePart().getByRole('button', { name: 'Saml 2 projektmapper i denne' }).click();
+      await consolidatePart().getByText('Intet er skrevet: 1 problem skal rettes i filerne først.').waitFor();
+      await consolidatePart().getByText(/^Indsats-ID ITMV findes i både Team A\.xlsx og Team A ny\.xlsx med forskelligt indhold \(rækken i Indsatser\)/).waitFor();
+      expect(await standin(page, (s) => s.workbook.sheetNames())).toEqual(['Ark1']);
+
+      await page.locator('input[type=file][aria-label="Projektmapper, der skal samles"]').setInputFiles([{ name: 'Deltagere.xlsx', mimeType: xlsx, buffer: Buffer.from('Navn;Start\nAlfa;01-02-2024\n') }]);
+      await consolidatePart().getByRole('button', { name: 'Saml 1 projektmappe i denne' }).click();
+      await consolidatePart().getByText(/^Deltagere\.xlsx er ikke en Excel-projektmappe \(\.xlsx\).* Intet er skrevet\.$/).waitFor();
+      expect(await standin(page, (s) => s.workbook.sheetNames())).toEqual(['Ark1']);
+      await shot('consolidate-refused');
+    }, STEP_MS);
+
+    it('brings two teams\' workbooks into the open one: the register has the initiatives of both', async () => {
+      await page.locator('input[type=file][aria-label="Projektmapper, der skal samles"]').setInputFiles([{ name: 'Team A.xlsx', mimeType: xlsx, buffer: files.teamA }, { name: 'Team B.xlsx', mimeType: xlsx, buffer: files.teamB }]);
+      await consolidatePart().getByRole('list', { name: 'Valgte filer' }).getByText('Team B.xlsx').waitFor();
+      await consolidatePart().getByRole('button', { name: 'Saml 2 projektmapper i denne' }).click();
+      await consolidatePart().getByText(/^Samlet: 2 projektmapper er lagt ind\. Projektmappen har nu 7 indsatser og \d+ deltagerrækker, og Overblik er opdateret\.$/).waitFor();
+      await page.waitForFunction(() => /^Samlet: 2 projektmapper/.test(document.getElementById('pane-announcer')?.textContent ?? ''));
+      const register = (await columnA('Indsatser')).filter((v) => typeof v === 'string' && /^[A-Z]+$/.test(v));
+      expect(register).toEqual(expect.arrayContaining(['ITMV', 'FSM', 'JOBFIRST', 'EMP', 'SPEC', 'STRAKS', 'CVJOB']));
+      expect(await standin(page, (s) => s.workbook.sheetNames())).toEqual(expect.arrayContaining(['Indsatser', 'ITMV', 'CVJOB', 'Overblik']));
+      expect((await columnA('ITMV')).filter((v) => typeof v === 'string' && v.startsWith('ITMV-'))).toHaveLength(19);
+      expect({ overflow: await horizontalOverflow(page) }).toEqual({ overflow: { main: 0, page: 0 } });
+      expect(await axeViolations(page)).toEqual([]);
+      await shot('consolidated');
+    }, STEP_MS);
+
+    it('compares a partner\'s copy: exactly the added, the changed and the deleted row, and writes only the ticked change', async () => {
+      const before = await columnA('ITMV');
+      await page.locator('input[type=file][aria-label="Partnerudgave, der skal indlæses"]').setInputFiles([{ name: 'ITMV-partner.xlsx', mimeType: xlsx, buffer: files.partner }]);
+      await mergePart().getByText('Partnerudgave for ITMV: 1 ny række, 1 ændret række, 1 slettet række.').waitFor();
+      expect(await mergePart().getByRole('list', { name: 'Nye rækker (tilføjes)' }).getByRole('listitem').allTextContents()).toEqual(['ITMV-019']);
+      const changes = mergePart().getByRole('group', { name: /^Ændrede rækker/ });
+      expect(await changes.getByRole('checkbox').count()).toBe(1);
+      const box = changes.getByRole('checkbox', { name: 'ITMV-005' });
+      expect(await box.isChecked()).toBe(false); // nothing is overwritten unless ticked
+      expect(await changes.getByRole('list', { name: 'ITMV-005' }).getByRole('listitem').allTextContents()).toEqual([expect.stringMatching(/^Status: I virksomhedspraktik → I ordinær beskæftigelse \(ITMV!E\d+\)$/)]);
+      expect(await mergePart().getByRole('list', { name: 'Slettet hos partneren (beholdes her)' }).getByRole('listitem').allTextContents()).toEqual([expect.stringMatching(/^ITMV-003 \(ITMV!A\d+\)$/)]);
+      expect(await standin(page, (s) => s.workbook.sheetNames())).not.toContain('ITMV-partner'); // a dry run: nothing written
+      expect(await columnA('ITMV')).toEqual(before);
+      expect({ overflow: await horizontalOverflow(page) }).toEqual({ overflow: { main: 0, page: 0 } });
+      expect(await axeViolations(page)).toEqual([]);
+      await shot('partner-diff');
+
+      await box.check();
+      await mergePart().getByRole('button', { name: 'Indlæs valgte ændringer' }).click();
+      await mergePart().getByText('Indlæst: 1 ny række tilføjet, ændringer for 1 deltager skrevet.').waitFor();
+      const after = await columnA('ITMV');
+      expect(after.filter((v) => typeof v === 'string' && v.startsWith('ITMV-'))).toEqual([...before.filter((v) => typeof v === 'string' && v.startsWith('ITMV-')), 'ITMV-019']);
+      const row = after.indexOf('ITMV-005') + 1;
+      expect(await page.evaluate(`window.__standin.workbook.value('ITMV', 'E${row}')`)).toBe('I ordinær beskæftigelse');
+      expect(after).toContain('ITMV-003'); // deleted by the partner, kept here
+      await shot('partner-merged');
     }, STEP_MS);
   });
 
