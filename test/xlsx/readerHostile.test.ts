@@ -2,7 +2,8 @@
  * Hostile input for the streaming reader: each case gives a clear XlsxReadError or a narrowed
  * region, never a crash, in a child process whose peak memory (maxRSS) stays under 1 GiB.
  * Before: A1+XFD1048576 ran out of heap, a table to row 1 048 576 took 3.6 GB, a 3.4 MB zip bomb
- * 3.3 GB, 3 million cells 4.1 GB.
+ * 3.3 GB, 3 million cells 4.1 GB. The zip bombs also go through the task pane's reader
+ * (src/xlsx/reader/browser.ts bundled for the browser: fflate, TextDecoder, no Node module).
  */
 import { execFileSync } from 'child_process';
 import { writeFileSync } from 'fs';
@@ -13,10 +14,14 @@ import { tempDir } from './fixtures';
 
 const tmp = tempDir('indsats-hostile-');
 let bundle: string;
+let browserBundle: string;
 
 beforeAll(() => {
   bundle = tmp.path('reader.js');
   buildSync({ entryPoints: [join(__dirname, '../../src/xlsx/reader/index.ts')], bundle: true, platform: 'node', outfile: bundle, format: 'cjs', logLevel: 'warning' });
+  // Bundled as webpack bundles it for the pane: for the browser (a Node module would not resolve).
+  browserBundle = tmp.path('reader-browser.js');
+  buildSync({ entryPoints: [join(__dirname, '../../src/xlsx/reader/browser.ts')], bundle: true, platform: 'browser', outfile: browserBundle, format: 'cjs', logLevel: 'warning' });
 });
 afterAll(() => tmp.cleanup());
 
@@ -28,12 +33,14 @@ interface Outcome {
 }
 
 /** Reads `file` in a fresh node process with the bundled reader; the result in summary. */
-function readInChild(file: string, limits: Record<string, number> = {}): Outcome {
+function readInChild(file: string, limits: Record<string, number> = {}, reader: 'node' | 'browser' = 'node'): Outcome {
+  const read = reader === 'node'
+    ? `require(${JSON.stringify(bundle)}).readWorkbookFile(${JSON.stringify(file)}, ${JSON.stringify(limits)})`
+    : `(async () => require(${JSON.stringify(browserBundle)}).readWorkbookBuffer(new Uint8Array(require('fs').readFileSync(${JSON.stringify(file)})), ${JSON.stringify(limits)}, ${JSON.stringify(file)}))()`;
   const script = `
-    const { readWorkbookFile } = require(${JSON.stringify(bundle)});
     const start = Date.now();
     const done = (o) => process.stdout.write(JSON.stringify({ ...o, ms: Date.now() - start, maxRssMiB: process.resourceUsage().maxRSS / 1024 }));
-    readWorkbookFile(${JSON.stringify(file)}, ${JSON.stringify(limits)}).then(
+    ${read}.then(
       (wb) => done({ sheets: wb.sheets.map((s) => ({
         region: s.region && { ref: s.region.ref, header: s.region.header, rows: s.region.rows.length },
         outside: s.outside,
@@ -162,19 +169,19 @@ describe('readWorkbookFile on hostile input', () => {
     expect(o.maxRssMiB).toBeLessThan(GiB);
   });
 
-  it('a zip bomb (a sheet inflating to 300 MB) is refused before it is inflated', async () => {
+  it.each(['node', 'browser'] as const)('a zip bomb (a sheet inflating to 300 MB) is refused before it is inflated (%s reader)', async (reader) => {
     const deflated = await deflatedSpaces(300 * 1024 * 1024);
     expect(deflated.length).toBeLessThan(1024 * 1024);
-    const o = readInChild(file('bomb.xlsx', workbook({ deflated, size: 300 * 1024 * 1024 })));
+    const o = readInChild(file(`bomb-${reader}.xlsx`, workbook({ deflated, size: 300 * 1024 * 1024 })), {}, reader);
     expect(o.error).toMatchObject({ code: 'too-large-content', message: expect.stringMatching(/xl\/worksheets\/sheet1\.xml: inflates to 300 MB; .* 200 MB in total/) });
     expect(o.maxRssMiB).toBeLessThan(200);
   });
 
-  it('a zip bomb that lies about its size stops at the declared size, or at the limit', async () => {
+  it.each(['node', 'browser'] as const)('a zip bomb that lies about its size stops at the declared size, or at the limit (%s reader)', async (reader) => {
     const deflated = await deflatedSpaces(100 * 1024 * 1024);
-    const lying = readInChild(file('liar.xlsx', workbook({ deflated, size: 1000 })));
+    const lying = readInChild(file(`liar-${reader}.xlsx`, workbook({ deflated, size: 1000 })), {}, reader);
     expect(lying.error).toMatchObject({ code: 'corrupt', message: expect.stringContaining('sheet1.xml: inflates to more than the 1000 bytes') });
-    const unsized = readInChild(file('unsized.xlsx', workbook({ deflated, size: 0 })), { maxInflatedBytes: 20 * 1024 * 1024 });
+    const unsized = readInChild(file(`unsized-${reader}.xlsx`, workbook({ deflated, size: 0 })), { maxInflatedBytes: 20 * 1024 * 1024 }, reader);
     expect(unsized.error).toMatchObject({ code: 'too-large-content', message: expect.stringContaining('sheet1.xml: inflates to more than') });
     expect(Math.max(lying.maxRssMiB, unsized.maxRssMiB)).toBeLessThan(GiB / 4);
   });
