@@ -8,18 +8,18 @@ import { formatDanishDate, type CalendarDate } from '../domain/parse/calendarDat
 import { statusLogSeries, summarizeInitiatives, summarizePortfolio, type InitiativeSummary, type PortfolioSummary } from '../domain/summarize';
 import { validateWorkbook } from '../domain/validate';
 import { NotGeneratedError } from '../workbook/adapterContract';
-import { hasMarker, keepAside, planGeneratedSheet, refuseTakenTables, type KeptSheet } from '../workbook/generated';
+import { planGeneratedSheet, type KeptSheet } from '../workbook/generated';
 import { OVERVIEW_SHEET, planOverviewSheet } from '../workbook/overviewSheet';
 import { planReportSheet, REPORT_SHEET, reportDate, reportPageSetup } from '../workbook/reportSheet';
 import {
-  foreignSnapshotTable, planSnapshot, planWithdrawal, SNAPSHOT_SHEET, snapshotDates, snapshotFigures, snapshotListing, snapshotTable, snapshotTrend,
+  foreignSnapshotTable, planSnapshotInto, planWithdrawal, snapshotDates, snapshotFigures, snapshotListing, snapshotTable, snapshotTrend, snapshotValues,
   type SnapshotFigures, type SnapshotListing,
 } from '../workbook/snapshotSheet';
 import type { PlanOp } from '../workbook/plan';
 import { FORMULA_COLUMNS, uncountedRows } from '../workbook/uncounted';
 import { TABLE_NAMES } from '../domain/model/schema';
 import type { Finding } from '../domain/validate';
-import { findSheet, findTableRead, tablesOf, type WorkbookRead } from '../workbook/read';
+import { findTableRead, tablesOf, type WorkbookRead } from '../workbook/read';
 import type { LiveWorkbook } from './liveWorkbook';
 import { requireInputs } from './requirements';
 import { report, type OnProgress } from './progress';
@@ -197,14 +197,7 @@ export async function freezeSnapshot(workbook: LiveWorkbook, asOf: CalendarDate,
   requireInputs(tables, 'snapshot');
   const { model, taxonomies } = validateWorkbook(tables, { asOf });
   const initiatives = summarizeInitiatives(model, taxonomies, asOf);
-  const ops = planSnapshot({ asOf, lang, existing, initiatives, statuses: taxonomies.statuses.entries });
-  if (existing) {
-    await workbook.apply({ ops });
-    return {};
-  }
-  refuseTakenTables(read, SNAPSHOT_SHEET, ops);
-  const found = findSheet(read, SNAPSHOT_SHEET);
-  const kept = found ? keepAside(read, SNAPSHOT_SHEET, hasMarker(found, SNAPSHOT_SHEET) ? 'edited' : 'foreign', formatDanishDate(asOf), lang, ops) : { ops: [] };
-  await workbook.apply({ ops: [...kept.ops, ...ops] });
-  return kept.kept ? { kept: kept.kept } : {};
+  const { ops, kept } = planSnapshotInto(read, snapshotValues(asOf, initiatives, taxonomies.statuses.entries), lang, formatDanishDate(asOf));
+  await workbook.apply({ ops });
+  return kept ? { kept } : {};
 }
