@@ -123,7 +123,8 @@ const COMMANDS: Record<string, Command> = {
     options: ['output', 'force', 'as-of', 'mask-cpr'],
     run: (c) =>
       update(c, async (workbook, asOf) => {
-        const run = await refreshOverview(workbook, asOf, c.lang, { show: false });
+        // The file opens on Statusrapport: Ctrl+P prints the report.
+        const run = await refreshOverview(workbook, asOf, c.lang);
         for (const kept of [run.kept, run.keptReport]) if (kept) c.io.out(c.t.kept[kept.reason](kept.sheet, kept.as));
       }),
   },

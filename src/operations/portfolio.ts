@@ -38,7 +38,7 @@ export interface ConsolidateRun {
   summary?: SummaryRun;
   /** Afstemning rebuilt over the portfolio: its lines and those not reconciled (undefined: not built, nothing to reconcile or a finance column missing). */
   reconciliation?: { lines: number; gaps: number };
-  /** A sheet the portfolio's generated sheets needed the name of, renamed aside (Statusfotos, Afstemning). */
+  /** Sheets the portfolio's generated sheets needed the names of, renamed aside (Statusfotos, Afstemning, Overblik, Statusrapport). */
   kept: KeptSheet[];
 }
 
@@ -73,8 +73,10 @@ export async function consolidate(target: LiveWorkbook, sources: PortfolioSource
   await target.apply(plan);
   if (kept) base.kept.push(kept);
   if (options.overview === false) return { ...base, refused: false };
-  const summary = await refreshOverview(target, asOf, lang, { show: false });
   const reconciliation = await rebuildReconciliation(target, asOf, lang, base.kept);
+  // Last, as it makes Statusrapport the active sheet: the portfolio opens on the report.
+  const summary = await refreshOverview(target, asOf, lang);
+  for (const kept of [summary.kept, summary.keptReport]) if (kept) base.kept.push(kept);
   return { ...base, refused: false, summary, ...(reconciliation ? { reconciliation } : {}) };
 }
 

@@ -101,14 +101,19 @@ export function planSummary(read: WorkbookRead, asOf: CalendarDate, lang: Lang):
   };
 }
 
-/** Rebuilds Overblik in the open workbook and shows it (`show: false`: leaves the active sheet alone, as a file written by the CLI). */
+/**
+ * Rebuilds Overblik and Statusrapport in the open workbook and shows Statusrapport, the sheet a
+ * manager prints: it is the active sheet afterwards, so Ctrl+P (Excel prints the active sheet)
+ * prints the report first, and a file written by the CLI opens on it. `show: false` leaves the
+ * active sheet alone (a render that writes no workbook).
+ */
 export async function refreshOverview(workbook: LiveWorkbook, asOf: CalendarDate, lang: Lang, options: { show?: boolean; onProgress?: OnProgress } = {}): Promise<SummaryRun> {
   await report(options.onProgress, { step: 'reading' });
   const read = await workbook.read();
   await report(options.onProgress, { step: 'summarizing', sheets: read.sheets.length });
   const run = planSummary(read, asOf, lang);
   await report(options.onProgress, { step: 'writing', sheet: OVERVIEW_SHEET });
-  const show: PlanOp[] = options.show === false ? [] : [{ kind: 'select', sheet: OVERVIEW_SHEET, address: 'A1' }];
+  const show: PlanOp[] = options.show === false ? [] : [{ kind: 'select', sheet: REPORT_SHEET, address: 'A1' }];
   await workbook.apply({ ops: [...run.ops, ...show] });
   return run;
 }
