@@ -93,6 +93,12 @@ describeWithLibreOffice('indsats report rendered by LibreOffice', () => {
     expect(first).not.toContain('01-12-2026');
   });
 
+  it('prints nothing beyond the right margin (the themes of the demo included)', () => {
+    const all = words(pdf);
+    const edge = Math.max(...all.filter((w) => w.yMin > 540).map((w) => w.xMax));
+    expect(all.filter((w) => w.xMax > edge + 0.5)).toEqual([]);
+  });
+
   it('prints the report only: no taxonomy, tracking sheet or Overblik formulas', () => {
     const all = execFileSync('pdftotext', [pdf, '-'], { encoding: 'utf8' });
     for (const foreign of ['Synonymer', 'Gyldig fra', 'Deltager-ID', 'Fingeraftryk', 'Definitioner']) expect(all).not.toContain(foreign);
