@@ -209,6 +209,9 @@ describe('indsats consolidate after each team froze its figures and imported its
     expect(snapshots.rows).toHaveLength(14);
     expect({ header: snapshots.header, rows: snapshots.rows }).toEqual({ header: tableRows(theirs, 'Statusfotos').header, rows: tableRows(theirs, 'Statusfotos').rows });
     expect(snapshots.rows.find((r) => r[1] === 'ITMV')!.slice(3, 9)).toEqual([2, 0, 6, 8, 3, 18]);
+    // The portfolio opens on its report (Ctrl+P prints it), with Afstemning beside it.
+    expect(await (await openXlsxWorkbook(portfolio)).activeSheet()).toBe('Statusrapport');
+    expect(mine.sheets.map((s) => s.name)).toEqual(expect.arrayContaining(['Statusrapport', 'Overblik', 'Afstemning', 'Statusfotos', 'Refusion']));
     expect(mine.sheets.find((s) => s.name === 'Statusfotos')!.tables.map((t) => t.table)).toEqual(['Statusfotos', 'Statusfotos_Kontrol']);
     const refundRows = tableRows(mine, 'Refusionsberegning').rows;
     expect(refundRows.map((r) => r[9])).toEqual(['refusion-uge7.csv', 'refusion-uge7.csv', 'refusion-uge8.csv']);
