@@ -56,7 +56,8 @@ export function planRefundSheet(existing: TableRead | undefined, rows: RefundAgg
 
 /**
  * Rows in the import's column order (as planRefundSheet and refundRows give them) into the table:
- * appended in an existing table's own column order, or the sheet and table created the first time.
+ * appended in an existing table's own column order (found by header; a table lacking one of the
+ * columns gets them by position), or the sheet and table created the first time.
  */
 export function planRefundRows(existing: TableRead | undefined, values: CellValue[][], lang: Lang): PlanOp[] {
   const t = messages[lang].finance.refundImport;
@@ -64,11 +65,12 @@ export function planRefundRows(existing: TableRead | undefined, values: CellValu
   const formats = [undefined, undefined, '0', '0', NUMBER_FORMATS.amount, NUMBER_FORMATS.amount, NUMBER_FORMATS.amount, NUMBER_FORMATS.percent, NUMBER_FORMATS.date, undefined];
   let ops: PlanOp[];
   if (existing) {
+    // By header when the table has every column (e.g. rearranged); else in the import's order, as always.
     const at = refundColumns(existing);
-    const rows = values.map((v) => {
+    const rows = !at.every((i) => i >= 0) ? values : values.map((v) => {
       const row: CellValue[] = existing.header.map(() => null);
       at.forEach((i, c) => {
-        if (i >= 0) row[i] = v[c] ?? null;
+        row[i] = v[c] ?? null;
       });
       return row;
     });

@@ -10,6 +10,7 @@ import { importRefunds } from '../../src/operations/refundImport';
 import { freezeSnapshot, withdrawSnapshot } from '../../src/operations/summarize';
 import { hasMarker } from '../../src/workbook/generated';
 import { NotGeneratedError } from '../../src/workbook/adapterContract';
+import { planRefundRows, refundRows } from '../../src/workbook/refundSheet';
 import { problemText } from '../../src/cli/portfolio';
 import { DEMO_SPLIT, demoPartPlan } from '../helpers/demoSplit';
 import { participantTableName, TABLE_NAMES } from '../../src/domain/model/schema';
@@ -157,6 +158,20 @@ describe('consolidate carries Statusfotos and Refusionsberegning', () => {
     const before = mine.applied.length;
     await expect(consolidate(mine, [{ name: 'b.xlsx', open: async () => other }], AS_OF, 'da', { targetName: 'open.xlsx' })).rejects.toBeInstanceOf(NotGeneratedError);
     expect(mine.applied.length).toBe(before);
+  });
+});
+
+describe('refund rows into an existing Refusionsberegning', () => {
+  const header = ['Uge', 'Ydelse', 'Personer', 'Linjer', 'Udbetalt', 'Refusion', 'Medfinansiering', 'Refusionssats', 'Importeret', 'Fil'];
+  const row: CellValue[] = ['2021-07', 'Kontanthjælp', 2, 2, 15000.5, 12000.4, 3000.1, 0.8, 46000, 'uge7.csv'];
+  const existing = (h: string[]) => ({ sheet: 'Refusion', table: 'Refusionsberegning', ref: 'A4:J5', headerRow: 4, firstColumn: 1, header: h, rows: [] as CellValue[][] });
+
+  it('goes by header into a rearranged table, and by position (as the import always did) into one lacking a column', () => {
+    const reversed = planRefundRows(existing([...header].reverse()), [row], 'da')[0];
+    expect(reversed).toMatchObject({ kind: 'appendRows', rows: [[...row].reverse()] });
+    expect(refundRows({ ...existing([...header].reverse()), rows: [[...row].reverse()] })).toEqual([row]);
+    const short = planRefundRows(existing(['Uge', 'Ydelse', 'Noter']), [row], 'da')[0];
+    expect(short).toMatchObject({ kind: 'appendRows', rows: [row] });
   });
 });
 
