@@ -120,28 +120,42 @@ export function percentText(value: number | null, lang: Lang): string {
 
 /**
  * Text cut into lines at spaces, each at most `width` wide when printed in `style` (textWidth); a
- * word wider than a line is cut where the line is full.
+ * word wider than a line is cut where the line is full. Linear in the text's length (a cell may
+ * hold 32 767 characters).
  */
 export function wrapText(text: string, width = LINE_WIDTH, style: TextStyle = 'text'): string[] {
-  const fits = (t: string) => textWidth(t, style) <= width;
+  const scale = STYLE_SCALE[style] / 0.636;
+  const space = charEm(' ') * scale;
   const lines: string[] = [];
   for (const paragraph of text.split(/\r?\n/)) {
     let line = '';
-    for (let word of paragraph.split(/\s+/).filter(Boolean)) {
-      const joined = line ? `${line} ${word}` : word;
-      if (fits(joined)) {
-        line = joined;
+    let lineWidth = 0;
+    for (const word of paragraph.split(/\s+/).filter(Boolean)) {
+      const wordWidth = textWidth(word, style);
+      if (line && lineWidth + space + wordWidth <= width) {
+        line += ` ${word}`;
+        lineWidth += space + wordWidth;
         continue;
       }
       if (line) lines.push(line);
-      // A word wider than a line: as much of it as fits on each line.
-      while (!fits(word)) {
-        let cut = 1;
-        while (cut < word.length && fits(word.slice(0, cut + 1))) cut++;
-        lines.push(word.slice(0, cut));
-        word = word.slice(cut);
+      if (wordWidth <= width) {
+        line = word;
+        lineWidth = wordWidth;
+        continue;
       }
-      line = word;
+      // A word wider than a line: as much of it as fits on each line.
+      line = '';
+      lineWidth = 0;
+      for (const ch of word) {
+        const w = charEm(ch) * scale;
+        if (line && lineWidth + w > width) {
+          lines.push(line);
+          line = '';
+          lineWidth = 0;
+        }
+        line += ch;
+        lineWidth += w;
+      }
     }
     if (line) lines.push(line);
   }
@@ -151,8 +165,15 @@ export function wrapText(text: string, width = LINE_WIDTH, style: TextStyle = 't
 /** A text cut to `width` with "…" when it is wider (a table cell that would run past the print area). */
 export function fitText(text: string, width: number): string {
   if (textWidth(text) <= width) return text;
-  let cut = text.length;
-  while (cut > 0 && textWidth(`${text.slice(0, cut).trimEnd()}…`) > width) cut--;
+  const room = width - textWidth('…');
+  let used = 0;
+  let cut = 0;
+  for (const ch of text) {
+    const w = charEm(ch) / 0.636;
+    if (used + w > room) break;
+    used += w;
+    cut += ch.length;
+  }
   return `${text.slice(0, cut).trimEnd()}…`;
 }
 

@@ -210,6 +210,12 @@ describe('Statusrapport planner', () => {
     const cut = wrapText(word, 40);
     expect(cut.join('')).toBe(word);
     for (const line of cut) expect(textWidth(line)).toBeLessThanOrEqual(40);
+    // A cell's most (32 767 characters, one word): cut into lines, all of it kept.
+    const huge = 'æ'.repeat(32_767);
+    const hugeLines = wrapText(huge);
+    expect(hugeLines.join('')).toBe(huge);
+    expect(hugeLines.every((l) => textWidth(l) <= LINE_WIDTH)).toBe(true);
+    expect(fitText(huge, 20).endsWith('…')).toBe(true);
     expect(fitText('kort', 40)).toBe('kort');
     expect(fitText('en meget lang tekst om en indsats, der ikke kan stå i sin celle', 20)).toMatch(/^en meget lang.*…$/);
     expect(textWidth(fitText('en meget lang tekst om en indsats, der ikke kan stå i sin celle', 20))).toBeLessThanOrEqual(20);
