@@ -22,7 +22,7 @@ import type { Plan } from './plan';
 import { findSheet, findTableRead, type TableRead, type WorkbookRead } from './read';
 import { planStructure } from './structure';
 import type { Lang } from '../i18n';
-import { planSnapshotInto, SNAPSHOT_ID_INDEX, snapshotRows, snapshotTable } from './snapshotSheet';
+import { comparableSnapshotRow, planSnapshotInto, SNAPSHOT_ID_INDEX, snapshotRows, snapshotTable } from './snapshotSheet';
 import type { KeptSheet } from './generated';
 import { planRefundRows, REFUND_FILE_INDEX, REFUND_IMPORTED_INDEX, refundRows, refundTable } from './refundSheet';
 
@@ -150,7 +150,8 @@ function clashOf(a: InitiativeContent, aIn: WorkbookContent, b: InitiativeConten
   if (rowsKey(a.participants) !== rowsKey(b.participants)) return 'participants';
   if (rowsKey(rowsOf(aIn.statusLog, key)) !== rowsKey(rowsOf(bIn.statusLog, key))) return 'statusLog';
   if (rowsKey([...rowsOf(aIn.budget, key), ...rowsOf(aIn.postings, key)]) !== rowsKey([...rowsOf(bIn.budget, key), ...rowsOf(bIn.postings, key)])) return 'finance';
-  if (rowsKey(rowsOf(aIn.snapshots, key, SNAPSHOT_ID_INDEX)) !== rowsKey(rowsOf(bIn.snapshots, key, SNAPSHOT_ID_INDEX))) return 'snapshots';
+  const frozen = (c: WorkbookContent) => rowsKey(rowsOf(c.snapshots, key, SNAPSHOT_ID_INDEX).map(comparableSnapshotRow));
+  if (frozen(aIn) !== frozen(bIn)) return 'snapshots';
   return undefined;
 }
 
@@ -230,7 +231,9 @@ function mergeRefunds(contents: WorkbookContent[]): { rows: CellValue[][]; origi
     const byFile = new Map<string, CellValue[][]>();
     for (const r of content.refunds) {
       const name = safeText(r[REFUND_FILE_INDEX]).trim();
-      byFile.set(name, [...(byFile.get(name) ?? []), r]);
+      const list = byFile.get(name);
+      if (list) list.push(r);
+      else byFile.set(name, [r]);
     }
     for (const [name, list] of byFile) {
       const first = seen.get(name);

@@ -171,6 +171,14 @@ export function snapshotValues(asOf: CalendarDate, initiatives: InitiativeSummar
 export const SNAPSHOT_ID_INDEX = COLUMNS.indexOf('initiativeId');
 
 /**
+ * A snapshot row (as snapshotRows gives it) with its dates as calendar dates, for comparing rows
+ * of two workbooks: a date frozen as text in one and held as a date serial in the other is the same.
+ */
+export function comparableSnapshotRow(row: readonly CellValue[]): CellValue[] {
+  return row.map((v, i) => (COLUMNS[i] === 'date' || COLUMNS[i] === 'withdrawn' ? dateOf(v ?? null) ?? v : v));
+}
+
+/**
  * The rows of a Statusfotos table in the order it is written (`COLUMNS`), read by header so a
  * table frozen in the other language, or an older one without "Trukket tilbage", reads the same;
  * wholly empty rows left out. What `indsats consolidate` carries.

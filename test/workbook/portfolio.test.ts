@@ -198,6 +198,17 @@ describe('mergeContents', () => {
     expect(mergeContents([content, more]).problems).toEqual([{ code: 'id-clash', id: 'ITMV', file: 'a.xlsx', other: 'b.xlsx', what: 'statusLog' }]);
   });
 
+  it('compares snapshots by their dates, however they are held: text in one file, a date in the other', async () => {
+    const content = workbookContent('a.xlsx', await (await part(['ITMV'])).read())!;
+    const frozen: CellValue[] = ['2026-11-25', 'ITMV', 'I Tråd Med Verden', 2, 0, 6, 8, 3, 18, 19, 14, null];
+    const a = { ...content, snapshots: [frozen] };
+    const b = { ...content, file: 'b.xlsx', snapshots: [[new Date(Date.UTC(2026, 10, 25)), ...frozen.slice(1)]] };
+    expect(mergeContents([a, b]).problems).toEqual([{ code: 'id-identical', id: 'ITMV', file: 'a.xlsx', other: 'b.xlsx' }]);
+    expect(mergeContents([a, b]).snapshots.rows).toEqual([frozen]);
+    const withdrawn = { ...b, snapshots: [[...frozen.slice(0, 11), new Date(Date.UTC(2026, 10, 30))]] };
+    expect(mergeContents([a, withdrawn]).problems).toEqual([{ code: 'id-clash', id: 'ITMV', file: 'a.xlsx', other: 'b.xlsx', what: 'snapshots' }]);
+  });
+
   it('reports the same ID twice in one register', async () => {
     const w = await part(['ITMV']);
     const content = workbookContent('a.xlsx', await w.read())!;
