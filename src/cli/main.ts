@@ -123,7 +123,8 @@ const COMMANDS: Record<string, Command> = {
     options: ['output', 'force', 'as-of', 'mask-cpr'],
     run: (c) =>
       update(c, async (workbook, asOf) => {
-        const run = await refreshOverview(workbook, asOf, c.lang, { show: false });
+        // The file opens on Statusrapport: Ctrl+P prints the report.
+        const run = await refreshOverview(workbook, asOf, c.lang);
         for (const kept of [run.kept, run.keptReport]) if (kept) c.io.out(c.t.kept[kept.reason](kept.sheet, kept.as));
       }),
   },
@@ -269,6 +270,8 @@ const COMMANDS: Record<string, Command> = {
       if (!c.values.quiet) c.io.err(c.t.progress.writing(output));
       await save(c, target, output);
       c.io.out(p.consolidate.wrote(output, inputs.length, run.initiatives, run.participants));
+      if (run.reconciliation) c.io.out(p.consolidate.reconciled(run.reconciliation.lines, run.reconciliation.gaps));
+      for (const kept of run.kept) c.io.out(c.t.kept[kept.reason](kept.sheet, kept.as));
       return run.problems.some((x) => x.code === 'taxonomy-conflict' || x.code === 'extra-columns') ? 1 : 0;
     },
   },

@@ -890,14 +890,19 @@ const plainValueDa = (v: unknown): string =>
 export const portfolioDa = {
   value: plainValueDa,
   problems: {
-    'id-clash': (p: { id: string; file: string; other: string; what: 'register' | 'participants' | 'statusLog' | 'finance' }) =>
-      `Indsats-ID ${p.id} findes i både ${p.file} og ${p.other} med forskelligt indhold (${({ register: 'rækken i Indsatser', participants: 'deltagerarket', statusLog: 'statusloggen', finance: 'budget og posteringer' } as const)[p.what]}). Giv den ene et andet ID, eller ret dem, så de er ens. Intet er skrevet.`,
+    'id-clash': (p: { id: string; file: string; other: string; what: 'register' | 'participants' | 'statusLog' | 'finance' | 'snapshots' }) =>
+      `Indsats-ID ${p.id} findes i både ${p.file} og ${p.other} med forskelligt indhold (${({ register: 'rækken i Indsatser', participants: 'deltagerarket', statusLog: 'statusloggen', finance: 'budget og posteringer', snapshots: 'statusfotoene' } as const)[p.what]}). Giv den ene et andet ID, eller ret dem, så de er ens. Intet er skrevet.`,
     'id-twice': (p: { id: string; file: string }) => `Indsats-ID ${p.id} står to gange i tabellen Indsatser i ${p.file}. Ret det i filen. Intet er skrevet.`,
     'id-identical': (p: { id: string; file: string; other: string }) => `Indsats ${p.id} er ens i ${p.file} og ${p.other}; den er taget med én gang.`,
     'taxonomy-conflict': (p: { taxonomy: string; taxonomyCode: string; name: string; file: string; otherName: string; other: string }) =>
       `Taksonomien ${p.taxonomy}: koden ${p.taxonomyCode} hedder '${p.name}' i ${p.file} men '${p.otherName}' i ${p.other}. Navnet fra ${p.file} er brugt.`,
     'no-register': (p: { file: string }) => `${p.file} har ingen tabel Indsatser og er ikke en Indsatsmonitor-projektmappe. Kør indsats repair på den først. Intet er skrevet.`,
     'extra-columns': (p: { file: string; table: string; columns: string[] }) => `${p.file}, tabellen ${p.table}: kolonnerne ${p.columns.join(', ')} er ikke en del af modellen og er ikke taget med.`,
+    // ---- carry: Statusfotos and Refusionsberegning in the portfolio (issue 13) ----
+    'refund-clash': (p: { refundFile: string; file: string; other: string }) =>
+      `Refusionsfilen ${p.refundFile} er importeret i både ${p.file} og ${p.other}, men med forskellige rækker i Refusionsberegning. Slet den forkerte import i den ene projektmappe, eller giv filerne forskellige navne. Intet er skrevet.`,
+    'refund-identical': (p: { refundFile: string; file: string; other: string }) => `Refusionsfilen ${p.refundFile} er importeret ens i ${p.file} og ${p.other}; den er taget med én gang.`,
+    // ---- end carry ----
   },
   consolidate: {
     reading: (i: number, n: number, f: string) => `Læser ${i}/${n}: ${f} …`,
@@ -906,6 +911,10 @@ export const portfolioDa = {
     twice: (f: string) => `${f} er angivet to gange.`,
     refused: (n: number) => `Porteføljen er ikke skrevet: ${n === 1 ? '1 problem' : `${n} problemer`} skal rettes først.`,
     wrote: (f: string, files: number, initiatives: number, rows: number) => `Skrev ${f}: ${files} projektmapper, ${initiatives} indsatser, ${rows.toLocaleString('da-DK')} deltagerrækker, Overblik over det hele.`,
+    // ---- carry (issue 13) ----
+    reconciled: (lines: number, gaps: number) =>
+      `Afstemning er bygget over det hele: ${lines === 1 ? '1 linje' : `${lines} linjer`}, ${gaps === 0 ? 'alle afstemt' : gaps === 1 ? '1 med afvigelse' : `${gaps} med afvigelser`}. Se detaljerne med indsats reconcile på porteføljen.`,
+    // ---- end carry ----
   },
   partner: {
     missingInitiative: 'Angiv indsatsen med --initiative ID.',

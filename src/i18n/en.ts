@@ -864,12 +864,17 @@ export const portfolioEn: typeof import('./da').portfolioDa = {
   value: plainValueEn,
   problems: {
     'id-clash': (p) =>
-      `Initiative ID ${p.id} is in both ${p.file} and ${p.other} with different content (${({ register: 'the row in Indsatser', participants: 'the tracking sheet', statusLog: 'the status log', finance: 'budget and postings' } as const)[p.what]}). Give one of them another ID, or make them the same. Nothing was written.`,
+      `Initiative ID ${p.id} is in both ${p.file} and ${p.other} with different content (${({ register: 'the row in Indsatser', participants: 'the tracking sheet', statusLog: 'the status log', finance: 'budget and postings', snapshots: 'the snapshots' } as const)[p.what]}). Give one of them another ID, or make them the same. Nothing was written.`,
     'id-twice': (p) => `Initiative ID ${p.id} is in the table Indsatser twice in ${p.file}. Correct it in the file. Nothing was written.`,
     'id-identical': (p) => `Initiative ${p.id} is the same in ${p.file} and ${p.other}; it is taken once.`,
     'taxonomy-conflict': (p) => `Taxonomy ${p.taxonomy}: code ${p.taxonomyCode} is '${p.name}' in ${p.file} but '${p.otherName}' in ${p.other}. The name from ${p.file} is used.`,
     'no-register': (p) => `${p.file} has no table Indsatser and is not an Indsatsmonitor workbook. Run indsats repair on it first. Nothing was written.`,
     'extra-columns': (p) => `${p.file}, table ${p.table}: the columns ${p.columns.join(', ')} are not part of the model and were not carried.`,
+    // ---- carry: Statusfotos and Refusionsberegning in the portfolio (issue 13) ----
+    'refund-clash': (p) =>
+      `The refund file ${p.refundFile} is imported in both ${p.file} and ${p.other}, but with different rows in Refusionsberegning. Delete the wrong import in one of the workbooks, or give the files different names. Nothing was written.`,
+    'refund-identical': (p) => `The refund file ${p.refundFile} is imported the same in ${p.file} and ${p.other}; it is taken once.`,
+    // ---- end carry ----
   },
   consolidate: {
     reading: (i, n, f) => `Reading ${i}/${n}: ${f} …`,
@@ -878,6 +883,10 @@ export const portfolioEn: typeof import('./da').portfolioDa = {
     twice: (f) => `${f} is given twice.`,
     refused: (n) => `The portfolio was not written: ${n === 1 ? '1 problem' : `${n} problems`} must be fixed first.`,
     wrote: (f, files, initiatives, rows) => `Wrote ${f}: ${files} workbooks, ${initiatives} initiatives, ${rows.toLocaleString('en-GB')} tracking rows, Overblik over all of it.`,
+    // ---- carry (issue 13) ----
+    reconciled: (lines, gaps) =>
+      `Afstemning is built over all of it: ${lines === 1 ? '1 line' : `${lines} lines`}, ${gaps === 0 ? 'all reconciled' : gaps === 1 ? '1 with a gap' : `${gaps} with gaps`}. See the details with indsats reconcile on the portfolio.`,
+    // ---- end carry ----
   },
   partner: {
     missingInitiative: 'Name the initiative with --initiative ID.',

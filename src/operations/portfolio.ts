@@ -2,8 +2,11 @@
  * "Saml projektmapper" / `indsats consolidate`: many teams' workbooks into one portfolio. Each
  * source is opened, read and reduced to its contract content one at a time (only the rows are
  * kept, not the reads), the contents are merged (src/workbook/portfolio.ts), and, unless a clash
- * refuses it, one plan brings them into the target, after which Overblik is rebuilt over all of it
- * by the summarize operation. A refusal writes nothing.
+ * refuses it, one plan brings them into the target, after which Overblik and Statusrapport are
+ * rebuilt over all of it by the summarize operation, and Afstemning by the reconcile operation
+ * (it needs nothing but the finance tables the portfolio carries, so there is no reason to leave
+ * it to a later `indsats reconcile`; a target lacking a finance column it needs keeps none). A
+ * refusal writes nothing.
  */
 import type { Lang } from '../i18n';
 import type { CalendarDate } from '../domain/parse/calendarDate';
@@ -11,7 +14,11 @@ import { validateWorkbook, type Finding } from '../domain/validate';
 import { changedIds, diffPartner, planPartnerMerge, planPartnerWorkbook, type PartnerDiff, type RowChange } from '../workbook/partner';
 import { isRefusal, mergeContents, planPortfolio, workbookContent, type PortfolioProblem, type WorkbookContent } from '../workbook/portfolio';
 import { tablesOf, textsOf } from '../workbook/read';
+import { formatDanishDate } from '../domain/parse/calendarDate';
+import type { KeptSheet } from '../workbook/generated';
 import { CancelledError } from './operations';
+import { runReconciliation, writeReconciliationSheet } from './reconcile';
+import { missingInputs } from './requirements';
 import type { LiveWorkbook } from './liveWorkbook';
 import { refreshOverview, type SummaryRun } from './summarize';
 
@@ -29,6 +36,10 @@ export interface ConsolidateRun {
   initiatives: number;
   participants: number;
   summary?: SummaryRun;
+  /** Afstemning rebuilt over the portfolio: its lines and those not reconciled (undefined: not built, nothing to reconcile or a finance column missing). */
+  reconciliation?: { lines: number; gaps: number };
+  /** Sheets the portfolio's generated sheets needed the names of, renamed aside (Statusfotos, Afstemning, Overblik, Statusrapport). */
+  kept: KeptSheet[];
 }
 
 export interface ConsolidateOptions {
@@ -36,7 +47,7 @@ export interface ConsolidateOptions {
   targetName?: string;
   /** Before each source is read: its place (1-based) and the count. */
   onSource?: (index: number, count: number, name: string) => void | Promise<void>;
-  /** Build Overblik after the rows are in (default true). */
+  /** Build Overblik, Statusrapport and Afstemning after the rows are in (default true). */
   overview?: boolean;
   signal?: AbortSignal;
 }
@@ -56,12 +67,30 @@ export async function consolidate(target: LiveWorkbook, sources: PortfolioSource
   }
   const merged = mergeContents(contents);
   const all = [...problems, ...merged.problems];
-  const base = { problems: all, initiatives: merged.initiatives, participants: merged.participants };
+  const base = { problems: all, initiatives: merged.initiatives, participants: merged.participants, kept: [] as KeptSheet[] };
   if (all.some(isRefusal)) return { ...base, refused: true };
-  await target.apply(planPortfolio(targetRead, merged, lang, own ? 0 : -1));
+  const { kept, ...plan } = planPortfolio(targetRead, merged, lang, own ? 0 : -1, formatDanishDate(asOf));
+  await target.apply(plan);
+  if (kept) base.kept.push(kept);
   if (options.overview === false) return { ...base, refused: false };
-  const summary = await refreshOverview(target, asOf, lang, { show: false });
-  return { ...base, refused: false, summary };
+  const reconciliation = await rebuildReconciliation(target, asOf, lang, base.kept);
+  // Last, as it makes Statusrapport the active sheet: the portfolio opens on the report.
+  const summary = await refreshOverview(target, asOf, lang);
+  for (const kept of [summary.kept, summary.keptReport]) if (kept) base.kept.push(kept);
+  return { ...base, refused: false, summary, ...(reconciliation ? { reconciliation } : {}) };
+}
+
+/** Afstemning over the target's finance tables, as `indsats reconcile -o` writes it; nothing when there is nothing to reconcile. */
+async function rebuildReconciliation(target: LiveWorkbook, asOf: CalendarDate, lang: Lang, kept: KeptSheet[]): Promise<ConsolidateRun['reconciliation']> {
+  const read = await target.read();
+  const tables = tablesOf(read);
+  if (missingInputs(tables, 'reconcile').length) return undefined;
+  const run = runReconciliation(tables, asOf);
+  const lines = run.reconciliation.lines;
+  if (!lines.length) return undefined;
+  const written = await writeReconciliationSheet(target, run, asOf, lang, read);
+  if (written.kept) kept.push(written.kept);
+  return { lines: lines.length, gaps: lines.filter((l) => l.status !== 'afstemt').length };
 }
 
 /**

@@ -20,6 +20,8 @@ export function problemText(p: PortfolioProblem, lang: Lang): string {
     case 'taxonomy-conflict': return t['taxonomy-conflict'](p);
     case 'no-register': return t['no-register'](p);
     case 'extra-columns': return t['extra-columns'](p);
+    case 'refund-clash': return t['refund-clash'](p);
+    case 'refund-identical': return t['refund-identical'](p);
   }
 }
 

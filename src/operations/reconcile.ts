@@ -6,7 +6,7 @@ import type { TaxonomySet } from '../domain/taxonomy/types';
 import { validateWorkbook, type Finding } from '../domain/validate';
 import type { TableData } from '../domain/model/table';
 import { COLUMNS, SHEETS, TABLE_NAMES } from '../domain/model/schema';
-import { findTableRead, tablesOf } from '../workbook/read';
+import { findTableRead, tablesOf, type WorkbookRead } from '../workbook/read';
 import { contractColumnIndex } from '../workbook/columns';
 import { planReconciliationSheet } from '../workbook/reconciliationSheet';
 import { planGeneratedSheet, type KeptSheet } from '../workbook/generated';
@@ -92,10 +92,10 @@ export async function reconcileOnly(workbook: LiveWorkbook, asOf: CalendarDate):
 /**
  * Writes the generated sheet Afstemning for a reconciliation (nothing when there are no lines). A
  * sheet Afstemning the add-in did not write (or one edited by hand) is renamed aside and reported
- * as `kept`.
+ * as `kept`. `current`: the workbook's read, when the caller has just read it.
  */
-export async function writeReconciliationSheet(workbook: LiveWorkbook, run: ReconcileRun, asOf: CalendarDate, lang: Lang): Promise<{ kept?: KeptSheet }> {
-  const read = await workbook.read();
+export async function writeReconciliationSheet(workbook: LiveWorkbook, run: ReconcileRun, asOf: CalendarDate, lang: Lang, current?: WorkbookRead): Promise<{ kept?: KeptSheet }> {
+  const read = current ?? (await workbook.read());
   const postings = findTableRead(read, TABLE_NAMES.postings);
   const accountingYear = postings !== undefined && contractColumnIndex(postings.header, COLUMNS.postings.accountingYear) >= 0;
   const { ops, nextRow } = planReconciliationSheet(run.reconciliation, { asOf, lang, taxonomies: run.taxonomies, initiativeNames: run.initiativeNames, accountingYear, uncounted: run.uncounted });

@@ -8,18 +8,18 @@ import { formatDanishDate, type CalendarDate } from '../domain/parse/calendarDat
 import { statusLogSeries, summarizeInitiatives, summarizePortfolio, type InitiativeSummary, type PortfolioSummary } from '../domain/summarize';
 import { validateWorkbook } from '../domain/validate';
 import { NotGeneratedError } from '../workbook/adapterContract';
-import { hasMarker, keepAside, planGeneratedSheet, refuseTakenTables, type KeptSheet } from '../workbook/generated';
+import { planGeneratedSheet, type KeptSheet } from '../workbook/generated';
 import { OVERVIEW_SHEET, planOverviewSheet } from '../workbook/overviewSheet';
 import { planReportSheet, REPORT_SHEET, reportDate, reportPageSetup } from '../workbook/reportSheet';
 import {
-  foreignSnapshotTable, planSnapshot, planWithdrawal, SNAPSHOT_SHEET, snapshotDates, snapshotFigures, snapshotListing, snapshotTable, snapshotTrend,
+  foreignSnapshotTable, planSnapshotInto, planWithdrawal, snapshotDates, snapshotFigures, snapshotListing, snapshotTable, snapshotTrend, snapshotValues,
   type SnapshotFigures, type SnapshotListing,
 } from '../workbook/snapshotSheet';
 import type { PlanOp } from '../workbook/plan';
 import { FORMULA_COLUMNS, uncountedRows } from '../workbook/uncounted';
 import { TABLE_NAMES } from '../domain/model/schema';
 import type { Finding } from '../domain/validate';
-import { findSheet, findTableRead, tablesOf, type WorkbookRead } from '../workbook/read';
+import { findTableRead, tablesOf, type WorkbookRead } from '../workbook/read';
 import type { LiveWorkbook } from './liveWorkbook';
 import { requireInputs } from './requirements';
 import { report, type OnProgress } from './progress';
@@ -101,14 +101,19 @@ export function planSummary(read: WorkbookRead, asOf: CalendarDate, lang: Lang):
   };
 }
 
-/** Rebuilds Overblik in the open workbook and shows it (`show: false`: leaves the active sheet alone, as a file written by the CLI). */
+/**
+ * Rebuilds Overblik and Statusrapport in the open workbook and shows Statusrapport, the sheet a
+ * manager prints: it is the active sheet afterwards, so Ctrl+P (Excel prints the active sheet)
+ * prints the report first, and a file written by the CLI opens on it. `show: false` leaves the
+ * active sheet alone (a render that writes no workbook).
+ */
 export async function refreshOverview(workbook: LiveWorkbook, asOf: CalendarDate, lang: Lang, options: { show?: boolean; onProgress?: OnProgress } = {}): Promise<SummaryRun> {
   await report(options.onProgress, { step: 'reading' });
   const read = await workbook.read();
   await report(options.onProgress, { step: 'summarizing', sheets: read.sheets.length });
   const run = planSummary(read, asOf, lang);
   await report(options.onProgress, { step: 'writing', sheet: OVERVIEW_SHEET });
-  const show: PlanOp[] = options.show === false ? [] : [{ kind: 'select', sheet: OVERVIEW_SHEET, address: 'A1' }];
+  const show: PlanOp[] = options.show === false ? [] : [{ kind: 'select', sheet: REPORT_SHEET, address: 'A1' }];
   await workbook.apply({ ops: [...run.ops, ...show] });
   return run;
 }
@@ -197,14 +202,7 @@ export async function freezeSnapshot(workbook: LiveWorkbook, asOf: CalendarDate,
   requireInputs(tables, 'snapshot');
   const { model, taxonomies } = validateWorkbook(tables, { asOf });
   const initiatives = summarizeInitiatives(model, taxonomies, asOf);
-  const ops = planSnapshot({ asOf, lang, existing, initiatives, statuses: taxonomies.statuses.entries });
-  if (existing) {
-    await workbook.apply({ ops });
-    return {};
-  }
-  refuseTakenTables(read, SNAPSHOT_SHEET, ops);
-  const found = findSheet(read, SNAPSHOT_SHEET);
-  const kept = found ? keepAside(read, SNAPSHOT_SHEET, hasMarker(found, SNAPSHOT_SHEET) ? 'edited' : 'foreign', formatDanishDate(asOf), lang, ops) : { ops: [] };
-  await workbook.apply({ ops: [...kept.ops, ...ops] });
-  return kept.kept ? { kept: kept.kept } : {};
+  const { ops, kept } = planSnapshotInto(read, snapshotValues(asOf, initiatives, taxonomies.statuses.entries), lang, formatDanishDate(asOf));
+  await workbook.apply({ ops });
+  return kept ? { kept } : {};
 }

@@ -5,6 +5,9 @@
  * structure planner. Merging never guesses: the same initiative ID with different content in two
  * files is an `id-clash` naming both files (the caller refuses), the same code with different names
  * in a taxonomy is a `taxonomy-conflict` (the first file's entry is kept, the conflict reported).
+ * Frozen snapshots (Statusfotos) go with their initiative, like its status log; imported refund
+ * files (Refusionsberegning) go by their Fil: the same file imported in two workbooks with the same
+ * rows is taken once, with other rows it is a `refund-clash` naming both workbooks.
  * Problems carry neutral params; src/i18n renders them.
  */
 import { BUDGET, INITIATIVES, PARTICIPANTS, participantTableName, POSTINGS, SHEETS, STATUS_LOG, TABLE_NAMES, type TableSpec } from '../domain/model/schema';
@@ -19,6 +22,9 @@ import type { Plan } from './plan';
 import { findSheet, findTableRead, type TableRead, type WorkbookRead } from './read';
 import { planStructure } from './structure';
 import type { Lang } from '../i18n';
+import { comparableSnapshotRow, planSnapshotInto, SNAPSHOT_ID_INDEX, snapshotRows, snapshotTable } from './snapshotSheet';
+import type { KeptSheet } from './generated';
+import { planRefundRows, REFUND_FILE_INDEX, REFUND_IMPORTED_INDEX, refundRows, refundTable } from './refundSheet';
 
 /** One initiative of a workbook: its register row and its tracking rows (schema column order). */
 export interface InitiativeContent {
@@ -35,15 +41,26 @@ export interface WorkbookContent {
   statusLog: CellValue[][];
   budget: CellValue[][];
   postings: CellValue[][];
+  /** The rows of the add-in's Statusfotos (snapshotSheet.ts column order); a user's table of that name is not read. */
+  snapshots: CellValue[][];
+  /** The rows of Refusionsberegning (refundSheet.ts column order). */
+  refunds: CellValue[][];
   /** Only the taxonomies the workbook has a table for. */
   taxonomies: Partial<TaxonomySet>;
   /** Columns of contract tables that are not in the contract: not carried. */
   extraColumns: { table: string; columns: string[] }[];
 }
 
+/** What of an initiative differs between two files. */
+export type ClashPart = 'register' | 'participants' | 'statusLog' | 'finance' | 'snapshots';
+
 export type PortfolioProblem =
   /** The same initiative ID with different content (register row or tracking rows) in two files. */
-  | { code: 'id-clash'; id: string; file: string; other: string; what: 'register' | 'participants' | 'statusLog' | 'finance' }
+  | { code: 'id-clash'; id: string; file: string; other: string; what: ClashPart }
+  /** The same refund file (Fil) imported in two workbooks with different rows. */
+  | { code: 'refund-clash'; refundFile: string; file: string; other: string }
+  /** The same refund file imported in two workbooks with the same rows: taken once. */
+  | { code: 'refund-identical'; refundFile: string; file: string; other: string }
   /** The same initiative ID twice in one file's register. */
   | { code: 'id-twice'; id: string; file: string }
   /** The same initiative with identical content in two files: taken once. */
@@ -56,7 +73,7 @@ export type PortfolioProblem =
   | { code: 'extra-columns'; file: string; table: string; columns: string[] };
 
 /** Problems that refuse the portfolio (nothing is written). */
-export const isRefusal = (p: PortfolioProblem): boolean => p.code === 'id-clash' || p.code === 'id-twice' || p.code === 'no-register';
+export const isRefusal = (p: PortfolioProblem): boolean => p.code === 'id-clash' || p.code === 'id-twice' || p.code === 'no-register' || p.code === 'refund-clash';
 
 const isBlankRow = (row: readonly CellValue[]) => row.every((v) => isEmptyValue(v) || (typeof v === 'string' && v.trim() === ''));
 
@@ -99,6 +116,8 @@ export function workbookContent(file: string, read: WorkbookRead): WorkbookConte
     statusLog: take(findTableRead(read, TABLE_NAMES.statusLog), STATUS_LOG) ?? [],
     budget: take(findTableRead(read, TABLE_NAMES.budget), BUDGET) ?? [],
     postings: take(findTableRead(read, TABLE_NAMES.postings), POSTINGS) ?? [],
+    snapshots: snapshotRows(snapshotTable(read)),
+    refunds: refundRows(refundTable(read)),
     taxonomies,
     extraColumns,
   };
@@ -110,6 +129,9 @@ export interface MergedPortfolio {
   /** For each row of `rows`, the index of the content it came from. */
   origin: Record<string, number[]>;
   taxonomies: TaxonomySet;
+  /** Statusfotos and Refusionsberegning rows (their tables' own column order), each with the index of the content it came from. */
+  snapshots: { rows: CellValue[][]; origin: number[] };
+  refunds: { rows: CellValue[][]; origin: number[] };
   problems: PortfolioProblem[];
   /** Initiatives and tracking rows in the portfolio. */
   initiatives: number;
@@ -119,15 +141,17 @@ export interface MergedPortfolio {
 const rowsKey = (rows: readonly (readonly CellValue[])[] | undefined) => (rows ? rows.map((r) => r.map(cellKey).join('\u0001')).join('\u0002') : '');
 
 /** The rows of a table that belong to an initiative (its ID is the first column of the status log, budget and postings). */
-const rowsOf = (rows: CellValue[][], key: string) => rows.filter((r) => safeText(r[0]).trim().toUpperCase() === key);
+const rowsOf = (rows: CellValue[][], key: string, column = 0) => rows.filter((r) => safeText(r[column]).trim().toUpperCase() === key);
 
 /** Where two workbooks' copies of an initiative differ, or undefined when they are the same (status log and finance included). */
-function clashOf(a: InitiativeContent, aIn: WorkbookContent, b: InitiativeContent, bIn: WorkbookContent): 'register' | 'participants' | 'statusLog' | 'finance' | undefined {
+function clashOf(a: InitiativeContent, aIn: WorkbookContent, b: InitiativeContent, bIn: WorkbookContent): ClashPart | undefined {
   const key = a.id.toUpperCase();
   if (rowsKey([a.register]) !== rowsKey([b.register])) return 'register';
   if (rowsKey(a.participants) !== rowsKey(b.participants)) return 'participants';
   if (rowsKey(rowsOf(aIn.statusLog, key)) !== rowsKey(rowsOf(bIn.statusLog, key))) return 'statusLog';
   if (rowsKey([...rowsOf(aIn.budget, key), ...rowsOf(aIn.postings, key)]) !== rowsKey([...rowsOf(bIn.budget, key), ...rowsOf(bIn.postings, key)])) return 'finance';
+  const frozen = (c: WorkbookContent) => rowsKey(rowsOf(c.snapshots, key, SNAPSHOT_ID_INDEX).map(comparableSnapshotRow));
+  if (frozen(aIn) !== frozen(bIn)) return 'snapshots';
   return undefined;
 }
 
@@ -140,6 +164,7 @@ export function mergeContents(contents: WorkbookContent[]): MergedPortfolio {
   };
   const origin: Record<string, number[]> = Object.fromEntries(Object.keys(rows).map((k) => [k, []]));
   let participants = 0;
+  const snapshots: MergedPortfolio['snapshots'] = { rows: [], origin: [] };
   const push = (table: string, list: CellValue[][], from: number) => {
     (rows[table] ??= []).push(...list);
     (origin[table] ??= []).push(...list.map(() => from));
@@ -173,13 +198,58 @@ export function mergeContents(contents: WorkbookContent[]): MergedPortfolio {
         participants += initiative.participants.length;
       }
     }
-    const carried = (list: CellValue[][]) => list.filter((r) => !repeated.has(safeText(r[0]).trim().toUpperCase()));
+    const carried = (list: CellValue[][], column = 0) => list.filter((r) => !repeated.has(safeText(r[column]).trim().toUpperCase()));
     push(TABLE_NAMES.statusLog, carried(content.statusLog), index);
     push(TABLE_NAMES.budget, carried(content.budget), index);
     push(TABLE_NAMES.postings, carried(content.postings), index);
+    const frozen = carried(content.snapshots, SNAPSHOT_ID_INDEX);
+    snapshots.rows.push(...frozen);
+    snapshots.origin.push(...frozen.map(() => index));
   }
   const { taxonomies, problems: taxonomyProblems } = mergeTaxonomies(contents);
-  return { rows, origin, taxonomies, problems: [...problems, ...taxonomyProblems], initiatives: owners.size, participants };
+  const refunds = mergeRefunds(contents);
+  return {
+    rows, origin, taxonomies, snapshots, refunds: { rows: refunds.rows, origin: refunds.origin },
+    problems: [...problems, ...refunds.problems, ...taxonomyProblems], initiatives: owners.size, participants,
+  };
+}
+
+/** A refund row without the day it was imported: the same file imported on another day is the same file. */
+const refundKey = (rows: CellValue[][]) => rowsKey(rows.map((r) => r.filter((_, i) => i !== REFUND_IMPORTED_INDEX)));
+
+/**
+ * Refusionsberegning rows by imported file (Fil), in the order the files first come: a file
+ * another workbook imported already is taken once when its rows are the same (`refund-identical`)
+ * and is a `refund-clash` when they differ.
+ */
+function mergeRefunds(contents: WorkbookContent[]): { rows: CellValue[][]; origin: number[]; problems: PortfolioProblem[] } {
+  const rows: CellValue[][] = [];
+  const origin: number[] = [];
+  const problems: PortfolioProblem[] = [];
+  const seen = new Map<string, { file: string; key: string }>();
+  for (const [index, content] of contents.entries()) {
+    const byFile = new Map<string, CellValue[][]>();
+    for (const r of content.refunds) {
+      const name = safeText(r[REFUND_FILE_INDEX]).trim();
+      const list = byFile.get(name);
+      if (list) list.push(r);
+      else byFile.set(name, [r]);
+    }
+    for (const [name, list] of byFile) {
+      const first = seen.get(name);
+      const key = refundKey(list);
+      if (first) {
+        problems.push(first.key === key
+          ? { code: 'refund-identical', refundFile: name, file: first.file, other: content.file }
+          : { code: 'refund-clash', refundFile: name, file: first.file, other: content.file });
+        continue;
+      }
+      seen.set(name, { file: content.file, key });
+      rows.push(...list);
+      origin.push(...list.map(() => index));
+    }
+  }
+  return { rows, origin, problems };
 }
 
 /** Entries by code; a code with another name than the first file gave it is a conflict (the first kept). */
@@ -220,11 +290,13 @@ const forAppending = (v: CellValue): CellValue => (v instanceof Date ? v.getTime
 /**
  * The plan that brings the merged content into `target`: tables it has get the other contents'
  * rows appended (in its own column order); tables it lacks are created with them by the structure
- * planner, with the merged taxonomies. `targetIndex` is the target's place among the merged
- * contents (its rows are there already), -1 when it held none. Overblik is the summarize
- * operation's, after this plan.
+ * planner, with the merged taxonomies; Statusfotos and Refusionsberegning by the planners the
+ * snapshot and refund import use (Statusfotos with the add-in's marker; a user's table of that
+ * name refuses the plan, NotGeneratedError). `targetIndex` is the target's place among the merged
+ * contents (its rows are there already), -1 when it held none. `date`: the formatted date a sheet
+ * Statusfotos kept aside is named with. Overblik and Afstemning are rebuilt after this plan.
  */
-export function planPortfolio(target: WorkbookRead, merged: MergedPortfolio, lang: Lang, targetIndex = -1): Plan {
+export function planPortfolio(target: WorkbookRead, merged: MergedPortfolio, lang: Lang, targetIndex = -1, date = ''): Plan & { kept?: KeptSheet } {
   const created: Record<string, CellValue[][]> = {};
   const appends: Plan['ops'] = [];
   const newIds: Record<string, string> = {};
@@ -244,8 +316,15 @@ export function planPortfolio(target: WorkbookRead, merged: MergedPortfolio, lan
   }
   appends.push(...taxonomyAppends(target, merged.taxonomies));
   const structure = planStructure(target, { lang, taxonomies: merged.taxonomies, rows: created, initiativeNames: newIds });
+  const added = (part: { rows: CellValue[][]; origin: number[] }) => part.rows.filter((_, i) => part.origin[i] !== targetIndex).map((r) => r.map(forAppending));
+  const refunds = added(merged.refunds);
+  const snapshots = added(merged.snapshots);
+  const frozen = snapshots.length ? planSnapshotInto(target, snapshots, lang, date) : { ops: [] };
   // Rows first (a table that grows is checked for room), then what the structure adds.
-  return { ops: [...appends, ...structure.ops] };
+  return {
+    ops: [...appends, ...structure.ops, ...(refunds.length ? planRefundRows(refundTable(target), refunds, lang) : []), ...frozen.ops],
+    ...(frozen.kept ? { kept: frozen.kept } : {}),
+  };
 }
 
 /** Entries of the merged taxonomies that a taxonomy table of the target lacks, appended to it. */

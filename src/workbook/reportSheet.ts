@@ -44,11 +44,39 @@ export const REPORT_SHEET = 'Statusrapport';
 export const ROWS_PER_PAGE = 29;
 /** Rows a chart covers: well within a page, so one that starts a page ends on it. */
 export const CHART_ROWS = 20;
-/** Characters per text line: the printed width of columns A–K (see WIDTHS) with a margin. */
-const LINE_CHARS = 125;
 /** The report's columns A–K and their widths (characters); landscape A4 at 100 % holds about 130. */
 const WIDTHS = [9, 32, 11, 8, 11, 9, 11, 10, 8, 9, 11];
 const LAST_COLUMN = WIDTHS.length;
+/**
+ * The printed width of columns A–K in column-width units (the default font's digit), less a
+ * margin: a label's text line is at most this wide (textWidth), so it ends inside the print area.
+ */
+export const LINE_WIDTH = Math.floor(WIDTHS.reduce((a, b) => a + b, 0) * 0.93);
+
+/** A label's style, as the adapters write it (LABEL_FONTS: title 14 pt bold, heading 12 pt bold, text 11 pt). */
+export type TextStyle = 'text' | 'title' | 'subtitle' | 'heading';
+const STYLE_SCALE: Record<TextStyle, number> = { text: 1, subtitle: 1, heading: (12 / 11) * 1.1, title: (14 / 11) * 1.1 };
+
+/**
+ * Advance widths in em of the widest font a viewer may print the report with (DejaVu Sans, what
+ * LibreOffice substitutes for Calibri when it lacks Carlito); Excel's Calibri is narrower. Checked
+ * against the rendered report: within 3 % of the widths pdftotext measures.
+ */
+function charEm(ch: string): number {
+  if (" iljI.,:;!|'´`·".includes(ch)) return 0.3;
+  if ('ftr()/-[]{}"'.includes(ch)) return 0.4;
+  if ('mwæ%WMÆŒœ@&'.includes(ch)) return 0.98;
+  if (/\d/.test(ch)) return 0.636;
+  if (ch !== ch.toLowerCase()) return 0.72;
+  return 0.6;
+}
+
+/** The estimated printed width of a text in column-width units (the width of a digit at 11 pt), by style. */
+export function textWidth(text: string, style: TextStyle = 'text'): number {
+  let em = 0;
+  for (const ch of text) em += charEm(ch);
+  return (em / 0.636) * STYLE_SCALE[style];
+}
 
 export interface ReportInput {
   lang: Lang;
@@ -90,20 +118,63 @@ export function percentText(value: number | null, lang: Lang): string {
   return lang === 'da' ? `${text.replace('.', ',')} %` : `${text} %`;
 }
 
-/** Text cut into lines of at most `width` characters at spaces (a longer word gets a line of its own). */
-export function wrapText(text: string, width = LINE_CHARS): string[] {
+/**
+ * Text cut into lines at spaces, each at most `width` wide when printed in `style` (textWidth); a
+ * word wider than a line is cut where the line is full. Linear in the text's length (a cell may
+ * hold 32 767 characters).
+ */
+export function wrapText(text: string, width = LINE_WIDTH, style: TextStyle = 'text'): string[] {
+  const scale = STYLE_SCALE[style] / 0.636;
+  const space = charEm(' ') * scale;
   const lines: string[] = [];
   for (const paragraph of text.split(/\r?\n/)) {
     let line = '';
+    let lineWidth = 0;
     for (const word of paragraph.split(/\s+/).filter(Boolean)) {
-      if (line && line.length + 1 + word.length > width) {
-        lines.push(line);
+      const wordWidth = textWidth(word, style);
+      if (line && lineWidth + space + wordWidth <= width) {
+        line += ` ${word}`;
+        lineWidth += space + wordWidth;
+        continue;
+      }
+      if (line) lines.push(line);
+      if (wordWidth <= width) {
         line = word;
-      } else line = line ? `${line} ${word}` : word;
+        lineWidth = wordWidth;
+        continue;
+      }
+      // A word wider than a line: as much of it as fits on each line.
+      line = '';
+      lineWidth = 0;
+      for (const ch of word) {
+        const w = charEm(ch) * scale;
+        if (line && lineWidth + w > width) {
+          lines.push(line);
+          line = '';
+          lineWidth = 0;
+        }
+        line += ch;
+        lineWidth += w;
+      }
     }
     if (line) lines.push(line);
   }
   return lines.length ? lines : [''];
+}
+
+/** A text cut to `width` with "…" when it is wider (a table cell that would run past the print area). */
+export function fitText(text: string, width: number): string {
+  if (textWidth(text) <= width) return text;
+  const room = width - textWidth('…');
+  let used = 0;
+  let cut = 0;
+  for (const ch of text) {
+    const w = charEm(ch) / 0.636;
+    if (used + w > room) break;
+    used += w;
+    cut += ch.length;
+  }
+  return `${text.slice(0, cut).trimEnd()}…`;
 }
 
 /** The print set-up every report sheet shares: A4, fit to width, the footer with the date and page numbers. */
@@ -191,7 +262,8 @@ export function planReportSheet(input: ReportInput): ReportPlan {
   const overviewRows = ordered.map((i) => [input.summaries[i].initiativeId, input.summaries[i].name, ...statusCells(input.summaries[i])]);
   const columns: ColumnLayout[] = header.map((h, i) => ({ header: h, width: WIDTHS[i], numberFormat: [undefined, undefined, ...statusFormats][i] ?? 'General' }));
   ops.push({ kind: 'generatedSheet', sheet, title: r.title(formatDanishDate(date)), table: 'Statusrapport_Indsatser', header, rows: overviewRows, columns });
-  label(2, r.basis(input.summaries.length, formatDanishDate(dates[0] ?? date), formatDanishDate(dates[dates.length - 1] ?? date)), 'subtitle');
+  // The basis on one line (row 2; the status table starts in row 3), cut to the print area's width.
+  label(2, fitText(r.basis(input.summaries.length, formatDanishDate(dates[0] ?? date), formatDanishDate(dates[dates.length - 1] ?? date)), LINE_WIDTH), 'subtitle');
   const overviewTop = 3;
   const pages = new Pages(2, overviewTop + Math.max(overviewRows.length, 1) + 2);
 
@@ -199,12 +271,15 @@ export function planReportSheet(input: ReportInput): ReportPlan {
   let n = 0;
   for (const theme of themes) {
     pages.newPage();
-    label(pages.block(1, 1), r.theme(theme.name), 'title');
+    // A long theme name on as many lines as it needs, each within the print area.
+    const themeLines = wrapText(r.theme(theme.name), LINE_WIDTH, 'title');
+    let themeRow = pages.block(themeLines.length, 1);
+    for (const line of themeLines) label(themeRow++, line, 'title');
     for (const i of theme.indices) {
       const s = input.summaries[i];
       const initiative = input.initiatives[i];
       const tracked = input.tracked.has(s.initiativeId);
-      const lines: { text: string; style?: 'heading' }[] = [{ text: r.heading(s.initiativeId, s.name), style: 'heading' }];
+      const lines: { text: string; style?: 'heading' }[] = wrapText(r.heading(s.initiativeId, s.name), LINE_WIDTH, 'heading').map((text) => ({ text, style: 'heading' }));
       const text = (t: string) => wrapText(t).forEach((l) => lines.push({ text: l }));
       text(r.targetGroups(names(input.taxonomies.targetGroups.entries, initiative.targetGroups)));
       text(r.goals(names(input.taxonomies.goals.entries, initiative.goals)));
@@ -244,7 +319,7 @@ export function planReportSheet(input: ReportInput): ReportPlan {
 
   // 3. The portfolio.
   pages.newPage();
-  label(pages.block(1, 1), r.portfolio(formatDanishDate(date)), 'title');
+  label(pages.block(1, 1), fitText(r.portfolio(formatDanishDate(date)), LINE_WIDTH / STYLE_SCALE.title), 'title');
   const portfolioHeader = [c.code, c.name, c.initiatives, c.participants, c.active, c.job, c.education, c.ended];
   const breakdowns: { name: string; title: string; rows: PortfolioRow[] }[] = [
     { name: 'Statusrapport_Indsatsstatus', title: messages[lang].summary.breakdowns.byState, rows: input.portfolio.byState.filter((x) => x.code) },
@@ -265,8 +340,10 @@ export function planReportSheet(input: ReportInput): ReportPlan {
   const groupTop = groupRows.length
     ? tableBlock('Statusrapport_Maalgrupper', r.shares(messages[lang].summary.breakdowns.byTargetGroup), [c.code, c.name, c.participants, c.job, c.education], groupRows, [undefined, undefined, undefined, NUMBER_FORMATS.percent, NUMBER_FORMATS.percent])
     : 0;
-  const kpiRows = input.summaries.flatMap((s) => s.kpis.map((k) => [s.initiativeId, s.name, k.target, k.actual, kpiWords[k.attainment], k.text]));
-  // The KPI text last: it runs on over the empty cells to its right instead of being cut.
+  // The KPI text last: it runs on over the empty cells to its right, up to the print area's edge
+  // (cut with "…" there: each initiative's section has it whole).
+  const kpiTextWidth = WIDTHS.slice(5).reduce((a, b) => a + b, 0) - 2;
+  const kpiRows = input.summaries.flatMap((s) => s.kpis.map((k) => [s.initiativeId, s.name, k.target, k.actual, kpiWords[k.attainment], fitText(k.text, kpiTextWidth)]));
   const kpiTop = kpiRows.length
     ? tableBlock('Statusrapport_KPI', messages[lang].summary.sections.kpi, [c.id, c.initiative, c.target, c.actual, c.attainment, c.kpi], kpiRows, [undefined, undefined, NUMBER_FORMATS.percent, NUMBER_FORMATS.percent])
     : 0;

@@ -25,7 +25,8 @@ import { cellAt, columnIndexes } from './columns';
 import { statusGroups } from './overviewSheet';
 import type { PlanOp } from './plan';
 import { findSheet, findTableRead, type TableRead, type WorkbookRead } from './read';
-import { hasMarker, withControl } from './generated';
+import { hasMarker, keepAside, refuseTakenTables, withControl, type KeptSheet } from './generated';
+import { NotGeneratedError } from './adapterContract';
 
 export const SNAPSHOT_SHEET = 'Statusfotos';
 export const SNAPSHOT_TABLE = 'Statusfotos';
@@ -136,15 +137,6 @@ export function planWithdrawal(table: TableRead, date: CalendarDate, today: Cale
   return ops;
 }
 
-export interface SnapshotInput {
-  asOf: CalendarDate;
-  lang: Lang;
-  /** The existing table, if any: rows are appended to it. */
-  existing?: TableRead;
-  initiatives: InitiativeSummary[];
-  statuses: TaxonomyEntry[];
-}
-
 /** The figures a snapshot freezes for one initiative: the same as Overblik's status table. */
 export interface SnapshotFigures {
   initiativeId: string;
@@ -168,28 +160,64 @@ export function snapshotFigures(initiatives: InitiativeSummary[], statuses: Taxo
   }));
 }
 
-/** Rows for the frozen figures; creates the sheet and table the first time. */
-export function planSnapshot({ asOf, lang, existing, initiatives, statuses }: SnapshotInput): PlanOp[] {
-  const t = messages[lang].summary;
+/** The rows a snapshot on `asOf` freezes, one per initiative, in the order they are written (`COLUMNS`). */
+export function snapshotValues(asOf: CalendarDate, initiatives: InitiativeSummary[], statuses: TaxonomyEntry[]): CellValue[][] {
   const figures = new Map(snapshotFigures(initiatives, statuses).map((f) => [f.initiativeId, f]));
   const values = (s: InitiativeSummary): Record<Column, CellValue> => ({ date: asOf, ...figures.get(s.initiativeId)!, withdrawn: null });
+  return initiatives.map((s) => COLUMNS.map((c) => values(s)[c]));
+}
+
+/** The columns of a snapshot row as `snapshotRows` gives them: the initiative ID's place. */
+export const SNAPSHOT_ID_INDEX = COLUMNS.indexOf('initiativeId');
+
+/**
+ * A snapshot row (as snapshotRows gives it) with its dates as calendar dates, for comparing rows
+ * of two workbooks: a date frozen as text in one and held as a date serial in the other is the same.
+ */
+export function comparableSnapshotRow(row: readonly CellValue[]): CellValue[] {
+  return row.map((v, i) => (COLUMNS[i] === 'date' || COLUMNS[i] === 'withdrawn' ? dateOf(v ?? null) ?? v : v));
+}
+
+/**
+ * The rows of a Statusfotos table in the order it is written (`COLUMNS`), read by header so a
+ * table frozen in the other language, or an older one without "Trukket tilbage", reads the same;
+ * wholly empty rows left out. What `indsats consolidate` carries.
+ */
+export function snapshotRows(table: TableRead | undefined): CellValue[][] {
+  if (!table) return [];
+  const at = columnIndexes(table.header, HEADER_NAMES);
+  return table.rows.map((r) => COLUMNS.map((c) => cellAt(r, at[c]) ?? null)).filter((r) => r.some((v) => !isBlank(v)));
+}
+
+/**
+ * Snapshot rows (in `COLUMNS` order, as planSnapshot and snapshotRows give them) into the table:
+ * appended in an existing table's own column order (a column it lacks is left out, except
+ * "Trukket tilbage", added when a row carries a withdrawal), or the sheet and table created with
+ * the add-in's marker the first time.
+ */
+export function planSnapshotRows(existing: TableRead | undefined, rows: CellValue[][], lang: Lang): PlanOp[] {
+  const t = messages[lang].summary;
+  const names = headerOf(lang);
   if (existing) {
-    // In the existing table's own column order; a column it lacks is left out.
     const at = columnIndexes(existing.header, HEADER_NAMES);
-    const rows = initiatives.map((s) => {
-      const v = values(s);
-      const row: CellValue[] = existing.header.map(() => null);
-      for (const c of COLUMNS) if (at[c] >= 0) row[at[c]] = v[c];
+    const ops: PlanOp[] = [];
+    const withdrawn = COLUMNS.indexOf('withdrawn');
+    const width = existing.header.length + (at.withdrawn < 0 && rows.some((r) => !isBlank(r[withdrawn])) ? 1 : 0);
+    if (width > existing.header.length) {
+      at.withdrawn = existing.header.length;
+      ops.push({ kind: 'addColumns', sheet: existing.sheet, table: SNAPSHOT_TABLE, headers: [names.withdrawn] });
+      ops.push({ kind: 'layoutColumns', sheet: existing.sheet, table: SNAPSHOT_TABLE, columns: [{ header: names.withdrawn, numberFormat: 'dd-mm-yyyy', width: 14 }] });
+    }
+    const ordered = rows.map((v) => {
+      const row: CellValue[] = Array.from({ length: width }, () => null);
+      COLUMNS.forEach((c, i) => {
+        if (at[c] >= 0) row[at[c]] = v[i] ?? null;
+      });
       return row;
     });
-    return [{ kind: 'appendRows', sheet: existing.sheet, table: SNAPSHOT_TABLE, rows }];
+    return [...ops, { kind: 'appendRows', sheet: existing.sheet, table: SNAPSHOT_TABLE, rows: ordered }];
   }
-  const names = headerOf(lang);
   const header = COLUMNS.map((c) => names[c]);
-  const rows = initiatives.map((s) => {
-    const v = values(s);
-    return COLUMNS.map((c) => v[c]);
-  });
   // The marker beside the table (the table grows downwards).
   return withControl([
     { kind: 'ensureSheet', sheet: SNAPSHOT_SHEET },
@@ -198,6 +226,24 @@ export function planSnapshot({ asOf, lang, existing, initiatives, statuses }: Sn
     { kind: 'createTable', sheet: SNAPSHOT_SHEET, table: SNAPSHOT_TABLE, topLeft: { row: 4, column: 1 }, header, rows },
     { kind: 'layoutColumns', sheet: SNAPSHOT_SHEET, table: SNAPSHOT_TABLE, columns: [{ header: names.date, numberFormat: 'dd-mm-yyyy', width: 12 }, { header: names.initiative, width: 40 }, { header: names.withdrawn, numberFormat: 'dd-mm-yyyy', width: 14 }] },
   ], SNAPSHOT_SHEET, messages[lang].workbook.control, 4, COLUMNS.length + 2);
+}
+
+/**
+ * Snapshot rows into the workbook `read`, as freezing and consolidating do: a table Statusfotos
+ * the add-in did not make is refused (NotGeneratedError naming it); the add-in's table gets the
+ * rows appended; otherwise the sheet and table are made, after a sheet Statusfotos without the
+ * add-in's table is renamed aside (`kept`; `date` is the formatted date its new name carries).
+ */
+export function planSnapshotInto(read: WorkbookRead, rows: CellValue[][], lang: Lang, date: string): { ops: PlanOp[]; kept?: KeptSheet } {
+  const foreign = foreignSnapshotTable(read);
+  if (foreign) throw new NotGeneratedError('table', foreign.table!, foreign.sheet);
+  const existing = snapshotTable(read);
+  const ops = planSnapshotRows(existing, rows, lang);
+  if (existing) return { ops };
+  refuseTakenTables(read, SNAPSHOT_SHEET, ops);
+  const found = findSheet(read, SNAPSHOT_SHEET);
+  const kept = found ? keepAside(read, SNAPSHOT_SHEET, hasMarker(found, SNAPSHOT_SHEET) ? 'edited' : 'foreign', date, lang, ops) : { ops: [] };
+  return { ops: [...kept.ops, ...ops], ...(kept.kept ? { kept: kept.kept } : {}) };
 }
 
 export interface SnapshotPoint {

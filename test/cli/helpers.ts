@@ -1,6 +1,7 @@
 import { spawnSync } from 'child_process';
-import { copyFileSync, existsSync } from 'fs';
-import { join } from 'path';
+import { copyFileSync, existsSync, mkdirSync } from 'fs';
+import { basename, join } from 'path';
+import { recalculateSheets } from '../helpers/libreoffice';
 import { main } from '../../src/cli/main';
 import type { CalendarDate } from '../../src/domain/parse';
 
@@ -50,4 +51,16 @@ export async function demoWorkbook(file: string): Promise<void> {
   }
   const run = await indsats('demo', '-o', file);
   if (run.code !== 0) throw new Error(`indsats demo failed (${run.code}): ${run.err}`);
+}
+
+/**
+ * `indsats reconcile INPUT --as-of DATE -o …` into `outDir`, and the sheet Afstemning it wrote as
+ * LibreOffice recalculates it (its SUMIFS filled): the rows as shown, cells as text.
+ */
+export async function recalculatedAfstemning(input: string, asOf: string, outDir: string): Promise<string[][]> {
+  const out = join(outDir, `${basename(input, '.xlsx')}-afstemning.xlsx`);
+  mkdirSync(outDir, { recursive: true });
+  const run = await indsats('reconcile', input, '--as-of', asOf, '-o', out);
+  if (!existsSync(out)) throw new Error(`indsats reconcile wrote no ${out} (${run.code}): ${run.err}`);
+  return (await recalculateSheets([out], outDir))(out, 'Afstemning');
 }

@@ -7,7 +7,7 @@
  * figures cannot be computed (a renamed required column, a missing table) is refused with exit 2
  * by summarize, snapshot and reconcile, and nothing is written.
  */
-import { existsSync, mkdirSync, readFileSync } from 'fs';
+import { existsSync } from 'fs';
 import { basename, join } from 'path';
 import type { Worksheet } from 'exceljs';
 import { readXlsx, writeXlsx } from '../../src/xlsx';
@@ -20,7 +20,7 @@ import { tablesOf } from '../../src/workbook/read';
 import { statusGroups } from '../../src/workbook/overviewSheet';
 import { parseDate, type CalendarDate } from '../../src/domain/parse';
 import { snapshotTrend } from '../../src/workbook/snapshotSheet';
-import { convertAllWithLibreOffice, CSV_ALL_SHEETS, describeWithLibreOffice, libreOfficeHookTimeout, removeLibreOfficeProfile } from '../helpers/libreoffice';
+import { describeWithLibreOffice, libreOfficeHookTimeout, recalculateSheets, removeLibreOfficeProfile, shownKroner } from '../helpers/libreoffice';
 import { tempDir } from '../xlsx/fixtures';
 import { demoWorkbook, indsats } from './helpers';
 
@@ -110,9 +110,9 @@ describe('the core reads the harmless variants as the demo', () => {
 });
 
 describeWithLibreOffice('Overblik and Afstemning recalculated by LibreOffice on the harmless variants', () => {
-  const csvDir = join(tmp.dir, 'csv');
   const out = (file: string) => tmp.path(`${basename(file, '.xlsx')}-out.xlsx`);
-  const csv = (file: string, sheet: string) => readFileSync(join(csvDir, `${basename(out(file), '.xlsx')}-${sheet}.csv`), 'utf8').split(/\r?\n/).map(parseCsvLine);
+  let recalculated: Awaited<ReturnType<typeof recalculateSheets>>;
+  const csv = (file: string, sheet: string) => recalculated(out(file), sheet);
   /** Overblik's first table: figures F..L and the note in N, per initiative. */
   const overview = (file: string) => {
     const lines = csv(file, 'Overblik');
@@ -123,8 +123,7 @@ describeWithLibreOffice('Overblik and Afstemning recalculated by LibreOffice on 
   /** Afstemning's ITMV line: Budget, Udgifter (in kroner) and the note in N. */
   const itmvLine = (file: string) => {
     const row = csv(file, 'Afstemning').find((c) => c[0] === 'ITMV')!;
-    const kr = (v: string) => Number(v.replace(/[^\d-]/g, '')) / 100;
-    return { budget: kr(row[2]), spent: kr(row[3]), note: row[13] ?? '' };
+    return { budget: shownKroner(row[2]), spent: shownKroner(row[3]), note: row[13] ?? '' };
   };
 
   beforeAll(async () => {
@@ -134,8 +133,7 @@ describeWithLibreOffice('Overblik and Afstemning recalculated by LibreOffice on 
       expect((await indsats('summarize', file, '-o', summarized, '--as-of', asOf)).code).toBe(0);
       expect((await indsats('reconcile', summarized, '-o', out(file), '--as-of', asOf)).err).toBe('');
     }
-    mkdirSync(csvDir);
-    await convertAllWithLibreOffice([out(edited), out(fixed)], CSV_ALL_SHEETS, csvDir);
+    recalculated = await recalculateSheets([out(edited), out(fixed)], join(tmp.dir, 'csv'));
   }, libreOfficeHookTimeout(1, 2));
   afterAll(() => removeLibreOfficeProfile());
 
@@ -269,17 +267,3 @@ describe('freezing shows what it freezes, asks when there are errors, and can be
   });
 });
 
-function parseCsvLine(line: string): string[] {
-  const out: string[] = [];
-  let cur = '';
-  let quoted = false;
-  for (let i = 0; i < line.length; i++) {
-    const c = line[i];
-    if (quoted) {
-      if (c === '"' && line[i + 1] === '"') { cur += '"'; i++; } else if (c === '"') quoted = false; else cur += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') { out.push(cur); cur = ''; } else cur += c;
-  }
-  out.push(cur);
-  return out;
-}

@@ -1,52 +1,37 @@
 /**
  * `indsats consolidate`, `partner` and `merge` on real files: the demo split into three workbooks
- * and brought together again gives the demo's figures; a partner's file edited by openpyxl (a
+ * and brought together again gives the demo's figures, and, after each team froze its figures and
+ * imported its refund files, the demo's Statusfotos and Refusion rows; a partner's file edited by openpyxl (a
  * writer that is not ours) comes back as exactly the rows added, changed and deleted; clashes and
  * bad input are refused with a message naming the files, and nothing is written.
  */
 import { execFileSync } from 'child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'fs';
 import { join } from 'path';
-import { demoRows } from '../../src/demo/demoData';
 import { participantTableName, TABLE_NAMES } from '../../src/domain/model/schema';
 import type { CalendarDate } from '../../src/domain/parse';
 import type { CellValue } from '../../src/domain/parse/cell';
 import { planSummary } from '../../src/operations/summarize';
 import { readWorkbookFile } from '../../src/xlsx/reader';
 import { newXlsxWorkbook, openXlsxWorkbook } from '../../src/xlsx/fileWorkbook';
-import { planStructure } from '../../src/workbook/structure';
 import type { WorkbookRead } from '../../src/workbook/read';
 import { sha256, tempDir } from '../xlsx/fixtures';
 import { convertAllWithLibreOffice, CSV_ALL_SHEETS, describeWithLibreOffice, libreOfficeHookTimeout, removeLibreOfficeProfile } from '../helpers/libreoffice';
 import { readFileSync } from 'fs';
 import { basename } from 'path';
 import { demoWorkbook, indsats, indsatsBin } from './helpers';
+import { DEMO_SPLIT as SPLIT, demoPartPlan } from '../helpers/demoSplit';
 
 const AS_OF = '2026-11-25';
 const tmp = tempDir('indsats-portfolio-');
 const demo = tmp.path('demo.xlsx');
 const demoSummary = tmp.path('demo-overblik.xlsx');
-/** The demo's initiatives in three teams' workbooks (register order kept across the files). */
-const SPLIT: Record<string, string[]> = {
-  'team-a.xlsx': ['ITMV', 'FSM', 'JOBFIRST'],
-  'team-b.xlsx': ['EMP', 'SPEC', 'STRAKS', 'CVJOB'],
-  'team-c.xlsx': ['TRANS', 'FKIB', 'UNGE', 'SMC', 'INV', 'HJEM', 'POOL'],
-};
 const team = (name: string) => tmp.path(name);
 
 /** A workbook with some of the demo's initiatives: their register rows, tracking rows, status log and finance. */
 async function writePart(file: string, ids: string[]): Promise<void> {
-  const all = demoRows();
-  const mine = (rows: CellValue[][]) => rows.filter((r) => ids.includes(String(r[0])));
-  const rows: Record<string, CellValue[][]> = {
-    [TABLE_NAMES.initiatives]: mine(all[TABLE_NAMES.initiatives]),
-    [TABLE_NAMES.statusLog]: mine(all[TABLE_NAMES.statusLog]),
-    [TABLE_NAMES.budget]: mine(all[TABLE_NAMES.budget]),
-    [TABLE_NAMES.postings]: mine(all[TABLE_NAMES.postings]),
-  };
-  for (const id of ids) rows[participantTableName(id)] = all[participantTableName(id)];
   const workbook = newXlsxWorkbook();
-  await workbook.apply(planStructure({ sheets: [] }, { lang: 'da', rows }));
+  await workbook.apply(demoPartPlan(ids));
   await workbook.save(file);
 }
 
@@ -78,7 +63,10 @@ describe('indsats consolidate', () => {
 
   it('brings the three teams together with progress per file and leaves the inputs unchanged', () => {
     expect(run.code).toBe(0);
-    expect(run.out.trim()).toBe(`Skrev ${portfolio}: 3 projektmapper, 14 indsatser, 141 deltagerrækker, Overblik over det hele.`);
+    expect(run.out.trim().split('\n')).toEqual([
+      `Skrev ${portfolio}: 3 projektmapper, 14 indsatser, 141 deltagerrækker, Overblik over det hele.`,
+      'Afstemning er bygget over det hele: 1 linje, alle afstemt. Se detaljerne med indsats reconcile på porteføljen.',
+    ]);
     for (const [i, name] of Object.keys(SPLIT).entries()) expect(run.err).toContain(`Læser ${i + 1}/3: ${team(name)} …`);
   });
 
@@ -178,6 +166,84 @@ describe('indsats consolidate', () => {
     const out = tmp.path('bare-out.xlsx');
     const r = await indsats('consolidate', team('team-a.xlsx'), bare, '-o', out);
     expect(r).toMatchObject({ code: 2, err: expect.stringContaining(`${bare} har ingen tabel Indsatser`) });
+    expect(existsSync(out)).toBe(false);
+  });
+});
+
+describe('indsats consolidate after each team froze its figures and imported its refund files', () => {
+  const header = 'Uge;CPR nummer;Ydelse;Beregnet udbetalingsbeløb;Refusionssats;Refusionsbeløb;Medfinansieringssats;Medfinansieringsbeløb';
+  const refunds: Record<string, string[]> = {
+    'refusion-uge7.csv': [header, '2021-07;0101901234;Kontanthjælp;10.000,00;80,00;8.000,00;20,00;2.000,00', '2021-07;1502851237;Uddannelseshjælp;3.000,00;40,00;1.200,00;60,00;1.800,00'],
+    'refusion-uge8.csv': [header, '2021-08;0101901234;Kontanthjælp;5.000,00;80,00;4.000,00;20,00;1.000,00'],
+  };
+  const csv = (name: string) => tmp.path(name);
+  /** Team a and c imported the same week-7 file; b the week-8 one; the demo both. */
+  const imports: Record<string, string[]> = { 'team-a.xlsx': ['refusion-uge7.csv'], 'team-b.xlsx': ['refusion-uge8.csv'], 'team-c.xlsx': ['refusion-uge7.csv'], 'demo.xlsx': ['refusion-uge7.csv', 'refusion-uge8.csv'] };
+  const frozen = (name: string) => tmp.path(`frozen-${name}`);
+  const portfolio = tmp.path('portfolio-frozen.xlsx');
+  let run: Awaited<ReturnType<typeof indsats>>;
+
+  /** `indsats snapshot` then `indsats import-refunds` for each file, as a team does. */
+  async function freezeAndImport(from: string, name: string): Promise<void> {
+    let file = tmp.path(`snap-${name}`);
+    expect((await indsats('snapshot', from, '-o', file, '--as-of', AS_OF, '--yes', '--quiet')).code).toBe(0);
+    for (const [i, refund] of imports[name].entries()) {
+      const next = i === imports[name].length - 1 ? frozen(name) : tmp.path(`${i}-${name}`);
+      expect((await indsats('import-refunds', file, csv(refund), '-o', next, '--quiet')).code).toBe(0);
+      file = next;
+    }
+  }
+
+  beforeAll(async () => {
+    for (const [name, lines] of Object.entries(refunds)) writeFileSync(csv(name), '\uFEFF' + lines.join('\r\n'));
+    await freezeAndImport(demo, 'demo.xlsx');
+    for (const name of Object.keys(SPLIT)) await freezeAndImport(team(name), name);
+    run = await indsats('consolidate', ...Object.keys(SPLIT).map(frozen), '-o', portfolio, '--as-of', AS_OF, '--quiet');
+  }, 180_000);
+
+  it('gives the demo’s Statusfotos (with the add-in’s marker) and Refusion rows, the shared refund file once', async () => {
+    expect(run.code).toBe(0);
+    expect(run.out).toContain(`Refusionsfilen refusion-uge7.csv er importeret ens i ${frozen('team-a.xlsx')} og ${frozen('team-c.xlsx')}; den er taget med én gang.`);
+    const [mine, theirs] = await Promise.all([readWorkbookFile(portfolio), readWorkbookFile(frozen('demo.xlsx'))]);
+    const snapshots = tableRows(mine, 'Statusfotos');
+    expect(snapshots.rows).toHaveLength(14);
+    expect({ header: snapshots.header, rows: snapshots.rows }).toEqual({ header: tableRows(theirs, 'Statusfotos').header, rows: tableRows(theirs, 'Statusfotos').rows });
+    expect(snapshots.rows.find((r) => r[1] === 'ITMV')!.slice(3, 9)).toEqual([2, 0, 6, 8, 3, 18]);
+    // The portfolio opens on its report (Ctrl+P prints it), with Afstemning beside it.
+    expect(await (await openXlsxWorkbook(portfolio)).activeSheet()).toBe('Statusrapport');
+    expect(mine.sheets.map((s) => s.name)).toEqual(expect.arrayContaining(['Statusrapport', 'Overblik', 'Afstemning', 'Statusfotos', 'Refusion']));
+    expect(mine.sheets.find((s) => s.name === 'Statusfotos')!.tables.map((t) => t.table)).toEqual(['Statusfotos', 'Statusfotos_Kontrol']);
+    const refundRows = tableRows(mine, 'Refusionsberegning').rows;
+    expect(refundRows.map((r) => r[9])).toEqual(['refusion-uge7.csv', 'refusion-uge7.csv', 'refusion-uge8.csv']);
+    expect(refundRows).toEqual(tableRows(theirs, 'Refusionsberegning').rows);
+    // Freezing the portfolio on the same date again is refused: the carried snapshot is the add-in's.
+    expect((await indsats('snapshot', portfolio, '-o', tmp.path('again.xlsx'), '--as-of', AS_OF, '--yes')).code).toBe(2);
+  });
+
+  it('rebuilds Afstemning as indsats reconcile -o writes it for the demo', async () => {
+    const reconciled = tmp.path('demo-reconciled.xlsx');
+    expect((await indsats('reconcile', frozen('demo.xlsx'), '-o', reconciled, '--as-of', AS_OF)).code).toBe(0);
+    const sheet = async (file: string) => (await readWorkbookFile(file)).sheets.find((s) => s.name === 'Afstemning')!;
+    const [mine, theirs] = [await sheet(portfolio), await sheet(reconciled)];
+    expect(mine.tables.map((t) => [t.table, t.header, t.rows])).toEqual(theirs.tables.map((t) => [t.table, t.header, t.rows]));
+    expect(mine.formulas).toEqual(theirs.formulas);
+  });
+
+  it('refuses an initiative frozen in one file and not in the other, and the same refund file with other rows, naming both files', async () => {
+    const out = tmp.path('frozen-clash.xlsx');
+    const snap = await indsats('consolidate', frozen('team-a.xlsx'), team('team-b.xlsx'), team('team-a.xlsx'), '-o', out, '--lang', 'en');
+    expect(snap.code).toBe(2);
+    expect(snap.err).toContain(`Initiative ID ITMV is in both ${frozen('team-a.xlsx')} and ${team('team-a.xlsx')} with different content (the snapshots).`);
+    // The week-8 lines imported under the week-7 file's name (the name is what identifies an import).
+    const other = tmp.path('other-uge7.xlsx');
+    const dir = tmp.path('renamed');
+    mkdirSync(dir);
+    writeFileSync(join(dir, 'refusion-uge7.csv'), '\uFEFF' + refunds['refusion-uge8.csv'].join('\r\n'));
+    expect((await indsats('import-refunds', team('team-b.xlsx'), join(dir, 'refusion-uge7.csv'), '-o', other, '--quiet')).code).toBe(0);
+    const refund = await indsats('consolidate', frozen('team-a.xlsx'), other, '-o', out);
+    expect(refund.code).toBe(2);
+    expect(refund.err).toContain(`Refusionsfilen refusion-uge7.csv er importeret i både ${frozen('team-a.xlsx')} og ${other}, men med forskellige rækker i Refusionsberegning.`);
+    expect(refund.err).toContain('Porteføljen er ikke skrevet');
     expect(existsSync(out)).toBe(false);
   });
 });

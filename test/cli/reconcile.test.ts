@@ -1,10 +1,9 @@
 /** `indsats reconcile` on the demo and on a workbook with injected gaps; the Afstemning sheet's formulas recalculated by LibreOffice. */
-import { mkdirSync, readdirSync, readFileSync } from 'fs';
 import { join } from 'path';
 import { applyPlan, readXlsx, writeXlsx } from '../../src/xlsx';
-import { convertWithLibreOffice, CSV_ALL_SHEETS, describeWithLibreOffice, libreOfficeHookTimeout, removeLibreOfficeProfile } from '../helpers/libreoffice';
+import { describeWithLibreOffice, libreOfficeHookTimeout, removeLibreOfficeProfile, shownKroner } from '../helpers/libreoffice';
 import { tempDir, utc } from '../xlsx/fixtures';
-import { demoWorkbook, indsats } from './helpers';
+import { demoWorkbook, indsats, recalculatedAfstemning } from './helpers';
 
 const tmp = tempDir('indsats-reconcile-');
 const demo = tmp.path('demo.xlsx');
@@ -96,21 +95,14 @@ describe('indsats reconcile', () => {
 describeWithLibreOffice('the Afstemning sheet', () => {
   let rows: string[][];
   beforeAll(async () => {
-    const out = tmp.path('afstemning.xlsx');
-    const run = await indsats('reconcile', gaps, '--as-of', asOf, '-o', out);
-    expect(run.out).toContain('Skrev');
-    const dir = join(tmp.dir, 'csv');
-    mkdirSync(dir);
-    await convertWithLibreOffice(out, CSV_ALL_SHEETS, dir);
-    const file = readdirSync(dir).find((n) => n.endsWith('-Afstemning.csv'))!;
-    rows = readFileSync(join(dir, file), 'utf8').trim().split(/\r?\n/).map(parseCsvLine);
+    rows = await recalculatedAfstemning(gaps, asOf, join(tmp.dir, 'csv'));
   }, libreOfficeHookTimeout(1));
   afterAll(() => removeLibreOfficeProfile());
 
   it('holds one table per year whose formulas, recalculated by LibreOffice, equal the core figures', () => {
     const amounts = (id: string) => {
       const r = rows.find((row) => row[0] === id)!;
-      return r.slice(2, 12).map((v) => Number(v.replace(/[^\d-]/g, '')) / 100); // "524,000.00 kr." whatever the locale's separators
+      return r.slice(2, 12).map(shownKroner);
     };
     // Budget, Udgifter, Forventet, Anmodet, Modtaget, Udestående, Overrefunderet, Mangler anmodning, Tilskud, Nettoudgift
     expect(amounts('ITMV')).toEqual([524000, 262000, 131000, 131000, 150000, 0, 19000, 0, 262000, 112000]);
@@ -121,17 +113,3 @@ describeWithLibreOffice('the Afstemning sheet', () => {
   });
 });
 
-function parseCsvLine(line: string): string[] {
-  const out: string[] = [];
-  let cur = '';
-  let quoted = false;
-  for (let i = 0; i < line.length; i++) {
-    const c = line[i];
-    if (quoted) {
-      if (c === '"' && line[i + 1] === '"') { cur += '"'; i++; } else if (c === '"') quoted = false; else cur += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') { out.push(cur); cur = ''; } else cur += c;
-  }
-  out.push(cur);
-  return out;
-}

@@ -1,7 +1,8 @@
 /**
  * `indsats report` on the demo: LibreOffice prints the Statusrapport to PDF, poppler reads it back.
  * Page 1 is the report with its date and the ITMV figures; the pages are exactly the ones the
- * planner broke (so no automatic break cut a block or a chart); no taxonomy or tracking sheet prints.
+ * planner broke (so no automatic break cut a block or a chart); no taxonomy or tracking sheet prints;
+ * a theme of 120 characters, a long initiative name and status text wrap inside the print area.
  */
 import { execFileSync } from 'child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'fs';
@@ -13,6 +14,9 @@ import { planSummary } from '../../src/operations/summarize';
 import { REPORT_SHEET, ROWS_PER_PAGE } from '../../src/workbook/reportSheet';
 import { describeWithLibreOffice, libreOfficeHookTimeout } from '../helpers/libreoffice';
 import { sha256, tempDir } from '../xlsx/fixtures';
+import { openXlsxWorkbook } from '../../src/xlsx/fileWorkbook';
+import { COLUMNS, TABLE_NAMES } from '../../src/domain/model/schema';
+import { cellAddress } from '../../src/domain/model/address';
 import { demoWorkbook, indsats, type Run } from './helpers';
 
 const tmp = tempDir('indsats-report-');
@@ -89,6 +93,12 @@ describeWithLibreOffice('indsats report rendered by LibreOffice', () => {
     expect(first).not.toContain('01-12-2026');
   });
 
+  it('prints nothing beyond the right margin (the themes of the demo included)', () => {
+    const all = words(pdf);
+    const edge = Math.max(...all.filter((w) => w.yMin > 540).map((w) => w.xMax));
+    expect(all.filter((w) => w.xMax > edge + 0.5)).toEqual([]);
+  });
+
   it('prints the report only: no taxonomy, tracking sheet or Overblik formulas', () => {
     const all = execFileSync('pdftotext', [pdf, '-'], { encoding: 'utf8' });
     for (const foreign of ['Synonymer', 'Gyldig fra', 'Deltager-ID', 'Fingeraftryk', 'Definitioner']) expect(all).not.toContain(foreign);
@@ -122,5 +132,70 @@ describeWithLibreOffice('indsats report rendered by LibreOffice', () => {
     for (const title of ['Status pr. indsats', 'KPI: mål og opnået', 'Udfald pr. målgruppe']) {
       expect(pages.filter((p) => p.includes(title))).toHaveLength(1);
     }
+  });
+});
+
+/** Every word poppler finds on each page, with its box (points; the page is 841.89 wide). */
+function words(file: string): { page: number; xMax: number; yMin: number; text: string }[] {
+  const html = execFileSync('pdftotext', ['-bbox', file, '-'], { encoding: 'utf8' });
+  const out: { page: number; xMax: number; yMin: number; text: string }[] = [];
+  let page = 0;
+  for (const line of html.split('\n')) {
+    if (line.includes('<page ')) page++;
+    const m = /<word xMin="[\d.]+" yMin="([\d.]+)" xMax="([\d.]+)" yMax="[\d.]+">(.*)<\/word>/.exec(line);
+    if (m) out.push({ page, yMin: Number(m[1]), xMax: Number(m[2]), text: m[3] });
+  }
+  return out;
+}
+
+describeWithLibreOffice('a report with a long theme, initiative name and status text', () => {
+  const long = tmp.path('long.xlsx');
+  const longPdf = tmp.path('long.pdf');
+  /** 120 characters: a theme as the activation strategy words them, longer than one printed line in the title's size. */
+  const theme = 'Færre på offentlig forsørgelse > Flere aktivitetsparate kontanthjælpsmodtagere i job, uddannelse og i virksomhedspraktik';
+  const name = 'I Tråd Med Verden – et 13-ugers forløb med virksomhedspraktik, mentor, danskundervisning og opfølgning hos jobkonsulenten';
+  const statusText = `${'Borgerne har gennemført trin 1 og 2 og er startet i virksomhedspraktik hos lokale arbejdsgivere i Ishøj og Vallensbæk. '.repeat(3)}Se https://www.ishoj.dk/${'indsatser/'.repeat(12)}itmv`;
+  let longBreaks: number[];
+  let result: Run;
+
+  beforeAll(async () => {
+    const workbook = await openXlsxWorkbook(demo);
+    const register = (await workbook.read()).sheets.flatMap((s) => s.tables).find((t) => t.table === TABLE_NAMES.initiatives)!;
+    const row = register.headerRow + 1 + register.rows.findIndex((r) => r[0] === 'ITMV');
+    const at = (header: string) => cellAddress(row, register.firstColumn + register.header.indexOf(header));
+    await workbook.apply({ ops: [{ kind: 'setValues', sheet: register.sheet, cells: [
+      { address: at(COLUMNS.initiatives.theme), value: theme },
+      { address: at(COLUMNS.initiatives.name), value: name },
+      { address: at(COLUMNS.initiatives.statusText), value: statusText },
+    ] }] });
+    await workbook.save(long);
+    const setup = planSummary((await readXlsx(long)).read, '2026-11-25' as CalendarDate, 'da').ops.find((op) => op.kind === 'pageSetup' && op.sheet === REPORT_SHEET);
+    longBreaks = setup?.kind === 'pageSetup' ? setup.setup.breaksBefore : [];
+    result = await indsats('report', long, '-o', longPdf, '--as-of', '2026-11-25');
+  }, libreOfficeHookTimeout(1));
+
+  it('prints nothing beyond the right margin: every word ends left of where the footer’s page number ends', () => {
+    expect(result.code).toBe(0);
+    const all = words(longPdf);
+    // The footer's "Side N af M" is right-aligned on the right margin: the print area's edge.
+    const footer = all.filter((w) => w.yMin > 540);
+    expect(footer.filter((w) => w.text === 'Side')).toHaveLength(Math.max(...all.map((w) => w.page)));
+    const edge = Math.max(...footer.map((w) => w.xMax));
+    expect(edge).toBeLessThan(800);
+    const beyond = all.filter((w) => w.xMax > edge + 0.5);
+    expect(beyond).toEqual([]);
+  });
+
+  it('wraps the theme, the name and the status text, losing no word, on a page count as small and stable as the demo’s', () => {
+    const text = execFileSync('pdftotext', [longPdf, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+    expect(theme).toHaveLength(120);
+    expect(text).toContain(`Tema: ${theme}`);
+    expect(text).toContain(`ITMV · ${name}`);
+    expect(text).toContain('Borgerne har gennemført trin 1 og 2 og er startet i virksomhedspraktik');
+    // The address (one word, wider than a line) is cut where the line is full, and is all there.
+    expect(text.replace(/ /g, '')).toContain(`https://www.ishoj.dk/${'indsatser/'.repeat(12)}itmv`);
+    const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [longPdf], { encoding: 'utf8' }))![1]);
+    expect(pages).toBe(longBreaks.length + 1);
+    expect(pages).toBeLessThanOrEqual(20);
   });
 });

@@ -3,7 +3,7 @@
  * converts it, the file is well-formed enough for a second implementation besides ExcelJS.
  */
 import { execFile } from 'child_process';
-import { accessSync, constants, existsSync, readdirSync, rmSync } from 'fs';
+import { accessSync, constants, existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'fs';
 import { tmpdir } from 'os';
 import { basename, delimiter, extname, join } from 'path';
 
@@ -114,6 +114,40 @@ function convertNow(files: string[], format: string, outDir: string): Promise<st
 
 /** CSV export of every sheet, values as shown (number formats applied); one file per sheet. LibreOffice ≥ 7.2. */
 export const CSV_ALL_SHEETS = 'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,true,false,false,-1';
+
+/** One line of LibreOffice's CSV export (CSV_ALL_SHEETS): its cells as text, quoted ones unquoted. */
+export function parseCsvLine(line: string): string[] {
+  const out: string[] = [];
+  let cur = '';
+  let quoted = false;
+  for (let i = 0; i < line.length; i++) {
+    const c = line[i];
+    if (quoted) {
+      if (c === '"' && line[i + 1] === '"') { cur += '"'; i++; } else if (c === '"') quoted = false; else cur += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ',') { out.push(cur); cur = ''; } else cur += c;
+  }
+  out.push(cur);
+  return out;
+}
+
+/** An amount as LibreOffice shows it ("524,000.00 kr.", whatever the locale's separators), in kroner. */
+export const shownKroner = (text: string): number => Number(text.replace(/[^\d-]/g, '')) / 100;
+
+/**
+ * The sheets of `files` as LibreOffice recalculates them, in one soffice run into `outDir` (made
+ * when missing): `sheet(file, name)` gives a sheet's rows as CSV_ALL_SHEETS exports them, cells as
+ * shown. E.g. the generated Afstemning, whose SUMIFS only a recalculation fills.
+ */
+export async function recalculateSheets(files: string[], outDir: string): Promise<(file: string, sheet: string) => string[][]> {
+  mkdirSync(outDir, { recursive: true });
+  await convertAllWithLibreOffice(files, CSV_ALL_SHEETS, outDir);
+  return (file, sheet) => {
+    const lines = readFileSync(join(outDir, `${basename(file, extname(file))}-${sheet}.csv`), 'utf8').split(/\r?\n/);
+    if (lines[lines.length - 1] === '') lines.pop();
+    return lines.map(parseCsvLine);
+  };
+}
 
 /** Registers a suite that needs LibreOffice: runs it, fails in CI when soffice is missing, skips locally. */
 export function describeWithLibreOffice(name: string, suite: () => void): void {

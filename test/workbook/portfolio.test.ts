@@ -1,9 +1,18 @@
 /**
  * The portfolio and partner operations on in-memory workbooks (the path the task pane takes):
  * consolidating into a workbook that has tables already appends to them and creates the missing
- * tracking sheets; a merge over a cell changed since it was compared writes nothing.
+ * tracking sheets; frozen snapshots and imported refund files come along (once when they are the
+ * same, refused naming both files when not); a merge over a cell changed since it was compared
+ * writes nothing.
  */
 import { demoRows } from '../../src/demo/demoData';
+import { importRefunds } from '../../src/operations/refundImport';
+import { freezeSnapshot, withdrawSnapshot } from '../../src/operations/summarize';
+import { hasMarker } from '../../src/workbook/generated';
+import { NotGeneratedError } from '../../src/workbook/adapterContract';
+import { planRefundRows, refundRows } from '../../src/workbook/refundSheet';
+import { problemText } from '../../src/cli/portfolio';
+import { DEMO_SPLIT, demoPartPlan } from '../helpers/demoSplit';
 import { participantTableName, TABLE_NAMES } from '../../src/domain/model/schema';
 import type { CalendarDate } from '../../src/domain/parse';
 import type { CellValue } from '../../src/domain/parse/cell';
@@ -20,17 +29,8 @@ import { memoryWorkbook } from '../helpers/memoryWorkbook';
 const AS_OF = '2026-11-25' as CalendarDate;
 
 async function part(ids: string[]) {
-  const all = demoRows();
-  const mine = (rows: CellValue[][]) => rows.filter((r) => ids.includes(String(r[0])));
-  const rows: Record<string, CellValue[][]> = {
-    [TABLE_NAMES.initiatives]: mine(all[TABLE_NAMES.initiatives]),
-    [TABLE_NAMES.statusLog]: mine(all[TABLE_NAMES.statusLog]),
-    [TABLE_NAMES.budget]: mine(all[TABLE_NAMES.budget]),
-    [TABLE_NAMES.postings]: mine(all[TABLE_NAMES.postings]),
-  };
-  for (const id of ids) rows[participantTableName(id)] = all[participantTableName(id)];
   const workbook = memoryWorkbook();
-  await workbook.apply(planStructure({ sheets: [] }, { lang: 'da', rows }));
+  await workbook.apply(demoPartPlan(ids));
   return workbook;
 }
 
@@ -50,9 +50,7 @@ describe('consolidate into a workbook with tables', () => {
     expect(run.problems).toEqual([]);
     const read = await target.read();
     expect(read.sheets.map((s) => s.name)).toEqual(expect.arrayContaining(['FKIB', 'HJEM', 'Overblik']));
-    const whole = memoryWorkbook();
-    await whole.apply(planStructure({ sheets: [] }, { lang: 'da', rows: demoRows() }));
-    const [a, b] = [planSummary(read, AS_OF, 'da'), planSummary(await whole.read(), AS_OF, 'da')];
+    const [a, b] = [planSummary(read, AS_OF, 'da'), planSummary(await (await whole()).read(), AS_OF, 'da')];
     expect(a.initiatives).toEqual(b.initiatives);
     expect(a.portfolio).toEqual(b.portfolio);
     expect(contractRows(table(read, participantTableName('FKIB')), PARTICIPANTS).rows).toHaveLength(65);
@@ -68,6 +66,112 @@ describe('consolidate into a workbook with tables', () => {
     expect(run.refused).toBe(true);
     expect(run.problems).toEqual([{ code: 'id-clash', id: 'ITMV', file: 'open.xlsx', other: 'b.xlsx', what: 'register' }]);
     expect(target.applied.length).toBe(before);
+  });
+});
+
+/** Two KOMBIT-style refund files (no CPR number kept: the import aggregates per week and benefit). */
+const REFUND_HEADER = 'Uge;CPR nummer;Ydelse;Beregnet udbetalingsbeløb;Refusionssats;Refusionsbeløb;Medfinansieringssats;Medfinansieringsbeløb';
+const REFUNDS: Record<string, string> = {
+  'refusion-uge7.csv': [REFUND_HEADER, '2021-07;0101901234;Kontanthjælp;10.000,00;80,00;8.000,00;20,00;2.000,00', '2021-07;1502851237;Uddannelseshjælp;3.000,00;40,00;1.200,00;60,00;1.800,00'].join('\r\n'),
+  'refusion-uge8.csv': [REFUND_HEADER, '2021-08;0101901234;Kontanthjælp;5.000,00;80,00;4.000,00;20,00;1.000,00'].join('\r\n'),
+};
+const TODAY = '2026-11-30' as CalendarDate;
+
+/** The workbook (the demo's initiatives `ids`) frozen on AS_OF, one more date withdrawn (the audit trail), with the refund files given imported. */
+async function frozen(ids: string[] | 'demo', refunds: string[]) {
+  const w = ids === 'demo' ? await whole() : await part(ids);
+  await freezeSnapshot(w, '2026-06-30' as CalendarDate, 'da');
+  await withdrawSnapshot(w, '2026-06-30' as CalendarDate, TODAY, 'da');
+  await freezeSnapshot(w, AS_OF, 'da');
+  for (const name of refunds) expect((await importRefunds(w, REFUNDS[name], name, TODAY, 'da')).kind).toBe('ok');
+  return w;
+}
+
+async function whole() {
+  const w = memoryWorkbook();
+  await w.apply(planStructure({ sheets: [] }, { lang: 'da', rows: demoRows() }));
+  return w;
+}
+
+const rowsOf = async (w: ReturnType<typeof memoryWorkbook>, name: string) => table(await w.read(), name).rows;
+
+describe('consolidate carries Statusfotos and Refusionsberegning', () => {
+  it('gives the demo’s Statusfotos (withdrawn rows too, with the marker) and Refusion rows; an identical import is taken once', async () => {
+    const teams = Object.values(DEMO_SPLIT);
+    const demo = await frozen('demo', ['refusion-uge7.csv', 'refusion-uge8.csv']);
+    const sources = [await frozen(teams[0], ['refusion-uge7.csv']), await frozen(teams[1], ['refusion-uge8.csv']), await frozen(teams[2], ['refusion-uge7.csv'])];
+    const target = memoryWorkbook();
+    const run = await consolidate(target, sources.map((w, i) => ({ name: `team-${i}.xlsx`, open: async () => w })), AS_OF, 'da');
+    expect(run.refused).toBe(false);
+    expect(run.problems).toEqual([{ code: 'refund-identical', refundFile: 'refusion-uge7.csv', file: 'team-0.xlsx', other: 'team-2.xlsx' }]);
+    expect(problemText(run.problems[0], 'da')).toBe('Refusionsfilen refusion-uge7.csv er importeret ens i team-0.xlsx og team-2.xlsx; den er taget med én gang.');
+    const [snapshots, expected] = [await rowsOf(target, 'Statusfotos'), await rowsOf(demo, 'Statusfotos')];
+    expect(snapshots).toHaveLength(28);
+    // Per date, the initiatives in the register's order (the teams' files are in that order).
+    const byDate = (rows: CellValue[][]) => [...rows].sort((a, b) => String(a[0]).localeCompare(String(b[0])));
+    expect(byDate(snapshots)).toEqual(byDate(expected));
+    expect(snapshots.filter((r) => r[11] !== null)).toHaveLength(14); // the withdrawn date stays withdrawn
+    expect(await rowsOf(target, 'Refusionsberegning')).toEqual(await rowsOf(demo, 'Refusionsberegning'));
+    const read = await target.read();
+    expect(hasMarker(read.sheets.find((s) => s.name === 'Statusfotos')!, 'Statusfotos')).toBe(true);
+    // Overblik's trend reads the carried snapshots: freezing AS_OF again is refused as in the demo.
+    await expect(freezeSnapshot(target, AS_OF, 'da')).rejects.toThrow('A snapshot for 2026-11-25 exists');
+    expect(run.reconciliation).toEqual({ lines: 1, gaps: 0 });
+    expect(read.sheets.map((s) => s.name)).toEqual(expect.arrayContaining(['Overblik', 'Statusrapport', 'Afstemning', 'Refusion']));
+  });
+
+  it('refuses the same initiative with other snapshots, naming both files, and writes nothing', async () => {
+    const a = await frozen(['ITMV'], []);
+    const b = await part(['ITMV']); // never frozen
+    const target = memoryWorkbook();
+    const run = await consolidate(target, [{ name: 'a.xlsx', open: async () => a }, { name: 'b.xlsx', open: async () => b }], AS_OF, 'da');
+    expect(run.refused).toBe(true);
+    expect(run.problems).toEqual([{ code: 'id-clash', id: 'ITMV', file: 'a.xlsx', other: 'b.xlsx', what: 'snapshots' }]);
+    expect(problemText(run.problems[0], 'en')).toContain('Initiative ID ITMV is in both a.xlsx and b.xlsx with different content (the snapshots).');
+    expect(target.applied).toEqual([]);
+  });
+
+  it('refuses the same refund file with other rows, naming both workbooks and the file', async () => {
+    const a = await frozen(['ITMV'], ['refusion-uge7.csv']);
+    const b = await part(['FSM']);
+    expect((await importRefunds(b, REFUNDS['refusion-uge8.csv'], 'refusion-uge7.csv', TODAY, 'da')).kind).toBe('ok');
+    const target = memoryWorkbook();
+    const run = await consolidate(target, [{ name: 'a.xlsx', open: async () => a }, { name: 'b.xlsx', open: async () => b }], AS_OF, 'da');
+    expect(run.refused).toBe(true);
+    expect(run.problems).toEqual([{ code: 'refund-clash', refundFile: 'refusion-uge7.csv', file: 'a.xlsx', other: 'b.xlsx' }]);
+    expect(problemText(run.problems[0], 'da')).toBe('Refusionsfilen refusion-uge7.csv er importeret i både a.xlsx og b.xlsx, men med forskellige rækker i Refusionsberegning. Slet den forkerte import i den ene projektmappe, eller giv filerne forskellige navne. Intet er skrevet.');
+    expect(target.applied).toEqual([]);
+  });
+
+  it('appends to the open workbook’s own Statusfotos and refuses a user’s table of that name before writing', async () => {
+    const target = await frozen(['ITMV'], ['refusion-uge7.csv']);
+    const other = await frozen(['FSM'], ['refusion-uge8.csv']);
+    const run = await consolidate(target, [{ name: 'b.xlsx', open: async () => other }], AS_OF, 'da', { targetName: 'open.xlsx' });
+    expect(run.problems).toEqual([]);
+    expect((await rowsOf(target, 'Statusfotos')).map((r) => [r[0], r[1]])).toEqual([
+      ['2026-06-30', 'ITMV'], ['2026-11-25', 'ITMV'], ['2026-06-30', 'FSM'], ['2026-11-25', 'FSM'],
+    ]);
+    expect((await rowsOf(target, 'Refusionsberegning')).map((r) => r[9])).toEqual(['refusion-uge7.csv', 'refusion-uge7.csv', 'refusion-uge8.csv']);
+
+    const mine = await part(['ITMV']);
+    await mine.apply({ ops: [{ kind: 'ensureSheet', sheet: 'Noter' }, { kind: 'createTable', sheet: 'Noter', table: 'Statusfotos', topLeft: { row: 1, column: 1 }, header: ['Hvad', 'Hvornår'], rows: [['foto af holdet', '2026-05-01']] }] });
+    const before = mine.applied.length;
+    await expect(consolidate(mine, [{ name: 'b.xlsx', open: async () => other }], AS_OF, 'da', { targetName: 'open.xlsx' })).rejects.toBeInstanceOf(NotGeneratedError);
+    expect(mine.applied.length).toBe(before);
+  });
+});
+
+describe('refund rows into an existing Refusionsberegning', () => {
+  const header = ['Uge', 'Ydelse', 'Personer', 'Linjer', 'Udbetalt', 'Refusion', 'Medfinansiering', 'Refusionssats', 'Importeret', 'Fil'];
+  const row: CellValue[] = ['2021-07', 'Kontanthjælp', 2, 2, 15000.5, 12000.4, 3000.1, 0.8, 46000, 'uge7.csv'];
+  const existing = (h: string[]) => ({ sheet: 'Refusion', table: 'Refusionsberegning', ref: 'A4:J5', headerRow: 4, firstColumn: 1, header: h, rows: [] as CellValue[][] });
+
+  it('goes by header into a rearranged table, and by position (as the import always did) into one lacking a column', () => {
+    const reversed = planRefundRows(existing([...header].reverse()), [row], 'da')[0];
+    expect(reversed).toMatchObject({ kind: 'appendRows', rows: [[...row].reverse()] });
+    expect(refundRows({ ...existing([...header].reverse()), rows: [[...row].reverse()] })).toEqual([row]);
+    const short = planRefundRows(existing(['Uge', 'Ydelse', 'Noter']), [row], 'da')[0];
+    expect(short).toMatchObject({ kind: 'appendRows', rows: [row] });
   });
 });
 
@@ -92,6 +196,17 @@ describe('mergeContents', () => {
     expect(same.rows[TABLE_NAMES.statusLog]).toHaveLength(content.statusLog.length);
     const more = { ...content, file: 'b.xlsx', statusLog: [...content.statusLog, ['ITMV', new Date(Date.UTC(2016, 11, 31)), 'I alt', 20, null]] };
     expect(mergeContents([content, more]).problems).toEqual([{ code: 'id-clash', id: 'ITMV', file: 'a.xlsx', other: 'b.xlsx', what: 'statusLog' }]);
+  });
+
+  it('compares snapshots by their dates, however they are held: text in one file, a date in the other', async () => {
+    const content = workbookContent('a.xlsx', await (await part(['ITMV'])).read())!;
+    const frozen: CellValue[] = ['2026-11-25', 'ITMV', 'I Tråd Med Verden', 2, 0, 6, 8, 3, 18, 19, 14, null];
+    const a = { ...content, snapshots: [frozen] };
+    const b = { ...content, file: 'b.xlsx', snapshots: [[new Date(Date.UTC(2026, 10, 25)), ...frozen.slice(1)]] };
+    expect(mergeContents([a, b]).problems).toEqual([{ code: 'id-identical', id: 'ITMV', file: 'a.xlsx', other: 'b.xlsx' }]);
+    expect(mergeContents([a, b]).snapshots.rows).toEqual([frozen]);
+    const withdrawn = { ...b, snapshots: [[...frozen.slice(0, 11), new Date(Date.UTC(2026, 10, 30))]] };
+    expect(mergeContents([a, withdrawn]).problems).toEqual([{ code: 'id-clash', id: 'ITMV', file: 'a.xlsx', other: 'b.xlsx', what: 'snapshots' }]);
   });
 
   it('reports the same ID twice in one register', async () => {

@@ -4,12 +4,16 @@ import { demoRows } from '../../src/demo/demoData';
 import type { CalendarDate } from '../../src/domain/parse';
 import { planStructure } from '../../src/workbook/structure';
 import type { PlanOp } from '../../src/workbook/plan';
-import { CHART_ROWS, percentText, REPORT_SHEET, reportDate, ROWS_PER_PAGE, themeOrder, wrapText } from '../../src/workbook/reportSheet';
+import { CHART_ROWS, fitText, LINE_WIDTH, percentText, REPORT_SHEET, reportDate, ROWS_PER_PAGE, textWidth, themeOrder, wrapText } from '../../src/workbook/reportSheet';
 import { applyPlan, newWorkbook, readWorkbook } from '../../src/xlsx';
 import type { Initiative } from '../../src/domain/model/types';
 import { validateWorkbook } from '../../src/domain/validate';
 import { tablesOf } from '../../src/workbook/read';
-import { freezeSnapshot, planSummary } from '../../src/operations/summarize';
+import { freezeSnapshot, planSummary, refreshOverview } from '../../src/operations/summarize';
+import { readFileSync } from 'fs';
+import JSZip from 'jszip';
+import { openXlsxWorkbook } from '../../src/xlsx/fileWorkbook';
+import { tempDir } from '../xlsx/fixtures';
 import { memoryWorkbook } from '../helpers/memoryWorkbook';
 
 const asOf = '2026-11-25' as CalendarDate;
@@ -61,7 +65,14 @@ describe('Statusrapport planner', () => {
     const texts = labels(run.ops).map((l) => l.text);
     // One section per theme of the register (Tema), in register order; "Uden tema" for the blank ones.
     const { model } = validateWorkbook(tablesOf(readWorkbook(demo())), { asOf });
-    expect(texts.filter((t) => t.startsWith('Tema: '))).toEqual(themeOrder(model.initiatives, 'Uden tema').map((t) => `Tema: ${t.name}`));
+    // A theme heading wider than the print area goes on over the next rows (title labels in a row).
+    const titles = labels(run.ops).filter((l) => l.style === 'title').reduce<{ row: number; text: string }[]>((all, l) => {
+      const last = all[all.length - 1];
+      if (last && last.row === l.row - 1) all[all.length - 1] = { row: l.row, text: `${last.text} ${l.text}` };
+      else all.push({ row: l.row, text: l.text });
+      return all;
+    }, []);
+    expect(titles.map((t) => t.text).filter((t) => t.startsWith('Tema: '))).toEqual(themeOrder(model.initiatives, 'Uden tema').map((t) => `Tema: ${t.name}`));
     for (const s of run.initiatives) expect(texts).toContain(`${s.initiativeId} · ${s.name}`);
     expect(texts).toContain('Målgruppe: Aktivitetsparate kontanthjælpsmodtagere, Aktivitetsparate kvinder med indvandrerbaggrund');
     expect(texts.some((t) => t.startsWith('Status pr. 29-08-2016 (I gang): '))).toBe(true);
@@ -131,6 +142,32 @@ describe('Statusrapport planner', () => {
     expect((wb.worksheets[0] as unknown as { rowBreaks: unknown[] }).rowBreaks).toHaveLength(breaks.length);
   });
 
+  it('leaves Statusrapport the active sheet, so Ctrl+P prints the report first (and a file opens on it)', async () => {
+    const live = memoryWorkbook(demo());
+    await live.apply({ ops: [{ kind: 'select', sheet: 'Indsatser', address: 'B5' }] });
+    await refreshOverview(live, asOf, 'da', { show: false });
+    expect(await live.activeSheet()).toBe('Indsatser');
+    await refreshOverview(live, asOf, 'da');
+    expect(await live.activeSheet()).toBe(REPORT_SHEET);
+
+    // Through the package writer the CLI uses on files: the saved file opens on the report, the only tab selected.
+    const file = await openXlsxWorkbook(Buffer.from(await demo().xlsx.writeBuffer()));
+    await file.apply({ ops: [{ kind: 'select', sheet: 'Indsatser', address: 'B5' }] });
+    await refreshOverview(file, asOf, 'da');
+    const tmp = tempDir('indsats-report-active-');
+    try {
+      await file.save(tmp.path('report.xlsx'));
+      const reopened = await openXlsxWorkbook(tmp.path('report.xlsx'));
+      expect(await reopened.activeSheet()).toBe(REPORT_SHEET);
+      const zip = await JSZip.loadAsync(readFileSync(tmp.path('report.xlsx')));
+      const sheets = Object.keys(zip.files).filter((f) => /^xl\/worksheets\/sheet\d+\.xml$/.test(f));
+      const selected = await Promise.all(sheets.map(async (f) => /tabSelected="(1|true)"/.test(await zip.file(f)!.async('string'))));
+      expect(selected.filter(Boolean)).toHaveLength(1);
+    } finally {
+      tmp.cleanup();
+    }
+  });
+
   it('with two frozen snapshots: the development table and a line chart with dates as dates', async () => {
     const live = memoryWorkbook(demo());
     await freezeSnapshot(live, '2016-06-30' as CalendarDate, 'da');
@@ -155,5 +192,32 @@ describe('Statusrapport planner', () => {
     expect(percentText(null, 'da')).toBe('–');
     expect(wrapText('aa bb cc', 5)).toEqual(['aa bb', 'cc']);
     expect(wrapText('', 5)).toEqual(['']);
+  });
+
+  it('wraps by printed width, not by characters: wide letters and larger styles take fewer per line', () => {
+    // 120 digits' width: about 120 lowercase letters of text, far fewer capitals M or W.
+    expect(textWidth('0'.repeat(10))).toBeCloseTo(10);
+    expect(wrapText('iiii '.repeat(40)).length).toBe(1);
+    expect(wrapText('MMMM '.repeat(40)).length).toBeGreaterThan(1);
+    for (const style of ['text', 'heading', 'title'] as const) {
+      const lines = wrapText(`Tema: ${'Færre på offentlig forsørgelse og flere i job '.repeat(3)}`, LINE_WIDTH, style);
+      for (const line of lines) expect(textWidth(line, style)).toBeLessThanOrEqual(LINE_WIDTH);
+      expect(lines.join(' ')).toBe(`Tema: ${'Færre på offentlig forsørgelse og flere i job '.repeat(3)}`.trim());
+    }
+    expect(wrapText('Tema: x', LINE_WIDTH, 'title')).toEqual(['Tema: x']);
+    // A word wider than a line is cut where the line is full; nothing is lost.
+    const word = 'https://www.ishoj.dk/'.padEnd(300, 'x');
+    const cut = wrapText(word, 40);
+    expect(cut.join('')).toBe(word);
+    for (const line of cut) expect(textWidth(line)).toBeLessThanOrEqual(40);
+    // A cell's most (32 767 characters, one word): cut into lines, all of it kept.
+    const huge = 'æ'.repeat(32_767);
+    const hugeLines = wrapText(huge);
+    expect(hugeLines.join('')).toBe(huge);
+    expect(hugeLines.every((l) => textWidth(l) <= LINE_WIDTH)).toBe(true);
+    expect(fitText(huge, 20).endsWith('…')).toBe(true);
+    expect(fitText('kort', 40)).toBe('kort');
+    expect(fitText('en meget lang tekst om en indsats, der ikke kan stå i sin celle', 20)).toMatch(/^en meget lang.*…$/);
+    expect(textWidth(fitText('en meget lang tekst om en indsats, der ikke kan stå i sin celle', 20))).toBeLessThanOrEqual(20);
   });
 });
