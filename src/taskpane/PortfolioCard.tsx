@@ -8,6 +8,8 @@
 import { Caption1, Subtitle2, makeStyles, tokens } from '@fluentui/react-components';
 import type { UiStrings } from '../i18n/da';
 import { Card, CardList } from './cards';
+import { PartnerCopyCard } from './PartnerCopyCard';
+import type { TabProps } from './tabProps';
 
 const useStyles = makeStyles({
   column: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
@@ -21,7 +23,7 @@ export const PORTFOLIO_COMMANDS = {
   merge: 'indsats merge Fil.xlsx ITMV-partner.xlsx --dry-run',
 } as const;
 
-export function PortfolioCard({ strings }: { strings: UiStrings }) {
+export function PortfolioCard({ strings, workbook, lang }: { strings: UiStrings } & Partial<Pick<TabProps, 'workbook' | 'lang'>>) {
   const styles = useStyles();
   const t = strings.portfolioCard;
   return (
@@ -39,6 +41,7 @@ export function PortfolioCard({ strings }: { strings: UiStrings }) {
           </Card>
         ))}
       </CardList>
+      {workbook && lang && <PartnerCopyCard workbook={workbook} strings={strings} lang={lang} />}
     </section>
   );
 }

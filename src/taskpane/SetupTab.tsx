@@ -99,7 +99,7 @@ export function SetupTab({ workbook, strings, lang, today, adoptRequest }: Props
       )}
       <AdoptCard workbook={workbook} strings={strings} lang={lang} today={today} request={adoptRequest} generation={generation} onAdopted={() => setGeneration((g) => g + 1)} />
       <NewInitiativeForm workbook={workbook} strings={strings} lang={lang} taxonomies={taxonomies} onAdded={() => setGeneration((g) => g + 1)} />
-      <PortfolioCard strings={strings} />
+      <PortfolioCard strings={strings} workbook={workbook} lang={lang} />
     </div>
   );
 }
