@@ -5,7 +5,10 @@
  *    paste a row with mistakes → validate (heard through the live region) → click a finding (the
  *    selection moves) → the confirm dialog, cancelled (focus back on the button) and confirmed →
  *    register a status change with the keyboard (*Ny status*) and find the row in the stand-in.
- * 2. Every tab of the demo workbook at 320, 350 and 450 px, light and dark, Danish and English: no
+ * 2. *Lav partnerudgave* on the demo: ITMV chosen, the copy built in the browser and opened with
+ *    Excel.createWorkbook (its base64 read back here by the streaming reader: ITMV's rows only); then
+ *    an Excel without ExcelApi 1.8: the Danish message and a download of the same file.
+ * 3. Every tab of the demo workbook at 320, 350 and 450 px, light and dark, Danish and English: no
  *    sideways scrolling, no serious or critical axe-core violation. Screenshots at 320 px in docs/.
  * One browser and one page throughout; each step has its own timeout for a loaded machine.
  */
@@ -14,13 +17,18 @@ import { join } from 'path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { axeViolations, CHROMIUM, CHROMIUM_ARGS, describeWithChromium, horizontalOverflow, officeSettings, serve, standinBundle } from '../helpers/browser';
 import { excelSerial, todayLocal } from '../../src/domain/parse/calendarDate';
+import { readWorkbookBuffer } from '../../src/xlsx/reader';
+import { tablesOf, type WorkbookRead } from '../../src/workbook/read';
 
 const dist = join(__dirname, '../../dist');
 const artifacts = join(__dirname, '../artifacts');
 // The README's screenshots are refreshed with UPDATE_SCREENSHOTS=1; otherwise they go to test/artifacts/ (a test run changes no committed file).
 const docs = process.env.UPDATE_SCREENSHOTS ? join(__dirname, '../../docs') : join(__dirname, '../artifacts');
 
-type Standin = { workbook: { sheetNames(): string[]; activeSheet(): string | undefined; selection(): { sheet: string; address: string } | undefined; value(s: string, a: string): unknown; userEdit(s: string, a: string, v: unknown[][]): void } };
+type Standin = {
+  workbook: { sheetNames(): string[]; activeSheet(): string | undefined; selection(): { sheet: string; address: string } | undefined; value(s: string, a: string): unknown; userEdit(s: string, a: string, v: unknown[][]): void };
+  office: { createdWorkbooks: string[]; maxVersions: Record<string, string> };
+};
 const standin = <T>(page: Page, f: (s: Standin) => T) => page.evaluate(`(${f.toString()})(window.__standin)`) as Promise<T>;
 
 /** Per step on a loaded 2-core machine (Playwright waits up to STEP_MS / 2 for each element). */
@@ -235,6 +243,73 @@ describeWithChromium('task pane in Chromium', () => {
       // The hand-kept sheet as it was.
       expect(await standin(page, (s) => ['A3', 'B5', 'A6', 'A8'].map((a) => s.workbook.value('Ark1', a)))).toEqual(['Navn/ID', '29/8', null, 'I alt']);
       await shot('adopted');
+    }, STEP_MS);
+  });
+
+  describe('Lav partnerudgave (#13.4)', () => {
+    /** What a partner copy holds, as the streaming reader reads it. */
+    const partnerContent = (read: WorkbookRead) => {
+      const tables = Object.fromEntries(tablesOf(read).filter((t) => t.table).map((t) => [t.table!, t.rows.filter((r) => r.some((v) => v !== null && v !== ''))]));
+      return {
+        sheets: read.sheets.map((s) => s.name),
+        register: tables.Indsatser?.map((r) => r[0]),
+        participants: tables.Deltagere_ITMV?.length,
+        tracking: Object.keys(tables).filter((t) => t.startsWith('Deltagere_')),
+        postings: tables.Posteringer?.length, budget: tables.Budget?.length, statusLog: tables.Statuslog?.length,
+      };
+    };
+    const expected = { sheets: ['Taksonomier', 'Indsatser', 'ITMV', 'Statuslog', 'Økonomi'], register: ['ITMV'], participants: 19, tracking: ['Deltagere_ITMV'], postings: 0, budget: 0, statusLog: 0 };
+    const noOtherInitiative = (read: WorkbookRead) => {
+      const text = JSON.stringify(read.sheets.map((s) => [s.name, s.tables.map((t) => t.rows)]));
+      return ['FSM', 'JOBFIRST', 'FSM-001', 'JF-001', 'EMP-001'].filter((other) => text.includes(`"${other}"`));
+    };
+
+    it('builds the copy of ITMV in the browser and opens it with Excel.createWorkbook', async () => {
+      await open(bundles.demo, { width: 320, height: 800 });
+      await page.getByRole('tab', { name: 'Opsætning' }).click();
+      const card = page.getByRole('region', { name: 'Lav partnerudgave' });
+      await card.getByRole('combobox', { name: 'Indsats' }).click();
+      await page.getByRole('option', { name: /^ITMV – I Tråd Med Verden \(19 deltagerrækker\)$/ }).click();
+      expect({ overflow: await horizontalOverflow(page) }).toEqual({ overflow: { main: 0, page: 0 } });
+      expect(await axeViolations(page)).toEqual([]);
+      await card.getByRole('button', { name: 'Lav partnerudgave' }).click();
+      await card.getByText('Partnerudgaven for ITMV er åbnet som en ny projektmappe i Excel med 19 deltagerrækker. Gem den, og send den til partneren.').waitFor();
+      await page.waitForFunction(() => document.getElementById('pane-announcer')?.textContent?.startsWith('Partnerudgaven for ITMV er åbnet') ?? false);
+      const created = await standin(page, (s) => s.office.createdWorkbooks);
+      expect(created).toHaveLength(1);
+      const read = readWorkbookBuffer(Buffer.from(created[0], 'base64'));
+      expect(partnerContent(read)).toEqual(expected);
+      expect(noOtherInitiative(read)).toEqual([]);
+      // The open workbook is only read.
+      expect(await standin(page, (s) => s.workbook.sheetNames())).toContain('FSM');
+      expect({ overflow: await horizontalOverflow(page) }).toEqual({ overflow: { main: 0, page: 0 } });
+      expect(await axeViolations(page)).toEqual([]);
+      await shot('partner-opened');
+    }, STEP_MS);
+
+    it('offers the file as a download, with a Danish message, where Excel cannot open a new workbook', async () => {
+      await standin(page, (s) => {
+        s.office.maxVersions.ExcelApi = '1.7';
+      });
+      const card = page.getByRole('region', { name: 'Lav partnerudgave' });
+      await card.getByRole('button', { name: 'Lav partnerudgave' }).click();
+      await card.getByText('Denne Excel kan ikke åbne en ny projektmappe fra et tilføjelsesprogram (det kræver ExcelApi 1.8). Hent partnerudgaven som fil, og åbn den i Excel.').waitFor();
+      expect(await standin(page, (s) => s.office.createdWorkbooks.length)).toBe(1); // nothing more was opened
+      const link = card.getByRole('link', { name: 'Hent ITMV-partnerudgave.xlsx' });
+      expect(await link.getAttribute('href')).toMatch(/^blob:/);
+      const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
+      expect(download.suggestedFilename()).toBe('ITMV-partnerudgave.xlsx');
+      const file = join(artifacts, 'ITMV-partnerudgave.xlsx');
+      await download.saveAs(file);
+      const read = readWorkbookBuffer(readFileSync(file));
+      expect(partnerContent(read)).toEqual(expected);
+      expect(noOtherInitiative(read)).toEqual([]);
+      expect({ overflow: await horizontalOverflow(page) }).toEqual({ overflow: { main: 0, page: 0 } });
+      expect(await axeViolations(page)).toEqual([]);
+      await shot('partner-download');
+      await standin(page, (s) => {
+        delete s.office.maxVersions.ExcelApi;
+      });
     }, STEP_MS);
   });
 
