@@ -35,6 +35,9 @@ async function devServerTransport() {
  * scripts and no eval; nothing is fetched or framed from elsewhere. Styles allow 'unsafe-inline'
  * because Fluent UI v9 (Griffel) inserts its CSS at run time in <style> elements. frame-ancestors
  * cannot be set by a <meta>: Office embeds the pane, and the host that serves it may add it as a header.
+ * Chunks loaded on demand (xlsx-writer.js and the ExcelJS chunk, for *Lav partnerudgave*) are the
+ * add-in's own scripts ('self'). The partner copy's download is an <a download> on a blob: URL: a
+ * download, not a fetch, so no directive needs blob: (the browser test downloads it under this policy).
  */
 const CSP = [
   "default-src 'self'",
