@@ -350,7 +350,7 @@ export const uiDa = {
     intro: 'En ny projektmappe til en ekstern partner med kun den valgte indsats: dens række i Indsatser, dens deltagerark, taksonomierne og strukturen – ingen andre indsatser, ingen økonomi, ingen statuslog. CPR-numre i rækkerne maskeres. Den åbne projektmappe ændres ikke.',
     initiative: 'Indsats',
     choose: 'Vælg indsats',
-    option: (id: string, name: string, rows: number) => `${id} – ${name} (${plural(rows, 'deltagerrække', 'deltagerrækker')})`,
+    option: (id: string, name: string) => `${id} – ${name}`,
     noRegister: 'Projektmappen har ingen tabel Indsatser. Opret strukturen først (øverst på denne fane).',
     noInitiatives: 'Der er ingen indsatser i tabellen Indsatser endnu.',
     chooseFirst: 'Vælg den indsats, partneren skal have.',

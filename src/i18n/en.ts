@@ -340,7 +340,7 @@ export const uiEn: UiStrings = {
     intro: 'A new workbook for an external partner with only the chosen initiative: its row in Indsatser, its tracking sheet, the taxonomies and the structure – no other initiative, no finance, no status log. CPR numbers in the rows are masked. The open workbook is not changed.',
     initiative: 'Initiative',
     choose: 'Choose an initiative',
-    option: (id: string, name: string, rows: number) => `${id} – ${name} (${rows === 1 ? '1 participant row' : `${rows.toLocaleString('en-GB')} participant rows`})`,
+    option: (id: string, name: string) => `${id} – ${name}`,
     noRegister: 'The workbook has no table Indsatser. Set up the structure first (at the top of this tab).',
     noInitiatives: 'There are no initiatives in the table Indsatser yet.',
     chooseFirst: 'Choose the initiative the partner is to get.',

@@ -15,7 +15,7 @@
  * has it; otherwise the edge offers the bytes as a download.
  */
 import type { Lang } from '../i18n';
-import { INITIATIVES, PARTICIPANTS, participantTableName, TABLE_NAMES } from '../domain/model/schema';
+import { INITIATIVES, SHEETS, TABLE_NAMES } from '../domain/model/schema';
 import { safeText, type CellValue } from '../domain/parse/cell';
 import { maskPlan } from '../workbook/adapterRules';
 import { planPartnerWorkbook } from '../workbook/partner';
@@ -34,14 +34,16 @@ export { PartnerError, type PartnerProblem } from '../workbook/partner';
 export interface PartnerInitiative {
   id: string;
   name: string;
-  /** Rows in its tracking table (0 when it has none yet). */
-  rows: number;
 }
 
-/** The register's initiatives, in its order; undefined when the workbook has no register (table Indsatser). */
+/**
+ * The register's initiatives, in its order; undefined when the workbook has no register (table
+ * Indsatser). Reads the register's sheet only (the whole workbook when the table is elsewhere): the
+ * list is read whenever the pane opens it, on workbooks of any size.
+ */
 export async function partnerInitiatives(workbook: LiveWorkbook): Promise<PartnerInitiative[] | undefined> {
-  const read = await workbook.read();
-  const register = findTableRead(read, TABLE_NAMES.initiatives);
+  const register = findTableRead(await workbook.read({ sheets: [SHEETS.initiatives] }), TABLE_NAMES.initiatives)
+    ?? findTableRead(await workbook.read(), TABLE_NAMES.initiatives);
   if (!register) return undefined;
   const id = INITIATIVES.columns.indexOf(INITIATIVES.column.id);
   const name = INITIATIVES.columns.indexOf(INITIATIVES.column.name);
@@ -50,8 +52,7 @@ export async function partnerInitiatives(workbook: LiveWorkbook): Promise<Partne
     const key = safeText(row[id]).trim();
     if (!key || seen.has(key.toUpperCase())) return [];
     seen.add(key.toUpperCase());
-    const tracking = findTableRead(read, participantTableName(key));
-    return [{ id: key, name: safeText(row[name]).trim(), rows: tracking ? contractRows(tracking, PARTICIPANTS).rows.length : 0 }];
+    return [{ id: key, name: safeText(row[name]).trim() }];
   });
 }
 

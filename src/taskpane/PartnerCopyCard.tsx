@@ -65,7 +65,7 @@ export function PartnerCopyCard({ workbook, strings, lang, createWorkbook }: Pro
   }, [url]);
 
   const list = initiatives === 'no-register' ? [] : (initiatives ?? []);
-  const label = (i: PartnerInitiative) => t.option(i.id, i.name || i.id, i.rows);
+  const label = (i: PartnerInitiative) => t.option(i.id, i.name || i.id);
 
   const run = async () => {
     setResult(undefined);

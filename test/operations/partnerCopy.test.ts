@@ -109,10 +109,23 @@ describe('the partner copy built in memory (the pane\'s path)', () => {
     expect(steps).toEqual(['reading']);
   }, 120_000);
 
-  it('lists the register\'s initiatives with their names and row counts, in its order', async () => {
-    const list = await partnerInitiatives(excelWorkbook((await demoStandin()).run, all));
-    expect(list?.[0]).toEqual({ id: 'ITMV', name: 'I Tråd Med Verden', rows: 19 });
+  it('lists the register\'s initiatives with their names, in its order, reading only the register\'s sheet', async () => {
+    const standin = await demoStandin();
+    const live = excelWorkbook(standin.run, all);
+    const reads: (string[] | undefined)[] = [];
+    const spied = { ...live, read: (options?: { sheets?: string[] }) => (reads.push(options?.sheets), live.read(options)) };
+    const list = await partnerInitiatives(spied);
+    expect(list?.[0]).toEqual({ id: 'ITMV', name: 'I Tråd Med Verden' });
     expect(list?.map((i) => i.id)).toEqual(demoRows().Indsatser.map((r) => r[0]));
+    expect(reads).toEqual([['Indsatser']]);
+    // The register on a sheet the user renamed: found in the whole workbook.
+    await standin.run(async (context) => {
+      context.workbook.worksheets.getItem('Indsatser').name = 'Register';
+      await context.sync();
+    });
+    reads.length = 0;
+    expect((await partnerInitiatives(spied))?.map((i) => i.id)).toEqual(list?.map((i) => i.id));
+    expect(reads).toEqual([['Indsatser'], undefined]);
   }, 120_000);
 
   it('opens the copy through Excel.createWorkbook with its base64, and says when this Excel cannot', async () => {
