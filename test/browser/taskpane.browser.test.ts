@@ -17,7 +17,9 @@ import { join } from 'path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { axeViolations, CHROMIUM, CHROMIUM_ARGS, describeWithChromium, horizontalOverflow, officeSettings, serve, standinBundle } from '../helpers/browser';
 import { excelSerial, todayLocal } from '../../src/domain/parse/calendarDate';
+import JSZip from 'jszip';
 import { readWorkbookBuffer } from '../../src/xlsx/reader';
+import { demoWorkbook, indsats } from '../cli/helpers';
 import { tablesOf, type WorkbookRead } from '../../src/workbook/read';
 
 const dist = join(__dirname, '../../dist');
@@ -259,6 +261,12 @@ describeWithChromium('task pane in Chromium', () => {
       };
     };
     const expected = { sheets: ['Taksonomier', 'Indsatser', 'ITMV', 'Statuslog', 'Økonomi'], register: ['ITMV'], participants: 19, tracking: ['Deltagere_ITMV'], postings: 0, budget: 0, statusLog: 0 };
+    /** The package's parts as text, all but the creation time. */
+    const parts = async (bytes: Uint8Array) => {
+      const zip = await JSZip.loadAsync(bytes);
+      const files = Object.values(zip.files).filter((f) => !f.dir).sort((a, b) => a.name.localeCompare(b.name));
+      return Object.fromEntries(await Promise.all(files.map(async (f) => [f.name, f.name === 'docProps/core.xml' ? '' : await f.async('string')])));
+    };
     const noOtherInitiative = (read: WorkbookRead) => {
       const text = JSON.stringify(read.sheets.map((s) => [s.name, s.tables.map((t) => t.rows)]));
       return ['FSM', 'JOBFIRST', 'FSM-001', 'JF-001', 'EMP-001'].filter((other) => text.includes(`"${other}"`));
@@ -280,6 +288,12 @@ describeWithChromium('task pane in Chromium', () => {
       const read = readWorkbookBuffer(Buffer.from(created[0], 'base64'));
       expect(partnerContent(read)).toEqual(expected);
       expect(noOtherInitiative(read)).toEqual([]);
+      // ExcelJS's browser build wrote what `indsats partner` writes for the demo file, part for part.
+      const demo = join(artifacts, 'partner-demo.xlsx');
+      const cli = join(artifacts, 'ITMV-partner-cli.xlsx');
+      await demoWorkbook(demo);
+      expect(await indsats('partner', demo, '--initiative', 'ITMV', '-o', cli, '--force')).toMatchObject({ code: 0 });
+      expect(await parts(Buffer.from(created[0], 'base64'))).toEqual(await parts(readFileSync(cli)));
       // The open workbook is only read.
       expect(await standin(page, (s) => s.workbook.sheetNames())).toContain('FSM');
       expect({ overflow: await horizontalOverflow(page) }).toEqual({ overflow: { main: 0, page: 0 } });

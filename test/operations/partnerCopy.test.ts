@@ -6,7 +6,8 @@
  * are masked as in the CLI copy. Opening goes through Excel.createWorkbook (ExcelApi 1.8) or says
  * it cannot.
  */
-import { mkdtempSync, rmSync } from 'fs';
+import { mkdtempSync, readFileSync, rmSync } from 'fs';
+import JSZip from 'jszip';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import { demoRows } from '../../src/demo/demoData';
@@ -66,7 +67,7 @@ describe('the partner copy built in memory (the pane\'s path)', () => {
     for (const other of ['FSM', 'JOBFIRST', 'FSM-001', 'JF-001', 'EMP-001']) expect({ other, found: text.includes(`"${other}"`) }).toEqual({ other, found: false });
   });
 
-  it('holds what `indsats partner` writes for the demo file, table for table', async () => {
+  it('holds what `indsats partner` writes for the demo file, table for table and part for part', async () => {
     // The CLI's path: the demo as a file, opened by the file workbook, the copy made into a new file.
     const demoPath = join(dir, 'demo.xlsx');
     const demo = newXlsxWorkbook();
@@ -79,6 +80,13 @@ describe('the partner copy built in memory (the pane\'s path)', () => {
     const cli = await readWorkbookFile(cliPath);
     expect(read.sheets.map((s) => s.name)).toEqual(cli.sheets.map((s) => s.name));
     expect(contentOf(read)).toEqual(contentOf(cli));
+    // And the package itself: every part the same but the creation time (drop-downs, notes, styles, print set-up).
+    const parts = async (bytes: Uint8Array) => {
+      const zip = await JSZip.loadAsync(bytes);
+      const files = Object.values(zip.files).filter((f) => !f.dir).sort((a, b) => a.name.localeCompare(b.name));
+      return Object.fromEntries(await Promise.all(files.map(async (f) => [f.name, f.name === 'docProps/core.xml' ? '' : await f.async('string')])));
+    };
+    expect(await parts(copy.bytes)).toEqual(await parts(readFileSync(cliPath)));
   }, 120_000);
 
   it('masks a CPR number in the rows, as the CLI copy does, and counts it', async () => {
