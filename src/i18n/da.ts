@@ -357,7 +357,7 @@ export const uiDa = {
     run: 'Lav partnerudgave',
     building: (id: string) => `Bygger partnerudgaven for ${id} …`,
     opened: (id: string, rows: number) => `Partnerudgaven for ${id} er åbnet som en ny projektmappe i Excel med ${plural(rows, 'deltagerrække', 'deltagerrækker')}. Gem den, og send den til partneren.`,
-    masked: (n: number) => `${n === 1 ? '1 CPR-nummer er maskeret' : `${nDa(n)} CPR-numre er maskeret`} i partnerudgaven (fx 010190-****).`,
+    masked: (n: number) => `${n === 1 ? '1 CPR-nummer er maskeret' : `${nDa(n)} CPR-numre er maskeret`} i partnerudgaven: kun fødselsdatoen står tilbage (ddmmåå-****).`,
     unsupported: 'Denne Excel kan ikke åbne en ny projektmappe fra et tilføjelsesprogram (det kræver ExcelApi 1.8). Hent partnerudgaven som fil, og åbn den i Excel.',
     openFailed: (why: string) => `Excel kunne ikke åbne partnerudgaven som ny projektmappe (${why}). Hent den som fil, og åbn den i Excel.`,
     download: (file: string) => `Hent ${file}`,

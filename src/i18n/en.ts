@@ -347,7 +347,7 @@ export const uiEn: UiStrings = {
     run: 'Make partner copy',
     building: (id: string) => `Building the partner copy for ${id} …`,
     opened: (id: string, rows: number) => `The partner copy for ${id} is open as a new workbook in Excel with ${rows === 1 ? '1 participant row' : `${rows.toLocaleString('en-GB')} participant rows`}. Save it and send it to the partner.`,
-    masked: (n: number) => `${n === 1 ? '1 CPR number is' : `${n.toLocaleString('en-GB')} CPR numbers are`} masked in the partner copy (e.g. 010190-****).`,
+    masked: (n: number) => `${n === 1 ? '1 CPR number is' : `${n.toLocaleString('en-GB')} CPR numbers are`} masked in the partner copy: only the date of birth is left (ddmmyy-****).`,
     unsupported: 'This Excel cannot open a new workbook from an add-in (that needs ExcelApi 1.8). Download the partner copy as a file and open it in Excel.',
     openFailed: (why: string) => `Excel could not open the partner copy as a new workbook (${why}). Download it as a file and open it in Excel.`,
     download: (file: string) => `Download ${file}`,

@@ -67,6 +67,11 @@ export function PartnerCopyCard({ workbook, strings, lang, createWorkbook }: Pro
   const list = initiatives === 'no-register' ? [] : (initiatives ?? []);
   const label = (i: PartnerInitiative) => t.option(i.id, i.name || i.id);
 
+  const messageOf = (r: Result): string[] => {
+    const main = r.opened === 'opened' ? t.opened(r.copy.id, r.copy.rows) : r.opened === 'unsupported' ? t.unsupported : t.openFailed(r.why ?? '');
+    return r.copy.masked ? [main, t.masked(r.copy.masked)] : [main];
+  };
+
   const run = async () => {
     setResult(undefined);
     if (!chosen) {
@@ -103,10 +108,6 @@ export function PartnerCopyCard({ workbook, strings, lang, createWorkbook }: Pro
     announce(messageOf(value).join(' '));
   };
 
-  const messageOf = (r: Result): string[] => {
-    const main = r.opened === 'opened' ? t.opened(r.copy.id, r.copy.rows) : r.opened === 'unsupported' ? t.unsupported : t.openFailed(r.why ?? '');
-    return r.copy.masked ? [main, t.masked(r.copy.masked)] : [main];
-  };
   const fileName = result ? t.fileName(result.copy.id) : '';
 
   return (
