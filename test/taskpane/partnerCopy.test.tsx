@@ -115,3 +115,16 @@ it('says a workbook without a register has nothing to copy, in English too', asy
   await screen.findByText('The workbook has no table Indsatser. Set up the structure first (at the top of this tab).');
   screen.getByRole('heading', { level: 3, name: 'Make a partner copy' });
 }, 60_000);
+
+it('says how many CPR numbers it masked in the copy', async () => {
+  const workbook = await demo();
+  await workbook.apply({ ops: [{ kind: 'setValues', sheet: 'ITMV', cells: [{ address: 'J5', value: 'ring 0101901234' }, { address: 'J6', value: '020290-1234' }] }] });
+  const opened: string[] = [];
+  renderCard(workbook, async (base64) => void opened.push(base64));
+  await choose(/^ITMV – /);
+  fireEvent.click(screen.getByRole('button', { name: t.run }));
+  await screen.findByText(t.masked(2));
+  expect(t.masked(2)).toBe('2 CPR-numre er maskeret i partnerudgaven: kun fødselsdatoen står tilbage (ddmmåå-****).');
+  const rows = tablesOf(readWorkbookBuffer(Buffer.from(opened[0], 'base64'))).find((x) => x.table === 'Deltagere_ITMV')!.rows;
+  expect([rows[0][9], rows[1][9]]).toEqual(['ring 010190-****', '020290-****']);
+}, 60_000);
