@@ -263,6 +263,9 @@ async function benchTaskPane(): Promise<void> {
   }
   const gz = gzipSync(readFileSync(bundle), { level: 9 }).length;
   console.log(`task pane bundle: ${(gz / 1024).toFixed(0)} KB gzipped · target ≤ 400 KB: ${gz <= 400 * 1024 ? 'met' : 'NOT met'}`);
+  // Loaded on the first *Lav partnerudgave*, not at start: the new-workbook builder and ExcelJS's browser build.
+  const writer = join(dist, 'xlsx-writer.js');
+  if (existsSync(writer)) console.log(`  + on demand, xlsx-writer.js (Lav partnerudgave): ${(gzipSync(readFileSync(writer), { level: 9 }).length / 1024).toFixed(0)} KB gzipped`);
   if (!existsSync(CHROMIUM)) {
     console.log(`first render: ${CHROMIUM} missing`);
     return;

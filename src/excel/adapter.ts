@@ -15,3 +15,4 @@ export { CellEditModeError, ExcelApiError, PlanConflictError, isCellEditModeErro
 export {
   defaultSupports, defaultSyncPayloadLimit, MAX_RANGE_CELLS, MAX_REQUEST_BYTES, WEB_SYNC_PAYLOAD_LIMIT, type ExcelRun, type Supports,
 } from './env';
+export { excelCreateWorkbook, type CreateWorkbook } from './createWorkbook';

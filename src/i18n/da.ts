@@ -390,6 +390,28 @@ export const uiDa = {
     cliHint: 'På kommandolinjen:',
   },
   // ---- #13 other workbooks in the pane (eng/reader, end) ----
+  // ---- partner copy card: Lav partnerudgave in the pane (eng/partner, #13.4) ----
+  partnerCopy: {
+    title: 'Lav partnerudgave',
+    intro: 'En ny projektmappe til en ekstern partner med kun den valgte indsats: dens række i Indsatser, dens deltagerark, taksonomierne og strukturen – ingen andre indsatser, ingen økonomi, ingen statuslog. CPR-numre i rækkerne maskeres. Den åbne projektmappe ændres ikke.',
+    initiative: 'Indsats',
+    choose: 'Vælg indsats',
+    option: (id: string, name: string) => `${id} – ${name}`,
+    noRegister: 'Projektmappen har ingen tabel Indsatser. Opret strukturen først (øverst på denne fane).',
+    noInitiatives: 'Der er ingen indsatser i tabellen Indsatser endnu.',
+    chooseFirst: 'Vælg den indsats, partneren skal have.',
+    run: 'Lav partnerudgave',
+    building: (id: string) => `Bygger partnerudgaven for ${id} …`,
+    opened: (id: string, rows: number) => `Partnerudgaven for ${id} er åbnet som en ny projektmappe i Excel med ${plural(rows, 'deltagerrække', 'deltagerrækker')}. Gem den, og send den til partneren.`,
+    masked: (n: number) => `${n === 1 ? '1 CPR-nummer er maskeret' : `${nDa(n)} CPR-numre er maskeret`} i partnerudgaven: kun fødselsdatoen står tilbage (ddmmåå-****).`,
+    unsupported: 'Denne Excel kan ikke åbne en ny projektmappe fra et tilføjelsesprogram (det kræver ExcelApi 1.8). Hent partnerudgaven som fil, og åbn den i Excel.',
+    openFailed: (why: string) => `Excel kunne ikke åbne partnerudgaven som ny projektmappe (${why}). Hent den som fil, og åbn den i Excel.`,
+    download: (file: string) => `Hent ${file}`,
+    downloadHint: 'Eller hent den som fil:',
+    fileName: (id: string) => `${id}-partnerudgave.xlsx`,
+    notFound: (id: string, known: string[]) => `Indsatsen ${id} findes ikke længere i tabellen Indsatser (indsatserne er: ${known.join(', ') || 'ingen'}). Vælg igen.`,
+  },
+  // ---- end partner copy card ----
 };
 
 /** The shape every UI language must provide: same keys as Danish, any wording. */

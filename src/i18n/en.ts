@@ -380,6 +380,28 @@ export const uiEn: UiStrings = {
     cliHint: 'On the command line:',
   },
   // ---- #13 other workbooks in the pane (eng/reader, end) ----
+  // ---- partner copy card: Lav partnerudgave in the pane (eng/partner, #13.4) ----
+  partnerCopy: {
+    title: 'Make a partner copy',
+    intro: 'A new workbook for an external partner with only the chosen initiative: its row in Indsatser, its tracking sheet, the taxonomies and the structure – no other initiative, no finance, no status log. CPR numbers in the rows are masked. The open workbook is not changed.',
+    initiative: 'Initiative',
+    choose: 'Choose an initiative',
+    option: (id: string, name: string) => `${id} – ${name}`,
+    noRegister: 'The workbook has no table Indsatser. Set up the structure first (at the top of this tab).',
+    noInitiatives: 'There are no initiatives in the table Indsatser yet.',
+    chooseFirst: 'Choose the initiative the partner is to get.',
+    run: 'Make partner copy',
+    building: (id: string) => `Building the partner copy for ${id} …`,
+    opened: (id: string, rows: number) => `The partner copy for ${id} is open as a new workbook in Excel with ${rows === 1 ? '1 participant row' : `${rows.toLocaleString('en-GB')} participant rows`}. Save it and send it to the partner.`,
+    masked: (n: number) => `${n === 1 ? '1 CPR number is' : `${n.toLocaleString('en-GB')} CPR numbers are`} masked in the partner copy: only the date of birth is left (ddmmyy-****).`,
+    unsupported: 'This Excel cannot open a new workbook from an add-in (that needs ExcelApi 1.8). Download the partner copy as a file and open it in Excel.',
+    openFailed: (why: string) => `Excel could not open the partner copy as a new workbook (${why}). Download it as a file and open it in Excel.`,
+    download: (file: string) => `Download ${file}`,
+    downloadHint: 'Or download it as a file:',
+    fileName: (id: string) => `${id}-partner-copy.xlsx`,
+    notFound: (id: string, known: string[]) => `The initiative ${id} is no longer in the table Indsatser (the initiatives are: ${known.join(', ') || 'none'}). Choose again.`,
+  },
+  // ---- end partner copy card ----
 };
 
 // ---- texts written into workbooks (titles, header notes) ----

@@ -3,8 +3,8 @@
  * picks; the pane reads them with the same streaming reader as the CLI (browser build: fflate,
  * src/operations/otherWorkbooks.ts) and never writes into them. Three parts, in this order:
  * 1. *Saml projektmapper*: the picked teams' workbooks brought into the open one (consolidate).
- * 2. *Lav partnerudgave*: PartnerCopyCard (src/taskpane/PartnerCopyCard.tsx, eng/partner); until it
- *    is here, the command that does it.
+ * 2. *Lav partnerudgave*: PartnerCopyCard.tsx (one initiative's copy built in the browser and opened
+ *    with Excel.createWorkbook, or downloaded).
  * 3. *Indlæs partnerudgave*: the partner's file compared (a dry run), the changes listed with a
  *    checkbox per participant, then written only for the ticked ones; new rows always added,
  *    deleted rows kept.
@@ -25,6 +25,7 @@ import { isRefusal, PartnerError, partnerProblemText, problemText } from '../ope
 import { report } from '../operations/progress';
 import { useAnnounce } from './announce';
 import { Feedback } from './Feedback';
+import { PartnerCopyCard } from './PartnerCopyCard';
 import { useOperation } from './useOperation';
 
 const useStyles = makeStyles({
@@ -62,11 +63,7 @@ export function PortfolioCard({ workbook, strings, lang, today }: Props) {
       <Subtitle2 as="h2" id="portfolio-title">{t.title}</Subtitle2>
       <Caption1 as="p">{strings.otherWorkbooks.intro}</Caption1>
       <ConsolidatePart workbook={workbook} strings={strings} lang={lang} today={today} />
-      {/* Lav partnerudgave: <PartnerCopyCard … /> from src/taskpane/PartnerCopyCard.tsx (eng/partner) replaces this part. */}
-      <Part title={t.partner}>
-        <Caption1 as="p">{t.partnerHelp}</Caption1>
-        <CommandHint strings={strings} command={PORTFOLIO_COMMANDS.partner} />
-      </Part>
+      <PartnerCopyCard workbook={workbook} strings={strings} lang={lang} />
       <MergePart workbook={workbook} strings={strings} lang={lang} today={today} />
     </section>
   );

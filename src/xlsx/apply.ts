@@ -100,7 +100,7 @@ function applyOp(workbook: Workbook, op: PlanOp): void {
     case 'highlight':
       return highlight(workbook, op);
     case 'chart':
-      // ExcelJS cannot hold charts: recorded here, written into the file by xlsxBuffer (charts.ts).
+      // ExcelJS cannot hold charts: recorded here, written into the file by xlsxBytes (charts.ts).
       return recordChart(workbook, sheetOf(workbook, op.sheet), op.chart);
     case 'renameTable': {
       if (allTables(workbook).some((t) => t.model.name.toLowerCase() === op.to.toLowerCase())) throw new Error(`Table "${op.to}" exists already`);

@@ -3,8 +3,9 @@
  * and the package writer in ./package): the chart part, the anchor in a drawing part, the empty
  * drawing, and the relationship/namespace plumbing those parts need. No ExcelJS, no zip here: a
  * chart reads its cells through ChartCells, so each writer gives it the cells as it holds them.
+ * No Node modules either (part paths: ./partPath): the writer of new workbooks runs in the task pane.
  */
-import { posix } from 'path';
+import * as partPath from './partPath';
 import type { CellValue } from '../domain/parse/cell';
 import type { ChartSpec } from '../workbook/plan';
 import { columnLetters, parseRange, type Rect } from './address';
@@ -333,14 +334,14 @@ export function addRelationship(xml: string, type: string, target: string): { xm
 }
 
 /** "xl/worksheets/sheet1.xml" → "xl/worksheets/_rels/sheet1.xml.rels". */
-export const relsPathOf = (part: string): string => posix.join(posix.dirname(part), '_rels', `${posix.basename(part)}.rels`);
+export const relsPathOf = (part: string): string => partPath.join(partPath.dirname(part), '_rels', `${partPath.basename(part)}.rels`);
 
 /** A relationship target ("../drawings/drawing1.xml", or absolute "/xl/…") → the part path in the zip. */
 export function resolveTarget(sourcePart: string, target: string): string {
-  return target.startsWith('/') ? target.slice(1) : posix.normalize(posix.join(posix.dirname(sourcePart), target));
+  return target.startsWith('/') ? target.slice(1) : partPath.normalize(partPath.join(partPath.dirname(sourcePart), target));
 }
 
-export const relativeTarget = (sourcePart: string, targetPart: string): string => posix.relative(posix.dirname(sourcePart), targetPart);
+export const relativeTarget = (sourcePart: string, targetPart: string): string => partPath.relative(partPath.dirname(sourcePart), targetPart);
 
 // ---------------------------------------------------------------------------------------------
 // Small XML helpers. The parts we touch are written by ExcelJS (and by us), so their shape is known:

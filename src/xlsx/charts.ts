@@ -5,7 +5,7 @@
  * ExcelJS 4.4 has no chart support: it neither models nor writes chart parts. So charts live in two
  * steps:
  * 1. `applyPlan` records each chart op here (`recordChart`), per workbook and worksheet;
- * 2. `xlsxBuffer` lets ExcelJS write the workbook and then adds the chart parts to the zip
+ * 2. `xlsxBytes` (xlsxBytes.ts) lets ExcelJS write the workbook and then adds the chart parts to the zip
  *    (`addCharts`): per sheet a drawing part with one anchor per chart, a chart part per chart, the
  *    relationships, the `<drawing>` element in the sheet and the content types.
  *
@@ -73,7 +73,7 @@ export function chartsOf(workbook: Workbook): { worksheet: Worksheet; charts: Ch
  * Without charts the bytes are returned as they are, so workbooks without charts are written
  * exactly as before.
  */
-export async function addCharts(workbook: Workbook, xlsx: Buffer): Promise<Buffer> {
+export async function addCharts(workbook: Workbook, xlsx: Uint8Array): Promise<Uint8Array> {
   const sheets = chartsOf(workbook);
   if (!sheets.length) return xlsx;
   const zip = await JSZip.loadAsync(xlsx);
@@ -83,7 +83,7 @@ export async function addCharts(workbook: Workbook, xlsx: Buffer): Promise<Buffe
     if (!part) throw new Error(`Cannot add charts: no part for sheet "${worksheet.name}" in the written workbook`);
     await addSheetCharts(zip, part, worksheet, charts);
   }
-  return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 6 } });
+  return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE', compressionOptions: { level: 6 } });
 }
 
 /** Sheet name (lower case) → worksheet part path, from xl/workbook.xml and its relationships. */

@@ -18,7 +18,7 @@ export function orderLegacyDrawing(xml: string): string {
   return without.slice(0, next.index) + legacy[0] + without.slice(next.index);
 }
 
-export async function fixElementOrder(xlsx: Buffer): Promise<Buffer> {
+export async function fixElementOrder(xlsx: Uint8Array): Promise<Uint8Array> {
   const zip = await JSZip.loadAsync(xlsx);
   let changed = false;
   for (const name of Object.keys(zip.files).filter((n) => /^xl\/worksheets\/sheet\d+\.xml$/.test(n))) {
@@ -29,5 +29,5 @@ export async function fixElementOrder(xlsx: Buffer): Promise<Buffer> {
       changed = true;
     }
   }
-  return changed ? zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 6 } }) : xlsx;
+  return changed ? zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE', compressionOptions: { level: 6 } }) : xlsx;
 }

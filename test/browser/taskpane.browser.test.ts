@@ -9,7 +9,10 @@
  *    first, a CSV refused naming the file), brought into an empty stand-in workbook; then a
  *    partner's copy given to *Indlæs partnerudgave*: exactly the added, changed and deleted row
  *    shown, the ticked change written into the stand-in.
- * 3. Every tab of the demo workbook at 320, 350 and 450 px, light and dark, Danish and English: no
+ * 3. *Lav partnerudgave* on the demo: ITMV chosen, the copy built in the browser and opened with
+ *    Excel.createWorkbook (its base64 read back here by the streaming reader: ITMV's rows only); then
+ *    an Excel without ExcelApi 1.8: the Danish message and a download of the same file.
+ * 4. Every tab of the demo workbook at 320, 350 and 450 px, light and dark, Danish and English: no
  *    sideways scrolling, no serious or critical axe-core violation. Screenshots at 320 px in docs/.
  * One browser and one page throughout; each step has its own timeout for a loaded machine.
  */
@@ -26,6 +29,10 @@ import { makePartnerWorkbook } from '../../src/operations/portfolio';
 import { planStructure } from '../../src/workbook/structure';
 import { newXlsxWorkbook, openXlsxWorkbook } from '../../src/xlsx/fileWorkbook';
 import { tempDir } from '../xlsx/fixtures';
+import JSZip from 'jszip';
+import { readWorkbookBuffer } from '../../src/xlsx/reader';
+import { demoWorkbook, indsats } from '../cli/helpers';
+import { tablesOf, type WorkbookRead } from '../../src/workbook/read';
 
 const dist = join(__dirname, '../../dist');
 const artifacts = join(__dirname, '../artifacts');
@@ -75,7 +82,10 @@ wb.save(sys.argv[2])
   return readFileSync(edited);
 }
 
-type Standin = { workbook: { sheetNames(): string[]; activeSheet(): string | undefined; selection(): { sheet: string; address: string } | undefined; value(s: string, a: string): unknown; userEdit(s: string, a: string, v: unknown[][]): void } };
+type Standin = {
+  workbook: { sheetNames(): string[]; activeSheet(): string | undefined; selection(): { sheet: string; address: string } | undefined; value(s: string, a: string): unknown; userEdit(s: string, a: string, v: unknown[][]): void };
+  office: { createdWorkbooks: string[]; maxVersions: Record<string, string> };
+};
 const standin = <T>(page: Page, f: (s: Standin) => T) => page.evaluate(`(${f.toString()})(window.__standin)`) as Promise<T>;
 
 /** Per step on a loaded 2-core machine (Playwright waits up to STEP_MS / 2 for each element). */
@@ -370,6 +380,82 @@ describeWithChromium('task pane in Chromium', () => {
       expect(await page.evaluate(`window.__standin.workbook.value('ITMV', 'E${row}')`)).toBe('I ordinær beskæftigelse');
       expect(after).toContain('ITMV-003'); // deleted by the partner, kept here
       await shot('partner-merged');
+  describe('Lav partnerudgave (#13.4)', () => {
+    /** What a partner copy holds, as the streaming reader reads it. */
+    const partnerContent = (read: WorkbookRead) => {
+      const tables = Object.fromEntries(tablesOf(read).filter((t) => t.table).map((t) => [t.table!, t.rows.filter((r) => r.some((v) => v !== null && v !== ''))]));
+      return {
+        sheets: read.sheets.map((s) => s.name),
+        register: tables.Indsatser?.map((r) => r[0]),
+        participants: tables.Deltagere_ITMV?.length,
+        tracking: Object.keys(tables).filter((t) => t.startsWith('Deltagere_')),
+        postings: tables.Posteringer?.length, budget: tables.Budget?.length, statusLog: tables.Statuslog?.length,
+      };
+    };
+    const expected = { sheets: ['Taksonomier', 'Indsatser', 'ITMV', 'Statuslog', 'Økonomi'], register: ['ITMV'], participants: 19, tracking: ['Deltagere_ITMV'], postings: 0, budget: 0, statusLog: 0 };
+    /** The package's parts as text, all but the creation time. */
+    const parts = async (bytes: Uint8Array) => {
+      const zip = await JSZip.loadAsync(bytes);
+      const files = Object.values(zip.files).filter((f) => !f.dir).sort((a, b) => a.name.localeCompare(b.name));
+      return Object.fromEntries(await Promise.all(files.map(async (f) => [f.name, f.name === 'docProps/core.xml' ? '' : await f.async('string')])));
+    };
+    const noOtherInitiative = (read: WorkbookRead) => {
+      const text = JSON.stringify(read.sheets.map((s) => [s.name, s.tables.map((t) => t.rows)]));
+      return ['FSM', 'JOBFIRST', 'FSM-001', 'JF-001', 'EMP-001'].filter((other) => text.includes(`"${other}"`));
+    };
+
+    it('builds the copy of ITMV in the browser and opens it with Excel.createWorkbook', async () => {
+      await open(bundles.demo, { width: 320, height: 800 });
+      await page.getByRole('tab', { name: 'Opsætning' }).click();
+      const card = page.getByRole('region', { name: 'Lav partnerudgave' });
+      await card.getByRole('combobox', { name: 'Indsats' }).click();
+      await page.getByRole('option', { name: 'ITMV – I Tråd Med Verden', exact: true }).click();
+      expect({ overflow: await horizontalOverflow(page) }).toEqual({ overflow: { main: 0, page: 0 } });
+      expect(await axeViolations(page)).toEqual([]);
+      await card.getByRole('button', { name: 'Lav partnerudgave' }).click();
+      await card.getByText('Partnerudgaven for ITMV er åbnet som en ny projektmappe i Excel med 19 deltagerrækker. Gem den, og send den til partneren.').waitFor();
+      await page.waitForFunction(() => document.getElementById('pane-announcer')?.textContent?.startsWith('Partnerudgaven for ITMV er åbnet') ?? false);
+      const created = await standin(page, (s) => s.office.createdWorkbooks);
+      expect(created).toHaveLength(1);
+      const read = readWorkbookBuffer(Buffer.from(created[0], 'base64'));
+      expect(partnerContent(read)).toEqual(expected);
+      expect(noOtherInitiative(read)).toEqual([]);
+      // ExcelJS's browser build wrote what `indsats partner` writes for the demo file, part for part.
+      const demo = join(artifacts, 'partner-demo.xlsx');
+      const cli = join(artifacts, 'ITMV-partner-cli.xlsx');
+      await demoWorkbook(demo);
+      expect(await indsats('partner', demo, '--initiative', 'ITMV', '-o', cli, '--force')).toMatchObject({ code: 0 });
+      expect(await parts(Buffer.from(created[0], 'base64'))).toEqual(await parts(readFileSync(cli)));
+      // The open workbook is only read.
+      expect(await standin(page, (s) => s.workbook.sheetNames())).toContain('FSM');
+      expect({ overflow: await horizontalOverflow(page) }).toEqual({ overflow: { main: 0, page: 0 } });
+      expect(await axeViolations(page)).toEqual([]);
+      await shot('partner-opened');
+    }, STEP_MS);
+
+    it('offers the file as a download, with a Danish message, where Excel cannot open a new workbook', async () => {
+      await standin(page, (s) => {
+        s.office.maxVersions.ExcelApi = '1.7';
+      });
+      const card = page.getByRole('region', { name: 'Lav partnerudgave' });
+      await card.getByRole('button', { name: 'Lav partnerudgave' }).click();
+      await card.getByText('Denne Excel kan ikke åbne en ny projektmappe fra et tilføjelsesprogram (det kræver ExcelApi 1.8). Hent partnerudgaven som fil, og åbn den i Excel.').waitFor();
+      expect(await standin(page, (s) => s.office.createdWorkbooks.length)).toBe(1); // nothing more was opened
+      const link = card.getByRole('link', { name: 'Hent ITMV-partnerudgave.xlsx' });
+      expect(await link.getAttribute('href')).toMatch(/^blob:/);
+      const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
+      expect(download.suggestedFilename()).toBe('ITMV-partnerudgave.xlsx');
+      const file = join(artifacts, 'ITMV-partnerudgave.xlsx');
+      await download.saveAs(file);
+      const read = readWorkbookBuffer(readFileSync(file));
+      expect(partnerContent(read)).toEqual(expected);
+      expect(noOtherInitiative(read)).toEqual([]);
+      expect({ overflow: await horizontalOverflow(page) }).toEqual({ overflow: { main: 0, page: 0 } });
+      expect(await axeViolations(page)).toEqual([]);
+      await shot('partner-download');
+      await standin(page, (s) => {
+        delete s.office.maxVersions.ExcelApi;
+      });
     }, STEP_MS);
   });
 

@@ -146,7 +146,26 @@ export interface Standin {
   options: StandinOptions;
   /** The model itself, for tests that need to arrange unusual states. */
   model: WorkbookModel;
+  /** Office beyond the open workbook (installGlobals): the workbooks Excel.createWorkbook opened, and the requirement sets to report as missing. */
+  office: StandinOffice;
 }
+
+export interface StandinOffice {
+  /** The base64 of each workbook Excel.createWorkbook was given, in order ('' for an empty one). */
+  createdWorkbooks: string[];
+  /**
+   * Highest version of a requirement set the pretend Excel has, e.g. { ExcelApi: '1.7' }: a later one
+   * is reported unsupported by isSetSupported, and its APIs (Excel.createWorkbook, 1.8) refuse. May be changed at any time.
+   */
+  maxVersions: Record<string, string>;
+}
+
+/** "1.10" > "1.8": requirement-set versions compare by their numbers. */
+const versionAbove = (version: string, max: string) => {
+  const [a, b] = [version.split('.').map(Number), max.split('.').map(Number)];
+  for (let i = 0; i < Math.max(a.length, b.length); i++) if ((a[i] ?? 0) !== (b[i] ?? 0)) return (a[i] ?? 0) > (b[i] ?? 0);
+  return false;
+};
 
 const emptyStats = (): StandinStats => ({ syncs: 0, requests: 0, payloadBytes: 0, largestRequestBytes: 0, largestSyncBytes: 0 });
 
@@ -242,6 +261,7 @@ export function createStandin(initial: StandinWorkbookSpec = {}, options: Standi
     setCellEditMode: (on) => {
       cellEditMode = on;
     },
+    office: { createdWorkbooks: [], maxVersions: {} },
   };
   return standin;
 }
@@ -445,8 +465,18 @@ export function installGlobals(standin: Standin, options: GlobalsOptions = {}): 
   const before = { Excel: g.Excel, Office: g.Office };
   const platform = options.platform ?? 'PC';
   const info = { host: 'Excel', platform };
+  const isSetSupported = (set: string, version?: string) => {
+    const max = standin.office.maxVersions[set];
+    if (max !== undefined && version !== undefined && versionAbove(version, max)) return false;
+    return options.isSetSupported ? options.isSetSupported(set, version) : true;
+  };
   g.Excel = {
     run: standin.run,
+    // ExcelApi 1.8: records the file; refuses, as Excel does, where the set is missing.
+    createWorkbook: async (base64?: string) => {
+      if (!isSetSupported('ExcelApi', '1.8')) throw officeError('ApiNotAvailable', 'The requested API is not available.');
+      standin.office.createdWorkbooks.push(base64 ?? '');
+    },
     RequestContext: StandinContext,
     ErrorCodes: { invalidOperationInCellEditMode: 'InvalidOperationInCellEditMode', itemNotFound: 'ItemNotFound', invalidArgument: 'InvalidArgument' },
     SpecialCellType: { formulas: 'Formulas' },
@@ -463,7 +493,7 @@ export function installGlobals(standin: Standin, options: GlobalsOptions = {}): 
       platform,
       displayLanguage: options.displayLanguage ?? 'da-DK',
       officeTheme: undefined,
-      requirements: { isSetSupported: options.isSetSupported ?? (() => true) },
+      requirements: { isSetSupported },
     },
     actions: { associate: () => undefined },
     HostType: { Excel: 'Excel', Word: 'Word', PowerPoint: 'PowerPoint', Outlook: 'Outlook', OneNote: 'OneNote', Project: 'Project', Access: 'Access' },
