@@ -39,14 +39,14 @@ const PACKAGES = {
 const escapeRegex = (s) => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 
 /**
- * Single files of a forbidden layer a layer may import all the same: operations → the two
+ * Single files of a forbidden layer a layer may import all the same: operations → the
  * browser-safe entries of the .xlsx adapter, and nothing else of src/xlsx. The streaming reader
  * for the task pane (other workbooks' bytes → WorkbookRead; what it reaches is checked by
- * READER_RULES) and the new-workbook builder, loaded lazily by *Lav partnerudgave*.
- * tsconfig.src.json type-checks both with browser types.
+ * READER_RULES) with its errors, and the new-workbook builder; the pane loads reader and builder
+ * lazily. tsconfig.src.json type-checks them with browser types.
  */
 const EXCEPTIONS = {
-  operations: ['xlsx/reader/browser', 'xlsx/newWorkbookBuilder'],
+  operations: ['xlsx/reader/browser', 'xlsx/reader/errors', 'xlsx/newWorkbookBuilder'],
 };
 
 function layerPatterns(layer) {

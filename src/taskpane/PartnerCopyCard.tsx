@@ -6,9 +6,9 @@
  * file is offered as a download (a Blob URL: a download is no fetch, so the add-in's CSP needs no
  * change). The open workbook is only read.
  */
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
 import {
-  Button, Caption1, Dropdown, Field, Link, MessageBar, MessageBarBody, Option, Spinner, Subtitle2, makeStyles, tokens,
+  Button, Caption1, Dropdown, Field, Link, MessageBar, MessageBarBody, Option, Spinner, makeStyles, tokens,
 } from '@fluentui/react-components';
 import type { Lang } from '../i18n';
 import type { UiStrings } from '../i18n/da';
@@ -21,7 +21,12 @@ import { Feedback } from './Feedback';
 import { useOperation } from './useOperation';
 
 const useStyles = makeStyles({
-  column: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+  // As the other parts of the portfolio card (PortfolioCard.tsx).
+  column: {
+    display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, padding: tokens.spacingHorizontalM, minWidth: 0,
+    borderRadius: tokens.borderRadiusMedium, border: `1px solid ${tokens.colorNeutralStroke2}`, backgroundColor: tokens.colorNeutralBackground2,
+  },
+  head: { margin: 0, fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold },
   dropdown: { minWidth: 0, width: '100%' },
   progress: { display: 'flex', alignItems: 'center', flexWrap: 'wrap', gap: tokens.spacingHorizontalM },
   download: { overflowWrap: 'anywhere' },
@@ -33,11 +38,13 @@ interface Props {
   lang: Lang;
   /** How the copy is opened in Excel: Excel.createWorkbook when this Excel has it (omitted), none (null). For tests. */
   createWorkbook?: CreateWorkbook | null;
+  /** Shown last (the portfolio card's line with the same command on the files). */
+  hint?: ReactNode;
 }
 
 type Result = { copy: PartnerCopy; opened: 'opened' | 'unsupported' | 'failed'; why?: string };
 
-export function PartnerCopyCard({ workbook, strings, lang, createWorkbook }: Props) {
+export function PartnerCopyCard({ workbook, strings, lang, createWorkbook, hint }: Props) {
   const styles = useStyles();
   const t = strings.partnerCopy;
   const operation = useOperation();
@@ -112,7 +119,7 @@ export function PartnerCopyCard({ workbook, strings, lang, createWorkbook }: Pro
 
   return (
     <section className={styles.column} aria-labelledby="partner-copy-title">
-      <Subtitle2 as="h3" id="partner-copy-title">{t.title}</Subtitle2>
+      <h3 className={styles.head} id="partner-copy-title">{t.title}</h3>
       <Caption1 as="p">{t.intro}</Caption1>
       {initiatives === 'no-register' && <MessageBar intent="info"><MessageBarBody>{t.noRegister}</MessageBarBody></MessageBar>}
       {Array.isArray(initiatives) && initiatives.length === 0 && <MessageBar intent="info"><MessageBarBody>{t.noInitiatives}</MessageBarBody></MessageBar>}
@@ -158,6 +165,7 @@ export function PartnerCopyCard({ workbook, strings, lang, createWorkbook }: Pro
           <Link href={url} download={fileName}>{t.download(fileName)}</Link>
         </Caption1>
       )}
+      {hint}
     </section>
   );
 }

@@ -63,7 +63,7 @@ export function PortfolioCard({ workbook, strings, lang, today }: Props) {
       <Subtitle2 as="h2" id="portfolio-title">{t.title}</Subtitle2>
       <Caption1 as="p">{strings.otherWorkbooks.intro}</Caption1>
       <ConsolidatePart workbook={workbook} strings={strings} lang={lang} today={today} />
-      <PartnerCopyCard workbook={workbook} strings={strings} lang={lang} />
+      <PartnerCopyCard workbook={workbook} strings={strings} lang={lang} hint={<CommandHint strings={strings} command={PORTFOLIO_COMMANDS.partner} />} />
       <MergePart workbook={workbook} strings={strings} lang={lang} today={today} />
     </section>
   );

@@ -380,6 +380,9 @@ describeWithChromium('task pane in Chromium', () => {
       expect(await page.evaluate(`window.__standin.workbook.value('ITMV', 'E${row}')`)).toBe('I ordinær beskæftigelse');
       expect(after).toContain('ITMV-003'); // deleted by the partner, kept here
       await shot('partner-merged');
+    }, STEP_MS);
+  });
+
   describe('Lav partnerudgave (#13.4)', () => {
     /** What a partner copy holds, as the streaming reader reads it. */
     const partnerContent = (read: WorkbookRead) => {

@@ -8,15 +8,8 @@ import type { Plan } from '../../workbook/plan';
 import type { WorkbookRead } from '../../workbook/read';
 import type { ReadLimits } from './limits';
 import type { ReaderPlatform } from './platform';
+import { ReadOnlyWorkbookError } from './errors';
 import { readWorkbookBytes } from './workbookBytes';
-
-/** A plan was given to a workbook opened read-only; nothing was written. */
-export class ReadOnlyWorkbookError extends Error {
-  constructor(readonly path: string) {
-    super(`${path} is opened read-only; nothing is written into it`);
-    this.name = 'ReadOnlyWorkbookError';
-  }
-}
 
 /** `path` names the bytes in errors (the file's name); reading errors are XlsxReadError, thrown by read(). */
 export function readOnlyWorkbook(bytes: Uint8Array, path: string, platform: ReaderPlatform, limits?: Partial<ReadLimits>): LiveWorkbook {

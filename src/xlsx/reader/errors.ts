@@ -33,3 +33,11 @@ export class XlsxReadError extends Error {
     if (part !== undefined) this.part = part;
   }
 }
+
+/** A plan was given to a workbook opened read-only (src/xlsx/reader/bytesWorkbook.ts); nothing was written. */
+export class ReadOnlyWorkbookError extends Error {
+  constructor(readonly path: string) {
+    super(`${path} is opened read-only; nothing is written into it`);
+    this.name = 'ReadOnlyWorkbookError';
+  }
+}
