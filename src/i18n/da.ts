@@ -333,15 +333,8 @@ export const uiDa = {
   // ---- portfolio card (Opsætning) ----
   portfolioCard: {
     title: 'Saml projektmapper og partnerudgaver',
-    intro: 'Flere teams’ projektmapper kan samles til én portefølje, og en ekstern partner kan få en udgave med kun sin indsats. I denne version gøres det med kommandoen indsats på filerne: opgaveruden kan ikke åbne andre projektmapper end den, der er åben.',
-    listLabel: 'Kommandoer til porteføljen',
     consolidate: 'Saml projektmapper',
-    consolidateHelp: 'Samler registre, deltagerark, statuslog og økonomi og laver Overblik over det hele. Samme indsats-ID med forskelligt indhold i to filer afvises med begge filnavne; intet skrives.',
-    partner: 'Lav partnerudgave',
-    partnerHelp: 'Kun den indsats’ række i Indsatser, dens deltagerark, taksonomierne og strukturen – ingen andre indsatser, ingen økonomi, ingen statuslog.',
     merge: 'Indlæs partnerudgave',
-    mergeHelp: 'Partnerudgaven valideres først. Nye rækker tilføjes; ændrede rækker vises som en liste og skrives først med --accept; rækker, partneren har slettet, beholdes og nævnes.',
-    command: 'Kommando',
   },
   // ---- end portfolio card ----
   // ---- #13 other workbooks in the pane: Saml projektmapper, Indlæs partnerudgave (eng/reader, begin) ----

@@ -323,15 +323,8 @@ export const uiEn: UiStrings = {
   // ---- portfolio card (Opsætning) ----
   portfolioCard: {
     title: 'Bring workbooks together, partner copies',
-    intro: 'Several teams’ workbooks can be brought together in one portfolio, and an external partner can get a copy with only their initiative. In this version that is done with the indsats command on the files: the task pane cannot open workbooks other than the open one.',
-    listLabel: 'Portfolio commands',
     consolidate: 'Bring workbooks together',
-    consolidateHelp: 'Carries registers, tracking sheets, status log and finance and builds Overblik over all of it. The same initiative ID with different content in two files is refused, naming both files; nothing is written.',
-    partner: 'Make a partner copy',
-    partnerHelp: 'Only that initiative’s row in Indsatser, its tracking sheet, the taxonomies and the structure – no other initiative, no finance, no status log.',
     merge: 'Take a partner copy back',
-    mergeHelp: 'The partner copy is validated first. New rows are added; changed rows are listed and written only with --accept; rows the partner deleted are kept and reported.',
-    command: 'Command',
   },
   // ---- end portfolio card ----
   // ---- #13 other workbooks in the pane: Saml projektmapper, Indlæs partnerudgave (eng/reader, begin) ----
