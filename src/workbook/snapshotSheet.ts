@@ -163,7 +163,7 @@ export function snapshotFigures(initiatives: InitiativeSummary[], statuses: Taxo
 /** The rows a snapshot on `asOf` freezes, one per initiative, in the order they are written (`COLUMNS`). */
 export function snapshotValues(asOf: CalendarDate, initiatives: InitiativeSummary[], statuses: TaxonomyEntry[]): CellValue[][] {
   const figures = new Map(snapshotFigures(initiatives, statuses).map((f) => [f.initiativeId, f]));
-  const values = (s: InitiativeSummary): Record<Column, CellValue> => ({ date: asOf, ...figures.get(s.initiativeId)!, withdrawn: null });
+  const values = (s: InitiativeSummary): Record<Column, CellValue> => ({ date: excelSerial(asOf), ...figures.get(s.initiativeId)!, withdrawn: null });
   return initiatives.map((s) => COLUMNS.map((c) => values(s)[c]));
 }
 

@@ -75,6 +75,9 @@ describe('indsats snapshot', () => {
     const snapshots = (await readXlsx(two)).read.sheets.find((s) => s.name === 'Statusfotos')!.tables[0];
     const itmv = snapshots.rows.filter((r) => r[1] === 'ITMV').map((r) => r.slice(3, 10));
     expect(itmv).toEqual([[1, 0, 2, 8, 3, 14, 14], [2, 0, 6, 8, 3, 18, 19]]); // 30-06: 5 of 19 courses not started yet; 29-08: the ITMV table
+    // The date is a date (shown as dd-mm-yyyy), not the text "2016-06-30".
+    const first = snapshots.rows.findIndex((r) => r[1] === 'ITMV');
+    expect([snapshots.rows[first][0], snapshots.numberFormats?.[first]?.[0]]).toEqual([new Date('2016-06-30T00:00:00.000Z'), 'dd-mm-yyyy']);
     const out = tmp.path('snap-overblik.xlsx');
     await indsats('summarize', two, '-o', out, '--as-of', '2026-11-25');
     const overview = (await readXlsx(out)).read.sheets.find((s) => s.name === 'Overblik')!;
