@@ -7,7 +7,8 @@ import { messages, type Lang } from '../i18n';
 import { COLUMNS, INITIATIVE_ID_PATTERN, INITIATIVES, participantTableName, SHEETS, TABLE_NAMES, type ColumnKey } from '../domain/model/schema';
 import type { Initiative } from '../domain/model/types';
 import type { CalendarDate } from '../domain/parse/calendarDate';
-import { excelSerial, formatDanishDate } from '../domain/parse/calendarDate';
+import { formatDanishDate } from '../domain/parse/calendarDate';
+import { isoAsDateCell } from '../workbook/layout';
 import { safeText } from '../domain/parse/cell';
 import type { TaxonomySet } from '../domain/taxonomy/types';
 import { validateWorkbook, type Finding } from '../domain/validate';
@@ -187,11 +188,11 @@ export async function addInitiative(workbook: LiveWorkbook, initiative: NewIniti
     courseWeeks: initiative.courseWeeks ?? null,
     kpis: initiative.kpi?.trim() || null,
   };
-  // Dates go in as Excel serials: the columns are date-formatted, and text would be read by Excel's locale.
+  // Dates go in as date cells (dateCell), not text, which Excel would read by its locale.
   const row = register.header.map((h) => {
     const column = INITIATIVES.columns.find((c) => c.header === safeText(h));
     const v = column && value[column.key];
-    return typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v) ? excelSerial(v as CalendarDate) : (v ?? null);
+    return isoAsDateCell(v ?? null);
   });
   const appended: WorkbookRead = {
     sheets: read.sheets.map((s) => (s.name === register.sheet ? { ...s, tables: s.tables.map((t) => (t === register ? { ...t, rows: [...t.rows, row] } : t)) } : s)),

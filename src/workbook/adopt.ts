@@ -9,13 +9,12 @@ import { COLUMNS, INITIATIVE_ID_PATTERN, INITIATIVES, participantTableName, TABL
 import { adoptRows, checkMapping, proposedMapping, withChoices, type Adoption, type Mapping, type MappingProblem } from '../domain/adopt/convert';
 import { isModelSheet } from '../domain/adopt/model';
 import { surveySheet, type SheetGrid, type Survey, type SurveyProblem } from '../domain/adopt/survey';
-import { excelSerial } from '../domain/parse/calendarDate';
 import { parseDate } from '../domain/parse/date';
 import { safeText, type CellValue } from '../domain/parse/cell';
 import { matchKey } from '../domain/taxonomy/normalize';
 import type { TaxonomySet } from '../domain/taxonomy/types';
 import { cellAddress } from '../domain/model/address';
-import { TABLE_TOP_ROW } from './layout';
+import { dateCell, TABLE_TOP_ROW } from './layout';
 import type { Plan, PlanOp } from './plan';
 import { findSheet, findTableRead, type SheetRead, type WorkbookRead } from './read';
 import { planStructure } from './structure';
@@ -160,7 +159,7 @@ function registerRow(header: CellValue[], id: string, name: string, adoption: Ad
     [COLUMNS.initiatives.id]: id,
     [COLUMNS.initiatives.name]: name,
     [COLUMNS.initiatives.state]: messages[lang].ui.setup.defaultState,
-    ...(starts.length ? { [COLUMNS.initiatives.start]: excelSerial(starts[0]!) } : {}),
+    ...(starts.length ? { [COLUMNS.initiatives.start]: dateCell(starts[0]!) } : {}),
   };
   return header.map((h) => values[safeText(h)] ?? null);
 }

@@ -7,6 +7,21 @@ import type { ColumnSpec, TableSpec } from '../domain/model/schema';
 import { COLUMNS, TAXONOMY_COLUMNS } from '../domain/model/schema';
 import { taxonomyTableName } from '../domain/taxonomy/defaults';
 import type { ColumnLayout } from './plan';
+import type { CalendarDate } from '../domain/parse/calendarDate';
+
+/**
+ * A calendar date as a plan writes it into a cell: a Date at UTC midnight, never a serial. Each
+ * writer turns it into the workbook's own date (the package writer knows the 1904 date system,
+ * Office.js gets ISO text that Excel reads in its own system, ExcelJS makes new 1900 workbooks),
+ * so no planner puts a 1900 serial into a 1904 workbook, four years off.
+ */
+export function dateCell(date: CalendarDate | string): Date {
+  const [y = 1970, m = 1, d = 1] = date.split('-').map(Number);
+  return new Date(Date.UTC(y, m - 1, d));
+}
+
+/** An ISO calendar date given as text (as seed and taxonomy rows carry them) as a date cell; any other value as it is. */
+export const isoAsDateCell = <T>(value: T): T | Date => (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) ? dateCell(value) : value);
 
 /** Excel number format codes are locale-independent; Danish Excel shows 262.000,00 kr. and 29-08-2017. */
 export const NUMBER_FORMATS = {

@@ -9,12 +9,12 @@ import { formatOre } from '../domain/parse/amount';
 import { messages, type Lang } from '../i18n';
 import type { InitiativeSummary, PortfolioRow, PortfolioSummary, StatusLogSeries } from '../domain/summarize';
 import { COLUMNS, participantTableName, TABLE_NAMES, type ColumnKey } from '../domain/model/schema';
-import { excelSerial, formatDanishDate, type CalendarDate } from '../domain/parse/calendarDate';
+import { formatDanishDate, type CalendarDate } from '../domain/parse/calendarDate';
 import type { TaxonomyEntry, TaxonomySet } from '../domain/taxonomy/types';
 import { columnRange } from '../domain/model/address';
 import type { CellValue } from '../domain/parse/cell';
 import { criteriaArray, exactCriterion, structuredRef } from './formula';
-import { NUMBER_FORMATS } from './layout';
+import { dateCell, NUMBER_FORMATS } from './layout';
 import type { ColumnLayout, PlanOp } from './plan';
 
 export const OVERVIEW_SHEET = 'Overblik';
@@ -106,12 +106,12 @@ export function planOverviewSheet(input: OverviewInput): { ops: PlanOp[]; nextRo
   const trendTop = row;
   if (input.trend.length) {
     row = table(ops, row, 'Overblik_Udvikling', t.charts.trend, [t.columns.date, t.columns.participants, t.outcome.active, t.outcome.job, t.outcome.education, t.outcome.ended],
-      input.trend.map((p) => [excelSerial(p.date), p.participants, p.active, p.job, p.education, p.ended]), [NUMBER_FORMATS.date]);
+      input.trend.map((p) => [dateCell(p.date), p.participants, p.active, p.job, p.education, p.ended]), [NUMBER_FORMATS.date]);
   }
 
   // 5. The status log: series with more than one date are trends (e.g. the homeless counts).
   const logTop = row;
-  const logRows = input.statusLog.flatMap((series) => series.points.map((p) => [series.initiativeId, series.indicator, excelSerial(p.date), p.value]));
+  const logRows = input.statusLog.flatMap((series) => series.points.map((p) => [series.initiativeId, series.indicator, dateCell(p.date), p.value]));
   const longest = [...input.statusLog].sort((a, b) => b.points.length - a.points.length)[0];
   if (logRows.length) {
     row = table(ops, row, 'Overblik_Statuslog', t.sections.statusLog, [t.columns.initiative, t.columns.indicator, t.columns.date, t.columns.value], logRows, [undefined, undefined, NUMBER_FORMATS.date, '#,##0.##']);
@@ -209,7 +209,7 @@ function table(ops: PlanOp[], row: number, name: string, title: string, header: 
  */
 function initiativeRow(s: InitiativeSummary, row: number, input: OverviewInput, groups: ReturnType<typeof statusGroups>): CellValue[] {
   const register = input.register[s.initiativeId] ?? { state: '', places: null };
-  const head = [s.initiativeId, s.name, register.state, excelSerial(s.asOf), register.places];
+  const head = [s.initiativeId, s.name, register.state, dateCell(s.asOf), register.places];
   if (!input.tracked.has(s.initiativeId)) {
     return [...head, s.byOutcome.job, s.byOutcome.education, 0, 0, s.byOutcome.ended, s.total, s.courses, s.capacity.utilisation];
   }

@@ -185,9 +185,6 @@ function registerChanges(main: TableRead, partner: TableRead, id: string): Partn
 /** Participant IDs with changes, in order. */
 export const changedIds = (diff: PartnerDiff): string[] => [...new Set(diff.changes.map((c) => c.participantId))];
 
-/** Dates go into a plan as Excel serials (Office.js takes no Date objects). */
-const serial = (v: CellValue): CellValue => (v instanceof Date ? v.getTime() / 86_400_000 + 25_569 : v);
-
 /**
  * The plan that takes the partner's rows back: every added row, and the changes of the accepted
  * participants ('all' or a list of Deltager-IDs), each written only over the value compared.
@@ -198,12 +195,12 @@ export function planPartnerMerge(main: WorkbookRead, diff: PartnerDiff, accept: 
   const wanted = accept === 'all' ? undefined : new Set(accept.map((a) => a.trim().toUpperCase()));
   const cells = diff.changes
     .filter((c) => !wanted || wanted.has(c.participantId.toUpperCase()))
-    .map((c) => ({ address: c.address, value: serial(c.to) ?? null, expected: c.from ?? null }));
+    .map((c) => ({ address: c.address, value: c.to ?? null, expected: c.from ?? null }));
   // The changed cells first: a cell changed in the main workbook refuses the plan before anything grows.
   if (cells.length) ops.push({ kind: 'setValues', sheet: diff.sheet, cells });
   if (diff.added.length) {
     const positions = table.header.map((h) => PARTICIPANTS.columns.findIndex((c) => matchKey(c.header) === matchKey(safeText(h))));
-    ops.push({ kind: 'appendRows', sheet: diff.sheet, table: diff.table, rows: diff.added.map(({ row }) => positions.map((p) => (p >= 0 ? serial(row[p]) : null))) });
+    ops.push({ kind: 'appendRows', sheet: diff.sheet, table: diff.table, rows: diff.added.map(({ row }) => positions.map((p) => (p >= 0 ? row[p] ?? null : null))) });
   }
   return { ops };
 }

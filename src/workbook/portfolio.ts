@@ -18,6 +18,7 @@ import { readTaxonomyTable, taxonomyToRows } from '../domain/taxonomy/sheet';
 import type { TaxonomyKey, TaxonomySet } from '../domain/taxonomy/types';
 import { cellKey, isEmptyValue } from './adapterRules';
 import { contractColumnIndex } from './columns';
+import { isoAsDateCell } from './layout';
 import type { Plan } from './plan';
 import { findSheet, findTableRead, type TableRead, type WorkbookRead } from './read';
 import { planStructure } from './structure';
@@ -284,9 +285,6 @@ function specOf(table: string): TableSpec | undefined {
   return table.startsWith(participantTableName('')) ? PARTICIPANTS : undefined;
 }
 
-/** Excel wants dates as serials where a plan appends rows (Office.js takes no Date objects). */
-const forAppending = (v: CellValue): CellValue => (v instanceof Date ? v.getTime() / 86_400_000 + 25_569 : v);
-
 /**
  * The plan that brings the merged content into `target`: tables it has get the other contents'
  * rows appended (in its own column order); tables it lacks are created with them by the structure
@@ -312,11 +310,11 @@ export function planPortfolio(target: WorkbookRead, merged: MergedPortfolio, lan
       continue;
     }
     const positions = existing.header.map((h) => spec.columns.findIndex((c) => matchKey(c.header) === matchKey(safeText(h))));
-    appends.push({ kind: 'appendRows', sheet: existing.sheet, table: existing.table!, rows: added.map((r) => positions.map((p) => (p >= 0 ? forAppending(r[p]) : null))) });
+    appends.push({ kind: 'appendRows', sheet: existing.sheet, table: existing.table!, rows: added.map((r) => positions.map((p) => (p >= 0 ? r[p] ?? null : null))) });
   }
   appends.push(...taxonomyAppends(target, merged.taxonomies));
   const structure = planStructure(target, { lang, taxonomies: merged.taxonomies, rows: created, initiativeNames: newIds });
-  const added = (part: { rows: CellValue[][]; origin: number[] }) => part.rows.filter((_, i) => part.origin[i] !== targetIndex).map((r) => r.map(forAppending));
+  const added = (part: { rows: CellValue[][]; origin: number[] }) => part.rows.filter((_, i) => part.origin[i] !== targetIndex);
   const refunds = added(merged.refunds);
   const snapshots = added(merged.snapshots);
   const frozen = snapshots.length ? planSnapshotInto(target, snapshots, lang, date) : { ops: [] };
@@ -338,14 +336,8 @@ function taxonomyAppends(target: WorkbookRead, taxonomies: TaxonomySet): Plan['o
     if (!missing.length) continue;
     const { header, rows } = taxonomyToRows({ ...taxonomies[key], entries: missing });
     const positions = table.header.map((h) => header.findIndex((c) => matchKey(c) === matchKey(safeText(h))));
-    ops.push({ kind: 'appendRows', sheet: table.sheet, table: table.table!, rows: rows.map((r) => positions.map((p) => (p >= 0 ? isoSerial(r[p]) : null))) });
+    ops.push({ kind: 'appendRows', sheet: table.sheet, table: table.table!, rows: rows.map((r) => positions.map((p) => (p >= 0 ? isoAsDateCell(r[p]) : null))) });
   }
   return ops;
 }
 
-/** Taxonomy rows carry dates as ISO text; appended, they go in as serials. */
-function isoSerial(v: string | number | null): CellValue {
-  if (typeof v !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(v)) return v;
-  const [y, m, d] = v.split('-').map(Number);
-  return Date.UTC(y, m - 1, d) / 86_400_000 + 25_569;
-}

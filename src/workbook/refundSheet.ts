@@ -4,11 +4,11 @@
  */
 import { messages, type Lang } from '../i18n';
 import type { RefundAggregate } from '../domain/finance';
-import { excelSerial, type CalendarDate } from '../domain/parse/calendarDate';
+import type { CalendarDate } from '../domain/parse/calendarDate';
 import { safeText, type CellValue } from '../domain/parse/cell';
 import { isBlank } from '../domain/parse/excelError';
 import { columnIndex } from './columns';
-import { NUMBER_FORMATS } from './layout';
+import { dateCell, NUMBER_FORMATS } from './layout';
 import type { PlanOp } from './plan';
 import { findTableRead, type TableRead, type WorkbookRead } from './read';
 
@@ -50,7 +50,7 @@ export function refundRows(table: TableRead | undefined): CellValue[][] {
 /** Rows for one imported file; creates the sheet and table the first time. */
 export function planRefundSheet(existing: TableRead | undefined, rows: RefundAggregate[], fileName: string, today: CalendarDate, lang: Lang): PlanOp[] {
   const kr = (ore: number | undefined) => (ore === undefined ? null : ore / 100);
-  const values = rows.map((r) => [r.week, r.benefit, r.persons, r.lines, kr(r.paidOre), kr(r.refundOre), kr(r.coFinancingOre), r.refundRateBp === undefined ? null : r.refundRateBp / 10_000, excelSerial(today), fileName]);
+  const values = rows.map((r) => [r.week, r.benefit, r.persons, r.lines, kr(r.paidOre), kr(r.refundOre), kr(r.coFinancingOre), r.refundRateBp === undefined ? null : r.refundRateBp / 10_000, dateCell(today), fileName]);
   return planRefundRows(existing, values, lang);
 }
 

@@ -4,7 +4,8 @@
  * Excel serials because the columns are date-formatted and text would be read in Excel's locale.
  */
 import { cellAddress } from '../domain/model/address';
-import { excelSerial, type CalendarDate } from '../domain/parse/calendarDate';
+import type { CalendarDate } from '../domain/parse/calendarDate';
+import { dateCell } from './layout';
 import type { CellValue } from '../domain/parse/cell';
 import { columnIndex } from './columns';
 import type { PlanOp } from './plan';
@@ -13,7 +14,7 @@ import type { TableRead } from './read';
 export type RowValues = Record<string, CellValue | { date: CalendarDate }>;
 
 const cellValue = (v: RowValues[string]): CellValue =>
-  v !== null && typeof v === 'object' && !(v instanceof Date) && 'date' in v ? excelSerial((v as { date: CalendarDate }).date) : (v as CellValue);
+  v !== null && typeof v === 'object' && !(v instanceof Date) && 'date' in v ? dateCell((v as { date: CalendarDate }).date) : (v as CellValue);
 
 /** A new row at the bottom of the table, the columns not named left empty. */
 export function planAppendRow(table: TableRead, values: RowValues): PlanOp {

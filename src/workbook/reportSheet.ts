@@ -26,11 +26,11 @@
 import { messages, type Lang } from '../i18n';
 import type { InitiativeSummary, PortfolioRow, PortfolioSummary, StatusLogSeries } from '../domain/summarize';
 import type { Initiative } from '../domain/model/types';
-import { excelSerial, formatDanishDate, type CalendarDate } from '../domain/parse/calendarDate';
+import { formatDanishDate, type CalendarDate } from '../domain/parse/calendarDate';
 import type { TaxonomyEntry, TaxonomySet } from '../domain/taxonomy/types';
 import { columnRange, formatRange } from '../domain/model/address';
 import type { CellValue } from '../domain/parse/cell';
-import { NUMBER_FORMATS } from './layout';
+import { dateCell, NUMBER_FORMATS } from './layout';
 import { statusGroups } from './overviewSheet';
 import { footerText, type ChartSpec, type ColumnLayout, type PageSetup, type PlanOp } from './plan';
 
@@ -253,8 +253,8 @@ export function planReportSheet(input: ReportInput): ReportPlan {
   const statusHeader = [c.asOf, c.job, c.education, c.placement, c.course, c.ended, c.total, c.places, c.utilisation];
   const statusFormats = [NUMBER_FORMATS.date, ...Array(7).fill(NUMBER_FORMATS.integer), NUMBER_FORMATS.percent];
   const statusCells = (s: InitiativeSummary): CellValue[] => {
-    if (!input.tracked.has(s.initiativeId)) return [excelSerial(s.asOf), null, null, null, null, null, null, s.capacity.places, null];
-    return [excelSerial(s.asOf), count(s, groups.job), count(s, groups.education), count(s, groups.placement), count(s, groups.course), count(s, groups.ended), s.total, s.capacity.places, s.capacity.utilisation];
+    if (!input.tracked.has(s.initiativeId)) return [dateCell(s.asOf), null, null, null, null, null, null, s.capacity.places, null];
+    return [dateCell(s.asOf), count(s, groups.job), count(s, groups.education), count(s, groups.placement), count(s, groups.course), count(s, groups.ended), s.total, s.capacity.places, s.capacity.utilisation];
   };
   const themes = themeOrder(input.initiatives, r.noTheme);
   const ordered = themes.flatMap((t) => t.indices);
@@ -348,7 +348,7 @@ export function planReportSheet(input: ReportInput): ReportPlan {
     ? tableBlock('Statusrapport_KPI', messages[lang].summary.sections.kpi, [c.id, c.initiative, c.target, c.actual, c.attainment, c.kpi], kpiRows, [undefined, undefined, NUMBER_FORMATS.percent, NUMBER_FORMATS.percent])
     : 0;
   const trendTop = input.trend.length >= 2
-    ? tableBlock('Statusrapport_Udvikling', messages[lang].summary.charts.trend, [c.date, c.participants, c.active, c.job, c.education, c.ended], input.trend.map((p) => [excelSerial(p.date), p.participants, p.active, p.job, p.education, p.ended]), [NUMBER_FORMATS.date])
+    ? tableBlock('Statusrapport_Udvikling', messages[lang].summary.charts.trend, [c.date, c.participants, c.active, c.job, c.education, c.ended], input.trend.map((p) => [dateCell(p.date), p.participants, p.active, p.job, p.education, p.ended]), [NUMBER_FORMATS.date])
     : 0;
 
   // 4. The charts, two side by side per row, each row of charts on one page.

@@ -14,7 +14,8 @@
  */
 import { messages, type Lang } from '../i18n';
 import { INITIATIVE_ID_HEADER } from '../domain/model/schema';
-import { excelSerial, type CalendarDate } from '../domain/parse/calendarDate';
+import type { CalendarDate } from '../domain/parse/calendarDate';
+import { dateCell } from './layout';
 import { cellAddress } from '../domain/model/address';
 import { isBlank } from '../domain/parse/excelError';
 import { safeText, type CellValue } from '../domain/parse/cell';
@@ -132,7 +133,7 @@ export function planWithdrawal(table: TableRead, date: CalendarDate, today: Cale
   ops.push({ kind: 'layoutColumns', sheet: table.sheet, table: SNAPSHOT_TABLE, columns: [{ header: name, numberFormat: 'dd-mm-yyyy', width: 14 }] });
   ops.push({
     kind: 'setValues', sheet: table.sheet,
-    cells: rows.map((i) => ({ address: cellAddress(table.headerRow + 1 + i, table.firstColumn + column), value: excelSerial(today), expected: null })),
+    cells: rows.map((i) => ({ address: cellAddress(table.headerRow + 1 + i, table.firstColumn + column), value: dateCell(today), expected: null })),
   });
   return ops;
 }
@@ -163,7 +164,7 @@ export function snapshotFigures(initiatives: InitiativeSummary[], statuses: Taxo
 /** The rows a snapshot on `asOf` freezes, one per initiative, in the order they are written (`COLUMNS`). */
 export function snapshotValues(asOf: CalendarDate, initiatives: InitiativeSummary[], statuses: TaxonomyEntry[]): CellValue[][] {
   const figures = new Map(snapshotFigures(initiatives, statuses).map((f) => [f.initiativeId, f]));
-  const values = (s: InitiativeSummary): Record<Column, CellValue> => ({ date: excelSerial(asOf), ...figures.get(s.initiativeId)!, withdrawn: null });
+  const values = (s: InitiativeSummary): Record<Column, CellValue> => ({ date: dateCell(asOf), ...figures.get(s.initiativeId)!, withdrawn: null });
   return initiatives.map((s) => COLUMNS.map((c) => values(s)[c]));
 }
 

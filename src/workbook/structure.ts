@@ -14,7 +14,7 @@ import { matchKey } from '../domain/taxonomy/normalize';
 import { taxonomyToRows } from '../domain/taxonomy/sheet';
 import type { TaxonomySet } from '../domain/taxonomy/types';
 import { contractColumnIndex, schemaIndex } from './columns';
-import { tableLayout, taxonomyLayout, TABLE_TOP_ROW } from './layout';
+import { isoAsDateCell, tableLayout, taxonomyLayout, TABLE_TOP_ROW } from './layout';
 import type { ColumnLayout, Plan, PlanOp } from './plan';
 import { findSheet, findTableRead, type SheetRead, type TableRead, type WorkbookRead } from './read';
 import { formatRange, parseRange } from '../domain/model/address';
@@ -185,11 +185,5 @@ function firstFreeColumn(sheet: SheetRead): number {
   return last === 0 ? 1 : last + 2;
 }
 
-/** Generated data carries dates as ISO calendar dates; Excel wants real dates (UTC midnight). */
-function forWriting(value: CellValue): CellValue {
-  if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)) {
-    const [y, m, d] = value.split('-').map(Number);
-    return new Date(Date.UTC(y, m - 1, d));
-  }
-  return value;
-}
+/** Generated data carries dates as ISO calendar dates; Excel wants real dates. */
+const forWriting = (value: CellValue): CellValue => isoAsDateCell(value);

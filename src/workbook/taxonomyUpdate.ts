@@ -13,6 +13,7 @@ import { readTaxonomyTable, taxonomyToRows } from '../domain/taxonomy/sheet';
 import { taxonomyUpdate } from '../domain/taxonomy/update';
 import type { TaxonomyKey } from '../domain/taxonomy/types';
 import { contractColumnIndex } from './columns';
+import { dateCell, isoAsDateCell } from './layout';
 import type { PlanOp } from './plan';
 import { findTableRead, type WorkbookRead } from './read';
 
@@ -46,7 +47,7 @@ export function planTaxonomyUpdate(read: WorkbookRead): TaxonomyUpdatePlan {
       return true;
     };
     let changed = 0;
-    for (const e of update.endDate) if (fill(e.code, C.validTo, asDate(e.validTo))) changed++;
+    for (const e of update.endDate) if (fill(e.code, C.validTo, dateCell(e.validTo))) changed++;
     for (const e of update.mapTo) if (fill(e.code, C.mapsTo, e.mapsTo) && !update.endDate.some((d) => d.code === e.code)) changed++;
     if (cells.length) ops.push({ kind: 'setValues', sheet: table.sheet, cells });
     if (update.add.length) ops.push({ kind: 'appendRows', sheet: table.sheet, table: table.table ?? builtIn[key].tableName, rows: rowsInOrder(key, update.add, table.header) });
@@ -63,12 +64,8 @@ function rowsInOrder(key: TaxonomyKey, entries: ReturnType<typeof taxonomyUpdate
     header.map((h) => {
       const i = builtInHeader.findIndex((b) => contractColumnIndex([h], b) === 0);
       const v = i < 0 ? null : row[i] ?? null;
-      return typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v) ? asDate(v) : v;
+      return isoAsDateCell(v);
     }),
   );
 }
 
-const asDate = (iso: string): Date => {
-  const [y = 1970, m = 1, d = 1] = iso.split('-').map(Number);
-  return new Date(Date.UTC(y, m - 1, d));
-};

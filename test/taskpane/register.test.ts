@@ -4,7 +4,8 @@ import { memoryWorkbook } from '../helpers/memoryWorkbook';
 import { applyPlan, newWorkbook } from '../../src/xlsx';
 import { planStructure } from '../../src/workbook/structure';
 import { demoRows } from '../../src/demo/demoData';
-import { excelSerial } from '../../src/domain/parse/calendarDate';
+/** A date as the planners write it into a cell: a Date at UTC midnight (each writer makes it the workbook's own date). */
+const dateOn = (day: string) => new Date(`${day}T00:00:00.000Z`);
 import { inferStep, matchTyped, nextParticipantId, readRegistration, registerParticipant, registerStatus, entryTexts } from '../../src/operations/register';
 import { checkWorkbook } from '../../src/operations/check';
 import { writeFindingsSheet } from '../../src/operations/operations';
@@ -50,13 +51,13 @@ describe('registration', () => {
     const workbook = demo();
     const result = await registerStatus(workbook, { initiativeId: 'ITMV', participantId: 'itmv-010', status: 'I virksomhedspraktik', date: today, step: '3' }, today);
     expect(result).toMatchObject({ kind: 'ok', sheet: 'ITMV', participantId: 'ITMV-010', findings: [] });
-    expect(await rowOf(workbook, 'ITMV-010')).toMatchObject({ Status: 'I virksomhedspraktik', Trin: 3, Statusdato: excelSerial(today), Slutdato: null });
+    expect(await rowOf(workbook, 'ITMV-010')).toMatchObject({ Status: 'I virksomhedspraktik', Trin: 3, Statusdato: dateOn(today), Slutdato: null });
   });
 
   it('sets the end date when a status ends the course', async () => {
     const workbook = demo();
     await registerStatus(workbook, { initiativeId: 'ITMV', participantId: 'ITMV-010', status: 'job', date: today, step: '3' }, today);
-    expect(await rowOf(workbook, 'ITMV-010')).toMatchObject({ Status: 'I ordinær beskæftigelse', Slutdato: excelSerial(today) });
+    expect(await rowOf(workbook, 'ITMV-010')).toMatchObject({ Status: 'I ordinær beskæftigelse', Slutdato: dateOn(today) });
   });
 
   it('refuses an unknown participant or status and writes nothing', async () => {
@@ -70,7 +71,7 @@ describe('registration', () => {
     const workbook = demo();
     const result = await registerParticipant(workbook, { initiativeId: 'ITMV', participantId: 'ITMV-020', start: today, targetGroup: 'Aktivitetsparate kontanthjælpsmodtagere', status: 'I forløb', step: '1', age: 30 }, today);
     expect(result.kind).toBe('ok');
-    expect(await rowOf(workbook, 'ITMV-020')).toMatchObject({ Startdato: excelSerial(today), Status: 'I forløb', Trin: 1, Alder: 30 });
+    expect(await rowOf(workbook, 'ITMV-020')).toMatchObject({ Startdato: dateOn(today), Status: 'I forløb', Trin: 1, Alder: 30 });
     expect(await registerParticipant(workbook, { initiativeId: 'ITMV', participantId: 'ITMV-020', start: today, targetGroup: 'Aktivitetsparate kontanthjælpsmodtagere', status: 'I forløb', step: '1' }, today)).toEqual({ kind: 'problem', problem: 'open-course' });
   });
 });

@@ -15,7 +15,6 @@ import { problemText } from '../../src/cli/portfolio';
 import { DEMO_SPLIT, demoPartPlan } from '../helpers/demoSplit';
 import { participantTableName, TABLE_NAMES } from '../../src/domain/model/schema';
 import type { CalendarDate } from '../../src/domain/parse';
-import { excelSerial } from '../../src/domain/parse/calendarDate';
 import type { CellValue } from '../../src/domain/parse/cell';
 import { CellChangedError } from '../../src/workbook/adapterContract';
 import { consolidate, makePartnerWorkbook, mergePartnerWorkbook } from '../../src/operations/portfolio';
@@ -150,7 +149,7 @@ describe('consolidate carries Statusfotos and Refusionsberegning', () => {
     const run = await consolidate(target, [{ name: 'b.xlsx', open: async () => other }], AS_OF, 'da', { targetName: 'open.xlsx' });
     expect(run.problems).toEqual([]);
     expect((await rowsOf(target, 'Statusfotos')).map((r) => [r[0], r[1]])).toEqual([
-      [excelSerial('2026-06-30'), 'ITMV'], [excelSerial('2026-11-25'), 'ITMV'], [excelSerial('2026-06-30'), 'FSM'], [excelSerial('2026-11-25'), 'FSM'],
+      [new Date('2026-06-30T00:00:00.000Z'), 'ITMV'], [new Date('2026-11-25T00:00:00.000Z'), 'ITMV'], [new Date('2026-06-30T00:00:00.000Z'), 'FSM'], [new Date('2026-11-25T00:00:00.000Z'), 'FSM'],
     ]);
     expect((await rowsOf(target, 'Refusionsberegning')).map((r) => r[9])).toEqual(['refusion-uge7.csv', 'refusion-uge7.csv', 'refusion-uge8.csv']);
 

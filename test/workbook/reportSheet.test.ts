@@ -58,7 +58,7 @@ describe('Statusrapport planner', () => {
     const itmv = table.rows.find((r) => r[0] === 'ITMV')!;
     expect(itmv.slice(3, 9)).toEqual([2, 0, 6, 8, 3, 18]);
     expect(itmv[9]).toBe(12);
-    expect(itmv[2]).toBe(42611); // 29-08-2016 as a serial: ITMV's own Status pr.
+    expect(itmv[2]).toEqual(new Date('2016-08-29T00:00:00.000Z')); // ITMV's own Status pr., a date cell
   });
 
   it('has a section per theme and per initiative with target group, goal, status and what was not counted', () => {

@@ -17,7 +17,7 @@ it('adds the column to an old table and marks the date\'s rows with the day of t
   expect(planWithdrawal(old, d('2016-08-29'), d('2026-11-25'), 'da')).toEqual([
     { kind: 'addColumns', sheet: 'Statusfotos', table: 'Statusfotos', headers: ['Trukket tilbage'] },
     { kind: 'layoutColumns', sheet: 'Statusfotos', table: 'Statusfotos', columns: [{ header: 'Trukket tilbage', numberFormat: 'dd-mm-yyyy', width: 14 }] },
-    { kind: 'setValues', sheet: 'Statusfotos', cells: [{ address: 'L6', value: excelSerial(d('2026-11-25')), expected: null }, { address: 'L7', value: excelSerial(d('2026-11-25')), expected: null }] },
+    { kind: 'setValues', sheet: 'Statusfotos', cells: [{ address: 'L6', value: new Date('2026-11-25T00:00:00.000Z'), expected: null }, { address: 'L7', value: new Date('2026-11-25T00:00:00.000Z'), expected: null }] },
   ]);
   expect(planWithdrawal(old, d('2017-01-01'), d('2026-11-25'), 'da')).toEqual([]);
 });

@@ -5,6 +5,10 @@ import { tmpdir } from 'os';
 import { join } from 'path';
 import type { Workbook } from 'exceljs';
 import { zipEntries, zipEntryData } from '../../src/xlsx/zip';
+import { buildZip as buildAnyZip } from '../hostile/zip';
+
+/** A valid zip with stored (uncompressed) entries. */
+const buildZip = (files: { name: string; data: Buffer }[]): Buffer => buildAnyZip(files.map((f) => ({ ...f, store: true })));
 
 /** A fresh temp folder per test file; call the returned cleanup in afterAll. */
 export function tempDir(prefix = 'indsats-xlsx-'): { dir: string; path: (name: string) => string; cleanup: () => void } {
@@ -47,61 +51,6 @@ export function rewriteZip(xlsx: Buffer, change: (name: string, data: Buffer) =>
 /** A zip with the given text files (e.g. "a zip that is not an xlsx"). */
 export const zipOf = (files: Record<string, string>): Buffer =>
   buildZip(Object.entries(files).map(([name, text]) => ({ name, data: Buffer.from(text) })));
-
-/** A valid zip with stored (uncompressed) entries. */
-function buildZip(files: { name: string; data: Buffer }[]): Buffer {
-  const local: Buffer[] = [];
-  const central: Buffer[] = [];
-  let offset = 0;
-  for (const { name: text, data } of files) {
-    const name = Buffer.from(text, 'utf8');
-    const crc = crc32(data);
-    const head = Buffer.alloc(30);
-    head.writeUInt32LE(0x04034b50, 0);
-    head.writeUInt16LE(20, 4);
-    head.writeUInt16LE(0x0800, 6); // UTF-8 names
-    head.writeUInt32LE(crc, 14);
-    head.writeUInt32LE(data.length, 18);
-    head.writeUInt32LE(data.length, 22);
-    head.writeUInt16LE(name.length, 26);
-    const dir = Buffer.alloc(46);
-    dir.writeUInt32LE(0x02014b50, 0);
-    dir.writeUInt16LE(20, 4);
-    dir.writeUInt16LE(20, 6);
-    dir.writeUInt16LE(0x0800, 8);
-    dir.writeUInt32LE(crc, 16);
-    dir.writeUInt32LE(data.length, 20);
-    dir.writeUInt32LE(data.length, 24);
-    dir.writeUInt16LE(name.length, 28);
-    dir.writeUInt32LE(offset, 42);
-    local.push(head, name, data);
-    central.push(dir, name);
-    offset += head.length + name.length + data.length;
-  }
-  const dirBuf = Buffer.concat(central);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(files.length, 8);
-  end.writeUInt16LE(files.length, 10);
-  end.writeUInt32LE(dirBuf.length, 12);
-  end.writeUInt32LE(offset, 16);
-  return Buffer.concat([...local, dirBuf, end]);
-}
-
-let table: Uint32Array | undefined;
-function crc32(data: Buffer): number {
-  if (!table) {
-    table = new Uint32Array(256);
-    for (let n = 0; n < 256; n++) {
-      let c = n;
-      for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-      table[n] = c >>> 0;
-    }
-  }
-  let crc = 0xffffffff;
-  for (const byte of data) crc = table[(crc ^ byte) & 0xff] ^ (crc >>> 8);
-  return (crc ^ 0xffffffff) >>> 0;
-}
 
 export async function bufferOf(workbook: Workbook): Promise<Buffer> {
   return Buffer.from((await workbook.xlsx.writeBuffer()) as ArrayBuffer);

@@ -11,6 +11,7 @@ import { join } from 'path';
 import { createDeflateRaw } from 'zlib';
 import { buildSync } from 'esbuild';
 import { tempDir } from './fixtures';
+import { buildZip, type ZipPart } from '../hostile/zip';
 
 const tmp = tempDir('indsats-hostile-');
 let bundle: string;
@@ -52,53 +53,11 @@ function readInChild(file: string, limits: Record<string, number> = {}, reader: 
 
 const WB = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
 
-interface Entry {
-  name: string;
-  data?: Buffer;
-  /** A deflated entry: its compressed bytes and the size its directory entry declares. */
-  deflated?: Buffer;
-  size?: number;
-}
+/** An entry as the cases give it: stored bytes, or deflated bytes with the size its directory entry declares. */
+type Entry = Pick<ZipPart, 'name' | 'data' | 'deflated' | 'size'>;
 
-/** A zip with stored or deflated entries (CRCs left at 0: the reader does not check them). */
-function zip(entries: Entry[]): Buffer {
-  const local: Buffer[] = [];
-  const central: Buffer[] = [];
-  let offset = 0;
-  for (const e of entries) {
-    const name = Buffer.from(e.name);
-    const body = e.deflated ?? e.data!;
-    const size = e.size ?? body.length;
-    const method = e.deflated ? 8 : 0;
-    const head = Buffer.alloc(30);
-    head.writeUInt32LE(0x04034b50, 0);
-    head.writeUInt16LE(20, 4);
-    head.writeUInt16LE(method, 8);
-    head.writeUInt32LE(body.length, 18);
-    head.writeUInt32LE(size, 22);
-    head.writeUInt16LE(name.length, 26);
-    const dir = Buffer.alloc(46);
-    dir.writeUInt32LE(0x02014b50, 0);
-    dir.writeUInt16LE(20, 4);
-    dir.writeUInt16LE(20, 6);
-    dir.writeUInt16LE(method, 10);
-    dir.writeUInt32LE(body.length, 20);
-    dir.writeUInt32LE(size, 24);
-    dir.writeUInt16LE(name.length, 28);
-    dir.writeUInt32LE(offset, 42);
-    local.push(head, name, body);
-    central.push(dir, name);
-    offset += 30 + name.length + body.length;
-  }
-  const dirBuf = Buffer.concat(central);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(entries.length, 8);
-  end.writeUInt16LE(entries.length, 10);
-  end.writeUInt32LE(dirBuf.length, 12);
-  end.writeUInt32LE(offset, 16);
-  return Buffer.concat([...local, dirBuf, end]);
-}
+/** A zip with stored or deflated entries. */
+const zip = (entries: Entry[]): Buffer => buildZip(entries.map((e) => (e.deflated ? e : { ...e, store: true })));
 
 /** A one-sheet workbook around `sheet` (an Entry for xl/worksheets/sheet1.xml), plus more parts. */
 function workbook(sheet: Omit<Entry, 'name'>, more: Entry[] = []): Buffer {
