@@ -1,5 +1,5 @@
 /** @jest-environment jsdom */
-import { TextDecoder } from 'util';
+import { installBrowserGlobals } from '../helpers/jsdom';
 import { act, configure, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import { App } from '../../src/taskpane/App';
@@ -15,15 +15,8 @@ import { demoRows } from '../../src/demo/demoData';
 // findBy/waitFor wait up to 1 s by default: too short on a loaded 2-core machine (the suite holds under load).
 configure({ asyncUtilTimeout: 30_000 });
 
-// jsdom has no ResizeObserver; Fluent's MessageBar uses it only to reflow long texts.
 beforeAll(() => {
-  // Browsers have TextDecoder; jsdom does not expose Node's.
-  globalThis.TextDecoder ??= TextDecoder as typeof globalThis.TextDecoder;
-  globalThis.ResizeObserver ??= class {
-    observe() {}
-    unobserve() {}
-    disconnect() {}
-  };
+  installBrowserGlobals();
 });
 
 const today = () => '2026-11-25' as CalendarDate;

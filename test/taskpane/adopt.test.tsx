@@ -5,7 +5,7 @@
  * (one drop-down per column, sample values beside), the rows found, the conversions; the user
  * changes a column and adopts.
  */
-import { TextDecoder } from 'util';
+import { installBrowserGlobals } from '../helpers/jsdom';
 import { configure, fireEvent, render, screen, within } from '@testing-library/react';
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import { App } from '../../src/taskpane/App';
@@ -19,12 +19,7 @@ import { HAND_SHEET, handKeptWorkbook, pasteInto } from '../helpers/handKept';
 
 configure({ asyncUtilTimeout: 30_000 });
 beforeAll(() => {
-  globalThis.TextDecoder ??= TextDecoder as typeof globalThis.TextDecoder;
-  globalThis.ResizeObserver ??= class {
-    observe() {}
-    unobserve() {}
-    disconnect() {}
-  };
+  installBrowserGlobals();
 });
 
 const today = () => '2016-09-30' as CalendarDate;

@@ -4,7 +4,7 @@
  * through a confirmation that shows the figures and the open errors; a snapshot withdrawn and frozen
  * again.
  */
-import { TextDecoder } from 'util';
+import { installBrowserGlobals } from '../helpers/jsdom';
 import { configure, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import { App } from '../../src/taskpane/App';
@@ -20,12 +20,7 @@ import type { CellValue } from '../../src/domain/parse/cell';
 configure({ asyncUtilTimeout: 30_000 });
 
 beforeAll(() => {
-  globalThis.TextDecoder ??= TextDecoder as typeof globalThis.TextDecoder;
-  globalThis.ResizeObserver ??= class {
-    observe() {}
-    unobserve() {}
-    disconnect() {}
-  };
+  installBrowserGlobals();
 });
 
 const today = () => '2026-11-25' as CalendarDate;

@@ -6,7 +6,7 @@
  * named for the initiative. A workbook without a register says so. (The browser test runs the
  * same card on the built pane in Chromium.)
  */
-import { TextDecoder } from 'util';
+import { installBrowserGlobals } from '../helpers/jsdom';
 import { configure, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import { PartnerCopyCard } from '../../src/taskpane/PartnerCopyCard';
@@ -23,12 +23,7 @@ import type { LiveWorkbook } from '../../src/operations/liveWorkbook';
 configure({ asyncUtilTimeout: 30_000 });
 const blobs: Blob[] = [];
 beforeAll(() => {
-  globalThis.TextDecoder ??= TextDecoder as typeof globalThis.TextDecoder;
-  globalThis.ResizeObserver ??= class {
-    observe() {}
-    unobserve() {}
-    disconnect() {}
-  };
+  installBrowserGlobals();
   // jsdom has no Blob URLs: record the blob, hand out a name.
   URL.createObjectURL = (blob: Blob) => `blob:test/${blobs.push(blob)}`;
   URL.revokeObjectURL = () => undefined;
