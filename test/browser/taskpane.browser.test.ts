@@ -16,7 +16,6 @@
  *    sideways scrolling, no serious or critical axe-core violation. Screenshots at 320 px in docs/.
  * One browser and one page throughout; each step has its own timeout for a loaded machine.
  */
-import { execFileSync } from 'child_process';
 import { existsSync, mkdirSync, readFileSync } from 'fs';
 import { join } from 'path';
 import { chromium, type Browser, type Page } from 'playwright-core';
@@ -33,6 +32,7 @@ import JSZip from 'jszip';
 import { readWorkbookBuffer } from '../../src/xlsx/reader';
 import { demoWorkbook, indsats } from '../cli/helpers';
 import { tablesOf, type WorkbookRead } from '../../src/workbook/read';
+import { editPartnerCopy } from '../helpers/partnerEdit';
 
 const dist = join(__dirname, '../../dist');
 const artifacts = join(__dirname, '../artifacts');
@@ -67,18 +67,7 @@ async function editedPartnerCopy(teamA: Buffer): Promise<Buffer> {
   const copy = tmp.path('itmv-partner.xlsx');
   const edited = tmp.path('itmv-partner-edited.xlsx');
   await target.save(copy);
-  execFileSync('/usr/bin/python3', ['-c', `
-import datetime, openpyxl, sys
-wb = openpyxl.load_workbook(sys.argv[1])
-ws = wb['ITMV']
-header = [c.value for c in ws[4]]
-rows = {ws.cell(r, 1).value: r for r in range(5, ws.max_row + 1) if ws.cell(r, 1).value}
-ws.cell(rows['ITMV-005'], header.index('Status') + 1).value = 'I ordinær beskæftigelse'
-ws.delete_rows(rows['ITMV-003'])
-new = ['ITMV-019', datetime.datetime(2016, 8, 24), 'Aktivitetsparate kontanthjælpsmodtagere', 1, 'I forløb', datetime.datetime(2016, 8, 24), None, None, 33, None, None]
-for i, v in enumerate(new): ws.cell(4 + 19, i + 1).value = v
-wb.save(sys.argv[2])
-`, copy, edited]);
+  editPartnerCopy(copy, edited);
   return readFileSync(edited);
 }
 

@@ -21,6 +21,7 @@ import { readFileSync } from 'fs';
 import { basename } from 'path';
 import { demoWorkbook, indsats, indsatsBin } from './helpers';
 import { DEMO_SPLIT as SPLIT, demoPartPlan } from '../helpers/demoSplit';
+import { editPartnerCopy } from '../helpers/partnerEdit';
 
 const AS_OF = '2026-11-25';
 const tmp = tempDir('indsats-portfolio-');
@@ -274,19 +275,8 @@ describe('indsats partner and merge', () => {
   beforeAll(() => {
     const made = indsatsBin('partner', demo, '--initiative', 'itmv', '-o', partner);
     expect(made).toMatchObject({ code: 0, out: `Skrev ${partner}: partnerudgave for ITMV med 19 deltagerrækker (ingen andre indsatser, ingen økonomi, ingen statuslog).\n` });
-    // The partner edits with their own Excel: openpyxl changes one status, deletes one row and adds one.
-    execFileSync('/usr/bin/python3', ['-c', `
-import datetime, openpyxl, sys
-wb = openpyxl.load_workbook(sys.argv[1])
-ws = wb['ITMV']
-header = [c.value for c in ws[4]]
-rows = {ws.cell(r, 1).value: r for r in range(5, ws.max_row + 1) if ws.cell(r, 1).value}
-ws.cell(rows['ITMV-005'], header.index('Status') + 1).value = 'I ordinær beskæftigelse'
-ws.delete_rows(rows['ITMV-003'])
-new = ['ITMV-019', datetime.datetime(2016, 8, 24), 'Aktivitetsparate kontanthjælpsmodtagere', 1, 'I forløb', datetime.datetime(2016, 8, 24), None, None, 33, None, None]
-for i, v in enumerate(new): ws.cell(4 + 19, i + 1).value = v
-wb.save(sys.argv[2])
-`, partner, edited]);
+    // The partner edits with their own Excel (openpyxl): one status changed, one row deleted, one added.
+    editPartnerCopy(partner, edited);
   }, 180_000);
 
   it('writes only that initiative: its register row and tracking sheet, the taxonomies, empty status log and finance', async () => {
