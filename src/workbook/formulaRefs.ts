@@ -6,8 +6,8 @@
  * sheet names `'…'` are never read as names; structured references `T[Col]`, `T[[#This Row],[Col]]`,
  * `T[[A]:[B]]`, `T[@Col]`, `[@[Col]]` and `[Col]` (the table the formula sits in) with `'`-escaped
  * characters in column names; sheet references quoted and unquoted, 3-D (`Jan:Mar!A1`); references
- * into other workbooks (`[1]Ark!A1`, `'[Bog.xlsx]Ark'!A1`) are left alone. Names are compared
- * without regard to case, as Excel compares them.
+ * into other workbooks (`[1]Ark!A1`, `'C:\mappe\[Bog.xlsx]Ark'!A1`) and error values (`#REF!`) are
+ * left alone. Names are compared without regard to case, as Excel compares them.
  *
  * The text a rename writes follows the rules of formula.ts (column specifiers in brackets of their
  * own when they hold special characters) and Excel's sheet quoting. Not parsed: text inside
@@ -24,6 +24,8 @@ export interface RenameContext {
   /** The table the formula sits in (a cell in its range, its calculated column): unqualified `[@Col]` / `[Col]` refer to it. */
   host?: () => string | undefined;
 }
+
+const ERROR_VALUE = /^#(?:NULL!|DIV\/0!|VALUE!|REF!|NAME\?|NUM!|N\/A|GETTING_DATA|SPILL!|CALC!|FIELD!|BLOCKED!|CONNECT!|BUSY!|UNKNOWN!)/i;
 
 const same = (a: string, b: string) => a === b || a.toLowerCase() === b.toLowerCase();
 
@@ -114,6 +116,16 @@ export function renameInFormula(formula: string, rename: Rename, context: Rename
       i = k + 1;
       continue;
     }
+    if (c === '#') {
+      // An error value (#REF!, #DIV/0!, #N/A) is no sheet: copied whole.
+      const error = ERROR_VALUE.exec(formula.slice(i, i + 16));
+      if (error) {
+        out += error[0];
+        i += error[0].length;
+        lastName = undefined;
+        continue;
+      }
+    }
     if (c === "'") {
       let k = i + 1;
       for (; k < n; k++) {
@@ -125,7 +137,7 @@ export function renameInFormula(formula: string, rename: Rename, context: Rename
       const raw = formula.slice(i, k + 1);
       const name = formula.slice(i + 1, k).replace(/''/g, "'");
       i = k + 1;
-      if (rename.kind === 'sheet' && formula[i] === '!' && !name.startsWith('[') && !external) {
+      if (rename.kind === 'sheet' && formula[i] === '!' && !name.includes('[') && !external) {
         const parts = name.split(':');
         if (parts.some((p) => same(p, rename.from))) {
           out += sheetPrefix(...parts.map((p) => (same(p, rename.from) ? rename.to : p)));

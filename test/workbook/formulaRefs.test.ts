@@ -67,6 +67,8 @@ describe('renameInFormula: tables and sheets', () => {
     ["SUM('Jan:Old'!A1)", 'Old', "Bob's", "SUM('Jan:Bob''s'!A1)"],
     ['"Old!A1"&Old2!A1&[1]Old!A1', 'Old', 'Ny', '"Old!A1"&Old2!A1&[1]Old!A1'],
     ["'Kim''s'!A1", "Kim's", 'Kims', 'Kims!A1'],
+    ['IFERROR(REF!A1,#REF!)+#DIV/0!', 'REF', 'Ny', 'IFERROR(Ny!A1,#REF!)+#DIV/0!'],
+    ["'C:\\mappe\\[Bog.xlsx]C'!A1+C!A1", 'C', 'Ny', "'C:\\mappe\\[Bog.xlsx]C'!A1+Ny!A1"],
     ['Økonomi!$A$1', 'Økonomi', 'A1', "'A1'!$A$1"],
     ['Old!A1', 'Old', 'Økonomi 2026', "'Økonomi 2026'!A1"],
   ])('sheet %s (%s → %s) → %s', (before, from, to, after) => {
