@@ -8,9 +8,10 @@
  * name stays as it was.
  */
 import { execFileSync } from 'child_process';
-import { readFileSync } from 'fs';
+import { readFileSync, writeFileSync } from 'fs';
+import { applyPlanToPackage } from '../../src/xlsx/package';
 import { demoWorkbook, indsats } from './helpers';
-import { partText, tempDir } from '../xlsx/fixtures';
+import { partNames, partText, tempDir } from '../xlsx/fixtures';
 import { describeWithLibreOffice, libreOfficeHookTimeout, recalculateSheets, removeLibreOfficeProfile } from '../helpers/libreoffice';
 
 const tmp = tempDir('indsats-rename-refs-');
@@ -55,13 +56,29 @@ dv = DataValidation(type='list', formula1='=ITMV!$E$5:$E$23')
 u.add_data_validation(dv)
 dv.add('C1:C5')
 u.conditional_formatting.add('B1:B8', FormulaRule(formula=['ITMV!$E$5="x"'], fill=PatternFill(bgColor='FFC7CE')))
+from openpyxl.chart import BarChart, Reference
+chart = BarChart()
+chart.add_data(Reference(ws, min_col=9, min_row=4, max_row=23), titles_from_data=True)
+u.add_chart(chart, 'E2')
 wb.save(sys.argv[2])
 `;
+
+/** A sheet's part text, character references decoded (openpyxl writes ø as &#248;). */
+function sheetXml(bytes: Buffer, name: string): string {
+  const workbook = partText(bytes, 'xl/workbook.xml');
+  const rels = partText(bytes, 'xl/_rels/workbook.xml.rels');
+  const tag = [...workbook.matchAll(/<sheet\b[^>]*>/g)].map((m) => m[0]).find((t) => t.includes(`name="${name}"`))!;
+  const rId = /r:id="([^"]+)"/.exec(tag)![1];
+  const rel = [...rels.matchAll(/<Relationship\b[^>]*>/g)].map((m) => m[0]).find((t) => t.includes(`Id="${rId}"`))!;
+  const target = /Target="([^"]+)"/.exec(rel)![1];
+  return partText(bytes, target.replace(/^\/?(xl\/)?/, 'xl/')).replace(/&#(\d+);/g, (_, n: string) => String.fromCharCode(Number(n)));
+}
 
 describeWithLibreOffice('repair --rename carries the rename into the user\'s formulas', () => {
   const demo = tmp.path('demo.xlsx');
   const before = tmp.path('before.xlsx');
   const after = tmp.path('after.xlsx');
+  const moved = tmp.path('moved.xlsx');
   let run: { code: number; out: string; err: string };
   let sheet: (file: string, name: string) => string[][];
 
@@ -69,8 +86,13 @@ describeWithLibreOffice('repair --rename carries the rename into the user\'s for
     await demoWorkbook(demo);
     execFileSync('/usr/bin/python3', ['-c', SCRIPT, demo, before, JSON.stringify(FORMULAS)]);
     run = await indsats('repair', before, '-o', after, '--rename', 'Forløbsstatus=Status');
-    sheet = await recalculateSheets([before, after], tmp.path('csv'));
-  }, libreOfficeHookTimeout(1, 2));
+    // The package writer renames the table and the tracking sheet of the repaired file.
+    writeFileSync(moved, applyPlanToPackage(readFileSync(after), { ops: [
+      { kind: 'renameTable', table: 'Deltagere_ITMV', to: 'Mine_deltagere' },
+      { kind: 'renameSheet', sheet: 'ITMV', to: 'ITMV gammel' },
+    ] }));
+    sheet = await recalculateSheets([before, after, moved], tmp.path('csv'));
+  }, libreOfficeHookTimeout(1, 3));
 
   it('renames the column', () => {
     expect(run.err).toBe('');
@@ -89,22 +111,34 @@ describeWithLibreOffice('repair --rename carries the rename into the user\'s for
     expect(was[7][1]).toBe(was[1][1]);
     for (const [, value] of was) expect(value).not.toMatch(/^(#|Err:)/);
     expect(now).toEqual(was);
+    expect(sheet(moved, 'Opgørelse').map((r) => r.slice(0, 2))).toEqual(was);
   });
 
   it('the formula text names the new column; a string literal with the old name stays', () => {
     const bytes = readFileSync(after);
     const workbook = partText(bytes, 'xl/workbook.xml');
     expect(workbook).toMatch(/<definedName name="Statusser"[^>]*>Deltagere_ITMV\[Status\]<\/definedName>/);
-    const rels = partText(bytes, 'xl/_rels/workbook.xml.rels');
-    const rId = /<sheet [^>]*name="Opgørelse"[^>]*r:id="([^"]+)"|<sheet [^>]*r:id="([^"]+)"[^>]*name="Opgørelse"/.exec(workbook)!;
-    const target = new RegExp(`Id="${rId[1] ?? rId[2]}"[^>]*Target="([^"]+)"`).exec(rels)?.[1] ?? new RegExp(`Target="([^"]+)"[^>]*Id="${rId[1] ?? rId[2]}"`).exec(rels)![1];
-    // openpyxl writes ø as &#248;: the text compared with character references decoded.
-    const xml = partText(bytes, target.replace(/^\/?(xl\/)?/, 'xl/')).replace(/&#(\d+);/g, (_, n: string) => String.fromCharCode(Number(n)));
+    const xml = sheetXml(bytes, 'Opgørelse');
     expect(xml).toContain('<f>COUNTA(Deltagere_ITMV[Status])</f>');
     expect(xml).toContain('<f>COUNTIF(Deltagere_ITMV[Status],&quot;I virksomhedspraktik&quot;)</f>');
     expect(xml).toContain('COLUMNS(Deltagere_ITMV[[#Data],[Status]:[Slutdato]])');
     expect(xml).toContain('deltagere_itmv[Status]');
     expect(xml).toMatch(/<f>(&quot;|")Deltagere_ITMV\[Forløbsstatus\](&quot;|")<\/f>/);
     expect(xml.match(/\[Forløbsstatus\]/gi)).toHaveLength(1);
+  });
+
+  it('a renamed table and sheet: the formulas, the defined name and the chart follow', () => {
+    const bytes = readFileSync(moved);
+    expect(partText(bytes, 'xl/workbook.xml')).toMatch(/<definedName name="Statusser"[^>]*>Mine_deltagere\[Status\]<\/definedName>/);
+    const xml = sheetXml(bytes, 'Opgørelse');
+    expect(xml).toContain('<f>COUNTA(Mine_deltagere[Status])</f>');
+    expect(xml).toContain("<f>'ITMV gammel'!E5</f>");
+    expect(xml).toContain("COUNTIF('ITMV gammel'!E5:E23,");
+    expect(xml).toContain("<formula1>='ITMV gammel'!$E$5:$E$23</formula1>");
+    expect(xml).toContain("<formula>'ITMV gammel'!$E$5=&quot;x&quot;</formula>");
+    const charts = partNames(bytes).filter((n) => /^xl\/charts\/chart\d+\.xml$/.test(n)).map((n) => partText(bytes, n));
+    // openpyxl writes the chart namespace as the default one: <f>, not <c:f>.
+    expect(charts.join('')).toMatch(/<(c:)?f>'ITMV gammel'!\$I\$5:\$I\$23<\/(c:)?f>/);
+    expect(charts.join('')).not.toMatch(/<(c:)?f>'?ITMV'?!/);
   });
 });
