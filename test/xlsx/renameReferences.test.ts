@@ -41,7 +41,8 @@ function workbook(o: Options = {}): Buffer {
     `<worksheet xmlns="${MAIN}" xmlns:r="${R}"><sheetData>${otherCells}</sheetData>` +
     `<conditionalFormatting sqref="A1"><cfRule type="expression" priority="1"><formula>Data!$C$2&gt;1</formula></cfRule></conditionalFormatting>` +
     `<dataValidations count="1"><dataValidation type="list" sqref="C1"><formula1>Data!$B$2:$B$4</formula1></dataValidation></dataValidations>` +
-    `<drawing r:id="rId1"/></worksheet>`;
+    `<drawing r:id="rId1"/><extLst><ext uri="{CCE6A557-97BC-4b89-ADB6-D9C93CAAB3DF}" xmlns:x14="http://schemas.microsoft.com/office/spreadsheetml/2009/9/main">` +
+    `<x14:dataValidations count="1" xmlns:xm="http://schemas.microsoft.com/office/excel/2006/main"><x14:dataValidation type="list"><x14:formula1><xm:f>Data!$A$2:$A$4</xm:f></x14:formula1><xm:sqref>D1</xm:sqref></x14:dataValidation></x14:dataValidations></ext></extLst></worksheet>`;
   return zipOf({
     '[Content_Types].xml': `<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/><Override PartName="/xl/worksheets/sheet2.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/><Override PartName="/xl/tables/table1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.table+xml"/></Types>`,
     '_rels/.rels': rels([['rId1', 'officeDocument', 'xl/workbook.xml']]),
@@ -104,6 +105,7 @@ describe('the package writer carries renames into the formulas', () => {
     expect(other).toContain('<f>Deltagere[[#Headers],[Stk]]</f>');
     expect(other).toContain("<formula>'Mine data'!$C$2&gt;1</formula>");
     expect(other).toContain("<formula1>'Mine data'!$B$2:$B$4</formula1>");
+    expect(other).toContain("<x14:formula1><xm:f>'Mine data'!$A$2:$A$4</xm:f></x14:formula1>");
   });
 
   it('defined names, chart series, the pivot cache\'s source', () => {
@@ -157,6 +159,8 @@ describe('the package writer carries renames into the formulas', () => {
     expect(e1).toBeInstanceOf(XlsxReadError);
     expect(e1.code).toBe('cannot-write');
     expect(e1.part).toBe('xl/worksheets/sheet2.xml');
+    const comment = workbook({ otherCells: '<row r="1"><c r="A1"><f>SUM(Tabel1[Antal])<!-- x --></f></c></row>' });
+    expect(refusal(comment, { ops: [RENAMES.ops[1]] }).part).toBe('xl/worksheets/sheet2.xml');
     const noAddress = workbook({
       dataCells: `<row r="1">${str('A1', 'Navn')}${str('B1', 'Status')}${str('C1', 'Antal')}${str('D1', 'Dobbelt')}</row><row r="2"><c><v>1</v></c><c/><c/><c><f>[@Antal]*2</f></c></row>`,
     });

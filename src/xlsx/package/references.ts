@@ -19,6 +19,8 @@ import { escapeXml, getAttr, setAttr } from './xmlText';
 
 /** Elements whose text is a formula, in every part this touches. */
 const FORMULA_ELEMENT = /<((?:[\w.-]+:)?)(f|formula|formula1|formula2|calculatedColumnFormula|totalsRowFormula)((?:\s[^>]*)?)>([^<]*)<\/\1\2>/g;
+/** The start tags of those elements (self-closing ones too: a shared formula's dependent cells). */
+const FORMULA_OPEN = /<(?:[\w.-]+:)?(?:f|formula|formula1|formula2|calculatedColumnFormula|totalsRowFormula)(?:\s[^>]*)?>/g;
 /** A quick test: the part holds an element whose text may be a formula (else it is not looked at again). */
 const ANY_FORMULA = /<(?:[\w.-]+:)?(?:f|formula[12]?|calculatedColumnFormula|totalsRowFormula)[\s>]/;
 
@@ -30,7 +32,9 @@ export function renameInPart(xml: string, part: string, rename: Rename, host?: (
   if (!ANY_FORMULA.test(xml)) return xml;
   if (xml.includes('<![CDATA[')) throw new PackageRefusal(part, 'formulas in CDATA sections are not rewritten');
   let changed = false;
+  let seen = 0;
   const next = xml.replace(FORMULA_ELEMENT, (all, p: string, name: string, attrs: string, raw: string, index: number) => {
+    seen++;
     const formula = textValue(raw);
     const context: RenameContext = host ? { host: () => host(index, p) } : {};
     const renamed = renameInFormula(formula, rename, context);
@@ -38,6 +42,15 @@ export function renameInPart(xml: string, part: string, rename: Rename, host?: (
     changed = true;
     return `<${p}${name}${attrs}>${escapeXml(renamed)}</${p}${name}>`;
   });
+  // A formula element whose text is not plain character data (a comment, markup inside it) was not read: refused, not skipped.
+  let elements = 0;
+  for (const m of xml.matchAll(FORMULA_OPEN)) {
+    if (m[0].endsWith('/>')) continue;
+    // <x14:formula1><xm:f>…</xm:f></x14:formula1>: a container, its <xm:f> is the formula.
+    const after = xml.slice(m.index + m[0].length, m.index + m[0].length + 2);
+    if (after[0] !== '<' || after === '<!' || after === '</') elements++;
+  }
+  if (elements !== seen) throw new PackageRefusal(part, 'a formula element holds more than text; it is not rewritten');
   return changed ? next : xml;
 }
 
