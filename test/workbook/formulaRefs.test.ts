@@ -125,6 +125,19 @@ describe('renameInFormula: properties', () => {
     }), { numRuns: 300 });
   });
 
+  it('a formula naming the name only where it is no reference to the renamed thing comes back as the same string', () => {
+    const decoys = (name: string) => fc.array(fc.oneof(
+      literal.map((l) => `"${name}"&${l}`), fc.constant(`${name}x[Kol]`), fc.constant(`x${name}!A1`), fc.constant(`${name}2!A1`),
+      fc.constant(`${name}(1)`), fc.constant(`[1]${name}!A1`), fc.constant(`'[B.xlsx]${name}'!A1`), fc.constant(`'${name} x'!A1`),
+      fc.constant(`Andet[${name}]`), fc.constant(`Andet[[#This Row],[${name}]]`), fc.constant('#REF!'), fc.constant(`Tbl[#Data]`),
+    ), { minLength: 1, maxLength: 6 }).map((parts) => parts.join('+'));
+    fc.assert(fc.property(names.chain(([from, to]) => fc.tuple(fc.constant(from), fc.constant(to), decoys(from))), ([from, to, f]) => {
+      expect(renameInFormula(f, { kind: 'column', table: 'Tbl', from, to }, { host: () => 'Tbl' })).toBe(f);
+      expect(renameInFormula(f, { kind: 'sheet', from, to })).toBe(f);
+      expect(renameInFormula(f, { kind: 'table', from, to })).toBe(f);
+    }), { numRuns: 300 });
+  });
+
   it('string literals holding the name are untouched', () => {
     fc.assert(fc.property(names, text, ([from, to], t) => {
       const lit = `"${`${t}Tbl[${from}] ${from}!A1 ${from}[Kol]${t}`.replace(/"/g, '""')}"`;
