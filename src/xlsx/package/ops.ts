@@ -326,6 +326,8 @@ function generatedSheet(s: PlanState, op: Extract<PlanOp, { kind: 'generatedShee
   if (elsewhere) throw new NotGeneratedError('table', elsewhere.name, elsewhere.sheet.name);
   if (existing) {
     // Set aside (it is removed once the plan is applied): its name and tables' names are free.
+    // Not carried into the formulas (renameReferences): the rebuilt sheet takes the name, and the
+    // user's references to it keep pointing at the sheet of that name, not at the one removed.
     let n = 1;
     const free = (name: string) => !s.ed.findSheet(name) && !s.ed.findTable(name);
     while (!free(`Indsatsmonitor_${n}`)) n++;
