@@ -101,13 +101,14 @@ function renameInSheet(ed: PackageEditor, sheet: SheetEntry, rename: Rename): vo
 }
 
 function renameInDefinedNames(xml: string, part: string, rename: Rename): string {
+  const block = /<((?:[\w.-]+:)?)definedNames\b[^>]*>[\s\S]*?<\/\1definedNames>/.exec(xml)?.[0];
+  if (!block) return xml;
+  if (block.includes('<![CDATA[') || block.includes('<!--')) throw new PackageRefusal(part, 'defined names in CDATA sections or with comments are not rewritten');
   return xml.replace(/(<((?:[\w.-]+:)?)definedName\b[^>]*>)([^<]*)(<\/\2definedName>)/g, (all, open: string, _p: string, raw: string, close: string) => {
     if (open.endsWith('/>')) return all;
     const formula = textValue(raw);
     const renamed = renameInFormula(formula, rename);
-    if (renamed === formula) return all;
-    if (raw.includes('<![CDATA[')) throw new PackageRefusal(part, 'a defined name in a CDATA section is not rewritten');
-    return open + escapeXml(renamed) + close;
+    return renamed === formula ? all : open + escapeXml(renamed) + close;
   });
 }
 
