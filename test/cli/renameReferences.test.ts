@@ -56,6 +56,14 @@ dv = DataValidation(type='list', formula1='=ITMV!$E$5:$E$23')
 u.add_data_validation(dv)
 dv.add('C1:C5')
 u.conditional_formatting.add('B1:B8', FormulaRule(formula=['ITMV!$E$5="x"'], fill=PatternFill(bgColor='FFC7CE')))
+from openpyxl.worksheet.table import Table
+u['D10'] = 'Tal'
+u['E10'] = 'Dobbelt'
+for r in range(11, 14):
+    u.cell(r, 4).value = r - 10
+    u.cell(r, 5).value = '=Mine[[#This Row],[Tal]]*2'
+u['D14'] = '=SUM(Mine[Tal])'
+u.add_table(Table(displayName='Mine', ref='D10:E13'))
 from openpyxl.chart import BarChart, Reference
 chart = BarChart()
 chart.add_data(Reference(ws, min_col=9, min_row=4, max_row=23), titles_from_data=True)
@@ -90,6 +98,7 @@ describeWithLibreOffice('repair --rename carries the rename into the user\'s for
     writeFileSync(moved, applyPlanToPackage(readFileSync(after), { ops: [
       { kind: 'renameTable', table: 'Deltagere_ITMV', to: 'Mine_deltagere' },
       { kind: 'renameSheet', sheet: 'ITMV', to: 'ITMV gammel' },
+      { kind: 'setValues', sheet: 'Opgørelse', cells: [{ address: 'D10', value: 'Antal', expected: 'Tal' }] },
     ] }));
     sheet = await recalculateSheets([before, after, moved], tmp.path('csv'));
   }, libreOfficeHookTimeout(1, 3));
@@ -100,8 +109,9 @@ describeWithLibreOffice('repair --rename carries the rename into the user\'s for
   });
 
   it('every formula gives the value it gave before, none an error', () => {
-    const was = sheet(before, 'Opgørelse').map((r) => r.slice(0, 2));
-    const now = sheet(after, 'Opgørelse').map((r) => r.slice(0, 2));
+    const formulas = (file: string) => sheet(file, 'Opgørelse').slice(0, FORMULAS.length).map((r) => r.slice(0, 2));
+    const was = formulas(before);
+    const now = formulas(after);
     expect(was.map((r) => r[0])).toEqual(FORMULAS.map(([label]) => label));
     // The oracle is sound: before the rename, LibreOffice computed real values.
     expect(Number(was[0][1])).toBeGreaterThan(5);
@@ -111,7 +121,11 @@ describeWithLibreOffice('repair --rename carries the rename into the user\'s for
     expect(was[7][1]).toBe(was[1][1]);
     for (const [, value] of was) expect(value).not.toMatch(/^(#|Err:)/);
     expect(now).toEqual(was);
-    expect(sheet(moved, 'Opgørelse').map((r) => r.slice(0, 2))).toEqual(was);
+    expect(formulas(moved)).toEqual(was);
+    // The user's own table: its column renamed by its header cell, the row formulas and the sum follow.
+    const table = (file: string) => sheet(file, 'Opgørelse').slice(9, 14).map((r) => r.slice(3, 5));
+    expect(table(before)).toEqual([['Tal', 'Dobbelt'], ['1', '2'], ['2', '4'], ['3', '6'], ['6', '']]);
+    expect(table(moved)).toEqual([['Antal', 'Dobbelt'], ['1', '2'], ['2', '4'], ['3', '6'], ['6', '']]);
   });
 
   it('the formula text names the new column; a string literal with the old name stays', () => {
@@ -134,6 +148,8 @@ describeWithLibreOffice('repair --rename carries the rename into the user\'s for
     expect(xml).toContain('<f>COUNTA(Mine_deltagere[Status])</f>');
     expect(xml).toContain("<f>'ITMV gammel'!E5</f>");
     expect(xml).toContain("COUNTIF('ITMV gammel'!E5:E23,");
+    expect(xml).toContain('<f>Mine[[#This Row],[Antal]]*2</f>');
+    expect(xml).toContain('<f>SUM(Mine[Antal])</f>');
     expect(xml).toContain("<formula1>='ITMV gammel'!$E$5:$E$23</formula1>");
     expect(xml).toContain("<formula>'ITMV gammel'!$E$5=&quot;x&quot;</formula>");
     const charts = partNames(bytes).filter((n) => /^xl\/charts\/chart\d+\.xml$/.test(n)).map((n) => partText(bytes, n));
