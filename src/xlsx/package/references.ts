@@ -92,6 +92,9 @@ function renameInSheet(ed: PackageEditor, sheet: SheetEntry, rename: Rename): vo
   if (editor) {
     editor.rewritePart((xml) => renameInPart(xml, part, rename, host(xml)));
     editor.rewriteFormulas((formula, row, col) => renameInFormula(formula, rename, { host: () => tableAt(row, col)?.name }));
+    // The validations and conditional formats this plan added so far.
+    for (const v of editor.validations) v.xml = renameInPart(v.xml, part, rename);
+    for (const c of editor.cfAdded) c.xml = renameInPart(c.xml, part, rename);
     return;
   }
   const xml = ed.text(part);
