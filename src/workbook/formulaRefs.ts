@@ -192,7 +192,8 @@ export function renameInFormula(formula: string, rename: Rename, context: Rename
         // Ark!A1, and the 3-D Jan:Mar!A1.
         let sheets: [number, number][] | undefined;
         if (nextChar === '!') sheets = [[i, k]];
-        else if (nextChar === ':' && isNameChar(formula.charCodeAt(k + 1))) {
+        // (B1:Ark!C3 is a range of two cells, not a 3-D reference: a first name like a cell or row is no sheet.)
+        else if (nextChar === ':' && isNameChar(formula.charCodeAt(k + 1)) && before !== '$' && !/^([A-Za-z]{1,3}\d+|\d+)$/.test(text)) {
           let m = k + 1;
           while (m < n && isNameChar(formula.charCodeAt(m))) m++;
           if (formula[m] === '!') sheets = [[i, k], [k + 1, m]];

@@ -64,6 +64,8 @@ describe('renameInFormula: tables and sheets', () => {
     ["'Old sheet'!A1+'old SHEET'!B2", 'Old sheet', 'Ny', 'Ny!A1+Ny!B2'],
     ['Old!A1:B2', 'Old', 'Nyt ark', "'Nyt ark'!A1:B2"],
     ['SUM(Jan:Old!A1)', 'Old', 'Mar', 'SUM(Jan:Mar!A1)'],
+    ['SUM(Jan:Old!A1)', 'Old', 'Mar 2', "SUM('Jan:Mar 2'!A1)"],
+    ['SUM(B1:Old!C3)+SUM($B$1:Old!C3)', 'Old', 'Nyt ark', "SUM(B1:'Nyt ark'!C3)+SUM($B$1:'Nyt ark'!C3)"],
     ["SUM('Jan:Old'!A1)", 'Old', "Bob's", "SUM('Jan:Bob''s'!A1)"],
     ['"Old!A1"&Old2!A1&[1]Old!A1', 'Old', 'Ny', '"Old!A1"&Old2!A1&[1]Old!A1'],
     ["'Kim''s'!A1", "Kim's", 'Kims', 'Kims!A1'],
