@@ -56,10 +56,8 @@ export function renameInPart(xml: string, part: string, rename: Rename, host?: (
 
 /** Carries the rename into every formula of the package (at the time of the op: later ops see the new names). */
 export function renameReferences(ed: PackageEditor, rename: Rename): void {
-  for (const sheet of ed.liveSheets()) {
-    if (sheet.other || !sheet.part) continue;
-    renameInSheet(ed, sheet, rename);
-  }
+  // Macro and dialog sheets too (never edited otherwise, but their formulas name sheets as well).
+  for (const sheet of ed.liveSheets()) if (sheet.part && ed.has(sheet.part)) renameInSheet(ed, sheet, rename);
   for (const t of ed.tables) {
     if (t.sheet.removed) continue;
     const next = renameInPart(t.xml, t.part, rename, () => t.name);
