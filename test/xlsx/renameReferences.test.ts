@@ -23,6 +23,8 @@ const num = (ref: string, n: number) => `<c r="${ref}"><v>${n}</v></c>`;
 
 interface Options {
   dataCells?: string;
+  /** The Dobbelt column's calculatedColumnFormula. */
+  calculated?: string;
   otherCells?: string;
 }
 
@@ -56,7 +58,7 @@ function workbook(o: Options = {}): Buffer {
     'xl/tables/table1.xml':
       `<?xml version="1.0" encoding="UTF-8"?><table xmlns="${MAIN}" id="1" name="Tabel1" displayName="Tabel1" ref="A1:D5" totalsRowCount="1"><autoFilter ref="A1:D4"/><tableColumns count="4">` +
       `<tableColumn id="1" name="Navn" totalsRowLabel="I alt"/><tableColumn id="2" name="Status"/><tableColumn id="3" name="Antal" totalsRowFunction="custom"><totalsRowFormula>SUBTOTAL(109,Tabel1[Antal])</totalsRowFormula></tableColumn>` +
-      `<tableColumn id="4" name="Dobbelt"><calculatedColumnFormula>Tabel1[[#This Row],[Antal]]*2</calculatedColumnFormula></tableColumn></tableColumns></table>`,
+      `<tableColumn id="4" name="Dobbelt"><calculatedColumnFormula>${o.calculated ?? 'Tabel1[[#This Row],[Antal]]*2'}</calculatedColumnFormula></tableColumn></tableColumns></table>`,
     'xl/worksheets/sheet2.xml': `<?xml version="1.0" encoding="UTF-8"?>${other}`,
     'xl/worksheets/_rels/sheet2.xml.rels': rels([['rId1', 'drawing', '../drawings/drawing1.xml']]),
     'xl/drawings/drawing1.xml': `<?xml version="1.0" encoding="UTF-8"?><xdr:wsDr xmlns:xdr="http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing"/>`,
@@ -86,6 +88,11 @@ describe('the package writer carries renames into the formulas', () => {
     expect(table).toContain('<tableColumn id="3" name="Stk" totalsRowFunction="custom"><totalsRowFormula>SUBTOTAL(109,Deltagere[Stk])</totalsRowFormula>');
     expect(table).toContain('<calculatedColumnFormula>Deltagere[[#This Row],[Stk]]*2</calculatedColumnFormula>');
     expect(readWorkbookBuffer(out).sheets.find((s) => s.name === 'Mine data')!.tables[0].header).toEqual(['Navn', 'Status', 'Stk', 'Dobbelt']);
+  });
+
+  it('[@Col] in the calculated column refers to its own table', () => {
+    const renamed = applyPlanToPackage(workbook({ calculated: '[@Antal]*2+[@[Status]]' }), { ops: [RENAMES.ops[0]] });
+    expect(partText(renamed, 'xl/tables/table1.xml')).toContain('<calculatedColumnFormula>[@Stk]*2+[@[Status]]</calculatedColumnFormula>');
   });
 
   it('the table\'s own cells: [@Col] in a shared master, [[#This Row],[Col]]; [@Col] outside the table stays', () => {
