@@ -55,6 +55,11 @@ const NEEDS_OWN_BRACKETS = /[\t\n\r,:.[\]#'"{}$^&*+=\-<>/]/;
  * and `'` in it escaped with `'`. The table name is used as it is (Excel's table names are plain).
  */
 export function structuredRef(table: string, column: string): string {
+  return `${table}[${columnSpecifier(column)}]`;
+}
+
+/** What stands inside a structured reference's brackets for a column: `Beløb`, `[Indsats-ID]` (see structuredRef). */
+export function columnSpecifier(column: string): string {
   const escaped = column.replace(/['[\]#]/g, "'$&");
-  return NEEDS_OWN_BRACKETS.test(column) ? `${table}[[${escaped}]]` : `${table}[${escaped}]`;
+  return NEEDS_OWN_BRACKETS.test(column) ? `[${escaped}]` : escaped;
 }

@@ -22,6 +22,7 @@ import { escapeXml, setAttr } from './xmlText';
 import { setNote, noteOf } from './notes';
 import { maskText } from './mask';
 import { maskCprValue } from '../../domain/parse/cpr';
+import { renameReferences } from './references';
 
 /** What one plan's application keeps between its ops. */
 export interface PlanState {
@@ -98,15 +99,17 @@ export const HANDLERS: { [K in PlanOp['kind']]?: Handler<K> } = {
     assertTableName(op.to);
     const t = s.ed.findTable(op.table);
     if (!t) return;
+    const from = t.name;
     t.name = op.to;
     t.dirty = true;
+    renameReferences(s.ed, { kind: 'table', from, to: op.to });
   },
   renameSheet: (s, op) => {
     if (s.ed.findSheet(op.to)) throw new Error(`Sheet "${op.to}" exists already`);
     const sheet = sheetOf(s, op.sheet);
     const from = sheet.name;
     s.ed.renameSheet(sheet, op.to);
-    renameInCharts(s, sheet, from, op.to);
+    renameReferences(s.ed, { kind: 'sheet', from, to: op.to });
   },
   pageSetup,
   maskText: (s, op) => {
@@ -323,6 +326,8 @@ function generatedSheet(s: PlanState, op: Extract<PlanOp, { kind: 'generatedShee
   if (elsewhere) throw new NotGeneratedError('table', elsewhere.name, elsewhere.sheet.name);
   if (existing) {
     // Set aside (it is removed once the plan is applied): its name and tables' names are free.
+    // Not carried into the formulas (renameReferences): the rebuilt sheet takes the name, and the
+    // user's references to it keep pointing at the sheet of that name, not at the one removed.
     let n = 1;
     const free = (name: string) => !s.ed.findSheet(name) && !s.ed.findTable(name);
     while (!free(`Indsatsmonitor_${n}`)) n++;
@@ -352,9 +357,13 @@ function renameHeaderColumn(s: PlanState, sheet: SheetEntry, row: number, column
     if (t.sheet !== sheet || !t.hasHeader || t.rect.top !== row || column < t.rect.left || column > t.rect.right) continue;
     const i = column - t.rect.left;
     if (i >= t.columns.length) continue;
-    t.columns[i] = headerText(value);
+    const from = t.columns[i];
+    const to = headerText(value);
+    t.columns[i] = to;
     t.renamed = true;
     t.dirty = true;
+    // The formulas naming the column follow it (Excel does the same when a header is retyped).
+    if (from && to && from.toLowerCase() !== to.toLowerCase()) renameReferences(s.ed, { kind: 'column', table: t.name, from, to });
   }
 }
 
@@ -439,30 +448,4 @@ function highlight(s: PlanState, op: Extract<PlanOp, { kind: 'highlight' }>): vo
   });
   editor.cfAdded.push({ ref, xml: `<${p}conditionalFormatting sqref="${ref}">${rules.join('')}</${p}conditionalFormatting>` });
   editor.markChanged();
-}
-
-/**
- * The charts on a renamed sheet keep pointing at its cells: their references name the sheet
- * (`'Overblik'!$A$5`), and a sheet of the old name may be written next (a generated sheet rebuilt
- * while the hand-edited one is kept aside).
- */
-function renameInCharts(s: PlanState, sheet: SheetEntry, from: string, to: string): void {
-  if (!sheet.part) return;
-  const quoted = (name: string) => `'${name.replace(/'/g, "''")}'!`;
-  const plain = /^[A-Za-z_][\w.]*$/.test(from) ? new RegExp(`(^|[^\\w'.])${from.replace(/[.]/g, '\\.')}!`, 'g') : undefined;
-  for (const d of s.ed.rels(sheet.part)) {
-    if (!d.type.endsWith('/drawing') || !d.part || !s.ed.has(d.part)) continue;
-    for (const c of s.ed.rels(d.part)) {
-      if (!c.type.endsWith('/chart') || !c.part) continue;
-      const xml = s.ed.text(c.part);
-      if (!xml) continue;
-      const next = xml.replace(/(<(?:[\w.-]+:)?f>)([\s\S]*?)(<\/(?:[\w.-]+:)?f>)/g, (_all, open: string, f: string, close: string) => {
-        let g = f.replace(/&(apos|quot|lt|gt|amp);/g, (_e, n: string) => ({ apos: "'", quot: '"', lt: '<', gt: '>', amp: '&' })[n]!);
-        g = g.split(quoted(from)).join(quoted(to));
-        if (plain) g = g.replace(plain, (_m, before: string) => `${before}${quoted(to)}`);
-        return open + escapeXml(g) + close;
-      });
-      if (next !== xml) s.ed.write(c.part, next);
-    }
-  }
 }

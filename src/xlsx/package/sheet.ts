@@ -67,7 +67,7 @@ export class SheetEditor {
   constructor(
     public name: string,
     readonly part: string,
-    private readonly xml: string,
+    private xml: string,
     private readonly scanOf: () => SheetScan,
     readonly isNew: boolean,
   ) {}
@@ -113,6 +113,29 @@ export class SheetEditor {
       formula: edit.value ? (isFormulaValue(value) ? value.formula : undefined) : base.formula,
       covered: base.covered,
     };
+  }
+
+  /**
+   * The part's own text rewritten (a rename carried into its formulas: references.ts); the sheet is
+   * written again when it changed. Positions of rows and cells do not change.
+   */
+  rewritePart(rewrite: (xml: string) => string): void {
+    const next = rewrite(this.xml);
+    if (next === this.xml) return;
+    this.xml = next;
+    this.touched = true;
+  }
+
+  /** The formulas this plan wrote so far, rewritten (a rename applied after them). */
+  rewriteFormulas(rewrite: (formula: string, row: number, col: number) => string): void {
+    for (const [row, cols] of this.edits) {
+      for (const [col, e] of cols) {
+        const v = e.value?.v;
+        if (!e.value || !isFormulaValue(v)) continue;
+        const formula = rewrite(v.formula, row, col);
+        if (formula !== v.formula) e.value = { v: { ...v, formula } as CellValue };
+      }
+    }
   }
 
   /** Holds anything a write would destroy: a value, a formula, a merge. */
