@@ -310,18 +310,26 @@ describeWithChromium('task pane in Chromium', () => {
     it('refuses a clash naming both files and a CSV naming the file, writing nothing', async () => {
       await open(bundles.empty, { width: 320, height: 800 });
       await page.getByRole('tab', { name: 'Opsætning' }).click();
-      // The picker opens from the keyboard: Tab to the button, Enter.
+      // The picker opens from the keyboard: Enter on the button clicks the hidden file input. (Counted
+      // on the input, not by Playwright's filechooser event, whose interception is set up
+      // asynchronously and can miss the dialog on a loaded machine.)
       const choose = consolidatePart().getByRole('button', { name: 'Vælg projektmapper …' });
-      await choose.focus();
-      const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.keyboard.press('Enter')]);
-      expect(chooser.isMultiple()).toBe(true);
-      await chooser.setFiles([{ name: 'Team A.xlsx', mimeType: xlsx, buffer: files.teamA }, { name: 'Team A ny.xlsx', mimeType: xlsx, buffer: files.clash }]);
+      const input = page.locator('input[type=file][aria-label="Projektmapper, der skal samles"]');
+      await input.evaluate((el) => {
+        const w = window as unknown as { pickerOpened: number };
+        w.pickerOpened = 0;
+        el.addEventListener('click', () => { w.pickerOpened += 1; });
+      });
+      await choose.press('Enter');
+      await page.waitForFunction(() => (window as unknown as { pickerOpened: number }).pickerOpened === 1, undefined, { timeout: STEP_MS / 2 });
+      expect(await input.evaluate((el) => (el as HTMLInputElement).multiple)).toBe(true);
+      await input.setInputFiles([{ name: 'Team A.xlsx', mimeType: xlsx, buffer: files.teamA }, { name: 'Team A ny.xlsx', mimeType: xlsx, buffer: files.clash }]);
       await consolidatePart().getByRole('button', { name: 'Saml 2 projektmapper i denne' }).click();
       await consolidatePart().getByText('Intet er skrevet: 1 problem skal rettes i filerne først.').waitFor();
       await consolidatePart().getByText(/^Indsats-ID ITMV findes i både Team A\.xlsx og Team A ny\.xlsx med forskelligt indhold \(rækken i Indsatser\)/).waitFor();
       expect(await standin(page, (s) => s.workbook.sheetNames())).toEqual(['Ark1']);
 
-      await page.locator('input[type=file][aria-label="Projektmapper, der skal samles"]').setInputFiles([{ name: 'Deltagere.xlsx', mimeType: xlsx, buffer: Buffer.from('Navn;Start\nAlfa;01-02-2024\n') }]);
+      await input.setInputFiles([{ name: 'Deltagere.xlsx', mimeType: xlsx, buffer: Buffer.from('Navn;Start\nAlfa;01-02-2024\n') }]);
       await consolidatePart().getByRole('button', { name: 'Saml 1 projektmappe i denne' }).click();
       await consolidatePart().getByText(/^Deltagere\.xlsx er ikke en Excel-projektmappe \(\.xlsx\).* Intet er skrevet\.$/).waitFor();
       expect(await standin(page, (s) => s.workbook.sheetNames())).toEqual(['Ark1']);
