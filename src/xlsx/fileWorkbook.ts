@@ -15,7 +15,7 @@ import type { Workbook } from 'exceljs';
 import type { ApplyResult, LiveWorkbook } from '../workbook/adapterContract';
 import type { Plan } from '../workbook/plan';
 import type { WorkbookRead } from '../workbook/read';
-import { isEncryptedWorkbook, XlsxReadError } from './errors';
+import { encryptedError, isEncryptedWorkbook, XlsxReadError } from './errors';
 import { DEFAULT_READ_LIMITS, readWorkbookBuffer, type ReadLimits } from './reader';
 import type { WriteOptions } from './atomicWrite';
 import { writeBytesAtomically } from './atomicWrite';
@@ -44,7 +44,7 @@ export { WRITER_ENV } from './writerChoice';
 export async function openXlsxWorkbook(input: string | Buffer, limits?: Partial<ReadLimits>): Promise<FileWorkbook> {
   const path = typeof input === 'string' ? input : '(buffer)';
   const bytes = typeof input === 'string' ? await readFile(input, limits) : input;
-  if (isEncryptedWorkbook(bytes)) throw new XlsxReadError('encrypted', path, 'a password-protected workbook (EncryptionInfo and EncryptedPackage in an OLE file)');
+  if (isEncryptedWorkbook(bytes)) throw encryptedError(path);
   const loaded = readWorkbookBuffer(bytes, limits, path);
   if (usePackageWriter()) return packageWorkbook(bytes, loaded, limits, path, hasVbaProject(bytes));
   return fileWorkbook(loaded, async () => (await import('./read')).loadXlsx(bytes, path), limits, path, hasVbaProject(bytes));

@@ -5,7 +5,7 @@ import { Workbook, ValueType, type Worksheet } from 'exceljs';
 import type { SheetRead, WorkbookRead } from '../workbook/read';
 import { parseRange } from './address';
 import { cellValue, numberFormatOf } from './cells';
-import { isEncryptedWorkbook, XlsxReadError } from './errors';
+import { encryptedError, isEncryptedWorkbook, XlsxReadError } from './errors';
 import { existingCells, existingRows, mergedRanges, tableModels, tableRect } from './internals';
 import { SheetBuilder, type TableDef } from './reader/build';
 import { CellStore } from './reader/cells';
@@ -93,7 +93,7 @@ const tooLarge = (path: string, size: number) =>
  * guard the sheets against what ExcelJS would expand cell by cell (see sheetGuards).
  */
 function inspectPackage(buffer: Buffer, path: string): { facts: TableXmlFacts[]; guards: SheetGuards } {
-  if (isEncryptedWorkbook(buffer)) throw new XlsxReadError('encrypted', path, 'a password-protected workbook (EncryptionInfo and EncryptedPackage in an OLE file)');
+  if (isEncryptedWorkbook(buffer)) throw encryptedError(path);
   if (!looksLikeZip(buffer)) {
     const ole = buffer.length >= 4 && buffer.readUInt32BE(0) === 0xd0cf11e0;
     throw new XlsxReadError('not-xlsx', path, ole ? 'an old .xls file or a password-protected workbook' : 'not an .xlsx file (no zip signature)');

@@ -93,6 +93,7 @@ describe('the browser reader refuses what the Node reader refuses, with the same
   it.each([
     ['a CSV renamed .xlsx', () => Buffer.from('Navn;Start\nAlfa;01-02-2024\n'), 'not-xlsx'],
     ['an old .xls (an OLE compound file)', () => compoundFile(['Workbook']), 'not-xlsx'],
+    ['a password-protected workbook (an OLE file with the encrypted package)', () => compoundFile(['Root Entry', 'EncryptionInfo', 'EncryptedPackage']), 'encrypted'],
     ['a zip that is not a workbook', () => zipOf({ 'readme.txt': 'hej' }), 'not-xlsx'],
     ['a truncated file', () => demoBytes.subarray(0, Math.floor(demoBytes.length / 2)), 'corrupt'],
     ['a sheet whose XML is cut off', () => withPart(demoBytes, 'xl/worksheets/sheet2.xml', (p) => {

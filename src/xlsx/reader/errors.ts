@@ -41,3 +41,33 @@ export class ReadOnlyWorkbookError extends Error {
     this.name = 'ReadOnlyWorkbookError';
   }
 }
+
+const OLE_SIGNATURE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+const utf16le = (text: string): number[] => [...text].flatMap((c) => [c.charCodeAt(0), 0]);
+const ENCRYPTION_INFO = utf16le('EncryptionInfo');
+const ENCRYPTED_PACKAGE = utf16le('EncryptedPackage');
+
+function contains(bytes: Uint8Array, needle: readonly number[]): boolean {
+  const first = needle[0];
+  for (let i = bytes.indexOf(first); i >= 0 && i <= bytes.length - needle.length; i = bytes.indexOf(first, i + 1)) {
+    let j = 1;
+    while (j < needle.length && bytes[i + j] === needle[j]) j++;
+    if (j === needle.length) return true;
+  }
+  return false;
+}
+
+/** An OLE compound file (an old .xls, or an .xlsx saved with a password to open). */
+export const isOleFile = (bytes: Uint8Array): boolean => bytes.length >= 8 && OLE_SIGNATURE.every((b, i) => bytes[i] === b);
+
+/**
+ * An OLE compound file holding the streams of an encrypted OOXML package: the names stand in the
+ * file's directory as UTF-16. (An old .xls is an OLE file too, without these streams.)
+ */
+export function isEncryptedWorkbook(bytes: Uint8Array): boolean {
+  return bytes.length >= 512 && isOleFile(bytes) && contains(bytes, ENCRYPTION_INFO) && contains(bytes, ENCRYPTED_PACKAGE);
+}
+
+/** The error for a password-protected workbook, the same wherever it is found. */
+export const encryptedError = (path: string): XlsxReadError =>
+  new XlsxReadError('encrypted', path, 'a password-protected workbook (EncryptionInfo and EncryptedPackage in an OLE file)');

@@ -3,7 +3,7 @@
  * inflated within the limits, and relationships resolved to part names (relative targets, and
  * absolute ones like "/xl/tables/table1.xml" as openpyxl writes them).
  */
-import { XlsxReadError } from './errors';
+import { encryptedError, isEncryptedWorkbook, isOleFile, XlsxReadError } from './errors';
 import { bytesText, type ReadLimits } from './limits';
 import { InflateLimitError, type ReaderPlatform } from './platform';
 import { looksLikeZip, zipEntries, zipEntryRaw, ZipFormatError, type ZipEntry } from './zip';
@@ -30,8 +30,8 @@ export class XlsxPackage {
     private readonly platform: ReaderPlatform,
   ) {
     if (!looksLikeZip(buffer)) {
-      const ole = buffer.length >= 4 && buffer[0] === 0xd0 && buffer[1] === 0xcf && buffer[2] === 0x11 && buffer[3] === 0xe0;
-      throw new XlsxReadError('not-xlsx', path, ole ? 'an old .xls file or a password-protected workbook' : 'not an .xlsx file (no zip signature)');
+      if (isEncryptedWorkbook(buffer)) throw encryptedError(path);
+      throw new XlsxReadError('not-xlsx', path, isOleFile(buffer) ? 'an old .xls file' : 'not an .xlsx file (no zip signature)');
     }
     try {
       for (const e of zipEntries(buffer)) this.entries.set(normalise(e.name), e);
