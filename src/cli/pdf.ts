@@ -8,8 +8,7 @@ import { execFile } from 'node:child_process';
 import { accessSync, constants, promises as fs } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
-import { linkIntoPlace } from '../xlsx/atomicWrite';
-import { checkOutputPath, releaseTempPath, tempPathFor } from '../xlsx/outputPath';
+import { writeBytesAtomically } from '../xlsx/atomicWrite';
 
 /** LibreOffice's command on PATH (soffice, libreoffice), or undefined when it is not installed. */
 export function findSoffice(path = process.env.PATH ?? ''): string | undefined {
@@ -50,17 +49,7 @@ export async function renderPdf(soffice: string, xlsx: Buffer, output: string, o
     } catch {
       throw new RenderError('LibreOffice wrote no PDF');
     }
-    checkOutputPath(output, overwrite);
-    const tmp = tempPathFor(output);
-    try {
-      await fs.writeFile(tmp, pdf, { flag: 'wx' });
-      checkOutputPath(output, overwrite);
-      if (overwrite) await fs.rename(tmp, output);
-      else await linkIntoPlace(tmp, output);
-    } finally {
-      await fs.rm(tmp, { force: true }).catch(() => undefined);
-      releaseTempPath(tmp);
-    }
+    await writeBytesAtomically(pdf, output, { overwrite });
   } finally {
     await fs.rm(dir, { recursive: true, force: true }).catch(() => undefined);
   }
