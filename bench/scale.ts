@@ -9,7 +9,7 @@
  * that need big files; not part of the product.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
-import { crc32, deflateRawSync } from 'node:zlib';
+import { writeZip } from '../src/xlsx/package/zipWrite';
 import { planStructure } from '../src/workbook/structure';
 import { applyPlan, newWorkbook, writeXlsx } from '../src/xlsx';
 import type { CellValue } from '../src/domain/parse/cell';
@@ -131,46 +131,6 @@ export async function writeGeneratedWorkbook(rowCount: number, file: string, ini
   writeFileSync(file, zipOf(parts));
 }
 
-/** A zip file of the parts, each deflated (no zip64: the bench's files stay far below 4 GB). */
-function zipOf(parts: Map<string, Buffer | string>): Buffer {
-  const chunks: Buffer[] = [];
-  const central: Buffer[] = [];
-  let offset = 0;
-  for (const [name, content] of parts) {
-    const data = Buffer.isBuffer(content) ? content : Buffer.from(content, 'utf8');
-    const packed = deflateRawSync(data, { level: 6 });
-    const nameBytes = Buffer.from(name, 'utf8');
-    const crc = crc32(data);
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(0x0800, 6); // UTF-8 names
-    local.writeUInt16LE(8, 8);
-    local.writeUInt32LE(crc, 14);
-    local.writeUInt32LE(packed.length, 18);
-    local.writeUInt32LE(data.length, 22);
-    local.writeUInt16LE(nameBytes.length, 26);
-    const entry = Buffer.alloc(46);
-    entry.writeUInt32LE(0x02014b50, 0);
-    entry.writeUInt16LE(20, 4);
-    entry.writeUInt16LE(20, 6);
-    entry.writeUInt16LE(0x0800, 8);
-    entry.writeUInt16LE(8, 10);
-    entry.writeUInt32LE(crc, 16);
-    entry.writeUInt32LE(packed.length, 20);
-    entry.writeUInt32LE(data.length, 24);
-    entry.writeUInt16LE(nameBytes.length, 28);
-    entry.writeUInt32LE(offset, 42);
-    chunks.push(local, nameBytes, packed);
-    central.push(entry, nameBytes);
-    offset += 30 + nameBytes.length + packed.length;
-  }
-  const directory = Buffer.concat(central);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(parts.size, 8);
-  end.writeUInt16LE(parts.size, 10);
-  end.writeUInt32LE(directory.length, 12);
-  end.writeUInt32LE(offset, 16);
-  return Buffer.concat([...chunks, directory, end]);
-}
+/** A zip file of the parts, by the package writer's zip writer. */
+const zipOf = (parts: Map<string, Buffer | string>): Buffer =>
+  writeZip([...parts].map(([name, content]) => ({ kind: 'data', name, data: Buffer.isBuffer(content) ? content : Buffer.from(content, 'utf8') })));
