@@ -119,7 +119,7 @@ export function planStructure(workbook: WorkbookRead, options: StructureOptions 
       ops.push({ kind: 'label', sheet: sheetName, row: 2, column: 1, text: w.help, style: 'subtitle' });
       ops.push({ kind: 'freeze', sheet: sheetName, rows: TABLE_TOP_ROW, columns: 0 });
     }
-    ops.push({ kind: 'createTable', sheet: sheetName, table: w.table, topLeft: { row: TABLE_TOP_ROW, column }, header: w.header, rows: w.rows.map((r) => r.map(forWriting)) });
+    ops.push({ kind: 'createTable', sheet: sheetName, table: w.table, topLeft: { row: TABLE_TOP_ROW, column }, header: w.header, rows: w.rows.map((r) => r.map(isoAsDateCell)) });
     ops.push({ kind: 'layoutColumns', sheet: sheetName, table: w.table, columns: w.layout });
   }
   return { ops };
@@ -185,5 +185,3 @@ function firstFreeColumn(sheet: SheetRead): number {
   return last === 0 ? 1 : last + 2;
 }
 
-/** Generated data carries dates as ISO calendar dates; Excel wants real dates. */
-const forWriting = (value: CellValue): CellValue => isoAsDateCell(value);
